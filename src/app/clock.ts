@@ -1,0 +1,15 @@
+/** The only source of "now" for shells; tests inject a fixed clock. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Today's date in Beijing time (UTC+8, no daylight saving), as YYYY-MM-DD. */
+export function beijingToday(clock: Clock): string {
+  return new Date(clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function isoNow(clock: Clock): string {
+  return clock.now().toISOString();
+}

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import { gradingWarnings } from '../domain/mlps/grading-warnings';
+import type { SystemDetailDto } from '../shared/api-types';
+import type { ProtectionLevel, SystemType } from '../shared/mlps';
+import type { Database } from '../store/schema';
+import { loadRecords } from '../store/repositories/records.repository';
+import { getSystem } from '../store/repositories/systems.repository';
+import type { AppContext } from './context';
+import {
+  presentEvent,
+  presentFiling,
+  presentGrading,
+  presentReview,
+  presentSystem,
+  presentWarning,
+} from './presenters';
+
+/** A system with its grading history, reviews, filings, assessment records and grading warnings. */
+export async function getSystemDetail(
+  ctx: AppContext,
+  organisationId: string,
+  systemId: string,
+  db: Kysely<Database> = ctx.store.db,
+): Promise<SystemDetailDto> {
+  const row = await getSystem(db, organisationId, systemId);
+  const records = (await loadRecords(db, organisationId, [systemId])).get(systemId) ?? {
+    gradings: [],
+    reviews: [],
+    filings: [],
+    events: [],
+  };
+  const carried = await db
+    .selectFrom('systems')
+    .select(['id', 'name', 'level'])
+    .where('organisation_id', '=', organisationId)
+    .where('host_system_id', '=', systemId)
+    .where('level', 'is not', null)
+    .execute();
+  const history = records.gradings.map((g) => presentGrading(g, ctx.labelCitation)).reverse();
+  const warnings =
+    row.level === null
+      ? []
+      : gradingWarnings({
+          types: JSON.parse(row.types) as SystemType[],
+          level: row.level as ProtectionLevel,
+          isCii: row.is_cii === 1,
+          carriedLevels: carried.map((c) => ({ systemId: c.id, name: c.name, level: c.level as ProtectionLevel })),
+        }).map((w) => presentWarning(w, ctx.labelCitation));
+  return {
+    system: presentSystem(row, records.filings.at(-1)),
+    grading: history[0] ?? null,
+    gradingHistory: history,
+    reviews: records.reviews.map(presentReview),
+    filings: records.filings.map(presentFiling),
+    events: records.events.map(presentEvent),
+    warnings,
+  };
+}

@@ -1,0 +1,97 @@
+import type { Citation } from '../../citation';
+import { compareIsoDate, type IsoDate } from '../../calendar';
+import type { ObligationRule, SystemFacts } from '../types';
+import { lastEvent, nextRecurrence } from '../helpers';
+
+/** Why a system is an "important network and information system" for crypto assessment. */
+interface CryptoTrigger {
+  readonly code: 'cii' | 'level3' | 'egov';
+  readonly labelZh: string;
+  readonly labelEn: string;
+  readonly effectiveFrom: IsoDate;
+  readonly citations: readonly Citation[];
+}
+
+const TRIGGERS: readonly CryptoTrigger[] = [
+  {
+    code: 'cii',
+    labelZh: '关键信息基础设施',
+    labelEn: 'critical information infrastructure',
+    // Commercial Cryptography Administration Regulations (2023) Art 38 fixed "before going live, then yearly".
+    effectiveFrom: '2023-07-01',
+    citations: [
+      { instrumentId: 'crypto-law-2019', provisionId: 'art-27' },
+      { instrumentId: 'cca-regulations-2023', provisionId: 'art-38' },
+    ],
+  },
+  {
+    code: 'level3',
+    labelZh: '第三级及以上网络',
+    labelEn: 'a level-3-or-above network',
+    effectiveFrom: '2023-11-01',
+    citations: [{ instrumentId: 'oscca-order-3-2023', provisionId: 'scope' }],
+  },
+  {
+    code: 'egov',
+    labelZh: '国家政务信息系统',
+    labelEn: 'a national e-government information system',
+    effectiveFrom: '2023-11-01',
+    citations: [{ instrumentId: 'oscca-order-3-2023', provisionId: 'scope' }],
+  },
+];
+
+function activeTriggers(s: SystemFacts, asOf: IsoDate): CryptoTrigger[] {
+  const hit = { cii: s.isCii === true, level3: s.level !== null && s.level >= 3, egov: s.isNationalEgov === true };
+  return TRIGGERS.filter((t) => hit[t.code] && compareIsoDate(asOf, t.effectiveFrom) >= 0);
+}
+
+export const cryptoAssessmentRule: ObligationRule = {
+  id: 'crypto.application-assessment',
+  titleZh: '商用密码应用安全性评估（密评）',
+  titleEn: 'Commercial cryptography application security assessment',
+  citations: [
+    { instrumentId: 'cca-regulations-2023', provisionId: 'art-38' },
+    { instrumentId: 'oscca-order-3-2023', provisionId: 'scope' },
+    { instrumentId: 'oscca-order-3-2023', provisionId: 'timing' },
+  ],
+  effectiveFrom: '2023-07-01',
+  effectiveTo: null,
+  needs: ['isCii', 'level', 'isNationalEgov', 'goLiveOn', 'cryptoAssessments'],
+  provenance: 'derived',
+  notes:
+    'CII (Regulations Art 38, from 2023-07-01), level-3-and-above networks and national e-government systems (OSCCA Order No. 3, from 2023-11-01) must pass a crypto assessment before going live and repeat it at least yearly. A system that went live before these dates is due one year after going live if it has no assessment on record (our reading).',
+  evaluate(s, asOf) {
+    const triggers = activeTriggers(s, asOf);
+    const missing = (['isCii', 'isNationalEgov'] as const).filter((f) => s[f] === null);
+    if (triggers.length === 0) return { missing, obligations: [] };
+    const last = lastEvent(s.cryptoAssessments, asOf);
+    if (last === null && s.goLiveOn === null) return { missing: [...missing, 'goLiveOn'], obligations: [] };
+    const notLiveYet = s.goLiveOn !== null && compareIsoDate(s.goLiveOn, asOf) > 0;
+    const due = last
+      ? nextRecurrence(last, last, 12)
+      : notLiveYet
+        ? (s.goLiveOn as IsoDate)
+        : nextRecurrence(null, s.goLiveOn as IsoDate, 12);
+    const whyZh = triggers.map((t) => t.labelZh).join('、');
+    const whyEn = triggers.map((t) => t.labelEn).join(', ');
+    return {
+      missing,
+      obligations: [
+        {
+          satisfied: false,
+          dueDate: due,
+          recurrenceMonths: 12,
+          citations: triggers.flatMap((t) => t.citations),
+          reasonZh: last
+            ? `属于${whyZh}，密评每年至少一次；上次完成于${last}。`
+            : `属于${whyZh}，须在投入运行前通过密评，之后每年至少一次。`,
+          reasonEn: last
+            ? `As ${whyEn}, the crypto assessment recurs at least yearly; last completed ${last}.`
+            : `As ${whyEn}, it must pass a crypto assessment before going live, then at least yearly.`,
+        },
+      ],
+    };
+  },
+};
+
+export const CRYPTO_RULES: readonly ObligationRule[] = [cryptoAssessmentRule];

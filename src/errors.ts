@@ -1,0 +1,71 @@
+/**
+ * The error catalogue. Every failure the user can cause has a stable code, an HTTP status and
+ * details naming the field (and row/line for files). Server, CLI and tests rely on `code`.
+ */
+export interface ErrorDetail {
+  /** Field path, e.g. `systems[2].grading.businessInformation[0].degree` or `line 4`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'VERSION_CONFLICT'
+  | 'CONFLICT'
+  | 'BAD_REQUEST'
+  | 'INTERNAL';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+    readonly details: readonly ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, details: readonly ErrorDetail[]) {
+    super('VALIDATION_FAILED', 400, message, details);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(entity: string, id: string) {
+    super('NOT_FOUND', 404, `${entity} ${id} not found`);
+  }
+}
+
+export class VersionConflictError extends AppError {
+  constructor(
+    entity: string,
+    readonly currentVersion: number,
+  ) {
+    super(
+      'VERSION_CONFLICT',
+      409,
+      `${entity} was changed by someone else (now version ${currentVersion}); reload and apply your change again`,
+    );
+  }
+}
+
+/** Turns zod issues into details with dotted/indexed paths (`systems[2].name`). */
+export function detailsFromZodIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  prefix = '',
+): ErrorDetail[] {
+  return issues.map((i) => ({ path: formatPath(prefix, i.path), message: i.message }));
+}
+
+export function formatPath(prefix: string, path: readonly PropertyKey[]): string {
+  let out = prefix;
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out || '(root)';
+}

@@ -1,0 +1,163 @@
+/**
+ * Wire schemas shared by the server (validation + OpenAPI), the CLI (file formats, JSON Schemas)
+ * and the web UI (types). One schema per shape; no server code here.
+ */
+import { z } from 'zod';
+import { HARM_DEGREES, HARMED_OBJECTS, PROTECTION_LEVELS, SYSTEM_TYPES } from './mlps';
+
+/** Strict ISO calendar date (YYYY-MM-DD) that exists (rejects 2025-02-30). */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in the form YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'is not a real calendar date');
+
+export const ProtectionLevelSchema = z
+  .number()
+  .int()
+  .refine((n) => (PROTECTION_LEVELS as readonly number[]).includes(n), 'level must be 1, 2, 3, 4 or 5');
+export const HarmedObjectSchema = z.enum(HARMED_OBJECTS);
+export const HarmDegreeSchema = z.enum(HARM_DEGREES);
+export const SystemTypeSchema = z.enum(SYSTEM_TYPES);
+
+export const HarmJudgementSchema = z.object({ object: HarmedObjectSchema, degree: HarmDegreeSchema }).strict();
+
+const judgements = z
+  .array(HarmJudgementSchema)
+  .min(1, 'at least one harmed object is required')
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((j, i) => {
+      if (seen.has(j.object)) {
+        ctx.addIssue({ code: 'custom', path: [i, 'object'], message: `object "${j.object}" is listed twice` });
+      }
+      seen.add(j.object);
+    });
+  });
+
+/** Input of the grading engine (also the CLI `grade` file format). */
+export const GradingInputSchema = z
+  .object({
+    businessInformation: judgements.describe('业务信息安全: harmed objects and degrees'),
+    systemService: judgements.describe('系统服务安全: harmed objects and degrees'),
+  })
+  .strict();
+
+export const OrganisationInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    nameEn: z.string().trim().max(200).nullish(),
+    creditCode: z
+      .string()
+      .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'must be an 18-character unified social credit code')
+      .nullish(),
+    region: z.string().trim().max(100).nullish(),
+    sector: z.string().trim().max(100).nullish(),
+  })
+  .strict();
+
+export const OrganisationSchema = OrganisationInputSchema.extend({
+  id: z.string(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const systemFields = {
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(4000).nullish(),
+  types: z.array(SystemTypeSchema).min(1, 'choose at least one grading-object type'),
+  goLiveOn: IsoDateSchema.nullish(),
+  isCii: z.boolean().nullish(),
+  ciiDesignatedOn: IsoDateSchema.nullish(),
+  isNationalEgov: z.boolean().nullish(),
+  hasCompetentAuthority: z.boolean().nullish(),
+  competentAuthority: z.string().max(200).nullish(),
+  responsibleDepartment: z.string().max(200).nullish(),
+  hostSystemId: z.string().uuid().nullish(),
+  ciiSecurityOrganisationOn: IsoDateSchema.nullish(),
+};
+
+export const SystemInputSchema = z.object(systemFields).strict();
+export const SystemPatchSchema = z
+  .object({ ...systemFields, version: z.number().int().min(1) })
+  .partial()
+  .required({ version: true })
+  .strict();
+
+export const GradingRecordInputSchema = GradingInputSchema.extend({
+  gradedOn: IsoDateSchema,
+  reason: z.string().trim().min(1, 'say why the system is graded (or regraded)').max(4000),
+  /** Current system version, to refuse a grading made against a stale view. */
+  version: z.number().int().min(1),
+}).strict();
+
+export const REVIEW_KINDS = ['expert_review', 'competent_approval'] as const;
+export const ReviewInputSchema = z
+  .object({
+    kind: z.enum(REVIEW_KINDS),
+    reviewedOn: IsoDateSchema,
+    reviewer: z.string().trim().min(1).max(200),
+    opinion: z.string().max(4000).nullish(),
+    agreedLevel: ProtectionLevelSchema,
+  })
+  .strict();
+
+export const FilingInputSchema = z
+  .object({
+    filedOn: IsoDateSchema,
+    bureau: z.string().trim().min(1).max(200),
+    certificateNumber: z.string().trim().max(100).nullish(),
+    level: ProtectionLevelSchema,
+  })
+  .strict();
+
+export const EVENT_KINDS = ['mlps_assessment', 'crypto_assessment', 'cii_risk_assessment'] as const;
+export const EventInputSchema = z
+  .object({
+    kind: z.enum(EVENT_KINDS),
+    completedOn: IsoDateSchema,
+    agency: z.string().trim().max(200).nullish(),
+    reportNumber: z.string().trim().max(100).nullish(),
+  })
+  .strict();
+
+export const OBLIGATION_MANUAL_STATUSES = ['done', 'not_applicable'] as const;
+export const ObligationStatusInputSchema = z
+  .object({
+    status: z.enum(OBLIGATION_MANUAL_STATUSES),
+    note: z.string().max(4000).nullish(),
+  })
+  .strict()
+  .refine((v) => v.status !== 'not_applicable' || (v.note ?? '').trim().length > 0, {
+    path: ['note'],
+    message: 'give the reason why the obligation does not apply',
+  });
+
+/** The CLI `systems import` / `export` file: an organisation's systems with their records. */
+export const SystemsFileSchema = z
+  .object({
+    format: z.literal('dengbao.systems.v1'),
+    systems: z.array(
+      SystemInputSchema.extend({
+        grading: GradingInputSchema.extend({ gradedOn: IsoDateSchema, reason: z.string().min(1) }).nullish(),
+        reviews: z.array(ReviewInputSchema).default([]),
+        filings: z.array(FilingInputSchema).default([]),
+        events: z.array(EventInputSchema).default([]),
+      }).strict(),
+    ),
+  })
+  .strict();
+
+export type GradingInputDto = z.infer<typeof GradingInputSchema>;
+export type OrganisationInput = z.infer<typeof OrganisationInputSchema>;
+export type SystemInput = z.infer<typeof SystemInputSchema>;
+export type SystemPatch = z.infer<typeof SystemPatchSchema>;
+export type GradingRecordInput = z.infer<typeof GradingRecordInputSchema>;
+export type ReviewInput = z.infer<typeof ReviewInputSchema>;
+export type FilingInput = z.infer<typeof FilingInputSchema>;
+export type EventInput = z.infer<typeof EventInputSchema>;
+export type ObligationStatusInput = z.infer<typeof ObligationStatusInputSchema>;
+export type SystemsFile = z.infer<typeof SystemsFileSchema>;
