@@ -1,0 +1,38 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, VersionConflictError, formatPath } from '../errors';
+import type { ApiError } from '../shared/api-types';
+
+/** One error handler: known errors keep their code and details; anything else is a 500 without internals. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext ?? 'body';
+      const body: ApiError = {
+        code: 'VALIDATION_FAILED',
+        message: `invalid ${where}`,
+        details: error.validation.map((v) => ({
+          path: formatPath('', v.instancePath.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s))) ,
+          message: v.message ?? 'invalid',
+        })),
+      };
+      return reply.status(400).send(body);
+    }
+    if (error instanceof AppError) {
+      const body: ApiError = {
+        code: error.code,
+        message: error.message,
+        details: [...error.details],
+        ...(error instanceof VersionConflictError ? { currentVersion: error.currentVersion } : {}),
+      };
+      return reply.status(error.status).send(body);
+    }
+    if (error.statusCode && error.statusCode < 500) {
+      const body: ApiError = { code: 'BAD_REQUEST', message: error.message, details: [] };
+      return reply.status(error.statusCode).send(body);
+    }
+    request.log.error({ err: error, method: request.method, url: request.url }, 'request failed');
+    const body: ApiError = { code: 'INTERNAL', message: 'internal error; see the server log', details: [] };
+    return reply.status(500).send(body);
+  });
+}
