@@ -153,10 +153,11 @@ export interface ObligationDto {
   recurrenceMonths: number | null;
   eventDeadline: string | null;
   /** The engine's state; a manual status (done / not applicable) overrides it in `effectiveState`. */
-  state: 'satisfied' | 'overdue' | 'due_soon' | 'upcoming' | 'standing' | 'undetermined';
+  state: 'satisfied' | 'open' | 'overdue' | 'due_soon' | 'upcoming' | 'standing' | 'undetermined';
   manualStatus: { status: 'done' | 'not_applicable'; note: string | null; updatedAt: string } | null;
   effectiveState:
     | 'satisfied'
+    | 'open'
     | 'overdue'
     | 'due_soon'
     | 'upcoming'

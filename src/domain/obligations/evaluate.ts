@@ -28,10 +28,10 @@ export function isInForce(rule: ObligationRule, asOf: IsoDate): boolean {
   );
 }
 
-function stateOf(draft: DraftObligation, asOf: IsoDate): ObligationState {
+function stateOf(draft: DraftObligation, asOf: IsoDate, factsMissing: boolean): ObligationState {
   if (draft.satisfied) return 'satisfied';
   if (draft.eventDeadline) return 'standing';
-  if (draft.dueDate === null) return 'undetermined';
+  if (draft.dueDate === null) return factsMissing ? 'undetermined' : 'open';
   if (compareIsoDate(draft.dueDate, asOf) < 0) return 'overdue';
   if (compareIsoDate(draft.dueDate, addCalendarDays(asOf, DUE_SOON_DAYS)) <= 0) return 'due_soon';
   return 'upcoming';
@@ -86,7 +86,7 @@ export function evaluateObligations(
           windowOpensOn: draft.windowOpensOn ?? null,
           recurrenceMonths: draft.recurrenceMonths ?? null,
           eventDeadline: draft.eventDeadline ?? null,
-          state: stateOf(draft, asOf),
+          state: stateOf(draft, asOf, outcome.missing.length > 0),
           provenance: rule.provenance,
         });
       }

@@ -54,10 +54,12 @@ export type SystemFactName = Exclude<keyof SystemFacts, 'id' | 'name'>;
  * - satisfied: the facts show it done
  * - overdue / due_soon (within 30 days) / upcoming: dated and not done
  * - standing: a continuing or event-triggered duty (e.g. report incidents within 1 hour)
+ * - open: applies, not done, and no source sets a deadline
  * - undetermined: applies, but a fact needed for its date is missing
  */
 export type ObligationState =
   | 'satisfied'
+  | 'open'
   | 'overdue'
   | 'due_soon'
   | 'upcoming'

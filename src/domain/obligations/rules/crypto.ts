@@ -1,7 +1,7 @@
 import type { Citation } from '../../citation';
 import { compareIsoDate, type IsoDate } from '../../calendar';
 import type { ObligationRule, SystemFacts } from '../types';
-import { lastEvent, nextRecurrence } from '../helpers';
+import { lastEvent, latest, nextRecurrence } from '../helpers';
 
 /** Why a system is an "important network and information system" for crypto assessment. */
 interface CryptoTrigger {
@@ -59,7 +59,7 @@ export const cryptoAssessmentRule: ObligationRule = {
   needs: ['isCii', 'level', 'isNationalEgov', 'goLiveOn', 'cryptoAssessments'],
   provenance: 'derived',
   notes:
-    'CII (Regulations Art 38, from 2023-07-01), level-3-and-above networks and national e-government systems (OSCCA Order No. 3, from 2023-11-01) must pass a crypto assessment before going live and repeat it at least yearly. A system that went live before these dates is due one year after going live if it has no assessment on record (our reading).',
+    'CII (Regulations Art 38, from 2023-07-01), level-3-and-above networks and national e-government systems (OSCCA Order No. 3, from 2023-11-01) must pass a crypto assessment before going live and repeat it at least yearly. A live system with no assessment on record is due one year after the later of going live and the date the duty reached it (our reading).',
   evaluate(s, asOf) {
     const triggers = activeTriggers(s, asOf);
     const missing = (['isCii', 'isNationalEgov'] as const).filter((f) => s[f] === null);
@@ -67,11 +67,13 @@ export const cryptoAssessmentRule: ObligationRule = {
     const last = lastEvent(s.cryptoAssessments, asOf);
     if (last === null && s.goLiveOn === null) return { missing: [...missing, 'goLiveOn'], obligations: [] };
     const notLiveYet = s.goLiveOn !== null && compareIsoDate(s.goLiveOn, asOf) > 0;
+    // A system already live when the duty took effect gets one year from the later of the two.
+    const dutyFrom = triggers.map((t) => t.effectiveFrom).sort(compareIsoDate)[0] as IsoDate;
     const due = last
       ? nextRecurrence(last, last, 12)
       : notLiveYet
         ? (s.goLiveOn as IsoDate)
-        : nextRecurrence(null, s.goLiveOn as IsoDate, 12);
+        : nextRecurrence(null, latest(s.goLiveOn, dutyFrom) as IsoDate, 12);
     const whyZh = triggers.map((t) => t.labelZh).join('、');
     const whyEn = triggers.map((t) => t.labelEn).join(', ');
     return {
