@@ -9,7 +9,7 @@ import { ValidationError, formatPath, type ErrorDetail } from '../errors';
  */
 export function parseStructuredFile<S extends z.ZodType>(text: string, schema: S, fileName = 'input'): z.output<S> {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ValidationError(
       `${fileName} is not valid JSON or YAML`,

@@ -46,7 +46,7 @@ export function gradingWarnings(facts: GradedObjectFacts): GradingWarning[] {
         messageZh: `承载平台等级（第${facts.level}级）低于其承载的系统（${names}，最高第${top}级）；原则上不应低于所承载对象的等级。`,
         messageEn: `The platform (level ${facts.level}) carries systems graded higher (${names}, up to level ${top}); a supporting platform should in principle be graded no lower than what it carries.`,
         citations: [
-          { instrumentId: 'gbt-22240-2020', provisionId: 'special-objects' },
+          { instrumentId: 'gbt-22240-2020', provisionId: 'cloud-grading-object' },
           { instrumentId: 'hr-guide-2020', provisionId: '7.2.1.1' },
         ],
         // Confirmed for cloud by the high-risk guide; the general principle is from the standard (wording unverified).
@@ -60,7 +60,7 @@ export function gradingWarnings(facts: GradedObjectFacts): GradingWarning[] {
       expectedAtLeast: 3,
       messageZh: `关键信息基础设施定为第${facts.level}级；关键信息基础设施原则上不低于第三级。`,
       messageEn: `Critical information infrastructure graded level ${facts.level}; CII should in principle be graded level 3 or above.`,
-      citations: [{ instrumentId: 'gbt-22240-2020', provisionId: 'special-objects' }],
+      citations: [{ instrumentId: 'gbt-22240-2020', provisionId: 'grading-objects' }],
       provenance: 'unverified',
     });
   }
@@ -70,7 +70,7 @@ export function gradingWarnings(facts: GradedObjectFacts): GradingWarning[] {
       expectedAtLeast: 3,
       messageZh: `大数据平台定为第${facts.level}级；大数据平台原则上不低于第三级。`,
       messageEn: `Big-data platform graded level ${facts.level}; big-data platforms should in principle be graded level 3 or above.`,
-      citations: [{ instrumentId: 'gbt-22240-2020', provisionId: 'special-objects' }],
+      citations: [{ instrumentId: 'gbt-22240-2020', provisionId: 'big-data-grading-object' }],
       provenance: 'unverified',
     });
   }

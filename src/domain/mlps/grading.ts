@@ -58,7 +58,7 @@ export const LEVEL_MATRIX: Readonly<Record<HarmedObject, Readonly<Record<HarmDeg
 
 export const GRADING_CITATIONS: readonly Citation[] = [
   { instrumentId: 'gbt-22240-2020', provisionId: 'levels' },
-  { instrumentId: 'gbt-22240-2020', provisionId: 'matrix' },
+  { instrumentId: 'gbt-22240-2020', provisionId: 'level-matrix' },
 ];
 
 /** The level of one matrix cell. */

@@ -29,14 +29,20 @@ const TRIGGERS: readonly CryptoTrigger[] = [
     labelZh: '第三级及以上网络',
     labelEn: 'a level-3-or-above network',
     effectiveFrom: '2023-11-01',
-    citations: [{ instrumentId: 'oscca-order-3-2023', provisionId: 'scope' }],
+    citations: [
+      { instrumentId: 'oscca-order-3-2023', provisionId: 'art-6' },
+      { instrumentId: 'oscca-order-3-2023', provisionId: 'important-systems-scope' },
+    ],
   },
   {
     code: 'egov',
     labelZh: '国家政务信息系统',
     labelEn: 'a national e-government information system',
     effectiveFrom: '2023-11-01',
-    citations: [{ instrumentId: 'oscca-order-3-2023', provisionId: 'scope' }],
+    citations: [
+      { instrumentId: 'oscca-order-3-2023', provisionId: 'art-6' },
+      { instrumentId: 'oscca-order-3-2023', provisionId: 'important-systems-scope' },
+    ],
   },
 ];
 
@@ -50,14 +56,15 @@ export const cryptoAssessmentRule: ObligationRule = {
   titleZh: '商用密码应用安全性评估（密评）',
   titleEn: 'Commercial cryptography application security assessment',
   citations: [
-    { instrumentId: 'cca-regulations-2023', provisionId: 'art-38' },
-    { instrumentId: 'oscca-order-3-2023', provisionId: 'scope' },
-    { instrumentId: 'oscca-order-3-2023', provisionId: 'timing' },
+    ...TRIGGERS.flatMap((t) => t.citations),
+    { instrumentId: 'oscca-order-3-2023', provisionId: 'pre-launch-assessment' },
+    { instrumentId: 'oscca-order-3-2023', provisionId: 'annual-assessment' },
   ],
   effectiveFrom: '2023-07-01',
   effectiveTo: null,
   needs: ['isCii', 'level', 'isNationalEgov', 'goLiveOn', 'cryptoAssessments'],
-  provenance: 'derived',
+  // The scope of Order No. 3 (level 3+, e-government) was not seen in its text: unverified.
+  provenance: 'unverified',
   notes:
     'CII (Regulations Art 38, from 2023-07-01), level-3-and-above networks and national e-government systems (OSCCA Order No. 3, from 2023-11-01) must pass a crypto assessment before going live and repeat it at least yearly. A live system with no assessment on record is due one year after the later of going live and the date the duty reached it (our reading).',
   evaluate(s, asOf) {

@@ -11,8 +11,11 @@ import {
   nextRecurrence,
 } from '../helpers';
 
-/** Date of 公网安〔2025〕1846号; rules changed by that letter switch on this day. */
-export const MPS_LETTER_1846_DATE: IsoDate = '2025-07-04';
+/**
+ * Date of 公网安〔2025〕1846号; rules changed by that letter switch on this day. The transcription
+ * omits the date; 2025-04-27 comes from one third-party analysis (derived, see the knowledge base).
+ */
+export const MPS_LETTER_1846_DATE: IsoDate = '2025-04-27';
 
 /** CSL article carrying the MLPS duty, by the law version in force. */
 const CSL_MLPS: readonly Citation[] = [
@@ -32,7 +35,7 @@ export const gradingRule: ObligationRule = {
   id: 'mlps.grading',
   titleZh: '确定安全保护等级（定级）',
   titleEn: 'Grade the system (determine its protection level)',
-  citations: [...CSL_MLPS, { instrumentId: 'gbt-22240-2020', provisionId: 'process' }],
+  citations: [...CSL_MLPS, { instrumentId: 'gbt-22240-2020', provisionId: 'grading-process' }],
   effectiveFrom: '2017-06-01',
   effectiveTo: null,
   needs: ['level', 'goLiveOn'],
@@ -72,7 +75,7 @@ export const expertReviewRule: ObligationRule = {
   titleZh: '定级专家评审',
   titleEn: 'Expert review of the grading',
   citations: [
-    { instrumentId: 'gbt-22240-2020', provisionId: 'process' },
+    { instrumentId: 'gbt-22240-2020', provisionId: 'expert-review' },
     { instrumentId: 'mps-letter-2025-1846', provisionId: 'q-2' },
   ],
   effectiveFrom: '2020-11-01',
@@ -102,7 +105,7 @@ export const competentApprovalRule: ObligationRule = {
   id: 'mlps.competent-approval',
   titleZh: '行业主管部门核准定级结果',
   titleEn: 'Competent-authority approval of the grading',
-  citations: [{ instrumentId: 'gbt-22240-2020', provisionId: 'process' }],
+  citations: [{ instrumentId: 'gbt-22240-2020', provisionId: 'competent-authority-approval' }],
   effectiveFrom: '2020-11-01',
   effectiveTo: null,
   needs: ['level', 'hasCompetentAuthority', 'competentApprovalOn'],
