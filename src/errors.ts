@@ -9,12 +9,7 @@ export interface ErrorDetail {
 }
 
 export type ErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'NOT_FOUND'
-  | 'VERSION_CONFLICT'
-  | 'CONFLICT'
-  | 'BAD_REQUEST'
-  | 'INTERNAL';
+  'VALIDATION_FAILED' | 'NOT_FOUND' | 'VERSION_CONFLICT' | 'CONFLICT' | 'BAD_REQUEST' | 'INTERNAL';
 
 export class AppError extends Error {
   constructor(

@@ -6,7 +6,8 @@ import type { AppContext } from '../src/app/context';
 import { openStore, type Store, type StoreDialect } from '../src/store/database';
 
 /** PostgreSQL used by the tests: DENGBAO_TEST_DATABASE_URL or the local `test` database. */
-export const TEST_PG_URL = process.env.DENGBAO_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const TEST_PG_URL =
+  process.env.DENGBAO_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 let pgReachable: Promise<boolean> | undefined;
 
@@ -20,9 +21,13 @@ export function postgresAvailable(): Promise<boolean> {
       return true;
     } catch (error) {
       if (process.env.CI === 'true') {
-        throw new Error(`CI=true but PostgreSQL at ${TEST_PG_URL} is unreachable: ${String(error)}`);
+        throw new Error(
+          `CI=true but PostgreSQL at ${TEST_PG_URL} is unreachable: ${String(error)}`,
+        );
       }
-      console.warn(`# PostgreSQL at ${TEST_PG_URL} unreachable; PostgreSQL tests skipped (set CI=true to make this fail)`);
+      console.warn(
+        `# PostgreSQL at ${TEST_PG_URL} unreachable; PostgreSQL tests skipped (set CI=true to make this fail)`,
+      );
       return false;
     } finally {
       await client.end().catch(() => undefined);

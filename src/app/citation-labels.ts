@@ -1,5 +1,10 @@
 import type { Citation } from '../domain/citation';
-import { findInstrument, findProvision, loadKnowledgeBase, type KnowledgeBase } from '../catalogs/knowledge-base';
+import {
+  findInstrument,
+  findProvision,
+  loadKnowledgeBase,
+  type KnowledgeBase,
+} from '../catalogs/knowledge-base';
 import type { CitationDto } from '../shared/api-types';
 import type { CitationLabeller } from './presenters';
 
@@ -7,7 +12,9 @@ import type { CitationLabeller } from './presenters';
 export function loadShippedKnowledgeBase(): KnowledgeBase {
   const result = loadKnowledgeBase();
   if (!result.ok) {
-    const lines = result.problems.map((p) => `  ${p.file}${'line' in p && p.line ? `:${p.line}` : ''} ${p.path}: ${p.message}`);
+    const lines = result.problems.map(
+      (p) => `  ${p.file}${'line' in p && p.line ? `:${p.line}` : ''} ${p.path}: ${p.message}`,
+    );
     throw new Error(`knowledge base is invalid:\n${lines.join('\n')}`);
   }
   return result.kb;

@@ -16,7 +16,8 @@ export function factsFromSystemsFile(file: SystemsFile): SystemFacts[] {
         .map((r) => r.reviewedOn)
         .sort()
         .at(-1) ?? null;
-    const events = (kind: string) => s.events.filter((e) => e.kind === kind).map((e) => ({ completedOn: e.completedOn }));
+    const events = (kind: string) =>
+      s.events.filter((e) => e.kind === kind).map((e) => ({ completedOn: e.completedOn }));
     return {
       id: s.name,
       name: s.name,
@@ -30,7 +31,11 @@ export function factsFromSystemsFile(file: SystemsFile): SystemFacts[] {
       hasCompetentAuthority: s.hasCompetentAuthority ?? null,
       expertReviewOn: lastReview('expert_review'),
       competentApprovalOn: lastReview('competent_approval'),
-      filings: s.filings.map((f) => ({ filedOn: f.filedOn, certificateNumber: f.certificateNumber ?? null, bureau: f.bureau })),
+      filings: s.filings.map((f) => ({
+        filedOn: f.filedOn,
+        certificateNumber: f.certificateNumber ?? null,
+        bureau: f.bureau,
+      })),
       assessments: events('mlps_assessment'),
       cryptoAssessments: events('crypto_assessment'),
       ciiRiskAssessments: events('cii_risk_assessment'),

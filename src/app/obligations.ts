@@ -13,7 +13,11 @@ import {
 import type { AppContext } from './context';
 import { toSystemFacts } from './system-facts';
 
-async function systemsOf(db: Kysely<Database>, organisationId: string, systemId?: string): Promise<SystemRow[]> {
+async function systemsOf(
+  db: Kysely<Database>,
+  organisationId: string,
+  systemId?: string,
+): Promise<SystemRow[]> {
   return db
     .selectFrom('systems')
     .selectAll()
@@ -39,12 +43,18 @@ export async function listObligations(
   const records = await loadRecords(db, organisationId, systemId ? [systemId] : undefined);
   const facts = rows.map((r) => toSystemFacts(r, records.get(r.id)));
   const result = evaluateObligations(facts, asOf);
-  const statuses = new Map((await listObligationStatuses(db, organisationId)).map((s) => [s.obligation_key, s]));
+  const statuses = new Map(
+    (await listObligationStatuses(db, organisationId)).map((s) => [s.obligation_key, s]),
+  );
   const names = new Map(rows.map((r) => [r.id, r.name]));
   const items: ObligationDto[] = result.obligations.map((o) => {
     const manual = statuses.get(o.key);
     const manualStatus = manual
-      ? { status: manual.status as 'done' | 'not_applicable', note: manual.note, updatedAt: manual.updated_at }
+      ? {
+          status: manual.status as 'done' | 'not_applicable',
+          note: manual.note,
+          updatedAt: manual.updated_at,
+        }
       : null;
     return {
       ...o,
@@ -57,7 +67,10 @@ export async function listObligations(
   return {
     asOf,
     items,
-    missingFacts: result.missingFacts.map((m) => ({ ...m, systemName: names.get(m.systemId) ?? '' })),
+    missingFacts: result.missingFacts.map((m) => ({
+      ...m,
+      systemName: names.get(m.systemId) ?? '',
+    })),
   };
 }
 
@@ -91,7 +104,11 @@ export async function setObligationStatus(
   return after.items.find((o) => o.key === key) as ObligationDto;
 }
 
-export async function clearObligationStatus(ctx: AppContext, organisationId: string, key: string): Promise<void> {
+export async function clearObligationStatus(
+  ctx: AppContext,
+  organisationId: string,
+  key: string,
+): Promise<void> {
   const n = await deleteObligationStatus(ctx.store.db, organisationId, key);
   if (n === 0) throw new NotFoundError('obligation status', key);
 }

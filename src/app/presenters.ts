@@ -1,5 +1,5 @@
 import type { Citation } from '../domain/citation';
-import type { GradingResult } from '../domain/mlps/grading';
+import { LEVEL_MATRIX, type GradingResult } from '../domain/mlps/grading';
 import type { GradingWarning } from '../domain/mlps/grading-warnings';
 import type {
   CitationDto,
@@ -14,7 +14,14 @@ import type {
   SystemSummaryDto,
 } from '../shared/api-types';
 import type { ProtectionLevel, SystemType } from '../shared/mlps';
-import type { FilingRow, GradingRow, OrganisationRow, ReviewRow, SystemEventRow, SystemRow } from '../store/schema';
+import type {
+  FilingRow,
+  GradingRow,
+  OrganisationRow,
+  ReviewRow,
+  SystemEventRow,
+  SystemRow,
+} from '../store/schema';
 
 /** Turns a citation into labels a reader recognises; provided by the knowledge base. */
 export type CitationLabeller = (citation: Citation) => CitationDto;
@@ -35,7 +42,10 @@ export function presentOrganisation(r: OrganisationRow): OrganisationDto {
   };
 }
 
-export function presentSystemSummary(r: SystemRow, latestFiling: FilingRow | undefined): SystemSummaryDto {
+export function presentSystemSummary(
+  r: SystemRow,
+  latestFiling: FilingRow | undefined,
+): SystemSummaryDto {
   return {
     id: r.id,
     organisationId: r.organisation_id,
@@ -67,13 +77,25 @@ export function presentSystem(r: SystemRow, latestFiling: FilingRow | undefined)
   };
 }
 
-export function presentGradingResult(result: GradingResult, label: CitationLabeller): GradingResultDto {
+export function presentGradingResult(
+  result: GradingResult,
+  label: CitationLabeller,
+): GradingResultDto {
   return {
-    businessInformation: { ...result.businessInformation, cells: [...result.businessInformation.cells], decisiveCells: [...result.businessInformation.decisiveCells] },
-    systemService: { ...result.systemService, cells: [...result.systemService.cells], decisiveCells: [...result.systemService.decisiveCells] },
+    businessInformation: {
+      ...result.businessInformation,
+      cells: [...result.businessInformation.cells],
+      decisiveCells: [...result.businessInformation.decisiveCells],
+    },
+    systemService: {
+      ...result.systemService,
+      cells: [...result.systemService.cells],
+      decisiveCells: [...result.systemService.decisiveCells],
+    },
     level: result.level,
     decisiveDimensions: [...result.decisiveDimensions],
     citations: result.citations.map(label),
+    matrix: LEVEL_MATRIX as GradingResultDto['matrix'],
   };
 }
 

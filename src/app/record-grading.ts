@@ -20,7 +20,14 @@ export async function recordGrading(
   return db.transaction().execute(async (trx) => {
     const system = await getSystem(trx, organisationId, systemId);
     const result = gradeSystem(input);
-    await updateSystemColumns(trx, organisationId, systemId, input.version, { level: result.level, graded_on: input.gradedOn }, now);
+    await updateSystemColumns(
+      trx,
+      organisationId,
+      systemId,
+      input.version,
+      { level: result.level, graded_on: input.gradedOn },
+      now,
+    );
     return insertGrading(trx, {
       organisation_id: organisationId,
       system_id: systemId,
@@ -28,7 +35,10 @@ export async function recordGrading(
       previous_level: system.level,
       graded_on: input.gradedOn,
       reason: input.reason,
-      input: JSON.stringify({ businessInformation: input.businessInformation, systemService: input.systemService }),
+      input: JSON.stringify({
+        businessInformation: input.businessInformation,
+        systemService: input.systemService,
+      }),
       result: JSON.stringify(result),
       created_at: now,
     });

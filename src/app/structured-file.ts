@@ -7,7 +7,11 @@ import { ValidationError, formatPath, type ErrorDetail } from '../errors';
  * validates it with a zod schema. Every problem comes back at once with its field path and
  * line, e.g. `systems[1].grading.gradedOn (line 14)`; nothing is returned on any error.
  */
-export function parseStructuredFile<S extends z.ZodType>(text: string, schema: S, fileName = 'input'): z.output<S> {
+export function parseStructuredFile<S extends z.ZodType>(
+  text: string,
+  schema: S,
+  fileName = 'input',
+): z.output<S> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -15,7 +19,10 @@ export function parseStructuredFile<S extends z.ZodType>(text: string, schema: S
       `${fileName} is not valid JSON or YAML`,
       doc.errors.map((e) => {
         const pos = e.linePos?.[0];
-        return { path: pos ? `line ${pos.line}, column ${pos.col}` : '(document)', message: e.message.split('\n')[0] ?? e.message };
+        return {
+          path: pos ? `line ${pos.line}, column ${pos.col}` : '(document)',
+          message: e.message.split('\n')[0] ?? e.message,
+        };
       }),
     );
   }

@@ -44,7 +44,11 @@ export async function getSystemDetail(
           types: JSON.parse(row.types) as SystemType[],
           level: row.level as ProtectionLevel,
           isCii: row.is_cii === 1,
-          carriedLevels: carried.map((c) => ({ systemId: c.id, name: c.name, level: c.level as ProtectionLevel })),
+          carriedLevels: carried.map((c) => ({
+            systemId: c.id,
+            name: c.name,
+            level: c.level as ProtectionLevel,
+          })),
         }).map((w) => presentWarning(w, ctx.labelCitation));
   return {
     system: presentSystem(row, records.filings.at(-1)),

@@ -10,11 +10,14 @@ const flag = (v: number | null): boolean | null => (v === null ? null : v === 1)
 export function toSystemFacts(row: SystemRow, records: SystemRecords | undefined): SystemFacts {
   const r = records ?? { gradings: [], reviews: [], filings: [], events: [] };
   const eventsOf = (kind: string) =>
-    r.events.filter((e) => e.kind === kind).map((e) => ({ completedOn: e.completed_on as IsoDate }));
+    r.events
+      .filter((e) => e.kind === kind)
+      .map((e) => ({ completedOn: e.completed_on as IsoDate }));
   // A regrading needs a fresh review (MPS letter 1846 Q2): only reviews on or after the grading count.
   const lastReview = (kind: string) =>
-    r.reviews.filter((v) => v.kind === kind && (!row.graded_on || v.reviewed_on >= row.graded_on)).at(-1)
-      ?.reviewed_on ?? null;
+    r.reviews
+      .filter((v) => v.kind === kind && (!row.graded_on || v.reviewed_on >= row.graded_on))
+      .at(-1)?.reviewed_on ?? null;
   return {
     id: row.id,
     name: row.name,
@@ -28,7 +31,11 @@ export function toSystemFacts(row: SystemRow, records: SystemRecords | undefined
     hasCompetentAuthority: flag(row.has_competent_authority),
     expertReviewOn: lastReview('expert_review'),
     competentApprovalOn: lastReview('competent_approval'),
-    filings: r.filings.map((f) => ({ filedOn: f.filed_on, certificateNumber: f.certificate_number, bureau: f.bureau })),
+    filings: r.filings.map((f) => ({
+      filedOn: f.filed_on,
+      certificateNumber: f.certificate_number,
+      bureau: f.bureau,
+    })),
     assessments: eventsOf('mlps_assessment'),
     cryptoAssessments: eventsOf('crypto_assessment'),
     ciiRiskAssessments: eventsOf('cii_risk_assessment'),

@@ -1,7 +1,13 @@
 import { gradeSystem } from '../domain/mlps/grading';
 import { ValidationError, type ErrorDetail } from '../errors';
 import type { SystemsFile } from '../shared/schemas';
-import { insertEvent, insertFiling, insertGrading, insertReview, loadRecords } from '../store/repositories/records.repository';
+import {
+  insertEvent,
+  insertFiling,
+  insertGrading,
+  insertReview,
+  loadRecords,
+} from '../store/repositories/records.repository';
 import { createSystem, updateSystemColumns } from '../store/repositories/systems.repository';
 import type { AppContext } from './context';
 
@@ -9,22 +15,46 @@ import type { AppContext } from './context';
  * Imports systems with their grading, reviews, filings and assessment records, all or nothing:
  * duplicate names (in the file or already stored) are reported together and nothing is written.
  */
-export async function importSystems(ctx: AppContext, organisationId: string, file: SystemsFile): Promise<{ created: number }> {
+export async function importSystems(
+  ctx: AppContext,
+  organisationId: string,
+  file: SystemsFile,
+): Promise<{ created: number }> {
   const now = ctx.clock.now().toISOString();
   const existing = new Set(
-    (await ctx.store.db.selectFrom('systems').select('name').where('organisation_id', '=', organisationId).execute()).map(
-      (r) => r.name,
-    ),
+    (
+      await ctx.store.db
+        .selectFrom('systems')
+        .select('name')
+        .where('organisation_id', '=', organisationId)
+        .execute()
+    ).map((r) => r.name),
   );
   const problems: ErrorDetail[] = [];
   const seen = new Set<string>();
   file.systems.forEach((s, i) => {
-    if (existing.has(s.name)) problems.push({ path: `systems[${i}].name`, message: `a system named "${s.name}" already exists` });
-    if (seen.has(s.name)) problems.push({ path: `systems[${i}].name`, message: `"${s.name}" appears twice in the file` });
+    if (existing.has(s.name))
+      problems.push({
+        path: `systems[${i}].name`,
+        message: `a system named "${s.name}" already exists`,
+      });
+    if (seen.has(s.name))
+      problems.push({
+        path: `systems[${i}].name`,
+        message: `"${s.name}" appears twice in the file`,
+      });
     seen.add(s.name);
-    if (s.hostSystemId) problems.push({ path: `systems[${i}].hostSystemId`, message: 'host links are not imported; set them after import' });
+    if (s.hostSystemId)
+      problems.push({
+        path: `systems[${i}].hostSystemId`,
+        message: 'host links are not imported; set them after import',
+      });
   });
-  if (problems.length) throw new ValidationError(`import refused: ${problems.length} problem(s), nothing was written`, problems);
+  if (problems.length)
+    throw new ValidationError(
+      `import refused: ${problems.length} problem(s), nothing was written`,
+      problems,
+    );
 
   await ctx.store.db.transaction().execute(async (trx) => {
     for (const s of file.systems) {
@@ -32,7 +62,14 @@ export async function importSystems(ctx: AppContext, organisationId: string, fil
       const row = await createSystem(trx, organisationId, fields, now);
       if (grading) {
         const result = gradeSystem(grading);
-        await updateSystemColumns(trx, organisationId, row.id, row.version, { level: result.level, graded_on: grading.gradedOn }, now);
+        await updateSystemColumns(
+          trx,
+          organisationId,
+          row.id,
+          row.version,
+          { level: result.level, graded_on: grading.gradedOn },
+          now,
+        );
         await insertGrading(trx, {
           organisation_id: organisationId,
           system_id: row.id,
@@ -40,7 +77,10 @@ export async function importSystems(ctx: AppContext, organisationId: string, fil
           previous_level: null,
           graded_on: grading.gradedOn,
           reason: grading.reason,
-          input: JSON.stringify({ businessInformation: grading.businessInformation, systemService: grading.systemService }),
+          input: JSON.stringify({
+            businessInformation: grading.businessInformation,
+            systemService: grading.systemService,
+          }),
           result: JSON.stringify(result),
           created_at: now,
         });
@@ -58,14 +98,24 @@ const orNull = <T>(v: T | null) => v ?? undefined;
 /** Exports an organisation's systems in the import format (round-trips through importSystems). */
 export async function exportSystems(ctx: AppContext, organisationId: string): Promise<SystemsFile> {
   const db = ctx.store.db;
-  const rows = await db.selectFrom('systems').selectAll().where('organisation_id', '=', organisationId).orderBy('name').execute();
+  const rows = await db
+    .selectFrom('systems')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('name')
+    .execute();
   const records = await loadRecords(db, organisationId);
   return {
     format: 'dengbao.systems.v1',
     systems: rows.map((r) => {
       const rec = records.get(r.id);
       const g = rec?.gradings.at(-1);
-      const input = g ? (JSON.parse(g.input) as Pick<NonNullable<SystemsFile['systems'][number]['grading']>, 'businessInformation' | 'systemService'>) : null;
+      const input = g
+        ? (JSON.parse(g.input) as Pick<
+            NonNullable<SystemsFile['systems'][number]['grading']>,
+            'businessInformation' | 'systemService'
+          >)
+        : null;
       return {
         name: r.name,
         description: orNull(r.description),
@@ -74,14 +124,31 @@ export async function exportSystems(ctx: AppContext, organisationId: string): Pr
         isCii: r.is_cii === null ? undefined : r.is_cii === 1,
         ciiDesignatedOn: orNull(r.cii_designated_on),
         isNationalEgov: r.is_national_egov === null ? undefined : r.is_national_egov === 1,
-        hasCompetentAuthority: r.has_competent_authority === null ? undefined : r.has_competent_authority === 1,
+        hasCompetentAuthority:
+          r.has_competent_authority === null ? undefined : r.has_competent_authority === 1,
         competentAuthority: orNull(r.competent_authority),
         responsibleDepartment: orNull(r.responsible_department),
         ciiSecurityOrganisationOn: orNull(r.cii_security_organisation_on),
         grading: g && input ? { ...input, gradedOn: g.graded_on, reason: g.reason } : undefined,
-        reviews: (rec?.reviews ?? []).map((v) => ({ kind: v.kind as 'expert_review', reviewedOn: v.reviewed_on, reviewer: v.reviewer, opinion: orNull(v.opinion), agreedLevel: v.agreed_level })),
-        filings: (rec?.filings ?? []).map((f) => ({ filedOn: f.filed_on, bureau: f.bureau, certificateNumber: orNull(f.certificate_number), level: f.level })),
-        events: (rec?.events ?? []).map((e) => ({ kind: e.kind as 'mlps_assessment', completedOn: e.completed_on, agency: orNull(e.agency), reportNumber: orNull(e.report_number) })),
+        reviews: (rec?.reviews ?? []).map((v) => ({
+          kind: v.kind as 'expert_review',
+          reviewedOn: v.reviewed_on,
+          reviewer: v.reviewer,
+          opinion: orNull(v.opinion),
+          agreedLevel: v.agreed_level,
+        })),
+        filings: (rec?.filings ?? []).map((f) => ({
+          filedOn: f.filed_on,
+          bureau: f.bureau,
+          certificateNumber: orNull(f.certificate_number),
+          level: f.level,
+        })),
+        events: (rec?.events ?? []).map((e) => ({
+          kind: e.kind as 'mlps_assessment',
+          completedOn: e.completed_on,
+          agency: orNull(e.agency),
+          reportNumber: orNull(e.report_number),
+        })),
       };
     }),
   };

@@ -12,7 +12,9 @@ export function readInput(file: string | undefined): { text: string; name: strin
   try {
     return { text: readFileSync(file, 'utf8'), name: file };
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
 }
 
@@ -32,10 +34,17 @@ export function reportError(error: unknown): number {
 }
 
 /** A plain text table with CJK-aware column widths. */
-export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uFFEF]/.test(ch) ? 2 : 1), 0);
+export function formatTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
+  const width = (s: string) =>
+    [...s].reduce((n, ch) => n + (/[\u1100-\uFFEF]/.test(ch) ? 2 : 1), 0);
   const cols = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => c + ' '.repeat(Math.max(0, (cols[i] ?? 0) - width(c)))).join('  ').trimEnd();
+    cells
+      .map((c, i) => c + ' '.repeat(Math.max(0, (cols[i] ?? 0) - width(c))))
+      .join('  ')
+      .trimEnd();
   return [line(headers), cols.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

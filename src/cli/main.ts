@@ -15,7 +15,15 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerServe, registerDb, registerGrade, registerObligations, registerOrgs, registerSystems, registerSchemas]) {
+  for (const register of [
+    registerServe,
+    registerDb,
+    registerGrade,
+    registerObligations,
+    registerOrgs,
+    registerSystems,
+    registerSchemas,
+  ]) {
     register(program);
   }
   return program;

@@ -4,7 +4,11 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context';
 import { registerErrorHandler } from './errors';
 import { gradingRoutes } from './routes/grading.routes';
@@ -42,7 +46,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const ctx: AppContext = { store: options.store, clock: options.clock, labelCitation: options.labelCitation };
+  const ctx: AppContext = {
+    store: options.store,
+    clock: options.clock,
+    labelCitation: options.labelCitation,
+  };
   await app.register(healthRoutes(ctx), { prefix: '/api' });
   await app.register(organisationsRoutes(ctx), { prefix: '/api' });
   await app.register(systemsRoutes(ctx), { prefix: '/api' });
@@ -56,10 +64,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }
   // Client-side routes get the SPA; unknown API paths get a JSON 404.
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api') && existsSync(path.join(webDir, 'index.html'))) {
+    if (
+      request.method === 'GET' &&
+      !request.url.startsWith('/api') &&
+      existsSync(path.join(webDir, 'index.html'))
+    ) {
       return reply.sendFile('index.html');
     }
-    return reply.status(404).send({ code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}`, details: [] });
+    return reply
+      .status(404)
+      .send({
+        code: 'NOT_FOUND',
+        message: `no route ${request.method} ${request.url.split('?')[0]}`,
+        details: [],
+      });
   });
   await app.ready();
   return app;

@@ -12,7 +12,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
         code: 'VALIDATION_FAILED',
         message: `invalid ${where}`,
         details: error.validation.map((v) => ({
-          path: formatPath('', v.instancePath.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s))) ,
+          path: formatPath(
+            '',
+            v.instancePath
+              .split('/')
+              .filter(Boolean)
+              .map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+          ),
           message: v.message ?? 'invalid',
         })),
       };
@@ -32,7 +38,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(error.statusCode).send(body);
     }
     request.log.error({ err: error, method: request.method, url: request.url }, 'request failed');
-    const body: ApiError = { code: 'INTERNAL', message: 'internal error; see the server log', details: [] };
+    const body: ApiError = {
+      code: 'INTERNAL',
+      message: 'internal error; see the server log',
+      details: [],
+    };
     return reply.status(500).send(body);
   });
 }

@@ -7,7 +7,8 @@ import { buildApp } from './app';
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const port = Number(env.PORT ?? 8080);
   const host = env.HOST ?? '127.0.0.1';
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const labelCitation = citationLabeller(loadShippedKnowledgeBase());
   const store = await openStore(storeOptionsFromEnv(env));
   const app = await buildApp({
@@ -24,7 +25,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port, host });
-  app.log.info(`dengbao is serving http://${host}:${port}/ (store: ${store.dialect} at ${store.location}; API docs at /api/docs)`);
+  app.log.info(
+    `dengbao is serving http://${host}:${port}/ (store: ${store.dialect} at ${store.location}; API docs at /api/docs)`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

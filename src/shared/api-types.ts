@@ -5,7 +5,13 @@
 import type { HarmDegree, HarmedObject, ProtectionLevel, SystemType } from './mlps';
 
 export interface ApiError {
-  code: 'VALIDATION_FAILED' | 'NOT_FOUND' | 'VERSION_CONFLICT' | 'CONFLICT' | 'BAD_REQUEST' | 'INTERNAL';
+  code:
+    | 'VALIDATION_FAILED'
+    | 'NOT_FOUND'
+    | 'VERSION_CONFLICT'
+    | 'CONFLICT'
+    | 'BAD_REQUEST'
+    | 'INTERNAL';
   message: string;
   details: { path: string; message: string }[];
   /** For VERSION_CONFLICT: the version now stored. */
@@ -60,6 +66,8 @@ export interface GradingResultDto {
   level: ProtectionLevel;
   decisiveDimensions: ('business_information' | 'system_service')[];
   citations: CitationDto[];
+  /** The whole GB/T 22240-2020 table the result was read from, for display. */
+  matrix: Record<HarmedObject, Record<HarmDegree, ProtectionLevel>>;
 }
 
 export interface GradingRecordDto {
@@ -154,7 +162,11 @@ export interface ObligationDto {
   eventDeadline: string | null;
   /** The engine's state; a manual status (done / not applicable) overrides it in `effectiveState`. */
   state: 'satisfied' | 'open' | 'overdue' | 'due_soon' | 'upcoming' | 'standing' | 'undetermined';
-  manualStatus: { status: 'done' | 'not_applicable'; note: string | null; updatedAt: string } | null;
+  manualStatus: {
+    status: 'done' | 'not_applicable';
+    note: string | null;
+    updatedAt: string;
+  } | null;
   effectiveState:
     | 'satisfied'
     | 'open'

@@ -17,12 +17,17 @@ export const IsoDateSchema = z
 export const ProtectionLevelSchema = z
   .number()
   .int()
-  .refine((n) => (PROTECTION_LEVELS as readonly number[]).includes(n), 'level must be 1, 2, 3, 4 or 5');
+  .refine(
+    (n) => (PROTECTION_LEVELS as readonly number[]).includes(n),
+    'level must be 1, 2, 3, 4 or 5',
+  );
 export const HarmedObjectSchema = z.enum(HARMED_OBJECTS);
 export const HarmDegreeSchema = z.enum(HARM_DEGREES);
 export const SystemTypeSchema = z.enum(SYSTEM_TYPES);
 
-export const HarmJudgementSchema = z.object({ object: HarmedObjectSchema, degree: HarmDegreeSchema }).strict();
+export const HarmJudgementSchema = z
+  .object({ object: HarmedObjectSchema, degree: HarmDegreeSchema })
+  .strict();
 
 const judgements = z
   .array(HarmJudgementSchema)
@@ -31,7 +36,11 @@ const judgements = z
     const seen = new Set<string>();
     list.forEach((j, i) => {
       if (seen.has(j.object)) {
-        ctx.addIssue({ code: 'custom', path: [i, 'object'], message: `object "${j.object}" is listed twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'object'],
+          message: `object "${j.object}" is listed twice`,
+        });
       }
       seen.add(j.object);
     });
@@ -51,7 +60,10 @@ export const OrganisationInputSchema = z
     nameEn: z.string().trim().max(200).nullish(),
     creditCode: z
       .string()
-      .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'must be an 18-character unified social credit code')
+      .regex(
+        /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/,
+        'must be an 18-character unified social credit code',
+      )
       .nullish(),
     region: z.string().trim().max(100).nullish(),
     sector: z.string().trim().max(100).nullish(),
@@ -142,7 +154,10 @@ export const SystemsFileSchema = z
     format: z.literal('dengbao.systems.v1'),
     systems: z.array(
       SystemInputSchema.extend({
-        grading: GradingInputSchema.extend({ gradedOn: IsoDateSchema, reason: z.string().min(1) }).nullish(),
+        grading: GradingInputSchema.extend({
+          gradedOn: IsoDateSchema,
+          reason: z.string().min(1),
+        }).nullish(),
         reviews: z.array(ReviewInputSchema).default([]),
         filings: z.array(FilingInputSchema).default([]),
         events: z.array(EventInputSchema).default([]),

@@ -58,7 +58,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     location = redact(options.url);
-    if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);
+    if (options.schema)
+      await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);
   }
   await migrateToLatest(db);
   return { db, dialect: options.kind, location, close: () => db.destroy() };

@@ -16,10 +16,20 @@ for (const dialect of TEST_DIALECTS) {
       store = await openTestStore(dialect);
       if (!store) return;
       app = await buildApp({ ...testContext(store, '2026-03-02'), webDir: '/nonexistent' });
-      const org = await app.inject({ method: 'POST', url: '/api/organisations', payload: { name: '某市第一人民医院', region: '浙江省杭州市' } });
+      const org = await app.inject({
+        method: 'POST',
+        url: '/api/organisations',
+        payload: { name: '某市第一人民医院', region: '浙江省杭州市' },
+      });
       assert.equal(org.statusCode, 201);
       orgId = org.json().id;
-      otherOrgId = (await app.inject({ method: 'POST', url: '/api/organisations', payload: { name: '某城市商业银行' } })).json().id;
+      otherOrgId = (
+        await app.inject({
+          method: 'POST',
+          url: '/api/organisations',
+          payload: { name: '某城市商业银行' },
+        })
+      ).json().id;
     });
     after(async () => {
       await app?.close();
@@ -32,7 +42,15 @@ for (const dialect of TEST_DIALECTS) {
       const res = await app.inject({
         method: 'POST',
         url: `/api/organisations/${orgId}/systems`,
-        payload: { name, types: ['ordinary_system'], goLiveOn: '2025-12-01', isCii: false, isNationalEgov: false, hasCompetentAuthority: true, competentAuthority: '省卫生健康委员会' },
+        payload: {
+          name,
+          types: ['ordinary_system'],
+          goLiveOn: '2025-12-01',
+          isCii: false,
+          isNationalEgov: false,
+          hasCompetentAuthority: true,
+          competentAuthority: '省卫生健康委员会',
+        },
       });
       assert.equal(res.statusCode, 201, res.body);
       return res.json() as { id: string; version: number };
@@ -45,61 +63,122 @@ for (const dialect of TEST_DIALECTS) {
       assert.ok(doc.paths['/api/organisations/{orgId}/obligations']);
     });
 
-    it('grades a system, records review and filing, and derives its obligations', { skip: skip() }, async () => {
-      const sys = await createHis();
-      const graded = await app.inject({
-        method: 'POST',
-        url: `/api/organisations/${orgId}/systems/${sys.id}/gradings`,
-        payload: {
-          businessInformation: [{ object: 'social_order_public_interest', degree: 'serious' }],
-          systemService: [{ object: 'citizen_legal_person', degree: 'serious' }],
-          gradedOn: '2026-01-05',
-          reason: '门诊业务中断将严重影响区域医疗秩序',
-          version: sys.version,
-        },
-      });
-      assert.equal(graded.statusCode, 201, graded.body);
-      const detail = graded.json();
-      assert.equal(detail.system.level, 3);
-      assert.equal(detail.grading.result.businessInformation.level, 3);
-      assert.equal(detail.grading.result.systemService.level, 2);
-      assert.match(detail.grading.result.citations[0].labelZh, /定级指南/);
+    it(
+      'grades a system, records review and filing, and derives its obligations',
+      { skip: skip() },
+      async () => {
+        const sys = await createHis();
+        const graded = await app.inject({
+          method: 'POST',
+          url: `/api/organisations/${orgId}/systems/${sys.id}/gradings`,
+          payload: {
+            businessInformation: [{ object: 'social_order_public_interest', degree: 'serious' }],
+            systemService: [{ object: 'citizen_legal_person', degree: 'serious' }],
+            gradedOn: '2026-01-05',
+            reason: '门诊业务中断将严重影响区域医疗秩序',
+            version: sys.version,
+          },
+        });
+        assert.equal(graded.statusCode, 201, graded.body);
+        const detail = graded.json();
+        assert.equal(detail.system.level, 3);
+        assert.equal(detail.grading.result.businessInformation.level, 3);
+        assert.equal(detail.grading.result.systemService.level, 2);
+        assert.match(detail.grading.result.citations[0].labelZh, /定级指南/);
 
-      let obligations = (await app.inject(`/api/organisations/${orgId}/obligations?asOf=2026-01-10&systemId=${sys.id}`)).json();
-      const filing = obligations.items.find((o: { ruleId: string }) => o.ruleId === 'mlps.filing');
-      assert.equal(filing.dueDate, '2026-02-04');
-      assert.equal(filing.state, 'due_soon');
-      assert.ok(filing.citations.some((c: { labelZh: string }) => c.labelZh.includes('第十五条')));
+        let obligations = (
+          await app.inject(
+            `/api/organisations/${orgId}/obligations?asOf=2026-01-10&systemId=${sys.id}`,
+          )
+        ).json();
+        const filing = obligations.items.find(
+          (o: { ruleId: string }) => o.ruleId === 'mlps.filing',
+        );
+        assert.equal(filing.dueDate, '2026-02-04');
+        assert.equal(filing.state, 'due_soon');
+        assert.ok(
+          filing.citations.some((c: { labelZh: string }) => c.labelZh.includes('第十五条')),
+        );
 
-      const review = await app.inject({ method: 'POST', url: `/api/organisations/${orgId}/systems/${sys.id}/reviews`, payload: { kind: 'expert_review', reviewedOn: '2026-01-15', reviewer: '省等保专家组', agreedLevel: 3 } });
-      assert.equal(review.statusCode, 201, review.body);
-      const filed = await app.inject({ method: 'POST', url: `/api/organisations/${orgId}/systems/${sys.id}/filings`, payload: { filedOn: '2026-01-28', bureau: '杭州市公安局网络安全保卫支队', certificateNumber: '33010099001-26001', level: 3 } });
-      assert.equal(filed.statusCode, 201, filed.body);
-      assert.equal(filed.json().system.certificateNumber, '33010099001-26001');
+        const review = await app.inject({
+          method: 'POST',
+          url: `/api/organisations/${orgId}/systems/${sys.id}/reviews`,
+          payload: {
+            kind: 'expert_review',
+            reviewedOn: '2026-01-15',
+            reviewer: '省等保专家组',
+            agreedLevel: 3,
+          },
+        });
+        assert.equal(review.statusCode, 201, review.body);
+        const filed = await app.inject({
+          method: 'POST',
+          url: `/api/organisations/${orgId}/systems/${sys.id}/filings`,
+          payload: {
+            filedOn: '2026-01-28',
+            bureau: '杭州市公安局网络安全保卫支队',
+            certificateNumber: '33010099001-26001',
+            level: 3,
+          },
+        });
+        assert.equal(filed.statusCode, 201, filed.body);
+        assert.equal(filed.json().system.certificateNumber, '33010099001-26001');
 
-      obligations = (await app.inject(`/api/organisations/${orgId}/obligations?asOf=2026-02-10&systemId=${sys.id}`)).json();
-      const states = Object.fromEntries(obligations.items.map((o: { ruleId: string; state: string }) => [o.ruleId, o.state]));
-      assert.equal(states['mlps.filing'], 'satisfied');
-      assert.equal(states['mlps.expert-review'], 'satisfied');
-      assert.equal(states['mlps.competent-approval'], 'overdue');
-      const renewal = obligations.items.find((o: { ruleId: string }) => o.ruleId === 'mlps.filing-certificate-renewal');
-      assert.equal(renewal.dueDate, '2029-01-28');
+        obligations = (
+          await app.inject(
+            `/api/organisations/${orgId}/obligations?asOf=2026-02-10&systemId=${sys.id}`,
+          )
+        ).json();
+        const states = Object.fromEntries(
+          obligations.items.map((o: { ruleId: string; state: string }) => [o.ruleId, o.state]),
+        );
+        assert.equal(states['mlps.filing'], 'satisfied');
+        assert.equal(states['mlps.expert-review'], 'satisfied');
+        assert.equal(states['mlps.competent-approval'], 'overdue');
+        const renewal = obligations.items.find(
+          (o: { ruleId: string }) => o.ruleId === 'mlps.filing-certificate-renewal',
+        );
+        assert.equal(renewal.dueDate, '2029-01-28');
 
-      // Mark the approval not applicable: a reason is required.
-      const approval = obligations.items.find((o: { ruleId: string }) => o.ruleId === 'mlps.competent-approval');
-      const noReason = await app.inject({ method: 'PUT', url: `/api/organisations/${orgId}/obligations/status`, payload: { key: approval.key, status: 'not_applicable', asOf: '2026-02-10' } });
-      assert.equal(noReason.statusCode, 400);
-      assert.equal(noReason.json().details[0].path, 'note');
-      const marked = await app.inject({ method: 'PUT', url: `/api/organisations/${orgId}/obligations/status`, payload: { key: approval.key, status: 'not_applicable', note: '主管部门书面答复无需核准', asOf: '2026-02-10' } });
-      assert.equal(marked.statusCode, 200, marked.body);
-      assert.equal(marked.json().effectiveState, 'not_applicable');
-    });
+        // Mark the approval not applicable: a reason is required.
+        const approval = obligations.items.find(
+          (o: { ruleId: string }) => o.ruleId === 'mlps.competent-approval',
+        );
+        const noReason = await app.inject({
+          method: 'PUT',
+          url: `/api/organisations/${orgId}/obligations/status`,
+          payload: { key: approval.key, status: 'not_applicable', asOf: '2026-02-10' },
+        });
+        assert.equal(noReason.statusCode, 400);
+        assert.equal(noReason.json().details[0].path, 'note');
+        const marked = await app.inject({
+          method: 'PUT',
+          url: `/api/organisations/${orgId}/obligations/status`,
+          payload: {
+            key: approval.key,
+            status: 'not_applicable',
+            note: '主管部门书面答复无需核准',
+            asOf: '2026-02-10',
+          },
+        });
+        assert.equal(marked.statusCode, 200, marked.body);
+        assert.equal(marked.json().effectiveState, 'not_applicable');
+      },
+    );
 
     it('refuses a stale edit with 409 and the current version', { skip: skip() }, async () => {
       const sys = await createHis('电子病历系统');
-      const first = await app.inject({ method: 'PATCH', url: `/api/organisations/${orgId}/systems/${sys.id}`, payload: { version: sys.version, description: '第一位编辑' } });
+      const first = await app.inject({
+        method: 'PATCH',
+        url: `/api/organisations/${orgId}/systems/${sys.id}`,
+        payload: { version: sys.version, description: '第一位编辑' },
+      });
       assert.equal(first.statusCode, 200);
-      const second = await app.inject({ method: 'PATCH', url: `/api/organisations/${orgId}/systems/${sys.id}`, payload: { version: sys.version, description: '第二位编辑' } });
+      const second = await app.inject({
+        method: 'PATCH',
+        url: `/api/organisations/${orgId}/systems/${sys.id}`,
+        payload: { version: sys.version, description: '第二位编辑' },
+      });
       assert.equal(second.statusCode, 409);
       assert.equal(second.json().code, 'VERSION_CONFLICT');
       assert.equal(second.json().currentVersion, sys.version + 1);
@@ -110,17 +189,58 @@ for (const dialect of TEST_DIALECTS) {
     it('names the field of bad input and writes nothing', { skip: skip() }, async () => {
       const sys = await createHis('预约挂号系统');
       const cases: [string, unknown, string][] = [
-        ['unknown object', { businessInformation: [{ object: 'company', degree: 'serious' }], systemService: [{ object: 'citizen_legal_person', degree: 'general' }], gradedOn: '2026-01-05', reason: 'x', version: 1 }, 'businessInformation[0].object'],
-        ['unknown degree', { businessInformation: [{ object: 'citizen_legal_person', degree: 'catastrophic' }], systemService: [{ object: 'citizen_legal_person', degree: 'general' }], gradedOn: '2026-01-05', reason: 'x', version: 1 }, 'businessInformation[0].degree'],
-        ['not a date', { businessInformation: [{ object: 'citizen_legal_person', degree: 'general' }], systemService: [{ object: 'citizen_legal_person', degree: 'general' }], gradedOn: '2026-02-30', reason: 'x', version: 1 }, 'gradedOn'],
+        [
+          'unknown object',
+          {
+            businessInformation: [{ object: 'company', degree: 'serious' }],
+            systemService: [{ object: 'citizen_legal_person', degree: 'general' }],
+            gradedOn: '2026-01-05',
+            reason: 'x',
+            version: 1,
+          },
+          'businessInformation[0].object',
+        ],
+        [
+          'unknown degree',
+          {
+            businessInformation: [{ object: 'citizen_legal_person', degree: 'catastrophic' }],
+            systemService: [{ object: 'citizen_legal_person', degree: 'general' }],
+            gradedOn: '2026-01-05',
+            reason: 'x',
+            version: 1,
+          },
+          'businessInformation[0].degree',
+        ],
+        [
+          'not a date',
+          {
+            businessInformation: [{ object: 'citizen_legal_person', degree: 'general' }],
+            systemService: [{ object: 'citizen_legal_person', degree: 'general' }],
+            gradedOn: '2026-02-30',
+            reason: 'x',
+            version: 1,
+          },
+          'gradedOn',
+        ],
       ];
       for (const [label, payload, path] of cases) {
-        const res = await app.inject({ method: 'POST', url: `/api/organisations/${orgId}/systems/${sys.id}/gradings`, payload: payload as object });
+        const res = await app.inject({
+          method: 'POST',
+          url: `/api/organisations/${orgId}/systems/${sys.id}/gradings`,
+          payload: payload as object,
+        });
         assert.equal(res.statusCode, 400, label);
         assert.equal(res.json().code, 'VALIDATION_FAILED', label);
-        assert.ok(res.json().details.some((d: { path: string }) => d.path === path), `${label}: ${res.body}`);
+        assert.ok(
+          res.json().details.some((d: { path: string }) => d.path === path),
+          `${label}: ${res.body}`,
+        );
       }
-      const level = await app.inject({ method: 'POST', url: `/api/organisations/${orgId}/systems/${sys.id}/filings`, payload: { filedOn: '2026-01-05', bureau: '某局', level: 6 } });
+      const level = await app.inject({
+        method: 'POST',
+        url: `/api/organisations/${orgId}/systems/${sys.id}/filings`,
+        payload: { filedOn: '2026-01-05', bureau: '某局', level: 6 },
+      });
       assert.equal(level.statusCode, 400);
       assert.equal(level.json().details[0].path, 'level');
       const after = (await app.inject(`/api/organisations/${orgId}/systems/${sys.id}`)).json();
@@ -129,25 +249,44 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(after.filings.length, 0);
     });
 
-    it('does not reveal or change a system through another organisation', { skip: skip() }, async () => {
-      const sys = await createHis('检验信息系统（LIS）');
-      const read = await app.inject(`/api/organisations/${otherOrgId}/systems/${sys.id}`);
-      assert.equal(read.statusCode, 404);
-      assert.equal(read.json().code, 'NOT_FOUND');
-      const write = await app.inject({ method: 'PATCH', url: `/api/organisations/${otherOrgId}/systems/${sys.id}`, payload: { version: 1, name: '篡改' } });
-      assert.equal(write.statusCode, 404);
-      const list = (await app.inject(`/api/organisations/${otherOrgId}/systems`)).json();
-      assert.equal(list.items.some((s: { id: string }) => s.id === sys.id), false);
-      assert.equal((await app.inject(`/api/organisations/${orgId}/systems/${sys.id}`)).json().system.name, '检验信息系统（LIS）');
-    });
+    it(
+      'does not reveal or change a system through another organisation',
+      { skip: skip() },
+      async () => {
+        const sys = await createHis('检验信息系统（LIS）');
+        const read = await app.inject(`/api/organisations/${otherOrgId}/systems/${sys.id}`);
+        assert.equal(read.statusCode, 404);
+        assert.equal(read.json().code, 'NOT_FOUND');
+        const write = await app.inject({
+          method: 'PATCH',
+          url: `/api/organisations/${otherOrgId}/systems/${sys.id}`,
+          payload: { version: 1, name: '篡改' },
+        });
+        assert.equal(write.statusCode, 404);
+        const list = (await app.inject(`/api/organisations/${otherOrgId}/systems`)).json();
+        assert.equal(
+          list.items.some((s: { id: string }) => s.id === sys.id),
+          false,
+        );
+        assert.equal(
+          (await app.inject(`/api/organisations/${orgId}/systems/${sys.id}`)).json().system.name,
+          '检验信息系统（LIS）',
+        );
+      },
+    );
 
     it('lists with filter, sort and paging', { skip: skip() }, async () => {
-      const res = (await app.inject(`/api/organisations/${orgId}/systems?sort=name&order=desc&limit=2`)).json();
+      const res = (
+        await app.inject(`/api/organisations/${orgId}/systems?sort=name&order=desc&limit=2`)
+      ).json();
       assert.equal(res.items.length, 2);
       assert.ok(res.total >= 4);
       const filtered = (await app.inject(`/api/organisations/${orgId}/systems?level=3`)).json();
       assert.ok(filtered.items.every((s: { level: number }) => s.level === 3));
-      assert.equal((await app.inject(`/api/organisations/${orgId}/systems?level=9`)).statusCode, 400);
+      assert.equal(
+        (await app.inject(`/api/organisations/${orgId}/systems?level=9`)).statusCode,
+        400,
+      );
     });
   });
 }

@@ -9,7 +9,10 @@ export function registerGrade(program: Command): void {
   program
     .command('grade')
     .description('grade a system under GB/T 22240-2020 from a JSON or YAML file (or stdin)')
-    .argument('[file]', 'grading input (see docs/schemas/grading-input.schema.json); - or omitted for stdin')
+    .argument(
+      '[file]',
+      'grading input (see docs/schemas/grading-input.schema.json); - or omitted for stdin',
+    )
     .option('--json', 'print the result as JSON')
     .action((file: string | undefined, opts: { json?: boolean }) => {
       const input = readInput(file);
@@ -26,9 +29,13 @@ export function registerGrade(program: Command): void {
           `第${c.level}级${d.decisiveCells.includes(c) ? ' *' : ''}`,
         ]),
       );
-      process.stdout.write(`${formatTable(['维度', '受侵害的客体', '侵害程度', '等级'], rows)}\n\n`);
+      process.stdout.write(
+        `${formatTable(['维度', '受侵害的客体', '侵害程度', '等级'], rows)}\n\n`,
+      );
       process.stdout.write(`业务信息安全保护等级: 第${result.businessInformation.level}级\n`);
       process.stdout.write(`系统服务安全保护等级: 第${result.systemService.level}级\n`);
-      process.stdout.write(`安全保护等级: ${LABELS_ZH.level[result.level]}  (依据 GB/T 22240-2020，取两个维度的较高者；* 为决定等级的格)\n`);
+      process.stdout.write(
+        `安全保护等级: ${LABELS_ZH.level[result.level]}  (依据 GB/T 22240-2020，取两个维度的较高者；* 为决定等级的格)\n`,
+      );
     });
 }

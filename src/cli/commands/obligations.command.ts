@@ -20,26 +20,41 @@ const STATE_ZH: Record<string, string> = {
 export function registerObligations(program: Command): void {
   program
     .command('obligations')
-    .description('derive obligations, with citations and due dates, for the systems in a file (or stdin)')
-    .argument('[file]', 'systems file (format dengbao.systems.v1, JSON or YAML); - or omitted for stdin')
+    .description(
+      'derive obligations, with citations and due dates, for the systems in a file (or stdin)',
+    )
+    .argument(
+      '[file]',
+      'systems file (format dengbao.systems.v1, JSON or YAML); - or omitted for stdin',
+    )
     .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default: today, Beijing time)')
     .option('--json', 'print the result as JSON')
     .action(async (file: string | undefined, opts: { asOf?: string; json?: boolean }) => {
       const asOf = opts.asOf ?? beijingToday(systemClock);
-      if (!IsoDateSchema.safeParse(asOf).success) throw new UsageError(`--as-of must be a real date YYYY-MM-DD, got "${asOf}"`);
+      if (!IsoDateSchema.safeParse(asOf).success)
+        throw new UsageError(`--as-of must be a real date YYYY-MM-DD, got "${asOf}"`);
       const input = readInput(file);
-      const facts = factsFromSystemsFile(parseStructuredFile(input.text, SystemsFileSchema, input.name));
-      const result = evaluateObligations(facts, asOf);
+      const facts = factsFromSystemsFile(
+        parseStructuredFile(input.text, SystemsFileSchema, input.name),
+      );
+      const result = evaluateObligations(facts, asOf, { trace: opts.json === true });
       const { labelCitation } = cliContext();
       if (opts.json) {
-        const out = { ...result, obligations: result.obligations.map((o) => ({ ...o, citations: o.citations.map(labelCitation) })) };
+        const out = {
+          ...result,
+          obligations: result.obligations.map((o) => ({
+            ...o,
+            citations: o.citations.map(labelCitation),
+          })),
+        };
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
         return;
       }
       const rows = result.obligations.map((o) => [
         o.systemId,
         o.titleZh,
-        o.dueDate ?? (o.eventDeadline ? `事件发生后 ${o.eventDeadline === 'PT1H' ? '1小时内' : '及时'}` : '—'),
+        o.dueDate ??
+          (o.eventDeadline ? `事件发生后 ${o.eventDeadline === 'PT1H' ? '1小时内' : '及时'}` : '—'),
         STATE_ZH[o.state] ?? o.state,
         o.citations.map((c) => labelCitation(c).labelZh).join('；'),
       ]);
@@ -52,7 +67,8 @@ export function registerObligations(program: Command): void {
           const k = `${m.systemId}: ${m.fact}`;
           grouped.set(k, [...(grouped.get(k) ?? []), m.ruleId]);
         }
-        for (const [k, rules] of grouped) process.stdout.write(`  - ${k}（规则 ${rules.join(', ')}）\n`);
+        for (const [k, rules] of grouped)
+          process.stdout.write(`  - ${k}（规则 ${rules.join(', ')}）\n`);
       }
     });
 }

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { OrganisationInputSchema } from '../../shared/schemas';
-import { createOrganisation, listOrganisations } from '../../store/repositories/organisations.repository';
+import {
+  createOrganisation,
+  listOrganisations,
+} from '../../store/repositories/organisations.repository';
 import { ValidationError, detailsFromZodIssues } from '../../errors';
 import { withStore } from '../context';
 import { formatTable } from '../io';
@@ -12,8 +15,21 @@ export function registerOrgs(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const rows = await withStore((ctx) => listOrganisations(ctx.store.db));
-      if (opts.json) process.stdout.write(`${JSON.stringify(rows.map((r) => ({ id: r.id, name: r.name })), null, 2)}\n`);
-      else process.stdout.write(`${formatTable(['id', '名称'], rows.map((r) => [r.id, r.name]))}\n`);
+      if (opts.json)
+        process.stdout.write(
+          `${JSON.stringify(
+            rows.map((r) => ({ id: r.id, name: r.name })),
+            null,
+            2,
+          )}\n`,
+        );
+      else
+        process.stdout.write(
+          `${formatTable(
+            ['id', '名称'],
+            rows.map((r) => [r.id, r.name]),
+          )}\n`,
+        );
     });
   orgs
     .command('create')
@@ -21,9 +37,19 @@ export function registerOrgs(program: Command): void {
     .option('--credit-code <code>', 'unified social credit code (18 characters)')
     .option('--region <region>', 'region, e.g. 浙江省杭州市')
     .action(async (opts: { name: string; creditCode?: string; region?: string }) => {
-      const parsed = OrganisationInputSchema.safeParse({ name: opts.name, creditCode: opts.creditCode, region: opts.region });
-      if (!parsed.success) throw new ValidationError('invalid organisation', detailsFromZodIssues(parsed.error.issues));
-      const row = await withStore((ctx) => createOrganisation(ctx.store.db, parsed.data, ctx.clock.now().toISOString()));
+      const parsed = OrganisationInputSchema.safeParse({
+        name: opts.name,
+        creditCode: opts.creditCode,
+        region: opts.region,
+      });
+      if (!parsed.success)
+        throw new ValidationError(
+          'invalid organisation',
+          detailsFromZodIssues(parsed.error.issues),
+        );
+      const row = await withStore((ctx) =>
+        createOrganisation(ctx.store.db, parsed.data, ctx.clock.now().toISOString()),
+      );
       process.stdout.write(`${row.id}\n`);
     });
 }

@@ -8,6 +8,10 @@ export function registerServe(program: Command): void {
     .option('-p, --port <port>', 'port (default PORT or 8080)')
     .option('--host <host>', 'host (default HOST or 127.0.0.1)')
     .action(async (opts: { port?: string; host?: string }) => {
-      await startServer({ ...process.env, ...(opts.port && { PORT: opts.port }), ...(opts.host && { HOST: opts.host }) });
+      await startServer({
+        ...process.env,
+        ...(opts.port && { PORT: opts.port }),
+        ...(opts.host && { HOST: opts.host }),
+      });
     });
 }

@@ -9,7 +9,9 @@ import { withStore } from '../context';
 import { readInput } from '../io';
 
 export function registerSystems(program: Command): void {
-  const systems = program.command('systems').description('import and export an organisation’s systems');
+  const systems = program
+    .command('systems')
+    .description('import and export an organisation’s systems');
   systems
     .command('import')
     .description('import systems with grading, reviews, filings and assessments (all or nothing)')

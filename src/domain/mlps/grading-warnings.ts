@@ -8,13 +8,15 @@ export interface GradedObjectFacts {
   /** Designated critical information infrastructure (关键信息基础设施). */
   readonly isCii: boolean;
   /** Levels of the graded systems this object carries (for cloud / big-data platforms). */
-  readonly carriedLevels: readonly { readonly systemId: string; readonly name: string; readonly level: ProtectionLevel }[];
+  readonly carriedLevels: readonly {
+    readonly systemId: string;
+    readonly name: string;
+    readonly level: ProtectionLevel;
+  }[];
 }
 
 export type GradingWarningCode =
-  | 'PLATFORM_BELOW_CARRIED_SYSTEM'
-  | 'CII_BELOW_LEVEL_3'
-  | 'BIG_DATA_BELOW_LEVEL_3';
+  'PLATFORM_BELOW_CARRIED_SYSTEM' | 'CII_BELOW_LEVEL_3' | 'BIG_DATA_BELOW_LEVEL_3';
 
 export interface GradingWarning {
   readonly code: GradingWarningCode;
@@ -27,7 +29,11 @@ export interface GradingWarning {
   readonly provenance: Provenance;
 }
 
-const PLATFORM_TYPES: readonly SystemType[] = ['cloud_platform', 'big_data_platform', 'communication_network_facility'];
+const PLATFORM_TYPES: readonly SystemType[] = [
+  'cloud_platform',
+  'big_data_platform',
+  'communication_network_facility',
+];
 
 /**
  * Known floors on a grading. None changes the level: they are warnings for the grader and

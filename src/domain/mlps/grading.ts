@@ -49,12 +49,13 @@ export interface GradingResult {
  * 定级要素与安全保护等级的关系 — the final GB/T 22240-2020 matrix (the same for both dimensions).
  * Citizen / especially serious is level 2 in the final standard; the 2018 draft's level 3 is wrong.
  */
-export const LEVEL_MATRIX: Readonly<Record<HarmedObject, Readonly<Record<HarmDegree, ProtectionLevel>>>> =
-  {
-    citizen_legal_person: { general: 1, serious: 2, especially_serious: 2 },
-    social_order_public_interest: { general: 2, serious: 3, especially_serious: 4 },
-    national_security: { general: 3, serious: 4, especially_serious: 5 },
-  };
+export const LEVEL_MATRIX: Readonly<
+  Record<HarmedObject, Readonly<Record<HarmDegree, ProtectionLevel>>>
+> = {
+  citizen_legal_person: { general: 1, serious: 2, especially_serious: 2 },
+  social_order_public_interest: { general: 2, serious: 3, especially_serious: 4 },
+  national_security: { general: 3, serious: 4, especially_serious: 5 },
+};
 
 export const GRADING_CITATIONS: readonly Citation[] = [
   { instrumentId: 'gbt-22240-2020', provisionId: 'levels' },
@@ -85,15 +86,19 @@ function gradeDimension(
   if (judgements.length === 0) {
     throw new GradingInputError(path, 'at least one harmed object is required');
   }
-  const seen = new Set<HarmedObject>();
-  const cells = judgements.map((j, i) => {
-    if (seen.has(j.object)) {
-      throw new GradingInputError(`${path}[${i}].object`, `object "${j.object}" is listed twice`);
+  const cells: MatrixCell[] = [];
+  let level = 1 as ProtectionLevel;
+  for (let i = 0; i < judgements.length; i++) {
+    const j = judgements[i] as HarmJudgement;
+    for (let k = 0; k < i; k++) {
+      if ((judgements[k] as HarmJudgement).object === j.object) {
+        throw new GradingInputError(`${path}[${i}].object`, `object "${j.object}" is listed twice`);
+      }
     }
-    seen.add(j.object);
-    return { ...j, level: levelFor(j.object, j.degree) };
-  });
-  const level = Math.max(...cells.map((c) => c.level)) as ProtectionLevel;
+    const cell = { object: j.object, degree: j.degree, level: levelFor(j.object, j.degree) };
+    if (cell.level > level) level = cell.level;
+    cells.push(cell);
+  }
   return { dimension, level, cells, decisiveCells: cells.filter((c) => c.level === level) };
 }
 

@@ -1,5 +1,7 @@
 import { citationsInForce } from '../citation';
-import { addCalendarDays, compareIsoDate, type IsoDate } from '../calendar';
+import type { IsoDate } from '../calendar';
+import type { Citation } from '../citation';
+import { addCalendarDays, compareIsoDate } from './helpers';
 import { CII_RULES } from './rules/cii';
 import { CRYPTO_RULES } from './rules/crypto';
 import { MLPS_RULES } from './rules/mlps';
@@ -15,7 +17,11 @@ import type {
 } from './types';
 
 /** Every rule dengbao knows, in the order obligations are listed. */
-export const OBLIGATION_RULES: readonly ObligationRule[] = [...MLPS_RULES, ...CRYPTO_RULES, ...CII_RULES];
+export const OBLIGATION_RULES: readonly ObligationRule[] = [
+  ...MLPS_RULES,
+  ...CRYPTO_RULES,
+  ...CII_RULES,
+];
 
 /** A dated obligation within this many days is "due soon". */
 export const DUE_SOON_DAYS = 30;
@@ -28,12 +34,17 @@ export function isInForce(rule: ObligationRule, asOf: IsoDate): boolean {
   );
 }
 
-function stateOf(draft: DraftObligation, asOf: IsoDate, factsMissing: boolean): ObligationState {
+function stateOf(
+  draft: DraftObligation,
+  asOf: IsoDate,
+  dueSoonUntil: IsoDate,
+  factsMissing: boolean,
+): ObligationState {
   if (draft.satisfied) return 'satisfied';
   if (draft.eventDeadline) return 'standing';
   if (draft.dueDate === null) return factsMissing ? 'undetermined' : 'open';
-  if (compareIsoDate(draft.dueDate, asOf) < 0) return 'overdue';
-  if (compareIsoDate(draft.dueDate, addCalendarDays(asOf, DUE_SOON_DAYS)) <= 0) return 'due_soon';
+  if (draft.dueDate < asOf) return 'overdue';
+  if (draft.dueDate <= dueSoonUntil) return 'due_soon';
   return 'upcoming';
 }
 
@@ -44,34 +55,53 @@ function stateOf(draft: DraftObligation, asOf: IsoDate, factsMissing: boolean): 
  * @example
  * evaluateObligations([hospitalHis], '2026-01-15').obligations.filter(o => o.state === 'overdue')
  */
+export interface EvaluateOptions {
+  readonly rules?: readonly ObligationRule[];
+  /** Record which rule applied to which system (off by default: it is one entry per rule × system). */
+  readonly trace?: boolean;
+}
+
 export function evaluateObligations(
   systems: readonly SystemFacts[],
   asOf: IsoDate,
-  rules: readonly ObligationRule[] = OBLIGATION_RULES,
+  options: EvaluateOptions = {},
 ): EvaluationResult {
+  const rules = options.rules ?? OBLIGATION_RULES;
+  const tracing = options.trace === true;
   const obligations: Obligation[] = [];
   const missingFacts: MissingFact[] = [];
   const trace: TraceEntry[] = [];
+  const dueSoonUntil = addCalendarDays(asOf, DUE_SOON_DAYS);
+  // Citations in force depend only on the list and asOf: filter each list once.
+  const inForce = new Map<readonly Citation[], Citation[]>();
+  const citationsFor = (list: readonly Citation[]) => {
+    let hit = inForce.get(list);
+    if (!hit) inForce.set(list, (hit = citationsInForce(list, asOf)));
+    return hit;
+  };
+  const rulesInForce = rules.filter((r) => isInForce(r, asOf));
+  const notInForce = rules.filter((r) => !isInForce(r, asOf));
   for (const system of systems) {
-    for (const rule of rules) {
-      if (!isInForce(rule, asOf)) {
+    if (tracing)
+      for (const rule of notInForce)
         trace.push({ ruleId: rule.id, systemId: system.id, outcome: 'not_in_force' });
-        continue;
-      }
+    for (const rule of rulesInForce) {
       const outcome = rule.evaluate(system, asOf);
-      for (const fact of new Set(outcome.missing)) {
-        missingFacts.push({ systemId: system.id, fact, ruleId: rule.id });
-      }
-      trace.push({
-        ruleId: rule.id,
-        systemId: system.id,
-        outcome:
-          outcome.obligations.length > 0
-            ? 'applies'
-            : outcome.missing.length > 0
-              ? 'missing_facts'
-              : 'not_applicable',
+      outcome.missing.forEach((fact, i) => {
+        if (outcome.missing.indexOf(fact) === i)
+          missingFacts.push({ systemId: system.id, fact, ruleId: rule.id });
       });
+      if (tracing)
+        trace.push({
+          ruleId: rule.id,
+          systemId: system.id,
+          outcome:
+            outcome.obligations.length > 0
+              ? 'applies'
+              : outcome.missing.length > 0
+                ? 'missing_facts'
+                : 'not_applicable',
+        });
       for (const draft of outcome.obligations) {
         obligations.push({
           key: `${rule.id}:${system.id}:${draft.dueDate ?? '-'}`,
@@ -81,12 +111,12 @@ export function evaluateObligations(
           titleEn: rule.titleEn,
           reasonZh: draft.reasonZh,
           reasonEn: draft.reasonEn,
-          citations: citationsInForce(draft.citations ?? rule.citations, asOf),
+          citations: citationsFor(draft.citations ?? rule.citations),
           dueDate: draft.dueDate,
           windowOpensOn: draft.windowOpensOn ?? null,
           recurrenceMonths: draft.recurrenceMonths ?? null,
           eventDeadline: draft.eventDeadline ?? null,
-          state: stateOf(draft, asOf, outcome.missing.length > 0),
+          state: stateOf(draft, asOf, dueSoonUntil, outcome.missing.length > 0),
           provenance: rule.provenance,
         });
       }

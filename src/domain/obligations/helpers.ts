@@ -1,26 +1,72 @@
-import { addCalendarDays, addMonths, compareIsoDate, type IsoDate } from '../calendar';
+import { addCalendarDays as addDaysChecked, addMonths as addMonthsChecked, type IsoDate } from '../calendar';
 import type { DatedEvent, FilingFacts } from './types';
+
+/*
+ * Hot-path helpers for the rules. Dates reaching the engine were validated at the boundary
+ * (zod IsoDateSchema), and zero-padded ISO dates order as strings, so comparisons are plain
+ * string comparisons. Date arithmetic is memoised: an estate has few distinct dates, and the
+ * calendar's checked arithmetic costs microseconds per call (see bench/).
+ */
+
+export function compareIsoDate(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// Keyed by interval, then date: no key strings to allocate on the hot path.
+const dayCache = new Map<number, Map<IsoDate, IsoDate>>();
+const monthCache = new Map<number, Map<IsoDate, IsoDate>>();
+const CACHE_LIMIT = 100_000;
+
+function memo(
+  cache: Map<number, Map<IsoDate, IsoDate>>,
+  date: IsoDate,
+  n: number,
+  f: (d: IsoDate, n: number) => IsoDate,
+): IsoDate {
+  let byDate = cache.get(n);
+  if (byDate === undefined) cache.set(n, (byDate = new Map()));
+  let hit = byDate.get(date);
+  if (hit === undefined) {
+    if (byDate.size >= CACHE_LIMIT) byDate.clear();
+    hit = f(date, n);
+    byDate.set(date, hit);
+  }
+  return hit;
+}
+
+export function addCalendarDays(date: IsoDate, n: number): IsoDate {
+  return memo(dayCache, date, n, addDaysChecked);
+}
+
+export function addMonths(date: IsoDate, n: number): IsoDate {
+  return memo(monthCache, date, n, addMonthsChecked);
+}
 
 /** The later of the given dates, ignoring nulls; null when none is known. */
 export function latest(...dates: readonly (IsoDate | null | undefined)[]): IsoDate | null {
   let best: IsoDate | null = null;
   for (const d of dates) {
-    if (d && (best === null || compareIsoDate(d, best) > 0)) best = d;
+    if (d && (best === null || d > best)) best = d;
   }
   return best;
 }
 
 /** The most recent event on or before `asOf` (events after asOf have not happened yet). */
 export function lastEvent(events: readonly DatedEvent[], asOf: IsoDate): IsoDate | null {
-  return latest(...events.map((e) => e.completedOn).filter((d) => compareIsoDate(d, asOf) <= 0));
+  let best: IsoDate | null = null;
+  for (const e of events) {
+    const d = e.completedOn;
+    if (d <= asOf && (best === null || d > best)) best = d;
+  }
+  return best;
 }
 
 /** The latest filing on or before `asOf`. */
 export function lastFiling(filings: readonly FilingFacts[], asOf: IsoDate): FilingFacts | null {
   let best: FilingFacts | null = null;
   for (const f of filings) {
-    if (compareIsoDate(f.filedOn, asOf) > 0) continue;
-    if (best === null || compareIsoDate(f.filedOn, best.filedOn) > 0) best = f;
+    if (f.filedOn > asOf) continue;
+    if (best === null || f.filedOn > best.filedOn) best = f;
   }
   return best;
 }
@@ -29,5 +75,3 @@ export function lastFiling(filings: readonly FilingFacts[], asOf: IsoDate): Fili
 export function nextRecurrence(last: IsoDate | null, start: IsoDate, months: number): IsoDate {
   return addMonths(last ?? start, months);
 }
-
-export { addCalendarDays, addMonths, compareIsoDate };

@@ -58,13 +58,7 @@ export type SystemFactName = Exclude<keyof SystemFacts, 'id' | 'name'>;
  * - undetermined: applies, but a fact needed for its date is missing
  */
 export type ObligationState =
-  | 'satisfied'
-  | 'open'
-  | 'overdue'
-  | 'due_soon'
-  | 'upcoming'
-  | 'standing'
-  | 'undetermined';
+  'satisfied' | 'open' | 'overdue' | 'due_soon' | 'upcoming' | 'standing' | 'undetermined';
 
 export interface Obligation {
   /** Stable key (rule, system, due date) used to record a manual status against it. */

@@ -11,7 +11,9 @@ export const healthRoutes =
         schema: {
           tags: ['health'],
           summary: 'Liveness and store kind',
-          response: { 200: z.object({ status: z.literal('ok'), store: z.enum(['sqlite', 'postgres']) }) },
+          response: {
+            200: z.object({ status: z.literal('ok'), store: z.enum(['sqlite', 'postgres']) }),
+          },
         },
       },
       async () => ({ status: 'ok' as const, store: ctx.store.dialect }),

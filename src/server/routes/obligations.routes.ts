@@ -7,7 +7,9 @@ import { IsoDateSchema, ObligationStatusInputSchema } from '../../shared/schemas
 import { getOrganisation } from '../../store/repositories/organisations.repository';
 import { OrgParams } from './params';
 
-const Query = z.object({ asOf: IsoDateSchema.optional(), systemId: z.string().uuid().optional() }).strict();
+const Query = z
+  .object({ asOf: IsoDateSchema.optional(), systemId: z.string().uuid().optional() })
+  .strict();
 const KeyBody = z.object({ key: z.string().min(1).max(300) });
 
 export const obligationsRoutes =
@@ -19,14 +21,20 @@ export const obligationsRoutes =
       {
         schema: {
           tags,
-          summary: 'Every obligation of the organisation on a date (default today, Beijing time), with citations',
+          summary:
+            'Every obligation of the organisation on a date (default today, Beijing time), with citations',
           params: OrgParams,
           querystring: Query,
         },
       },
       async (req) => {
         await getOrganisation(ctx.store.db, req.params.orgId);
-        return listObligations(ctx, req.params.orgId, req.query.asOf ?? beijingToday(ctx.clock), req.query.systemId);
+        return listObligations(
+          ctx,
+          req.params.orgId,
+          req.query.asOf ?? beijingToday(ctx.clock),
+          req.query.systemId,
+        );
       },
     );
     app.put(
@@ -36,17 +44,32 @@ export const obligationsRoutes =
           tags,
           summary: 'Mark an obligation done or not applicable (with reason)',
           params: OrgParams,
-          body: ObligationStatusInputSchema.and(KeyBody).and(z.object({ asOf: IsoDateSchema.optional() })),
+          body: ObligationStatusInputSchema.and(KeyBody).and(
+            z.object({ asOf: IsoDateSchema.optional() }),
+          ),
         },
       },
       async (req) => {
         const { key, asOf, ...status } = req.body;
-        return setObligationStatus(ctx, req.params.orgId, key, status, asOf ?? beijingToday(ctx.clock));
+        return setObligationStatus(
+          ctx,
+          req.params.orgId,
+          key,
+          status,
+          asOf ?? beijingToday(ctx.clock),
+        );
       },
     );
     app.delete(
       '/organisations/:orgId/obligations/status',
-      { schema: { tags, summary: 'Clear a manual obligation status', params: OrgParams, querystring: KeyBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Clear a manual obligation status',
+          params: OrgParams,
+          querystring: KeyBody,
+        },
+      },
       async (req, reply) => {
         await clearObligationStatus(ctx, req.params.orgId, req.query.key);
         return reply.status(204).send();

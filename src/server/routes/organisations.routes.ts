@@ -16,14 +16,25 @@ export const organisationsRoutes =
   async (app) => {
     const db = ctx.store.db;
     const now = () => ctx.clock.now().toISOString();
-    app.get('/organisations', { schema: { tags: ['organisations'], summary: 'List organisations' } }, async () => {
-      const items = (await listOrganisations(db)).map(presentOrganisation);
-      return { items, total: items.length };
-    });
+    app.get(
+      '/organisations',
+      { schema: { tags: ['organisations'], summary: 'List organisations' } },
+      async () => {
+        const items = (await listOrganisations(db)).map(presentOrganisation);
+        return { items, total: items.length };
+      },
+    );
     app.post(
       '/organisations',
-      { schema: { tags: ['organisations'], summary: 'Create an organisation (network operator)', body: OrganisationInputSchema } },
-      async (req, reply) => reply.status(201).send(presentOrganisation(await createOrganisation(db, req.body, now()))),
+      {
+        schema: {
+          tags: ['organisations'],
+          summary: 'Create an organisation (network operator)',
+          body: OrganisationInputSchema,
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(presentOrganisation(await createOrganisation(db, req.body, now()))),
     );
     app.get(
       '/organisations/:orgId',
@@ -36,9 +47,12 @@ export const organisationsRoutes =
         schema: {
           tags: ['organisations'],
           params: OrgParams,
-          body: OrganisationInputSchema.partial().extend({ version: z.number().int().min(1) }).strict(),
+          body: OrganisationInputSchema.partial()
+            .extend({ version: z.number().int().min(1) })
+            .strict(),
         },
       },
-      async (req) => presentOrganisation(await updateOrganisation(db, req.params.orgId, req.body, now())),
+      async (req) =>
+        presentOrganisation(await updateOrganisation(db, req.params.orgId, req.body, now())),
     );
   };

@@ -7,7 +7,12 @@ export const rulesRoutes =
   async (app) => {
     app.get(
       '/rules',
-      { schema: { tags: ['rules'], summary: 'The obligation rule registry with sources and effective dates' } },
+      {
+        schema: {
+          tags: ['rules'],
+          summary: 'The obligation rule registry with sources and effective dates',
+        },
+      },
       async () => ({
         items: OBLIGATION_RULES.map((r) => ({
           id: r.id,

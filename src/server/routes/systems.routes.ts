@@ -14,7 +14,12 @@ import {
   SystemPatchSchema,
 } from '../../shared/schemas';
 import { getOrganisation } from '../../store/repositories/organisations.repository';
-import { insertEvent, insertFiling, insertReview, loadRecords } from '../../store/repositories/records.repository';
+import {
+  insertEvent,
+  insertFiling,
+  insertReview,
+  loadRecords,
+} from '../../store/repositories/records.repository';
 import {
   createSystem,
   deleteSystem,
@@ -45,18 +50,39 @@ export const systemsRoutes =
 
     app.get(
       '/organisations/:orgId/systems',
-      { schema: { tags, summary: 'List grading objects (systems)', params: OrgParams, querystring: ListQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'List grading objects (systems)',
+          params: OrgParams,
+          querystring: ListQuery,
+        },
+      },
       async (req) => {
         await getOrganisation(db, req.params.orgId);
         const { rows, total } = await listSystems(db, req.params.orgId, req.query);
-        const records = await loadRecords(db, req.params.orgId, rows.map((r) => r.id));
-        return { items: rows.map((r) => presentSystemSummary(r, records.get(r.id)?.filings.at(-1))), total };
+        const records = await loadRecords(
+          db,
+          req.params.orgId,
+          rows.map((r) => r.id),
+        );
+        return {
+          items: rows.map((r) => presentSystemSummary(r, records.get(r.id)?.filings.at(-1))),
+          total,
+        };
       },
     );
 
     app.post(
       '/organisations/:orgId/systems',
-      { schema: { tags, summary: 'Create a grading object', params: OrgParams, body: SystemInputSchema } },
+      {
+        schema: {
+          tags,
+          summary: 'Create a grading object',
+          params: OrgParams,
+          body: SystemInputSchema,
+        },
+      },
       async (req, reply) => {
         await getOrganisation(db, req.params.orgId);
         const row = await createSystem(db, req.params.orgId, req.body, now());
@@ -66,13 +92,26 @@ export const systemsRoutes =
 
     app.get(
       '/organisations/:orgId/systems/:systemId',
-      { schema: { tags, summary: 'A system with its grading, reviews, filings and warnings', params: SystemParams } },
+      {
+        schema: {
+          tags,
+          summary: 'A system with its grading, reviews, filings and warnings',
+          params: SystemParams,
+        },
+      },
       async (req) => getSystemDetail(ctx, req.params.orgId, req.params.systemId),
     );
 
     app.patch(
       '/organisations/:orgId/systems/:systemId',
-      { schema: { tags, summary: 'Edit a system (optimistic: send the version you read)', params: SystemParams, body: SystemPatchSchema } },
+      {
+        schema: {
+          tags,
+          summary: 'Edit a system (optimistic: send the version you read)',
+          params: SystemParams,
+          body: SystemPatchSchema,
+        },
+      },
       async (req) => {
         const row = await updateSystem(db, req.params.orgId, req.params.systemId, req.body, now());
         const records = await loadRecords(db, req.params.orgId, [row.id]);
@@ -91,10 +130,19 @@ export const systemsRoutes =
 
     app.post(
       '/organisations/:orgId/systems/:systemId/gradings',
-      { schema: { tags, summary: 'Grade (or regrade) a system and record why', params: SystemParams, body: GradingRecordInputSchema } },
+      {
+        schema: {
+          tags,
+          summary: 'Grade (or regrade) a system and record why',
+          params: SystemParams,
+          body: GradingRecordInputSchema,
+        },
+      },
       async (req, reply) => {
         await recordGrading(db, req.params.orgId, req.params.systemId, req.body, now());
-        return reply.status(201).send(await getSystemDetail(ctx, req.params.orgId, req.params.systemId));
+        return reply
+          .status(201)
+          .send(await getSystemDetail(ctx, req.params.orgId, req.params.systemId));
       },
     );
 
@@ -114,11 +162,19 @@ export const systemsRoutes =
           return reply.status(201).send(await getSystemDetail(ctx, orgId, systemId));
         },
       );
-    child('reviews', 'Record an expert review or competent-authority approval', ReviewInputSchema, (o, s, i, at) =>
-      insertReview(db, o, s, i, at),
+    child(
+      'reviews',
+      'Record an expert review or competent-authority approval',
+      ReviewInputSchema,
+      (o, s, i, at) => insertReview(db, o, s, i, at),
     );
-    child('filings', 'Record a filing with public security', FilingInputSchema, (o, s, i, at) => insertFiling(db, o, s, i, at));
-    child('events', 'Record a completed assessment (MLPS, crypto, CII risk)', EventInputSchema, (o, s, i, at) =>
-      insertEvent(db, o, s, i, at),
+    child('filings', 'Record a filing with public security', FilingInputSchema, (o, s, i, at) =>
+      insertFiling(db, o, s, i, at),
+    );
+    child(
+      'events',
+      'Record a completed assessment (MLPS, crypto, CII risk)',
+      EventInputSchema,
+      (o, s, i, at) => insertEvent(db, o, s, i, at),
     );
   };

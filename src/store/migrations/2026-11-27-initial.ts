@@ -18,7 +18,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('systems')
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
-    .addColumn('organisation_id', 'varchar(36)', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
+    .addColumn('organisation_id', 'varchar(36)', (c) =>
+      c.notNull().references('organisations.id').onDelete('cascade'),
+    )
     .addColumn('name', 'varchar(200)', (c) => c.notNull())
     .addColumn('description', 'text')
     .addColumn('types', 'text', (c) => c.notNull())
@@ -29,7 +31,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('has_competent_authority', 'integer')
     .addColumn('competent_authority', 'varchar(200)')
     .addColumn('responsible_department', 'varchar(200)')
-    .addColumn('host_system_id', 'varchar(36)', (c) => c.references('systems.id').onDelete('set null'))
+    .addColumn('host_system_id', 'varchar(36)', (c) =>
+      c.references('systems.id').onDelete('set null'),
+    )
     .addColumn('cii_security_organisation_on', 'varchar(10)')
     .addColumn('level', 'integer')
     .addColumn('graded_on', 'varchar(10)')
@@ -37,14 +41,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
     .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('systems_org_name').on('systems').columns(['organisation_id', 'name']).execute();
+  await db.schema
+    .createIndex('systems_org_name')
+    .on('systems')
+    .columns(['organisation_id', 'name'])
+    .execute();
 
   const child = (table: string) =>
     db.schema
       .createTable(table)
       .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
-      .addColumn('organisation_id', 'varchar(36)', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
-      .addColumn('system_id', 'varchar(36)', (c) => c.notNull().references('systems.id').onDelete('cascade'))
+      .addColumn('organisation_id', 'varchar(36)', (c) =>
+        c.notNull().references('organisations.id').onDelete('cascade'),
+      )
+      .addColumn('system_id', 'varchar(36)', (c) =>
+        c.notNull().references('systems.id').onDelete('cascade'),
+      )
       .addColumn('created_at', 'varchar(30)', (c) => c.notNull());
 
   await child('gradings')
@@ -80,9 +92,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('obligation_statuses')
-    .addColumn('organisation_id', 'varchar(36)', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
+    .addColumn('organisation_id', 'varchar(36)', (c) =>
+      c.notNull().references('organisations.id').onDelete('cascade'),
+    )
     .addColumn('obligation_key', 'varchar(300)', (c) => c.notNull())
-    .addColumn('system_id', 'varchar(36)', (c) => c.notNull().references('systems.id').onDelete('cascade'))
+    .addColumn('system_id', 'varchar(36)', (c) =>
+      c.notNull().references('systems.id').onDelete('cascade'),
+    )
     .addColumn('status', 'varchar(20)', (c) => c.notNull())
     .addColumn('note', 'text')
     .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
@@ -91,7 +107,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['obligation_statuses', 'system_events', 'filings', 'reviews', 'gradings', 'systems', 'organisations']) {
+  for (const t of [
+    'obligation_statuses',
+    'system_events',
+    'filings',
+    'reviews',
+    'gradings',
+    'systems',
+    'organisations',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

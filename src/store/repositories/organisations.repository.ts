@@ -9,7 +9,11 @@ export async function listOrganisations(db: Kysely<Database>): Promise<Organisat
 }
 
 export async function getOrganisation(db: Kysely<Database>, id: string): Promise<OrganisationRow> {
-  const row = await db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new NotFoundError('organisation', id);
   return row;
 }
@@ -55,6 +59,7 @@ export async function updateOrganisation(
     .where('id', '=', id)
     .where('version', '=', input.version)
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) throw new VersionConflictError('organisation', current.version);
+  if (Number(res.numUpdatedRows) === 0)
+    throw new VersionConflictError('organisation', current.version);
   return getOrganisation(db, id);
 }

@@ -11,7 +11,10 @@ export interface SystemRecords {
   events: SystemEventRow[];
 }
 
-export async function insertGrading(db: Kysely<Database>, row: Omit<GradingRow, 'id'>): Promise<GradingRow> {
+export async function insertGrading(
+  db: Kysely<Database>,
+  row: Omit<GradingRow, 'id'>,
+): Promise<GradingRow> {
   const full = { ...row, id: randomUUID() };
   await db.insertInto('gradings').values(full).execute();
   return full;
@@ -92,18 +95,35 @@ export async function loadRecords(
 ): Promise<Map<string, SystemRecords>> {
   const ids = systemIds ? (systemIds.length ? [...systemIds] : ['']) : null;
   const [gradings, reviews, filings, events] = await Promise.all([
-    db.selectFrom('gradings').selectAll().where('organisation_id', '=', organisationId)
+    db
+      .selectFrom('gradings')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
       .$if(ids !== null, (q) => q.where('system_id', 'in', ids as string[]))
-      .orderBy('graded_on').orderBy('created_at').execute(),
-    db.selectFrom('reviews').selectAll().where('organisation_id', '=', organisationId)
+      .orderBy('graded_on')
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('reviews')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
       .$if(ids !== null, (q) => q.where('system_id', 'in', ids as string[]))
-      .orderBy('reviewed_on').execute(),
-    db.selectFrom('filings').selectAll().where('organisation_id', '=', organisationId)
+      .orderBy('reviewed_on')
+      .execute(),
+    db
+      .selectFrom('filings')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
       .$if(ids !== null, (q) => q.where('system_id', 'in', ids as string[]))
-      .orderBy('filed_on').execute(),
-    db.selectFrom('system_events').selectAll().where('organisation_id', '=', organisationId)
+      .orderBy('filed_on')
+      .execute(),
+    db
+      .selectFrom('system_events')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
       .$if(ids !== null, (q) => q.where('system_id', 'in', ids as string[]))
-      .orderBy('completed_on').execute(),
+      .orderBy('completed_on')
+      .execute(),
   ]);
   const out = new Map<string, SystemRecords>();
   const bucket = (id: string) => {
@@ -119,23 +139,40 @@ export async function loadRecords(
 }
 
 export async function listObligationStatuses(db: Kysely<Database>, organisationId: string) {
-  return db.selectFrom('obligation_statuses').selectAll().where('organisation_id', '=', organisationId).execute();
+  return db
+    .selectFrom('obligation_statuses')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .execute();
 }
 
 export async function upsertObligationStatus(
   db: Kysely<Database>,
-  row: { organisation_id: string; obligation_key: string; system_id: string; status: string; note: string | null; updated_at: string },
+  row: {
+    organisation_id: string;
+    obligation_key: string;
+    system_id: string;
+    status: string;
+    note: string | null;
+    updated_at: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('obligation_statuses')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['organisation_id', 'obligation_key']).doUpdateSet({ status: row.status, note: row.note, updated_at: row.updated_at }),
+      oc
+        .columns(['organisation_id', 'obligation_key'])
+        .doUpdateSet({ status: row.status, note: row.note, updated_at: row.updated_at }),
     )
     .execute();
 }
 
-export async function deleteObligationStatus(db: Kysely<Database>, organisationId: string, key: string): Promise<number> {
+export async function deleteObligationStatus(
+  db: Kysely<Database>,
+  organisationId: string,
+  key: string,
+): Promise<number> {
   const res = await db
     .deleteFrom('obligation_statuses')
     .where('organisation_id', '=', organisationId)

@@ -14,9 +14,15 @@ export interface SystemListQuery {
   readonly offset?: number | undefined;
 }
 
-const SORT_COLUMNS = { name: 'name', level: 'level', gradedOn: 'graded_on', updatedAt: 'updated_at' } as const;
+const SORT_COLUMNS = {
+  name: 'name',
+  level: 'level',
+  gradedOn: 'graded_on',
+  updatedAt: 'updated_at',
+} as const;
 
-const bool = (v: boolean | null | undefined) => (v === undefined ? undefined : v === null ? null : v ? 1 : 0);
+const bool = (v: boolean | null | undefined) =>
+  v === undefined ? undefined : v === null ? null : v ? 1 : 0;
 
 function columnsFrom(input: Partial<SystemInput>): SystemRowUpdate {
   const cols: SystemRowUpdate = {
@@ -33,7 +39,9 @@ function columnsFrom(input: Partial<SystemInput>): SystemRowUpdate {
     host_system_id: input.hostSystemId,
     cii_security_organisation_on: input.ciiSecurityOrganisationOn,
   };
-  return Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined)) as SystemRowUpdate;
+  return Object.fromEntries(
+    Object.entries(cols).filter(([, v]) => v !== undefined),
+  ) as SystemRowUpdate;
 }
 
 /** Lists an organisation's systems with filters, sort and paging; returns the page and the total. */
@@ -46,7 +54,9 @@ export async function listSystems(
   if (query.q) base = base.where(sql<boolean>`lower(name) like ${`%${query.q.toLowerCase()}%`}`);
   if (query.level !== undefined) base = base.where('level', '=', query.level);
   if (query.type) base = base.where('types', 'like', `%"${query.type}"%`);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const { total } = await base
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
   const column = SORT_COLUMNS[query.sort ?? 'name'];
   const rows = await base
     .selectAll()
@@ -59,7 +69,11 @@ export async function listSystems(
 }
 
 /** A system of this organisation, or NOT_FOUND (also when it belongs to another organisation). */
-export async function getSystem(db: Kysely<Database>, organisationId: string, id: string): Promise<SystemRow> {
+export async function getSystem(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<SystemRow> {
   const row = await db
     .selectFrom('systems')
     .selectAll()
@@ -70,11 +84,27 @@ export async function getSystem(db: Kysely<Database>, organisationId: string, id
   return row;
 }
 
-async function checkHost(db: Kysely<Database>, organisationId: string, hostId: string | null | undefined, selfId?: string) {
+async function checkHost(
+  db: Kysely<Database>,
+  organisationId: string,
+  hostId: string | null | undefined,
+  selfId?: string,
+) {
   if (!hostId) return;
-  if (hostId === selfId) throw new ValidationError('a system cannot be its own host', [{ path: 'hostSystemId', message: 'must be another system' }]);
-  const host = await db.selectFrom('systems').select('id').where('organisation_id', '=', organisationId).where('id', '=', hostId).executeTakeFirst();
-  if (!host) throw new ValidationError('unknown host system', [{ path: 'hostSystemId', message: `no system ${hostId} in this organisation` }]);
+  if (hostId === selfId)
+    throw new ValidationError('a system cannot be its own host', [
+      { path: 'hostSystemId', message: 'must be another system' },
+    ]);
+  const host = await db
+    .selectFrom('systems')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', hostId)
+    .executeTakeFirst();
+  if (!host)
+    throw new ValidationError('unknown host system', [
+      { path: 'hostSystemId', message: `no system ${hostId} in this organisation` },
+    ]);
 }
 
 export async function createSystem(
@@ -143,7 +173,15 @@ export async function updateSystem(
   return updateSystemColumns(db, organisationId, id, version, columnsFrom(fields), now);
 }
 
-export async function deleteSystem(db: Kysely<Database>, organisationId: string, id: string): Promise<void> {
-  const res = await db.deleteFrom('systems').where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+export async function deleteSystem(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<void> {
+  const res = await db
+    .deleteFrom('systems')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (Number(res.numDeletedRows) === 0) throw new NotFoundError('system', id);
 }

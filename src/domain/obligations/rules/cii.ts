@@ -27,7 +27,8 @@ export const ciiAnnualTestingRule: ObligationRule = {
   evaluate(s, asOf) {
     return forCii(s, () => {
       const last = lastEvent(s.ciiRiskAssessments, asOf);
-      if (last === null && s.ciiDesignatedOn === null) return { missing: ['ciiDesignatedOn'], obligations: [] };
+      if (last === null && s.ciiDesignatedOn === null)
+        return { missing: ['ciiDesignatedOn'], obligations: [] };
       return {
         missing: [],
         obligations: [
@@ -106,7 +107,8 @@ export const ciiIncidentReportingRule: ObligationRule = {
           dueDate: null,
           eventDeadline: 'PT1H',
           reasonZh: '发生较大及以上网络安全事件时，须在1小时内向保护工作部门和公安机关报告。',
-          reasonEn: 'On an incident graded large or above, report to the protection work department and public security within 1 hour.',
+          reasonEn:
+            'On an incident graded large or above, report to the protection work department and public security within 1 hour.',
         },
       ],
     }));
@@ -121,7 +123,8 @@ export const ciiIncidentReporting2021Rule: ObligationRule = {
   citations: [{ instrumentId: 'cii-regulations-2021', provisionId: 'art-18' }],
   effectiveFrom: '2021-09-01',
   effectiveTo: '2025-10-31',
-  notes: 'Regulations Art 18: report major incidents and threats to the protection work department and public security; no hour limit until the 2025 CAC measures.',
+  notes:
+    'Regulations Art 18: report major incidents and threats to the protection work department and public security; no hour limit until the 2025 CAC measures.',
   evaluate(s) {
     return forCii(s, () => ({
       missing: [],
@@ -130,8 +133,10 @@ export const ciiIncidentReporting2021Rule: ObligationRule = {
           satisfied: false,
           dueDate: null,
           eventDeadline: 'ASAP',
-          reasonZh: '发生重大网络安全事件或发现重大网络安全威胁时，须按规定向保护工作部门和公安机关报告。',
-          reasonEn: 'Report major incidents and threats to the protection work department and public security.',
+          reasonZh:
+            '发生重大网络安全事件或发现重大网络安全威胁时，须按规定向保护工作部门和公安机关报告。',
+          reasonEn:
+            'Report major incidents and threats to the protection work department and public security.',
         },
       ],
     }));
@@ -147,7 +152,8 @@ export const ciiMajorChangeRule: ObligationRule = {
   effectiveTo: null,
   needs: ['isCii'],
   provenance: 'confirmed',
-  notes: 'On a major change the operator reports promptly; the protection work department re-identifies within 3 months.',
+  notes:
+    'On a major change the operator reports promptly; the protection work department re-identifies within 3 months.',
   evaluate(s) {
     return forCii(s, () => ({
       missing: [],
@@ -156,8 +162,10 @@ export const ciiMajorChangeRule: ObligationRule = {
           satisfied: false,
           dueDate: null,
           eventDeadline: 'ASAP',
-          reasonZh: '发生可能影响认定结果的较大变化时，须及时向保护工作部门报告；保护工作部门自收到报告之日起3个月内重新认定。',
-          reasonEn: 'Report a major change that may affect identification promptly; the department re-identifies within 3 months.',
+          reasonZh:
+            '发生可能影响认定结果的较大变化时，须及时向保护工作部门报告；保护工作部门自收到报告之日起3个月内重新认定。',
+          reasonEn:
+            'Report a major change that may affect identification promptly; the department re-identifies within 3 months.',
         },
       ],
     }));

@@ -1,7 +1,7 @@
 import type { Citation } from '../../citation';
-import { compareIsoDate, type IsoDate } from '../../calendar';
+import type { IsoDate } from '../../calendar';
 import type { ObligationRule, SystemFacts } from '../types';
-import { lastEvent, latest, nextRecurrence } from '../helpers';
+import { compareIsoDate, lastEvent, latest, nextRecurrence } from '../helpers';
 
 /** Why a system is an "important network and information system" for crypto assessment. */
 interface CryptoTrigger {
@@ -47,7 +47,11 @@ const TRIGGERS: readonly CryptoTrigger[] = [
 ];
 
 function activeTriggers(s: SystemFacts, asOf: IsoDate): CryptoTrigger[] {
-  const hit = { cii: s.isCii === true, level3: s.level !== null && s.level >= 3, egov: s.isNationalEgov === true };
+  const hit = {
+    cii: s.isCii === true,
+    level3: s.level !== null && s.level >= 3,
+    egov: s.isNationalEgov === true,
+  };
   return TRIGGERS.filter((t) => hit[t.code] && compareIsoDate(asOf, t.effectiveFrom) >= 0);
 }
 
@@ -72,7 +76,8 @@ export const cryptoAssessmentRule: ObligationRule = {
     const missing = (['isCii', 'isNationalEgov'] as const).filter((f) => s[f] === null);
     if (triggers.length === 0) return { missing, obligations: [] };
     const last = lastEvent(s.cryptoAssessments, asOf);
-    if (last === null && s.goLiveOn === null) return { missing: [...missing, 'goLiveOn'], obligations: [] };
+    if (last === null && s.goLiveOn === null)
+      return { missing: [...missing, 'goLiveOn'], obligations: [] };
     const notLiveYet = s.goLiveOn !== null && compareIsoDate(s.goLiveOn, asOf) > 0;
     // A system already live when the duty took effect gets one year from the later of the two.
     const dutyFrom = triggers.map((t) => t.effectiveFrom).sort(compareIsoDate)[0] as IsoDate;
@@ -90,7 +95,8 @@ export const cryptoAssessmentRule: ObligationRule = {
           satisfied: false,
           dueDate: due,
           recurrenceMonths: 12,
-          citations: triggers.flatMap((t) => t.citations),
+          // One trigger keeps its (shared) list so the engine's per-list cache stays small.
+          citations: triggers.length === 1 ? (triggers[0] as CryptoTrigger).citations : triggers.flatMap((t) => t.citations),
           reasonZh: last
             ? `属于${whyZh}，密评每年至少一次；上次完成于${last}。`
             : `属于${whyZh}，须在投入运行前通过密评，之后每年至少一次。`,

@@ -62,8 +62,10 @@ export const gradingRule: ObligationRule = {
         {
           satisfied: false,
           dueDate: s.goLiveOn,
-          reasonZh: '网络运营者应按等级保护制度对每个定级对象确定安全保护等级，并在投入运行前完成。',
-          reasonEn: 'Every grading object must be graded under the MLPS, at the latest before it goes live.',
+          reasonZh:
+            '网络运营者应按等级保护制度对每个定级对象确定安全保护等级，并在投入运行前完成。',
+          reasonEn:
+            'Every grading object must be graded under the MLPS, at the latest before it goes live.',
         },
       ],
     };
@@ -85,7 +87,8 @@ export const expertReviewRule: ObligationRule = {
   notes:
     'GB/T 22240-2020 asks for expert review (security and business experts) when the preliminary level is 2 or above. It must precede filing, so it is due on the filing deadline.',
   evaluate(s) {
-    if (s.level === null || s.level < 2) return { missing: s.level === null ? ['level'] : [], obligations: [] };
+    if (s.level === null || s.level < 2)
+      return { missing: s.level === null ? ['level'] : [], obligations: [] };
     const due = filingDueDate(s);
     return {
       missing: due ? [] : (['gradedOn', 'goLiveOn'] as const).filter((f) => s[f] === null),
@@ -113,8 +116,10 @@ export const competentApprovalRule: ObligationRule = {
   notes:
     'Approval is needed wherever the operator has an industry competent department, not from a level threshold (a third-party FAQ claiming "level 3+" contradicts the standard). Level 1 is left out because the review steps start at level 2 (unverified).',
   evaluate(s) {
-    if (s.level === null || s.level < 2) return { missing: s.level === null ? ['level'] : [], obligations: [] };
-    if (s.hasCompetentAuthority === null) return { missing: ['hasCompetentAuthority'], obligations: [] };
+    if (s.level === null || s.level < 2)
+      return { missing: s.level === null ? ['level'] : [], obligations: [] };
+    if (s.hasCompetentAuthority === null)
+      return { missing: ['hasCompetentAuthority'], obligations: [] };
     if (!s.hasCompetentAuthority) return { missing: [], obligations: [] };
     return {
       missing: [],
@@ -123,7 +128,8 @@ export const competentApprovalRule: ObligationRule = {
           satisfied: s.competentApprovalOn !== null,
           dueDate: filingDueDate(s),
           reasonZh: '该定级对象有行业主管部门，定级结果须经其核准后备案。',
-          reasonEn: 'The operator has an industry competent department, which must approve the grading before filing.',
+          reasonEn:
+            'The operator has an industry competent department, which must approve the grading before filing.',
         },
       ],
     };
@@ -142,7 +148,8 @@ export const filingRule: ObligationRule = {
   notes:
     'Level 2 and above file within 30 days after the level is determined (existing systems) or after going live (new systems); both cases reduce to 30 calendar days after the later of the two dates.',
   evaluate(s, asOf) {
-    if (s.level === null || s.level < 2) return { missing: s.level === null ? ['level'] : [], obligations: [] };
+    if (s.level === null || s.level < 2)
+      return { missing: s.level === null ? ['level'] : [], obligations: [] };
     const filing = lastFiling(s.filings, asOf);
     const due = filingDueDate(s);
     return {
@@ -263,10 +270,12 @@ function periodicAssessmentRule(
     notes,
     evaluate(s, asOf) {
       const months = s.level === null ? undefined : monthsByLevel[s.level];
-      if (months === undefined) return { missing: s.level === null ? ['level'] : [], obligations: [] };
+      if (months === undefined)
+        return { missing: s.level === null ? ['level'] : [], obligations: [] };
       const last = lastEvent(s.assessments, asOf);
       const start = latest(s.gradedOn, s.goLiveOn);
-      if (last === null && start === null) return { missing: ['gradedOn', 'goLiveOn'], obligations: [] };
+      if (last === null && start === null)
+        return { missing: ['gradedOn', 'goLiveOn'], obligations: [] };
       const due = nextRecurrence(last, start as IsoDate, months);
       return {
         missing: [],

@@ -1,0 +1,38 @@
+import dayjs, { type Dayjs } from 'dayjs';
+
+const BEIJING = 'Asia/Shanghai';
+
+/** Today's calendar date in Beijing time (obligations are reckoned in Beijing days). */
+export function todayInBeijing(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: BEIJING }).format(new Date());
+}
+
+/** A server timestamp shown as YYYY-MM-DD HH:mm in Beijing time. */
+export function formatTimestamp(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: BEIJING,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
+/** DatePicker value → ISO date string (or null when empty). */
+export function toIsoDate(value: Dayjs | null | undefined): string | null {
+  return value ? value.format('YYYY-MM-DD') : null;
+}
+
+/** ISO date string → DatePicker value. */
+export function fromIsoDate(value: string | null | undefined): Dayjs | null {
+  return value ? dayjs(value, 'YYYY-MM-DD') : null;
+}
+
+export const DATE_FORMAT = 'YYYY-MM-DD';

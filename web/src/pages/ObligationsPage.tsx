@@ -1,0 +1,91 @@
+import { Badge, Card, DatePicker, Segmented, Select, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { useAllSystems, useObligations } from '../api/hooks';
+import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { MissingFactsCard } from '../components/obligations/MissingFactsCard';
+import { ObligationTable } from '../components/obligations/ObligationTable';
+import { useCurrentOrganisation } from '../components/OrganisationScope';
+import { DATE_FORMAT, todayInBeijing } from '../lib/dates';
+import { compareObligations, STATE_COLOURS, STATE_GROUPS, stateGroup, type StateGroup } from '../lib/obligation-states';
+
+type GroupFilter = StateGroup | 'all';
+
+/** 义务日历: what is due, when and why, across the organisation, as of a chosen day. */
+export function ObligationsPage() {
+  const { t } = useTranslation();
+  const organisation = useCurrentOrganisation();
+  const [params, setParams] = useSearchParams();
+  const asOf = params.get('asOf') ?? todayInBeijing();
+  const systemId = params.get('system') ?? undefined;
+  const group = (params.get('state') as GroupFilter | null) ?? 'all';
+  const obligations = useObligations(organisation.id, asOf, systemId);
+  const systems = useAllSystems(organisation.id);
+
+  const update = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next, { replace: true });
+  };
+
+  const items = [...(obligations.data?.items ?? [])].sort(compareObligations);
+  const counts = new Map<StateGroup, number>();
+  for (const item of items) counts.set(stateGroup(item.effectiveState), (counts.get(stateGroup(item.effectiveState)) ?? 0) + 1);
+  const shown = group === 'all' ? items : items.filter((item) => stateGroup(item.effectiveState) === group);
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('nav.obligations')}
+      </Typography.Title>
+      <Card size="small">
+        <Space wrap size="large">
+          <Space>
+            <Typography.Text>{t('obligation.asOf')}</Typography.Text>
+            <DatePicker
+              aria-label={t('obligation.asOf')}
+              allowClear={false}
+              format={DATE_FORMAT}
+              value={dayjs(asOf)}
+              onChange={(value) => update({ asOf: value ? value.format(DATE_FORMAT) : undefined })}
+            />
+          </Space>
+          <Select
+            allowClear
+            placeholder={t('obligation.allSystems')}
+            value={systemId}
+            onChange={(id?: string) => update({ system: id })}
+            options={(systems.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            style={{ width: 240 }}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
+        </Space>
+      </Card>
+      <Segmented<GroupFilter>
+        value={group}
+        onChange={(value) => update({ state: value === 'all' ? undefined : value })}
+        options={[
+          { value: 'all', label: t('obligation.group.all', { count: items.length }) },
+          ...STATE_GROUPS.map((g) => ({
+            value: g,
+            label: (
+              <Space size={6}>
+                <Badge color={STATE_COLOURS[g] === 'default' ? '#bfbfbf' : STATE_COLOURS[g]} />
+                {t(`obligation.group.${g}`, { count: counts.get(g) ?? 0 })}
+              </Space>
+            ),
+          })),
+        ]}
+      />
+      {obligations.isError && <ApiErrorAlert error={obligations.error} />}
+      <ObligationTable orgId={organisation.id} items={shown} showSystem loading={obligations.isFetching} />
+      {obligations.data && (
+        <MissingFactsCard orgId={organisation.id} missingFacts={obligations.data.missingFacts} showSystem />
+      )}
+    </Space>
+  );
+}

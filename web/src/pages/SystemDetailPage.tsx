@@ -1,0 +1,131 @@
+import { EditOutlined } from '@ant-design/icons';
+import { App, Breadcrumb, Button, Card, Col, Row, Space, Spin, Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { usePatchSystem, useSystemDetail } from '../api/hooks';
+import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { FilingStatusTag } from '../components/FilingStatusTag';
+import { GradingWizard } from '../components/grading/GradingWizard';
+import { GradingWarnings } from '../components/grading/GradingWarnings';
+import { LevelTag } from '../components/LevelTag';
+import { useCurrentOrganisation } from '../components/OrganisationScope';
+import { EventsCard } from '../components/records/EventsCard';
+import { FilingsCard } from '../components/records/FilingsCard';
+import { ReviewsCard } from '../components/records/ReviewsCard';
+import { GradingHistory } from '../components/system-detail/GradingHistory';
+import { SystemFacts } from '../components/system-detail/SystemFacts';
+import { SystemObligations } from '../components/system-detail/SystemObligations';
+import { SystemFormDrawer } from '../components/SystemFormDrawer';
+
+const TABS = ['grading', 'records', 'obligations', 'history'] as const;
+type TabKey = (typeof TABS)[number];
+
+export function SystemDetailPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const organisation = useCurrentOrganisation();
+  const { systemId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const detail = useSystemDetail(organisation.id, systemId);
+  const patch = usePatchSystem(organisation.id, systemId);
+
+  const requestedTab = params.get('tab') as TabKey | null;
+  const tab: TabKey = requestedTab && TABS.includes(requestedTab) ? requestedTab : 'grading';
+  const editing = params.get('edit') === '1';
+  const setParam = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value === null) next.delete(key);
+    else next.set(key, value);
+    setParams(next, { replace: true });
+  };
+
+  if (detail.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
+  if (detail.isError) return <ApiErrorAlert error={detail.error} />;
+  const { system } = detail.data;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Breadcrumb
+        items={[
+          { title: <Link to={`/o/${organisation.id}/systems`}>{t('nav.systems')}</Link> },
+          { title: system.name },
+        ]}
+      />
+      <Card>
+        <Row justify="space-between" align="top" gutter={16} style={{ marginBottom: 12 }}>
+          <Col>
+            <Space align="center" wrap>
+              <Typography.Title level={3} style={{ margin: 0 }}>
+                {system.name}
+              </Typography.Title>
+              <LevelTag level={system.level} full />
+              <FilingStatusTag system={system} />
+            </Space>
+          </Col>
+          <Col>
+            <Button icon={<EditOutlined />} onClick={() => setParam('edit', '1')}>
+              {t('system.edit')}
+            </Button>
+          </Col>
+        </Row>
+        <SystemFacts detail={detail.data} />
+      </Card>
+      {tab !== 'grading' && <GradingWarnings warnings={detail.data.warnings} />}
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParam('tab', key)}
+        items={[
+          {
+            key: 'grading',
+            label: t('detail.tab.grading'),
+            children: (
+              <GradingWizard
+                key={system.id}
+                orgId={organisation.id}
+                detail={detail.data}
+                onShowObligations={() => setParam('tab', 'obligations')}
+              />
+            ),
+          },
+          {
+            key: 'records',
+            label: t('detail.tab.records'),
+            children: (
+              <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+                <ReviewsCard orgId={organisation.id} detail={detail.data} />
+                <FilingsCard orgId={organisation.id} detail={detail.data} />
+                <EventsCard orgId={organisation.id} detail={detail.data} />
+              </Space>
+            ),
+          },
+          {
+            key: 'obligations',
+            label: t('detail.tab.obligations'),
+            children: <SystemObligations orgId={organisation.id} systemId={system.id} />,
+          },
+          {
+            key: 'history',
+            label: t('detail.tab.history', { count: detail.data.gradingHistory.length }),
+            children: <GradingHistory history={detail.data.gradingHistory} />,
+          },
+        ]}
+      />
+      <SystemFormDrawer
+        open={editing}
+        system={system}
+        onClose={() => {
+          setParam('edit', null);
+          patch.reset();
+        }}
+        submitting={patch.isPending}
+        error={patch.error}
+        onSubmit={async (input) => {
+          await patch.mutateAsync({ ...input, version: system.version });
+          setParam('edit', null);
+          patch.reset();
+          message.success(t('system.saved'));
+        }}
+      />
+    </Space>
+  );
+}
