@@ -14,7 +14,8 @@ export function rng(seed: number): () => number {
   };
 }
 
-const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
+const pick = <T>(r: () => number, list: readonly T[]): T =>
+  list[Math.floor(r() * list.length)] as T;
 
 function date(r: () => number, fromYear: number, toYear: number): string {
   const y = fromYear + Math.floor(r() * (toYear - fromYear + 1));
@@ -30,7 +31,10 @@ function judgements(r: () => number) {
 }
 
 /** A synthetic estate: grading inputs and the facts the obligation rules read. */
-export function generateSystems(count: number, seed = 42): { gradings: GradingInput[]; facts: SystemFacts[] } {
+export function generateSystems(
+  count: number,
+  seed = 42,
+): { gradings: GradingInput[]; facts: SystemFacts[] } {
   const r = rng(seed);
   const gradings: GradingInput[] = [];
   const facts: SystemFacts[] = [];
@@ -53,7 +57,9 @@ export function generateSystems(count: number, seed = 42): { gradings: GradingIn
       hasCompetentAuthority: r() < 0.5,
       expertReviewOn: graded && r() < 0.8 ? gradedOn : null,
       competentApprovalOn: null,
-      filings: filed ? [{ filedOn: date(r, 2019, 2026), certificateNumber: `3301${i}`, bureau: '某市公安局' }] : [],
+      filings: filed
+        ? [{ filedOn: date(r, 2019, 2026), certificateNumber: `3301${i}`, bureau: '某市公安局' }]
+        : [],
       assessments: r() < 0.6 ? [{ completedOn: date(r, 2022, 2026) }] : [],
       cryptoAssessments: r() < 0.3 ? [{ completedOn: date(r, 2023, 2026) }] : [],
       ciiRiskAssessments: isCii && r() < 0.5 ? [{ completedOn: date(r, 2023, 2026) }] : [],

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { evaluateObligations } from '../domain/obligations/evaluate';
+import { evaluateObligations, obligationKey } from '../domain/obligations/evaluate';
 import { NotFoundError } from '../errors';
 import type { ObligationDto, ObligationsDto } from '../shared/api-types';
 import type { ObligationStatusInput } from '../shared/schemas';
@@ -48,7 +48,8 @@ export async function listObligations(
   );
   const names = new Map(rows.map((r) => [r.id, r.name]));
   const items: ObligationDto[] = result.obligations.map((o) => {
-    const manual = statuses.get(o.key);
+    const key = obligationKey(o);
+    const manual = statuses.get(key);
     const manualStatus = manual
       ? {
           status: manual.status as 'done' | 'not_applicable',
@@ -58,6 +59,7 @@ export async function listObligations(
       : null;
     return {
       ...o,
+      key,
       citations: o.citations.map(ctx.labelCitation),
       systemName: names.get(o.systemId) ?? '',
       manualStatus,

@@ -71,13 +71,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ) {
       return reply.sendFile('index.html');
     }
-    return reply
-      .status(404)
-      .send({
-        code: 'NOT_FOUND',
-        message: `no route ${request.method} ${request.url.split('?')[0]}`,
-        details: [],
-      });
+    return reply.status(404).send({
+      code: 'NOT_FOUND',
+      message: `no route ${request.method} ${request.url.split('?')[0]}`,
+      details: [],
+    });
   });
   await app.ready();
   return app;

@@ -26,6 +26,14 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
 /** A dated obligation within this many days is "due soon". */
 export const DUE_SOON_DAYS = 30;
 
+/**
+ * Stable key of an obligation (rule, system, due date), used to record a manual status against
+ * it. Computed on demand: bulk evaluations do not need it.
+ */
+export function obligationKey(o: Pick<Obligation, 'ruleId' | 'systemId' | 'dueDate'>): string {
+  return `${o.ruleId}:${o.systemId}:${o.dueDate ?? '-'}`;
+}
+
 /** Whether a rule is in force on a date. */
 export function isInForce(rule: ObligationRule, asOf: IsoDate): boolean {
   return (
@@ -104,7 +112,6 @@ export function evaluateObligations(
         });
       for (const draft of outcome.obligations) {
         obligations.push({
-          key: `${rule.id}:${system.id}:${draft.dueDate ?? '-'}`,
           ruleId: rule.id,
           systemId: system.id,
           titleZh: rule.titleZh,

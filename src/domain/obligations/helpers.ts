@@ -1,4 +1,8 @@
-import { addCalendarDays as addDaysChecked, addMonths as addMonthsChecked, type IsoDate } from '../calendar';
+import {
+  addCalendarDays as addDaysChecked,
+  addMonths as addMonthsChecked,
+  type IsoDate,
+} from '../calendar';
 import type { DatedEvent, FilingFacts } from './types';
 
 /*

@@ -61,8 +61,6 @@ export type ObligationState =
   'satisfied' | 'open' | 'overdue' | 'due_soon' | 'upcoming' | 'standing' | 'undetermined';
 
 export interface Obligation {
-  /** Stable key (rule, system, due date) used to record a manual status against it. */
-  readonly key: string;
   readonly ruleId: string;
   readonly systemId: string;
   readonly titleZh: string;

@@ -6,7 +6,7 @@ import { pick } from '../lib/language';
 
 /** The legal basis of a rule result, one click away. */
 export function CitationPopover({ citations }: { citations: readonly CitationDto[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (citations.length === 0) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   return (
     <Popover
@@ -16,9 +16,7 @@ export function CitationPopover({ citations }: { citations: readonly CitationDto
       styles={{ root: { maxWidth: 420 } }}
     >
       <Button type="link" size="small" icon={<BookOutlined />} style={{ paddingInline: 0 }}>
-        {citations.length === 1
-          ? pick(i18n.language, citations[0]!.labelZh, citations[0]!.labelEn)
-          : t('citation.count', { count: citations.length })}
+        {t('citation.count', { count: citations.length })}
       </Button>
     </Popover>
   );

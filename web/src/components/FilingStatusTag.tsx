@@ -12,7 +12,7 @@ export function FilingStatusTag({ system }: { system: Pick<SystemSummaryDto, 'le
       </Tooltip>
     );
   }
-  if (system.level === null) return <Tag>{t('filing.status.awaitingGrading')}</Tag>;
+  if (system.level === null) return null; // the level tag already says 未定级
   if (system.level < 2) return <Tag>{t('filing.status.notRequired')}</Tag>;
   return <Tag color="gold">{t('filing.status.notFiled')}</Tag>;
 }

@@ -11,7 +11,6 @@ export function LanguageSwitch() {
     <Button
       icon={<GlobalOutlined />}
       onClick={() => void changeLanguage(next)}
-      aria-label={t('header.switchLanguage')}
       title={t('header.switchLanguage')}
     >
       {t('header.otherLanguage')}

@@ -70,7 +70,8 @@ export function ObligationsPage() {
         onChange={(value) => update({ state: value === 'all' ? undefined : value })}
         options={[
           { value: 'all', label: t('obligation.group.all', { count: items.length }) },
-          ...STATE_GROUPS.map((g) => ({
+          // Empty groups are left out to keep the bar short; the selected one stays so it can be cleared.
+          ...STATE_GROUPS.filter((g) => (counts.get(g) ?? 0) > 0 || g === group).map((g) => ({
             value: g,
             label: (
               <Space size={6}>

@@ -100,7 +100,7 @@ export function SystemsPage() {
       title: t('system.filingStatus'),
       key: 'filing',
       width: 170,
-      render: (_, row) => <FilingStatusTag system={row} />,
+      render: (_, row) => (row.level === null ? t('common.none') : <FilingStatusTag system={row} />),
     },
     {
       title: t('field.goLiveOn'),

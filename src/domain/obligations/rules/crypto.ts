@@ -96,7 +96,10 @@ export const cryptoAssessmentRule: ObligationRule = {
           dueDate: due,
           recurrenceMonths: 12,
           // One trigger keeps its (shared) list so the engine's per-list cache stays small.
-          citations: triggers.length === 1 ? (triggers[0] as CryptoTrigger).citations : triggers.flatMap((t) => t.citations),
+          citations:
+            triggers.length === 1
+              ? (triggers[0] as CryptoTrigger).citations
+              : triggers.flatMap((t) => t.citations),
           reasonZh: last
             ? `属于${whyZh}，密评每年至少一次；上次完成于${last}。`
             : `属于${whyZh}，须在投入运行前通过密评，之后每年至少一次。`,

@@ -34,7 +34,7 @@ export function MissingFactsCard({
             <Space wrap>
               {showSystem && (
                 <Link to={`/o/${orgId}/systems/${systemId}`}>
-                  <Typography.Text strong>{systemName}</Typography.Text>
+                  <strong>{systemName}</strong>
                 </Link>
               )}
               <Typography.Text type="secondary">{t('missingFacts.missing')}</Typography.Text>

@@ -62,7 +62,7 @@ export function ObligationTable({
     {
       title: t('obligation.column.state'),
       dataIndex: 'effectiveState',
-      width: 110,
+      width: 120,
       render: (state: ObligationDto['effectiveState']) => <ObligationStateTag state={state} />,
     },
     ...(showSystem
@@ -70,7 +70,7 @@ export function ObligationTable({
           {
             title: t('obligation.column.system'),
             dataIndex: 'systemName',
-            width: 180,
+            width: 160,
             render: (name: string, row: ObligationDto) => <Link to={`/o/${orgId}/systems/${row.systemId}`}>{name}</Link>,
           },
         ]
@@ -78,7 +78,7 @@ export function ObligationTable({
     {
       title: t('obligation.column.title'),
       key: 'title',
-      width: 220,
+      width: 200,
       render: (_, row) => (
         <Space orientation="vertical" size={2}>
           <Typography.Text>{pick(i18n.language, row.titleZh, row.titleEn)}</Typography.Text>
@@ -93,7 +93,7 @@ export function ObligationTable({
     {
       title: t('obligation.column.due'),
       key: 'due',
-      width: 170,
+      width: 140,
       render: (_, row) => <DueCell obligation={row} />,
     },
     {
@@ -106,13 +106,13 @@ export function ObligationTable({
     {
       title: t('obligation.column.citations'),
       key: 'citations',
-      width: 150,
+      width: 110,
       render: (_, row) => <CitationPopover citations={row.citations} />,
     },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 170,
+      width: 160,
       render: (_, row) => <ObligationActions orgId={orgId} obligation={row} />,
     },
   ];
@@ -122,6 +122,8 @@ export function ObligationTable({
       size="small"
       columns={columns}
       dataSource={items as ObligationDto[]}
+      tableLayout="fixed"
+      scroll={{ x: 1100 }}
       loading={loading}
       pagination={items.length > 50 ? { pageSize: 50, showSizeChanger: true } : false}
       locale={{ emptyText: t('obligation.empty') }}
