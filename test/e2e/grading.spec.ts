@@ -56,7 +56,9 @@ test('grade a hospital system to level 3, file it, and follow its obligations', 
     '安全保护等级：第三级（监督保护级）',
   );
   await expect(page.getByRole('table', { name: '业务信息安全定级矩阵' })).toBeVisible();
-  await expect(page.getByText('《信息安全技术 网络安全等级保护定级指南》', { exact: false }).first()).toBeVisible();
+  await expect(
+    page.getByText('《信息安全技术 网络安全等级保护定级指南》', { exact: false }).first(),
+  ).toBeVisible();
   await page.screenshot({ path: path.join(screenshots, 'grading-result.png'), fullPage: true });
   // Step 4: record it.
   await page.getByRole('button', { name: /下一步/ }).click();

@@ -13,7 +13,9 @@ const queryClient = new QueryClient({
       staleTime: 10_000,
       refetchOnWindowFocus: false,
       // A 4xx will not fix itself on retry.
-      retry: (count, error) => !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500) && count < 2,
+      retry: (count, error) =>
+        !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500) &&
+        count < 2,
     },
   },
 });

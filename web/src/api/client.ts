@@ -44,7 +44,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   try {
     response = await fetch(`/api${path}`, {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { 'content-type': 'application/json', accept: 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {
@@ -89,22 +92,27 @@ export interface SystemListQuery {
 }
 
 const org = (orgId: string) => `/organisations/${encodeURIComponent(orgId)}`;
-const sys = (orgId: string, systemId: string) => `${org(orgId)}/systems/${encodeURIComponent(systemId)}`;
+const sys = (orgId: string, systemId: string) =>
+  `${org(orgId)}/systems/${encodeURIComponent(systemId)}`;
 
 export const api = {
   health: () => request<{ status: 'ok'; store: 'sqlite' | 'postgres' }>('GET', '/health'),
 
   listOrganisations: () => request<ListDto<OrganisationDto>>('GET', '/organisations'),
-  createOrganisation: (input: OrganisationInput) => request<OrganisationDto>('POST', '/organisations', input),
+  createOrganisation: (input: OrganisationInput) =>
+    request<OrganisationDto>('POST', '/organisations', input),
 
   listSystems: (orgId: string, q: SystemListQuery) =>
     request<ListDto<SystemSummaryDto>>('GET', `${org(orgId)}/systems${query({ ...q })}`),
-  createSystem: (orgId: string, input: SystemInput) => request<SystemDto>('POST', `${org(orgId)}/systems`, input),
-  getSystem: (orgId: string, systemId: string) => request<SystemDetailDto>('GET', sys(orgId, systemId)),
+  createSystem: (orgId: string, input: SystemInput) =>
+    request<SystemDto>('POST', `${org(orgId)}/systems`, input),
+  getSystem: (orgId: string, systemId: string) =>
+    request<SystemDetailDto>('GET', sys(orgId, systemId)),
   patchSystem: (orgId: string, systemId: string, patch: SystemPatch) =>
     request<SystemDto>('PATCH', sys(orgId, systemId), patch),
 
-  previewGrading: (input: GradingInputDto) => request<GradingResultDto>('POST', '/grading/preview', input),
+  previewGrading: (input: GradingInputDto) =>
+    request<GradingResultDto>('POST', '/grading/preview', input),
   recordGrading: (orgId: string, systemId: string, input: GradingRecordInput) =>
     request<SystemDetailDto>('POST', `${sys(orgId, systemId)}/gradings`, input),
   addReview: (orgId: string, systemId: string, input: ReviewInput) =>

@@ -56,7 +56,11 @@ export function useAllSystems(orgId: string) {
       const items: SystemSummaryDto[] = [];
       let total = Infinity;
       while (items.length < total) {
-        const page = await api.listSystems(orgId, { limit: PAGE_SIZE_FOR_ALL, offset: items.length, sort: 'name' });
+        const page = await api.listSystems(orgId, {
+          limit: PAGE_SIZE_FOR_ALL,
+          offset: items.length,
+          sort: 'name',
+        });
         total = page.total;
         items.push(...page.items);
         if (page.items.length === 0) break;
@@ -67,7 +71,10 @@ export function useAllSystems(orgId: string) {
 }
 
 export function useSystemDetail(orgId: string, systemId: string) {
-  return useQuery({ queryKey: queryKeys.system(orgId, systemId), queryFn: () => api.getSystem(orgId, systemId) });
+  return useQuery({
+    queryKey: queryKeys.system(orgId, systemId),
+    queryFn: () => api.getSystem(orgId, systemId),
+  });
 }
 
 export function useCreateSystem(orgId: string) {
@@ -84,7 +91,11 @@ export function useCreateSystem(orgId: string) {
 }
 
 /** After any write to a system: its detail, the lists and the obligations may all have changed. */
-async function refreshSystem(client: ReturnType<typeof useQueryClient>, orgId: string, systemId: string) {
+async function refreshSystem(
+  client: ReturnType<typeof useQueryClient>,
+  orgId: string,
+  systemId: string,
+) {
   await Promise.all([
     client.invalidateQueries({ queryKey: queryKeys.system(orgId, systemId) }),
     client.invalidateQueries({ queryKey: queryKeys.systems(orgId) }),

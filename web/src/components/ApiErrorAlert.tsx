@@ -9,10 +9,21 @@ export function ApiErrorAlert({ error, style }: { error: unknown; style?: CSSPro
   const { t } = useTranslation();
   if (!error) return null;
   if (!(error instanceof ApiRequestError)) {
-    return <Alert type="error" showIcon title={t('error.unexpected')} description={String(error)} style={style} />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('error.unexpected')}
+        description={String(error)}
+        style={style}
+      />
+    );
   }
   const { body, status } = error;
-  const title = status === 0 ? t('error.network') : t(`error.code.${body.code}`, { defaultValue: t('error.unexpected') });
+  const title =
+    status === 0
+      ? t('error.network')
+      : t(`error.code.${body.code}`, { defaultValue: t('error.unexpected') });
   const description =
     body.details.length > 0 ? (
       <ul style={{ margin: 0, paddingInlineStart: 20 }}>
@@ -30,7 +41,10 @@ export function ApiErrorAlert({ error, style }: { error: unknown; style?: CSSPro
   return <Alert type="error" showIcon title={title} description={description} style={style} />;
 }
 
-function fieldLabel(t: (key: string, options?: Record<string, unknown>) => string, path: string): string {
+function fieldLabel(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  path: string,
+): string {
   const parts = pathParts(path);
   const [first, ...rest] = parts;
   if (typeof first !== 'string') return path || t('error.request');

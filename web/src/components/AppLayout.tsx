@@ -1,4 +1,9 @@
-import { CalendarOutlined, DashboardOutlined, SafetyCertificateOutlined, ClusterOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  DashboardOutlined,
+  SafetyCertificateOutlined,
+  ClusterOutlined,
+} from '@ant-design/icons';
 import { Layout, Menu, Space, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch } from 'react-router-dom';
@@ -24,7 +29,10 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} theme="dark">
-        <Link to={orgId ? `/o/${orgId}` : '/'} style={{ display: 'flex', alignItems: 'center', gap: 10, height: 56, paddingInline: 20 }}>
+        <Link
+          to={orgId ? `/o/${orgId}` : '/'}
+          style={{ display: 'flex', alignItems: 'center', gap: 10, height: 56, paddingInline: 20 }}
+        >
           <SafetyCertificateOutlined style={{ fontSize: 22, color: token.colorPrimary }} />
           <Typography.Text strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }}>
             {t('app.name')}
@@ -38,7 +46,9 @@ export function AppLayout() {
             items={SECTIONS.map((s) => ({
               key: s.key,
               icon: s.icon,
-              label: <Link to={`/o/${orgId}${s.path ? `/${s.path}` : ''}`}>{t(`nav.${s.key}`)}</Link>,
+              label: (
+                <Link to={`/o/${orgId}${s.path ? `/${s.path}` : ''}`}>{t(`nav.${s.key}`)}</Link>
+              ),
             }))}
           />
         )}
@@ -60,7 +70,10 @@ export function AppLayout() {
             <LanguageSwitch />
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }} key={location.pathname === '/' ? 'home' : orgId ?? 'none'}>
+        <Layout.Content
+          style={{ padding: 24 }}
+          key={location.pathname === '/' ? 'home' : (orgId ?? 'none')}
+        >
           <Outlet />
         </Layout.Content>
       </Layout>

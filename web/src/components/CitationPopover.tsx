@@ -7,7 +7,8 @@ import { pick } from '../lib/language';
 /** The legal basis of a rule result, one click away. */
 export function CitationPopover({ citations }: { citations: readonly CitationDto[] }) {
   const { t } = useTranslation();
-  if (citations.length === 0) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+  if (citations.length === 0)
+    return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   return (
     <Popover
       trigger="click"
@@ -27,7 +28,9 @@ export function CitationList({ citations }: { citations: readonly CitationDto[] 
   return (
     <ul style={{ margin: 0, paddingInlineStart: 18 }}>
       {citations.map((c) => (
-        <li key={`${c.instrumentId}/${c.provisionId ?? ''}`}>{pick(i18n.language, c.labelZh, c.labelEn)}</li>
+        <li key={`${c.instrumentId}/${c.provisionId ?? ''}`}>
+          {pick(i18n.language, c.labelZh, c.labelEn)}
+        </li>
       ))}
     </ul>
   );

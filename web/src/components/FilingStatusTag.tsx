@@ -3,11 +3,21 @@ import { useTranslation } from 'react-i18next';
 import type { SystemSummaryDto } from '../../../src/shared/api-types';
 
 /** 已备案 (with the certificate number on hover) / 未备案 / 无需备案 (level 1) / 待定级. */
-export function FilingStatusTag({ system }: { system: Pick<SystemSummaryDto, 'level' | 'filedOn' | 'certificateNumber'> }) {
+export function FilingStatusTag({
+  system,
+}: {
+  system: Pick<SystemSummaryDto, 'level' | 'filedOn' | 'certificateNumber'>;
+}) {
   const { t } = useTranslation();
   if (system.filedOn) {
     return (
-      <Tooltip title={system.certificateNumber ? t('filing.certificateTooltip', { number: system.certificateNumber }) : undefined}>
+      <Tooltip
+        title={
+          system.certificateNumber
+            ? t('filing.certificateTooltip', { number: system.certificateNumber })
+            : undefined
+        }
+      >
         <Tag color="green">{t('filing.status.filed', { date: system.filedOn })}</Tag>
       </Tooltip>
     );

@@ -11,7 +11,13 @@ const LEVEL_COLOURS: Record<ProtectionLevel, string> = {
 };
 
 /** 第三级 etc.; `full` adds the level's name (监督保护级). Ungraded shows a grey 未定级. */
-export function LevelTag({ level, full = false }: { level: ProtectionLevel | null | undefined; full?: boolean }) {
+export function LevelTag({
+  level,
+  full = false,
+}: {
+  level: ProtectionLevel | null | undefined;
+  full?: boolean;
+}) {
   const { t } = useTranslation();
   if (level === null || level === undefined) return <Tag>{t('level.ungraded')}</Tag>;
   return (

@@ -11,7 +11,12 @@ import {
 import { Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STATE_COLOURS, stateGroup, type EffectiveState, type StateGroup } from '../lib/obligation-states';
+import {
+  STATE_COLOURS,
+  stateGroup,
+  type EffectiveState,
+  type StateGroup,
+} from '../lib/obligation-states';
 
 const ICONS: Record<StateGroup, ReactNode> = {
   overdue: <ExclamationCircleOutlined />,

@@ -59,13 +59,21 @@ export function OrganisationDrawer({
     >
       <ApiErrorAlert error={create.error} style={{ marginBottom: 16 }} />
       <Form name="organisation" form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="name" label={t('field.organisationName')} rules={[{ required: true, whitespace: true, message: t('organisation.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('field.organisationName')}
+          rules={[{ required: true, whitespace: true, message: t('organisation.nameRequired') }]}
+        >
           <Input placeholder={t('organisation.namePlaceholder')} maxLength={200} />
         </Form.Item>
         <Form.Item name="nameEn" label={t('field.nameEn')}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="creditCode" label={t('field.creditCode')} extra={t('organisation.creditCodeHint')}>
+        <Form.Item
+          name="creditCode"
+          label={t('field.creditCode')}
+          extra={t('organisation.creditCodeHint')}
+        >
           <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
         </Form.Item>
         <Form.Item name="region" label={t('field.region')}>

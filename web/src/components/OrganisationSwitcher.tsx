@@ -19,16 +19,16 @@ export function OrganisationSwitcher({ currentId }: { currentId: string | null }
   return (
     <Space>
       <Select
-          aria-label={t('header.organisation')}
-          prefix={<BankOutlined />}
-          value={currentId ?? undefined}
-          placeholder={t('header.chooseOrganisation')}
-          options={items.map((o) => ({ value: o.id, label: o.name }))}
-          onChange={(id: string) => navigate(`/o/${id}`)}
-          style={{ minWidth: 240 }}
-          popupMatchSelectWidth={false}
-          showSearch={{ optionFilterProp: 'label' }}
-        />
+        aria-label={t('header.organisation')}
+        prefix={<BankOutlined />}
+        value={currentId ?? undefined}
+        placeholder={t('header.chooseOrganisation')}
+        options={items.map((o) => ({ value: o.id, label: o.name }))}
+        onChange={(id: string) => navigate(`/o/${id}`)}
+        style={{ minWidth: 240 }}
+        popupMatchSelectWidth={false}
+        showSearch={{ optionFilterProp: 'label' }}
+      />
       <Button icon={<PlusOutlined />} onClick={() => setDrawerOpen(true)}>
         {t('organisation.create')}
       </Button>

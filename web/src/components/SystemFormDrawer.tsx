@@ -123,11 +123,23 @@ export function SystemFormDrawer({
       }
     >
       {conflict ? (
-        <Alert type="warning" showIcon title={t('error.versionConflict')} style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('error.versionConflict')}
+          style={{ marginBottom: 16 }}
+        />
       ) : (
         <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />
       )}
-      <Form name="system" form={form} layout="vertical" onFinish={submit} initialValues={toValues(system)} requiredMark>
+      <Form
+        name="system"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={toValues(system)}
+        requiredMark
+      >
         <Form.Item
           name="name"
           label={t('field.name')}
@@ -136,7 +148,11 @@ export function SystemFormDrawer({
           <Input maxLength={200} placeholder={t('system.namePlaceholder')} />
         </Form.Item>
         <Form.Item name="description" label={t('field.description')}>
-          <Input.TextArea rows={3} maxLength={4000} placeholder={t('system.descriptionPlaceholder')} />
+          <Input.TextArea
+            rows={3}
+            maxLength={4000}
+            placeholder={t('system.descriptionPlaceholder')}
+          />
         </Form.Item>
         <Form.Item
           name="types"
@@ -163,7 +179,11 @@ export function SystemFormDrawer({
             <DatePicker format={DATE_FORMAT} style={{ width: 200 }} />
           </Form.Item>
         )}
-        <Form.Item name="isNationalEgov" label={t('field.isNationalEgov')} extra={t('system.isNationalEgovHint')}>
+        <Form.Item
+          name="isNationalEgov"
+          label={t('field.isNationalEgov')}
+          extra={t('system.isNationalEgovHint')}
+        >
           <TriStateRadio />
         </Form.Item>
         <Form.Item

@@ -9,7 +9,13 @@ export const fromTriState = (value: TriState | undefined): boolean | null =>
   value === 'yes' ? true : value === 'no' ? false : null;
 
 /** Yes / no / not known yet: the rules treat "not known" as a fact still to be supplied. */
-export function TriStateRadio({ value, onChange }: { value?: TriState; onChange?: (value: TriState) => void }) {
+export function TriStateRadio({
+  value,
+  onChange,
+}: {
+  value?: TriState;
+  onChange?: (value: TriState) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Radio.Group

@@ -14,7 +14,11 @@ export function pathParts(path: string): (string | number)[] {
  * Puts the server's field errors on the matching form fields (values are left untouched, so
  * nothing typed is lost). Returns true when at least one detail matched a field of the form.
  */
-export function applyApiErrorsToForm(form: FormInstance, error: unknown, fieldNames: readonly string[]): boolean {
+export function applyApiErrorsToForm(
+  form: FormInstance,
+  error: unknown,
+  fieldNames: readonly string[],
+): boolean {
   if (!(error instanceof ApiRequestError)) return false;
   const byField = new Map<string, string[]>();
   for (const detail of error.body.details) {

@@ -1,5 +1,8 @@
 /** Builds a CSV that Excel opens correctly with Chinese text (UTF-8 BOM, CRLF, quoted cells). */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+): string {
   const cell = (value: string | number | null | undefined) => {
     const text = value === null || value === undefined ? '' : String(value);
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -7,7 +10,11 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
   return '\uFEFF' + [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n');
 }
 
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
+export function downloadText(
+  filename: string,
+  text: string,
+  type = 'text/csv;charset=utf-8',
+): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;

@@ -35,7 +35,8 @@ const STATE_ORDER = new Map<StateGroup, number>(STATE_GROUPS.map((g, i) => [g, i
 
 /** Most urgent first, then by due date (undated last). */
 export function compareObligations(a: ObligationDto, b: ObligationDto): number {
-  const byGroup = STATE_ORDER.get(stateGroup(a.effectiveState))! - STATE_ORDER.get(stateGroup(b.effectiveState))!;
+  const byGroup =
+    STATE_ORDER.get(stateGroup(a.effectiveState))! - STATE_ORDER.get(stateGroup(b.effectiveState))!;
   if (byGroup !== 0) return byGroup;
   if (a.dueDate !== b.dueDate) {
     if (a.dueDate === null) return 1;

@@ -25,7 +25,9 @@ export function DashboardPage() {
   const obligations = useObligations(organisation.id, today);
 
   const all = systems.data?.items ?? [];
-  const byLevel = new Map(PROTECTION_LEVELS.map((l) => [l, all.filter((s) => s.level === l).length]));
+  const byLevel = new Map(
+    PROTECTION_LEVELS.map((l) => [l, all.filter((s) => s.level === l).length]),
+  );
   const ungraded = all.filter((s) => s.level === null).length;
   const mustFile = all.filter((s) => s.level !== null && s.level >= 2);
   const filed = mustFile.filter((s) => s.filedOn !== null).length;
@@ -45,7 +47,11 @@ export function DashboardPage() {
         <Col xs={12} lg={6}>
           <Card loading={systems.isPending}>
             <Link to={`${base}/systems`}>
-              <Statistic title={t('dashboard.systems')} value={all.length} suffix={t('dashboard.unitSystems')} />
+              <Statistic
+                title={t('dashboard.systems')}
+                value={all.length}
+                suffix={t('dashboard.unitSystems')}
+              />
             </Link>
           </Card>
         </Col>
@@ -94,12 +100,20 @@ export function DashboardPage() {
               {PROTECTION_LEVELS.map((level) => (
                 <Col span={8} key={level}>
                   <Link to={`${base}/systems?level=${level}`}>
-                    <Statistic title={<LevelTag level={level} />} value={byLevel.get(level) ?? 0} suffix={t('dashboard.unitSystems')} />
+                    <Statistic
+                      title={<LevelTag level={level} />}
+                      value={byLevel.get(level) ?? 0}
+                      suffix={t('dashboard.unitSystems')}
+                    />
                   </Link>
                 </Col>
               ))}
               <Col span={8}>
-                <Statistic title={<LevelTag level={null} />} value={ungraded} suffix={t('dashboard.unitSystems')} />
+                <Statistic
+                  title={<LevelTag level={null} />}
+                  value={ungraded}
+                  suffix={t('dashboard.unitSystems')}
+                />
               </Col>
             </Row>
           </Card>
@@ -118,7 +132,11 @@ export function DashboardPage() {
                 <List.Item>
                   <Space wrap>
                     <ObligationStateTag state={o.effectiveState} />
-                    <Typography.Text type={stateGroup(o.effectiveState) === 'overdue' ? 'danger' : undefined}>{o.dueDate}</Typography.Text>
+                    <Typography.Text
+                      type={stateGroup(o.effectiveState) === 'overdue' ? 'danger' : undefined}
+                    >
+                      {o.dueDate}
+                    </Typography.Text>
                     <Link to={`${base}/systems/${o.systemId}?tab=obligations`}>{o.systemName}</Link>
                     <Typography.Text>{pick(i18n.language, o.titleZh, o.titleEn)}</Typography.Text>
                   </Space>

@@ -32,7 +32,9 @@ export function HomePage() {
         description={
           <>
             <Typography.Title level={4}>{t('firstRun.title')}</Typography.Title>
-            <Typography.Paragraph type="secondary">{t('firstRun.description')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              {t('firstRun.description')}
+            </Typography.Paragraph>
           </>
         }
       >

@@ -8,7 +8,13 @@ import { MissingFactsCard } from '../components/obligations/MissingFactsCard';
 import { ObligationTable } from '../components/obligations/ObligationTable';
 import { useCurrentOrganisation } from '../components/OrganisationScope';
 import { DATE_FORMAT, todayInBeijing } from '../lib/dates';
-import { compareObligations, STATE_COLOURS, STATE_GROUPS, stateGroup, type StateGroup } from '../lib/obligation-states';
+import {
+  compareObligations,
+  STATE_COLOURS,
+  STATE_GROUPS,
+  stateGroup,
+  type StateGroup,
+} from '../lib/obligation-states';
 
 type GroupFilter = StateGroup | 'all';
 
@@ -34,8 +40,13 @@ export function ObligationsPage() {
 
   const items = [...(obligations.data?.items ?? [])].sort(compareObligations);
   const counts = new Map<StateGroup, number>();
-  for (const item of items) counts.set(stateGroup(item.effectiveState), (counts.get(stateGroup(item.effectiveState)) ?? 0) + 1);
-  const shown = group === 'all' ? items : items.filter((item) => stateGroup(item.effectiveState) === group);
+  for (const item of items)
+    counts.set(
+      stateGroup(item.effectiveState),
+      (counts.get(stateGroup(item.effectiveState)) ?? 0) + 1,
+    );
+  const shown =
+    group === 'all' ? items : items.filter((item) => stateGroup(item.effectiveState) === group);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -83,9 +94,18 @@ export function ObligationsPage() {
         ]}
       />
       {obligations.isError && <ApiErrorAlert error={obligations.error} />}
-      <ObligationTable orgId={organisation.id} items={shown} showSystem loading={obligations.isFetching} />
+      <ObligationTable
+        orgId={organisation.id}
+        items={shown}
+        showSystem
+        loading={obligations.isFetching}
+      />
       {obligations.data && (
-        <MissingFactsCard orgId={organisation.id} missingFacts={obligations.data.missingFacts} showSystem />
+        <MissingFactsCard
+          orgId={organisation.id}
+          missingFacts={obligations.data.missingFacts}
+          showSystem
+        />
       )}
     </Space>
   );

@@ -22,7 +22,10 @@ const SORT_FIELDS: readonly SortField[] = ['name', 'level', 'gradedOn', 'updated
 const DEFAULT_PAGE_SIZE = 20;
 
 /** The list state lives in the URL so a filtered view can be bookmarked and shared. */
-function useListQuery(): [SystemListQuery & { page: number; pageSize: number }, (patch: Record<string, string | number | undefined>) => void] {
+function useListQuery(): [
+  SystemListQuery & { page: number; pageSize: number },
+  (patch: Record<string, string | number | undefined>) => void,
+] {
   const [params, setParams] = useSearchParams();
   const sort = params.get('sort') as SortField | null;
   const level = Number(params.get('level'));
@@ -33,7 +36,12 @@ function useListQuery(): [SystemListQuery & { page: number; pageSize: number }, 
     level: level >= 1 && level <= 5 ? level : undefined,
     type: params.get('type') ?? undefined,
     sort: sort && SORT_FIELDS.includes(sort) ? sort : undefined,
-    order: params.get('order') === 'desc' ? ('desc' as const) : params.get('order') === 'asc' ? ('asc' as const) : undefined,
+    order:
+      params.get('order') === 'desc'
+        ? ('desc' as const)
+        : params.get('order') === 'asc'
+          ? ('asc' as const)
+          : undefined,
     page,
     pageSize,
   };
@@ -57,11 +65,19 @@ export function SystemsPage() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [exporting, setExporting] = useState(false);
   const { page, pageSize, ...filters } = query;
-  const list = useSystemList(organisation.id, { ...filters, limit: pageSize, offset: (page - 1) * pageSize });
+  const list = useSystemList(organisation.id, {
+    ...filters,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
   const create = useCreateSystem(organisation.id);
 
   const sortOrderOf = (field: SortField) =>
-    query.sort === field ? (query.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null;
+    query.sort === field
+      ? query.order === 'desc'
+        ? ('descend' as const)
+        : ('ascend' as const)
+      : null;
 
   const columns: ColumnsType<SystemSummaryDto> = [
     {
@@ -70,7 +86,9 @@ export function SystemsPage() {
       key: 'name',
       sorter: true,
       sortOrder: sortOrderOf('name'),
-      render: (name: string, row) => <Link to={`/o/${organisation.id}/systems/${row.id}`}>{name}</Link>,
+      render: (name: string, row) => (
+        <Link to={`/o/${organisation.id}/systems/${row.id}`}>{name}</Link>
+      ),
     },
     {
       title: t('field.types'),
@@ -100,7 +118,8 @@ export function SystemsPage() {
       title: t('system.filingStatus'),
       key: 'filing',
       width: 170,
-      render: (_, row) => (row.level === null ? t('common.none') : <FilingStatusTag system={row} />),
+      render: (_, row) =>
+        row.level === null ? t('common.none') : <FilingStatusTag system={row} />,
     },
     {
       title: t('field.goLiveOn'),
@@ -139,14 +158,26 @@ export function SystemsPage() {
     setExporting(true);
     try {
       const rows: SystemSummaryDto[] = [];
-      for (let total = Infinity; rows.length < total; ) {
-        const batch = await api.listSystems(organisation.id, { ...filters, limit: 100, offset: rows.length });
+      for (let total = Infinity; rows.length < total;) {
+        const batch = await api.listSystems(organisation.id, {
+          ...filters,
+          limit: 100,
+          offset: rows.length,
+        });
         total = batch.total;
         rows.push(...batch.items);
         if (batch.items.length === 0) break;
       }
       const csv = toCsv(
-        [t('field.name'), t('field.types'), t('field.level'), t('field.gradedOn'), t('field.filedOn'), t('field.certificateNumber'), t('field.goLiveOn')],
+        [
+          t('field.name'),
+          t('field.types'),
+          t('field.level'),
+          t('field.gradedOn'),
+          t('field.filedOn'),
+          t('field.certificateNumber'),
+          t('field.goLiveOn'),
+        ],
         rows.map((r) => [
           r.name,
           r.types.map((type) => t(`systemType.${type}`)).join('、'),
@@ -185,7 +216,10 @@ export function SystemsPage() {
               placeholder={t('system.filterLevel')}
               value={query.level}
               onChange={(level?: number) => update({ level, page: 1 })}
-              options={PROTECTION_LEVELS.map((level) => ({ value: level, label: t(`level.full.${level}`) }))}
+              options={PROTECTION_LEVELS.map((level) => ({
+                value: level,
+                label: t(`level.full.${level}`),
+              }))}
               style={{ width: 200 }}
             />
             <Select
@@ -193,12 +227,19 @@ export function SystemsPage() {
               placeholder={t('system.filterType')}
               value={query.type}
               onChange={(type?: string) => update({ type, page: 1 })}
-              options={SYSTEM_TYPES.map((type) => ({ value: type, label: t(`systemType.${type}`) }))}
+              options={SYSTEM_TYPES.map((type) => ({
+                value: type,
+                label: t(`systemType.${type}`),
+              }))}
               style={{ width: 180 }}
             />
           </Space>
           <Space>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()}>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              onClick={() => void exportCsv()}
+            >
               {t('system.exportCsv')}
             </Button>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawerOpen(true)}>

@@ -60,7 +60,9 @@ export const cryptoAssessmentRule: ObligationRule = {
   titleZh: '商用密码应用安全性评估（密评）',
   titleEn: 'Commercial cryptography application security assessment',
   citations: [
-    ...TRIGGERS.flatMap((t) => t.citations),
+    ...TRIGGERS.flatMap((t) => t.citations).filter(
+      (c, i, all) => all.findIndex((d) => d.instrumentId === c.instrumentId && d.provisionId === c.provisionId) === i,
+    ),
     { instrumentId: 'oscca-order-3-2023', provisionId: 'pre-launch-assessment' },
     { instrumentId: 'oscca-order-3-2023', provisionId: 'annual-assessment' },
   ],

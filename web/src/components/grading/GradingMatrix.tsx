@@ -1,6 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { DimensionResultDto, MatrixCellDto } from '../../../../src/shared/api-types';
-import { HARM_DEGREES, HARMED_OBJECTS, type HarmDegree, type HarmedObject } from '../../../../src/shared/mlps';
+import {
+  HARM_DEGREES,
+  HARMED_OBJECTS,
+  type HarmDegree,
+  type HarmedObject,
+} from '../../../../src/shared/mlps';
 import { LEVEL_MATRIX } from '../../../../src/domain/mlps/grading';
 
 const has = (cells: readonly MatrixCellDto[], object: HarmedObject, degree: HarmDegree) =>
@@ -13,7 +18,10 @@ const has = (cells: readonly MatrixCellDto[], object: HarmedObject, degree: Harm
 export function GradingMatrix({ result }: { result: DimensionResultDto }) {
   const { t } = useTranslation();
   return (
-    <table className="grading-matrix" aria-label={t('grading.matrixCaption', { dimension: t(`dimension.${result.dimension}`) })}>
+    <table
+      className="grading-matrix"
+      aria-label={t('grading.matrixCaption', { dimension: t(`dimension.${result.dimension}`) })}
+    >
       <thead>
         <tr>
           <th scope="col">{t('grading.objectHeader')}</th>

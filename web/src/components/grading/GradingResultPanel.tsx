@@ -8,7 +8,9 @@ import { GradingMatrix } from './GradingMatrix';
 /** A grading result with its reasoning: both dimensions' matrices, the rule for the final level, the sources. */
 export function GradingResultPanel({ result }: { result: GradingResultDto }) {
   const { t } = useTranslation();
-  const decisive = result.decisiveDimensions.map((d) => t(`dimension.${d}`)).join(t('common.listSeparator'));
+  const decisive = result.decisiveDimensions
+    .map((d) => t(`dimension.${d}`))
+    .join(t('common.listSeparator'));
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" style={{ background: '#f6ffed', borderColor: '#b7eb8f' }}>
@@ -34,7 +36,9 @@ export function GradingResultPanel({ result }: { result: GradingResultDto }) {
               size="small"
               title={
                 <Space>
-                  {t('grading.dimensionLevel', { dimension: t(`dimension.${dimension.dimension}`) })}
+                  {t('grading.dimensionLevel', {
+                    dimension: t(`dimension.${dimension.dimension}`),
+                  })}
                   <LevelTag level={dimension.level} />
                 </Space>
               }

@@ -1,4 +1,16 @@
-import { Alert, Button, Card, DatePicker, Form, Input, Result, Space, Spin, Steps, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Result,
+  Space,
+  Spin,
+  Steps,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -10,7 +22,12 @@ import { applyApiErrorsToForm } from '../../lib/api-errors';
 import { DATE_FORMAT, todayInBeijing, toIsoDate } from '../../lib/dates';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { LevelTag } from '../LevelTag';
-import { choicesFromGrading, hasJudgement, toGradingInput, type DimensionChoices } from './grading-state';
+import {
+  choicesFromGrading,
+  hasJudgement,
+  toGradingInput,
+  type DimensionChoices,
+} from './grading-state';
 import { GradingResultPanel } from './GradingResultPanel';
 import { GradingWarnings } from './GradingWarnings';
 import { HarmJudgementStep } from './HarmJudgementStep';
@@ -48,8 +65,10 @@ export function GradingWizard({
   const record = useRecordGrading(orgId, detail.system.id);
 
   const canEnter = (target: number): string | null => {
-    if (target >= 1 && !hasJudgement(bi)) return t('grading.needJudgement', { dimension: t('dimension.business_information') });
-    if (target >= 2 && !hasJudgement(ss)) return t('grading.needJudgement', { dimension: t('dimension.system_service') });
+    if (target >= 1 && !hasJudgement(bi))
+      return t('grading.needJudgement', { dimension: t('dimension.business_information') });
+    if (target >= 2 && !hasJudgement(ss))
+      return t('grading.needJudgement', { dimension: t('dimension.system_service') });
     return null;
   };
 
@@ -100,7 +119,8 @@ export function GradingWizard({
     );
   }
 
-  const conflict = record.error instanceof ApiRequestError && record.error.body.code === 'VERSION_CONFLICT';
+  const conflict =
+    record.error instanceof ApiRequestError && record.error.body.code === 'VERSION_CONFLICT';
 
   return (
     <Card>
@@ -115,7 +135,9 @@ export function GradingWizard({
       />
       {stepError && <Alert type="error" showIcon title={stepError} style={{ marginBottom: 16 }} />}
 
-      {step === 0 && <HarmJudgementStep dimension="business_information" value={bi} onChange={setBi} />}
+      {step === 0 && (
+        <HarmJudgementStep dimension="business_information" value={bi} onChange={setBi} />
+      )}
       {step === 1 && <HarmJudgementStep dimension="system_service" value={ss} onChange={setSs} />}
       {step === 2 && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -139,7 +161,8 @@ export function GradingWizard({
                 <Space wrap>
                   {t('grading.aboutToRecord')}
                   <LevelTag level={preview.data.level} full />
-                  {detail.grading && t('grading.previousLevel', { level: t(`level.short.${detail.grading.level}`) })}
+                  {detail.grading &&
+                    t('grading.previousLevel', { level: t(`level.short.${detail.grading.level}`) })}
                 </Space>
               }
             />
@@ -168,7 +191,11 @@ export function GradingWizard({
               label={t('field.reason')}
               rules={[{ required: true, whitespace: true, message: t('grading.reasonRequired') }]}
             >
-              <Input.TextArea rows={3} maxLength={4000} placeholder={t('grading.reasonPlaceholder')} />
+              <Input.TextArea
+                rows={3}
+                maxLength={4000}
+                placeholder={t('grading.reasonPlaceholder')}
+              />
             </Form.Item>
           </Form>
         </Space>
@@ -182,7 +209,12 @@ export function GradingWizard({
           </Button>
         )}
         {step === STEP_KEYS.length - 1 && (
-          <Button type="primary" loading={record.isPending} disabled={!input} onClick={() => form.submit()}>
+          <Button
+            type="primary"
+            loading={record.isPending}
+            disabled={!input}
+            onClick={() => form.submit()}
+          >
             {t('grading.record')}
           </Button>
         )}

@@ -18,7 +18,9 @@ export function HarmJudgementStep({
   const { t } = useTranslation();
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Paragraph style={{ margin: 0 }}>{t(`grading.dimensionQuestion.${dimension}`)}</Typography.Paragraph>
+      <Typography.Paragraph style={{ margin: 0 }}>
+        {t(`grading.dimensionQuestion.${dimension}`)}
+      </Typography.Paragraph>
       <Collapse
         size="small"
         items={[
@@ -56,7 +58,10 @@ export function HarmJudgementStep({
                 style={{ marginTop: 4 }}
               >
                 {CHOICES.map((choice) => (
-                  <Tooltip key={choice} title={choice === 'none' ? undefined : t(`degreeHint.${choice}`)}>
+                  <Tooltip
+                    key={choice}
+                    title={choice === 'none' ? undefined : t(`degreeHint.${choice}`)}
+                  >
                     <Radio.Button value={choice}>{t(`degree.${choice}`)}</Radio.Button>
                   </Tooltip>
                 ))}

@@ -30,7 +30,10 @@ export function toGradingInput(bi: DimensionChoices, ss: DimensionChoices): Grad
 }
 
 /** Regrading starts from the judgements of the current grading. */
-export function choicesFromGrading(grading: GradingRecordDto | null): { bi: DimensionChoices; ss: DimensionChoices } {
+export function choicesFromGrading(grading: GradingRecordDto | null): {
+  bi: DimensionChoices;
+  ss: DimensionChoices;
+} {
   const bi = emptyChoices();
   const ss = emptyChoices();
   for (const cell of grading?.result.businessInformation.cells ?? []) bi[cell.object] = cell.degree;

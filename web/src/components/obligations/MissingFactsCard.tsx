@@ -19,13 +19,20 @@ export function MissingFactsCard({
 
   const bySystem = new Map<string, { systemName: string; facts: Set<string> }>();
   for (const missing of missingFacts) {
-    const entry = bySystem.get(missing.systemId) ?? { systemName: missing.systemName, facts: new Set<string>() };
+    const entry = bySystem.get(missing.systemId) ?? {
+      systemName: missing.systemName,
+      facts: new Set<string>(),
+    };
     entry.facts.add(missing.fact);
     bySystem.set(missing.systemId, entry);
   }
 
   return (
-    <Card size="small" title={t('missingFacts.title')} extra={<Typography.Text type="secondary">{t('missingFacts.hint')}</Typography.Text>}>
+    <Card
+      size="small"
+      title={t('missingFacts.title')}
+      extra={<Typography.Text type="secondary">{t('missingFacts.hint')}</Typography.Text>}
+    >
       <List
         size="small"
         dataSource={[...bySystem]}

@@ -11,7 +11,13 @@ import { ApiErrorAlert } from '../ApiErrorAlert';
  * Manual overrides of the engine's state: done, or not applicable with a reason (an auditor will
  * ask why), and undo. Obligations the records already satisfy need no action.
  */
-export function ObligationActions({ orgId, obligation }: { orgId: string; obligation: ObligationDto }) {
+export function ObligationActions({
+  orgId,
+  obligation,
+}: {
+  orgId: string;
+  obligation: ObligationDto;
+}) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const setStatus = useSetObligationStatus(orgId);
@@ -50,7 +56,11 @@ export function ObligationActions({ orgId, obligation }: { orgId: string; obliga
 
   const markNotApplicable = async ({ note }: { note: string }) => {
     try {
-      await setStatus.mutateAsync({ key: obligation.key, status: 'not_applicable', note: note.trim() });
+      await setStatus.mutateAsync({
+        key: obligation.key,
+        status: 'not_applicable',
+        note: note.trim(),
+      });
       setNotApplicableOpen(false);
       form.resetFields();
       setStatus.reset();
@@ -98,9 +108,19 @@ export function ObligationActions({ orgId, obligation }: { orgId: string; obliga
           <Form.Item
             name="note"
             label={t('obligation.action.notApplicableReason')}
-            rules={[{ required: true, whitespace: true, message: t('obligation.action.notApplicableReasonRequired') }]}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: t('obligation.action.notApplicableReasonRequired'),
+              },
+            ]}
           >
-            <Input.TextArea rows={4} maxLength={4000} placeholder={t('obligation.action.notApplicablePlaceholder')} />
+            <Input.TextArea
+              rows={4}
+              maxLength={4000}
+              placeholder={t('obligation.action.notApplicablePlaceholder')}
+            />
           </Form.Item>
         </Form>
       </Modal>

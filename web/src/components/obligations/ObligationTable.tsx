@@ -22,7 +22,10 @@ function DueCell({ obligation }: { obligation: ObligationDto }) {
   const deadline = obligation.eventDeadline ? parseDeadline(obligation.eventDeadline) : null;
   return (
     <Space orientation="vertical" size={0}>
-      <Typography.Text strong={obligation.effectiveState === 'overdue'} type={obligation.effectiveState === 'overdue' ? 'danger' : undefined}>
+      <Typography.Text
+        strong={obligation.effectiveState === 'overdue'}
+        type={obligation.effectiveState === 'overdue' ? 'danger' : undefined}
+      >
         {obligation.dueDate ?? t('common.none')}
       </Typography.Text>
       {obligation.windowOpensOn && (
@@ -71,7 +74,9 @@ export function ObligationTable({
             title: t('obligation.column.system'),
             dataIndex: 'systemName',
             width: 160,
-            render: (name: string, row: ObligationDto) => <Link to={`/o/${orgId}/systems/${row.systemId}`}>{name}</Link>,
+            render: (name: string, row: ObligationDto) => (
+              <Link to={`/o/${orgId}/systems/${row.systemId}`}>{name}</Link>
+            ),
           },
         ]
       : []),
@@ -100,7 +105,9 @@ export function ObligationTable({
       title: t('obligation.column.reason'),
       key: 'reason',
       render: (_, row) => (
-        <Typography.Text style={{ fontSize: 13 }}>{pick(i18n.language, row.reasonZh, row.reasonEn)}</Typography.Text>
+        <Typography.Text style={{ fontSize: 13 }}>
+          {pick(i18n.language, row.reasonZh, row.reasonEn)}
+        </Typography.Text>
       ),
     },
     {

@@ -43,10 +43,22 @@ export function EventsCard({ orgId, detail }: { orgId: string; detail: SystemDet
         dataSource={detail.events}
         locale={{ emptyText: t('records.events.empty') }}
         columns={[
-          { title: t('field.kind'), dataIndex: 'kind', render: (k: EventDto['kind']) => t(`records.events.kind.${k}`) },
+          {
+            title: t('field.kind'),
+            dataIndex: 'kind',
+            render: (k: EventDto['kind']) => t(`records.events.kind.${k}`),
+          },
           { title: t('field.completedOn'), dataIndex: 'completedOn', width: 120 },
-          { title: t('field.agency'), dataIndex: 'agency', render: (a: string | null) => a ?? t('common.none') },
-          { title: t('field.reportNumber'), dataIndex: 'reportNumber', render: (n: string | null) => n ?? t('common.none') },
+          {
+            title: t('field.agency'),
+            dataIndex: 'agency',
+            render: (a: string | null) => a ?? t('common.none'),
+          },
+          {
+            title: t('field.reportNumber'),
+            dataIndex: 'reportNumber',
+            render: (n: string | null) => n ?? t('common.none'),
+          },
         ]}
       />
       <RecordDrawer<EventValues>
@@ -72,9 +84,15 @@ export function EventsCard({ orgId, detail }: { orgId: string; detail: SystemDet
         }
       >
         <Form.Item name="kind" label={t('field.kind')} rules={[{ required: true }]}>
-          <Select options={EVENT_KINDS.map((k) => ({ value: k, label: t(`records.events.kind.${k}`) }))} />
+          <Select
+            options={EVENT_KINDS.map((k) => ({ value: k, label: t(`records.events.kind.${k}`) }))}
+          />
         </Form.Item>
-        <Form.Item name="completedOn" label={t('field.completedOn')} rules={[{ required: true, message: t('records.dateRequired') }]}>
+        <Form.Item
+          name="completedOn"
+          label={t('field.completedOn')}
+          rules={[{ required: true, message: t('records.dateRequired') }]}
+        >
           <DatePicker format={DATE_FORMAT} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="agency" label={t('field.agency')}>

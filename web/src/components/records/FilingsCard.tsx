@@ -32,7 +32,12 @@ export function FilingsCard({ orgId, detail }: { orgId: string; detail: SystemDe
       aria-label={t('records.filings.title')}
       title={t('records.filings.title')}
       extra={
-        <Button size="small" icon={<PlusOutlined />} onClick={() => setOpen(true)} disabled={!detail.grading}>
+        <Button
+          size="small"
+          icon={<PlusOutlined />}
+          onClick={() => setOpen(true)}
+          disabled={!detail.grading}
+        >
           {t('records.filings.add')}
         </Button>
       }
@@ -42,12 +47,23 @@ export function FilingsCard({ orgId, detail }: { orgId: string; detail: SystemDe
         size="small"
         pagination={false}
         dataSource={detail.filings}
-        locale={{ emptyText: detail.grading ? t('records.filings.empty') : t('records.gradeFirst') }}
+        locale={{
+          emptyText: detail.grading ? t('records.filings.empty') : t('records.gradeFirst'),
+        }}
         columns={[
           { title: t('field.filedOn'), dataIndex: 'filedOn', width: 120 },
           { title: t('field.bureau'), dataIndex: 'bureau' },
-          { title: t('field.certificateNumber'), dataIndex: 'certificateNumber', render: (n: string | null) => n ?? t('common.none') },
-          { title: t('field.level'), dataIndex: 'level', width: 100, render: (l: ProtectionLevel) => <LevelTag level={l} /> },
+          {
+            title: t('field.certificateNumber'),
+            dataIndex: 'certificateNumber',
+            render: (n: string | null) => n ?? t('common.none'),
+          },
+          {
+            title: t('field.level'),
+            dataIndex: 'level',
+            width: 100,
+            render: (l: ProtectionLevel) => <LevelTag level={l} />,
+          },
         ]}
       />
       <RecordDrawer<FilingValues>
@@ -56,7 +72,10 @@ export function FilingsCard({ orgId, detail }: { orgId: string; detail: SystemDe
         open={open}
         form={form}
         fieldNames={['filedOn', 'bureau', 'certificateNumber', 'level']}
-        initialValues={{ filedOn: dayjs(todayInBeijing()), level: detail.system.level ?? undefined }}
+        initialValues={{
+          filedOn: dayjs(todayInBeijing()),
+          level: detail.system.level ?? undefined,
+        }}
         submitting={add.isPending}
         error={add.error}
         onClose={() => {
@@ -72,21 +91,38 @@ export function FilingsCard({ orgId, detail }: { orgId: string; detail: SystemDe
           })
         }
       >
-        <Form.Item name="filedOn" label={t('field.filedOn')} rules={[{ required: true, message: t('records.dateRequired') }]}>
+        <Form.Item
+          name="filedOn"
+          label={t('field.filedOn')}
+          rules={[{ required: true, message: t('records.dateRequired') }]}
+        >
           <DatePicker format={DATE_FORMAT} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item
           name="bureau"
           label={t('field.bureau')}
-          rules={[{ required: true, whitespace: true, message: t('records.filings.bureauRequired') }]}
+          rules={[
+            { required: true, whitespace: true, message: t('records.filings.bureauRequired') },
+          ]}
         >
           <Input maxLength={200} placeholder={t('records.filings.bureauPlaceholder')} />
         </Form.Item>
-        <Form.Item name="certificateNumber" label={t('field.certificateNumber')} extra={t('records.filings.certificateHint')}>
+        <Form.Item
+          name="certificateNumber"
+          label={t('field.certificateNumber')}
+          extra={t('records.filings.certificateHint')}
+        >
           <Input maxLength={100} style={{ fontFamily: 'monospace' }} />
         </Form.Item>
-        <Form.Item name="level" label={t('records.filings.level')} rules={[{ required: true, message: t('records.levelRequired') }]}>
-          <Select style={{ width: 240 }} options={PROTECTION_LEVELS.map((l) => ({ value: l, label: t(`level.full.${l}`) }))} />
+        <Form.Item
+          name="level"
+          label={t('records.filings.level')}
+          rules={[{ required: true, message: t('records.levelRequired') }]}
+        >
+          <Select
+            style={{ width: 240 }}
+            options={PROTECTION_LEVELS.map((l) => ({ value: l, label: t(`level.full.${l}`) }))}
+          />
         </Form.Item>
       </RecordDrawer>
     </Card>

@@ -57,7 +57,13 @@ export function RecordDrawer<V extends object>({
       }
     >
       <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />
-      <Form<V> name={name} form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
+      <Form<V>
+        name={name}
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={initialValues}
+      >
         {children}
       </Form>
     </Drawer>

@@ -35,7 +35,12 @@ export function ReviewsCard({ orgId, detail }: { orgId: string; detail: SystemDe
       aria-label={t('records.reviews.title')}
       title={t('records.reviews.title')}
       extra={
-        <Button size="small" icon={<PlusOutlined />} onClick={() => setOpen(true)} disabled={!detail.grading}>
+        <Button
+          size="small"
+          icon={<PlusOutlined />}
+          onClick={() => setOpen(true)}
+          disabled={!detail.grading}
+        >
           {t('records.reviews.add')}
         </Button>
       }
@@ -45,13 +50,28 @@ export function ReviewsCard({ orgId, detail }: { orgId: string; detail: SystemDe
         size="small"
         pagination={false}
         dataSource={detail.reviews}
-        locale={{ emptyText: detail.grading ? t('records.reviews.empty') : t('records.gradeFirst') }}
+        locale={{
+          emptyText: detail.grading ? t('records.reviews.empty') : t('records.gradeFirst'),
+        }}
         columns={[
-          { title: t('field.kind'), dataIndex: 'kind', render: (k: ReviewDto['kind']) => t(`records.reviews.kind.${k}`) },
+          {
+            title: t('field.kind'),
+            dataIndex: 'kind',
+            render: (k: ReviewDto['kind']) => t(`records.reviews.kind.${k}`),
+          },
           { title: t('field.reviewedOn'), dataIndex: 'reviewedOn', width: 120 },
           { title: t('field.reviewer'), dataIndex: 'reviewer' },
-          { title: t('field.agreedLevel'), dataIndex: 'agreedLevel', width: 100, render: (l: ProtectionLevel) => <LevelTag level={l} /> },
-          { title: t('field.opinion'), dataIndex: 'opinion', render: (o: string | null) => o ?? t('common.none') },
+          {
+            title: t('field.agreedLevel'),
+            dataIndex: 'agreedLevel',
+            width: 100,
+            render: (l: ProtectionLevel) => <LevelTag level={l} />,
+          },
+          {
+            title: t('field.opinion'),
+            dataIndex: 'opinion',
+            render: (o: string | null) => o ?? t('common.none'),
+          },
         ]}
       />
       <RecordDrawer<ReviewValues>
@@ -87,20 +107,36 @@ export function ReviewsCard({ orgId, detail }: { orgId: string; detail: SystemDe
             options={REVIEW_KINDS.map((k) => ({ value: k, label: t(`records.reviews.kind.${k}`) }))}
           />
         </Form.Item>
-        <Form.Item name="reviewedOn" label={t('field.reviewedOn')} rules={[{ required: true, message: t('records.dateRequired') }]}>
+        <Form.Item
+          name="reviewedOn"
+          label={t('field.reviewedOn')}
+          rules={[{ required: true, message: t('records.dateRequired') }]}
+        >
           <DatePicker format={DATE_FORMAT} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item
           name="reviewer"
-          label={kind === 'competent_approval' ? t('records.reviews.approver') : t('field.reviewer')}
-          rules={[{ required: true, whitespace: true, message: t('records.reviews.reviewerRequired') }]}
+          label={
+            kind === 'competent_approval' ? t('records.reviews.approver') : t('field.reviewer')
+          }
+          rules={[
+            { required: true, whitespace: true, message: t('records.reviews.reviewerRequired') },
+          ]}
         >
           <Input
             maxLength={200}
-            placeholder={kind === 'competent_approval' ? t('records.reviews.approverPlaceholder') : t('records.reviews.reviewerPlaceholder')}
+            placeholder={
+              kind === 'competent_approval'
+                ? t('records.reviews.approverPlaceholder')
+                : t('records.reviews.reviewerPlaceholder')
+            }
           />
         </Form.Item>
-        <Form.Item name="agreedLevel" label={t('field.agreedLevel')} rules={[{ required: true, message: t('records.levelRequired') }]}>
+        <Form.Item
+          name="agreedLevel"
+          label={t('field.agreedLevel')}
+          rules={[{ required: true, message: t('records.levelRequired') }]}
+        >
           <Select
             style={{ width: 240 }}
             options={PROTECTION_LEVELS.map((l) => ({ value: l, label: t(`level.full.${l}`) }))}
