@@ -7,7 +7,9 @@ const screenshots = path.resolve(import.meta.dirname, '../../test-results');
 function beijingDate({ days = 0, months = 0 } = {}): string {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1 + months, d + days));
+  // Months clamp to the month's last day (31 Jan + 1 month = 28/29 Feb), as the obligation engine does.
+  const lastDay = new Date(Date.UTC(y, m + months, 0)).getUTCDate();
+  const date = new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay) + days));
   return date.toISOString().slice(0, 10);
 }
 

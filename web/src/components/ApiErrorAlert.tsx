@@ -47,7 +47,7 @@ function fieldLabel(
 ): string {
   const parts = pathParts(path);
   const [first, ...rest] = parts;
-  if (typeof first !== 'string') return path || t('error.request');
+  if (typeof first !== 'string' || first === '(root)') return t('error.request');
   const label = t(`field.${first}`, { defaultValue: first });
-  return rest.length > 0 ? `${label}（${rest.join('.')}）` : label;
+  return rest.length > 0 ? t('error.fieldPath', { label, path: rest.join('.') }) : label;
 }

@@ -2,7 +2,7 @@ import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SystemSummaryDto } from '../../../src/shared/api-types';
 
-/** 已备案 (with the certificate number on hover) / 未备案 / 无需备案 (level 1) / 待定级. */
+/** 已备案 (with the certificate number on hover) / 未备案 / 无需备案 (level 1); nothing before grading. */
 export function FilingStatusTag({
   system,
 }: {

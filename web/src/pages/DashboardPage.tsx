@@ -45,7 +45,7 @@ export function DashboardPage() {
       {obligations.isError && <ApiErrorAlert error={obligations.error} />}
       <Row gutter={[16, 16]}>
         <Col xs={12} lg={6}>
-          <Card loading={systems.isPending}>
+          <Card loading={systems.isPending} style={{ height: '100%' }}>
             <Link to={`${base}/systems`}>
               <Statistic
                 title={t('dashboard.systems')}
@@ -56,7 +56,7 @@ export function DashboardPage() {
           </Card>
         </Col>
         <Col xs={12} lg={6}>
-          <Card loading={systems.isPending}>
+          <Card loading={systems.isPending} style={{ height: '100%' }}>
             <Statistic
               title={t('dashboard.filed')}
               value={filed}
@@ -69,7 +69,7 @@ export function DashboardPage() {
           </Card>
         </Col>
         <Col xs={12} lg={6}>
-          <Card loading={obligations.isPending}>
+          <Card loading={obligations.isPending} style={{ height: '100%' }}>
             <Link to={`${base}/obligations?state=overdue`}>
               <Statistic
                 title={t('dashboard.overdue')}
@@ -81,7 +81,7 @@ export function DashboardPage() {
           </Card>
         </Col>
         <Col xs={12} lg={6}>
-          <Card loading={obligations.isPending}>
+          <Card loading={obligations.isPending} style={{ height: '100%' }}>
             <Link to={`${base}/obligations?state=due_soon`}>
               <Statistic
                 title={t('dashboard.dueSoon')}

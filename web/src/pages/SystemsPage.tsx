@@ -100,7 +100,7 @@ export function SystemsPage() {
       title: t('field.level'),
       dataIndex: 'level',
       key: 'level',
-      width: 110,
+      width: 130,
       sorter: true,
       sortOrder: sortOrderOf('level'),
       render: (level: SystemSummaryDto['level']) => <LevelTag level={level} />,

@@ -6,7 +6,7 @@ import {
   type HarmDegree,
   type HarmedObject,
 } from '../../../../src/shared/mlps';
-import { LEVEL_MATRIX } from '../../../../src/domain/mlps/grading';
+import { LEVEL_MATRIX } from '../../lib/grading-matrix';
 
 const has = (cells: readonly MatrixCellDto[], object: HarmedObject, degree: HarmDegree) =>
   cells.some((c) => c.object === object && c.degree === degree);

@@ -1,0 +1,28 @@
+/**
+ * Benchmark server process: `api <sqliteFile>` serves dengbao on a store, `bare <jsonFile>` serves
+ * one JSON body from memory. Prints `PORT <n>` once listening. Kept out of the load generator's
+ * process so the two do not share a core's event loop.
+ */
+import { readFileSync } from 'node:fs';
+import Fastify from 'fastify';
+import { citationLabeller, loadShippedKnowledgeBase } from '../src/app/citation-labels';
+import { systemClock } from '../src/app/clock';
+import { buildApp } from '../src/server/app';
+import { openStore } from '../src/store/database';
+
+const [mode, file] = process.argv.slice(2);
+if (!file || (mode !== 'api' && mode !== 'bare')) {
+  console.error('usage: api-server.ts api <sqliteFile> | bare <jsonFile>');
+  process.exit(2);
+}
+let app;
+if (mode === 'api') {
+  const store = await openStore({ kind: 'sqlite', file });
+  app = await buildApp({ store, clock: systemClock, labelCitation: citationLabeller(loadShippedKnowledgeBase()), webDir: '/nonexistent' });
+} else {
+  const body = readFileSync(file, 'utf8');
+  app = Fastify();
+  app.get('/*', async (_req, reply) => reply.type('application/json; charset=utf-8').send(body));
+}
+await app.listen({ port: 0, host: '127.0.0.1' });
+console.log(`PORT ${(app.server.address() as { port: number }).port}`);
