@@ -18,7 +18,12 @@ if (!file || (mode !== 'api' && mode !== 'bare')) {
 let app;
 if (mode === 'api') {
   const store = await openStore({ kind: 'sqlite', file });
-  app = await buildApp({ store, clock: systemClock, labelCitation: citationLabeller(loadShippedKnowledgeBase()), webDir: '/nonexistent' });
+  app = await buildApp({
+    store,
+    clock: systemClock,
+    labelCitation: citationLabeller(loadShippedKnowledgeBase()),
+    webDir: '/nonexistent',
+  });
 } else {
   const body = readFileSync(file, 'utf8');
   app = Fastify();

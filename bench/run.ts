@@ -23,7 +23,10 @@ function benchEngines(count: number): void {
   let obligations = 0;
   for (let run = 0; run < 5; run++) {
     const t0 = performance.now();
-    const graded = facts.map((f, i) => ({ ...f, level: f.gradedOn ? gradeSystem(gradings[i]!).level : null }));
+    const graded = facts.map((f, i) => ({
+      ...f,
+      level: f.gradedOn ? gradeSystem(gradings[i]!).level : null,
+    }));
     obligations = evaluateObligations(graded, '2026-06-30').obligations.length;
     runs.push(performance.now() - t0);
   }
@@ -34,7 +37,11 @@ function benchEngines(count: number): void {
 
 function startServer(args: string[]): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/api-server.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.resolve('bench/api-server.ts'), ...args],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       const m = /PORT (\d+)/.exec(chunk.toString());
       if (m) resolve({ child, port: Number(m[1]) });
@@ -55,12 +62,31 @@ async function benchApi(count: number): Promise<void> {
   const now = new Date().toISOString();
   const org = await createOrganisation(store.db, { name: '基准测试单位' }, now);
   const rows = Array.from({ length: count }, (_, i) => ({
-    id: crypto.randomUUID(), organisation_id: org.id, name: `业务系统${String(i).padStart(5, '0')}`, description: null,
-    types: '["ordinary_system"]', go_live_on: '2024-01-01', is_cii: 0, cii_designated_on: null, is_national_egov: 0,
-    has_competent_authority: 0, competent_authority: null, responsible_department: null, host_system_id: null,
-    cii_security_organisation_on: null, level: 1 + (i % 4), graded_on: '2024-02-01', version: 1, created_at: now, updated_at: now,
+    id: crypto.randomUUID(),
+    organisation_id: org.id,
+    name: `业务系统${String(i).padStart(5, '0')}`,
+    description: null,
+    types: '["ordinary_system"]',
+    go_live_on: '2024-01-01',
+    is_cii: 0,
+    cii_designated_on: null,
+    is_national_egov: 0,
+    has_competent_authority: 0,
+    competent_authority: null,
+    responsible_department: null,
+    host_system_id: null,
+    cii_security_organisation_on: null,
+    level: 1 + (i % 4),
+    graded_on: '2024-02-01',
+    version: 1,
+    created_at: now,
+    updated_at: now,
   }));
-  for (let i = 0; i < rows.length; i += 500) await store.db.insertInto('systems').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await store.db
+      .insertInto('systems')
+      .values(rows.slice(i, i + 500))
+      .execute();
   await store.close();
 
   const api = await startServer(['api', file]);
@@ -74,9 +100,13 @@ async function benchApi(count: number): Promise<void> {
     const json = path.join(dir, 'body.json');
     writeFileSync(json, body);
     const bare = await startServer(['bare', json]);
-    console.log(`api      list ${s.label}, ${(body.length / 1024).toFixed(0)} KB, ${s.connections} connections, 10 s each:`);
+    console.log(
+      `api      list ${s.label}, ${(body.length / 1024).toFixed(0)} KB, ${s.connections} connections, 10 s each:`,
+    );
     console.log(`           dengbao          ${await load(base + s.query, s.connections)}`);
-    console.log(`           bare in-memory   ${await load(`http://127.0.0.1:${bare.port}/same`, s.connections)}`);
+    console.log(
+      `           bare in-memory   ${await load(`http://127.0.0.1:${bare.port}/same`, s.connections)}`,
+    );
     bare.child.kill();
   }
   api.child.kill();

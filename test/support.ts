@@ -23,6 +23,7 @@ export function postgresAvailable(): Promise<boolean> {
       if (process.env.CI === 'true') {
         throw new Error(
           `CI=true but PostgreSQL at ${TEST_PG_URL} is unreachable: ${String(error)}`,
+          { cause: error },
         );
       }
       console.warn(

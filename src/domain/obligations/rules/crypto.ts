@@ -61,7 +61,10 @@ export const cryptoAssessmentRule: ObligationRule = {
   titleEn: 'Commercial cryptography application security assessment',
   citations: [
     ...TRIGGERS.flatMap((t) => t.citations).filter(
-      (c, i, all) => all.findIndex((d) => d.instrumentId === c.instrumentId && d.provisionId === c.provisionId) === i,
+      (c, i, all) =>
+        all.findIndex(
+          (d) => d.instrumentId === c.instrumentId && d.provisionId === c.provisionId,
+        ) === i,
     ),
     { instrumentId: 'oscca-order-3-2023', provisionId: 'pre-launch-assessment' },
     { instrumentId: 'oscca-order-3-2023', provisionId: 'annual-assessment' },
