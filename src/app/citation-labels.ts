@@ -29,8 +29,15 @@ export function citationLabeller(kb: KnowledgeBase): CitationLabeller {
     if (hit) return hit;
     const instrument = findInstrument(kb, c.instrumentId);
     const provision = c.provisionId ? findProvision(kb, c) : undefined;
-    const titleZh = instrument ? `《${instrument.titleZh}》` : c.instrumentId;
-    const titleEn = instrument ? instrument.titleEn : c.instrumentId;
+    // Standards are known by their number (GB/T 22240-2020), laws by their title.
+    const number =
+      instrument?.kind.endsWith('standard') && instrument.documentNumber
+        ? instrument.documentNumber
+        : null;
+    const titleZh = instrument ? `${number ?? ''}《${instrument.titleZh}》` : c.instrumentId;
+    const titleEn = instrument
+      ? `${number ? `${number} ` : ''}${instrument.titleEn}`
+      : c.instrumentId;
     const dto: CitationDto = {
       instrumentId: c.instrumentId,
       provisionId: c.provisionId ?? null,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { evaluateObligations, obligationKey } from '../domain/obligations/evaluate';
+import { evaluateObligations } from '../domain/obligations/evaluate';
 import { NotFoundError } from '../errors';
 import type { ObligationDto, ObligationsDto } from '../shared/api-types';
 import type { ObligationStatusInput } from '../shared/schemas';
@@ -11,6 +11,7 @@ import {
   upsertObligationStatus,
 } from '../store/repositories/records.repository';
 import type { AppContext } from './context';
+import { presentObligation } from './presenters';
 import { toSystemFacts } from './system-facts';
 
 async function systemsOf(
@@ -48,8 +49,8 @@ export async function listObligations(
   );
   const names = new Map(rows.map((r) => [r.id, r.name]));
   const items: ObligationDto[] = result.obligations.map((o) => {
-    const key = obligationKey(o);
-    const manual = statuses.get(key);
+    const dto = presentObligation(o, ctx.labelCitation);
+    const manual = statuses.get(dto.key);
     const manualStatus = manual
       ? {
           status: manual.status as 'done' | 'not_applicable',
@@ -58,9 +59,7 @@ export async function listObligations(
         }
       : null;
     return {
-      ...o,
-      key,
-      citations: o.citations.map(ctx.labelCitation),
+      ...dto,
       systemName: names.get(o.systemId) ?? '',
       manualStatus,
       effectiveState: o.state === 'satisfied' ? 'satisfied' : (manualStatus?.status ?? o.state),

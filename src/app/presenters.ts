@@ -1,6 +1,8 @@
 import type { Citation } from '../domain/citation';
 import { LEVEL_MATRIX, type GradingResult } from '../domain/mlps/grading';
 import type { GradingWarning } from '../domain/mlps/grading-warnings';
+import { obligationKey } from '../domain/obligations/evaluate';
+import type { Obligation } from '../domain/obligations/types';
 import type {
   CitationDto,
   EventDto,
@@ -148,4 +150,9 @@ export function presentEvent(r: SystemEventRow): EventDto {
     reportNumber: r.report_number,
     createdAt: r.created_at,
   };
+}
+
+/** An engine obligation with its key, reason text and labelled citations (manual status not included). */
+export function presentObligation(o: Obligation, label: CitationLabeller) {
+  return { ...o, key: obligationKey(o), citations: o.citations.map(label) };
 }

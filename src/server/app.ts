@@ -60,7 +60,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt web/dist is served without a restart.
+    await app.register(fastifyStatic, { root: webDir, wildcard: true });
   }
   // Client-side routes get the SPA; unknown API paths get a JSON 404.
   app.setNotFoundHandler((request, reply) => {

@@ -287,6 +287,16 @@ for (const dialect of TEST_DIALECTS) {
         (await app.inject(`/api/organisations/${orgId}/systems?level=9`)).statusCode,
         400,
       );
+      const byLevel = (
+        await app.inject(`/api/organisations/${orgId}/systems?sort=level&order=asc`)
+      ).json();
+      const levels = byLevel.items.map((s: { level: number | null }) => s.level);
+      const firstNull = levels.indexOf(null);
+      assert.ok(firstNull > 0, 'graded systems first');
+      assert.ok(
+        levels.slice(firstNull).every((l: number | null) => l === null),
+        'ungraded systems last',
+      );
     });
   });
 }

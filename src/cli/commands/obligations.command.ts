@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { factsFromSystemsFile } from '../../app/file-facts';
+import { presentObligation } from '../../app/presenters';
 import { parseStructuredFile } from '../../app/structured-file';
 import { evaluateObligations } from '../../domain/obligations/evaluate';
 import { IsoDateSchema, SystemsFileSchema } from '../../shared/schemas';
@@ -42,10 +43,7 @@ export function registerObligations(program: Command): void {
       if (opts.json) {
         const out = {
           ...result,
-          obligations: result.obligations.map((o) => ({
-            ...o,
-            citations: o.citations.map(labelCitation),
-          })),
+          obligations: result.obligations.map((o) => presentObligation(o, labelCitation)),
         };
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
         return;

@@ -18,6 +18,7 @@ import {
   insertEvent,
   insertFiling,
   insertReview,
+  latestFilings,
   loadRecords,
 } from '../../store/repositories/records.repository';
 import {
@@ -61,15 +62,12 @@ export const systemsRoutes =
       async (req) => {
         await getOrganisation(db, req.params.orgId);
         const { rows, total } = await listSystems(db, req.params.orgId, req.query);
-        const records = await loadRecords(
+        const filings = await latestFilings(
           db,
           req.params.orgId,
           rows.map((r) => r.id),
         );
-        return {
-          items: rows.map((r) => presentSystemSummary(r, records.get(r.id)?.filings.at(-1))),
-          total,
-        };
+        return { items: rows.map((r) => presentSystemSummary(r, filings.get(r.id))), total };
       },
     );
 

@@ -138,6 +138,26 @@ export async function loadRecords(
   return out;
 }
 
+/** The latest filing of each of the given systems (one query; for lists). */
+export async function latestFilings(
+  db: Kysely<Database>,
+  organisationId: string,
+  systemIds: readonly string[],
+): Promise<Map<string, FilingRow>> {
+  const out = new Map<string, FilingRow>();
+  if (systemIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('filings')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('system_id', 'in', [...systemIds])
+    .orderBy('filed_on')
+    .orderBy('created_at')
+    .execute();
+  for (const r of rows) out.set(r.system_id, r);
+  return out;
+}
+
 export async function listObligationStatuses(db: Kysely<Database>, organisationId: string) {
   return db
     .selectFrom('obligation_statuses')

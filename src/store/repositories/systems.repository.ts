@@ -60,6 +60,8 @@ export async function listSystems(
   const column = SORT_COLUMNS[query.sort ?? 'name'];
   const rows = await base
     .selectAll()
+    // Ungraded systems (null level / date) sort last in both dialects.
+    .orderBy(sql`case when ${sql.ref(column)} is null then 1 else 0 end`)
     .orderBy(column, query.order ?? 'asc')
     .orderBy('id')
     .limit(query.limit ?? 50)

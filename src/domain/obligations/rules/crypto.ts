@@ -107,10 +107,14 @@ export const cryptoAssessmentRule: ObligationRule = {
               : triggers.flatMap((t) => t.citations),
           reasonZh: last
             ? `属于${whyZh}，密评每年至少一次；上次完成于${last}。`
-            : `属于${whyZh}，须在投入运行前通过密评，之后每年至少一次。`,
+            : notLiveYet
+              ? `属于${whyZh}，须在投入运行（${s.goLiveOn}）前通过密评，之后每年至少一次。`
+              : `属于${whyZh}，已投入运行但无密评记录；按每年至少一次，自投入运行或该义务生效（较晚者）起算。`,
           reasonEn: last
             ? `As ${whyEn}, the crypto assessment recurs at least yearly; last completed ${last}.`
-            : `As ${whyEn}, it must pass a crypto assessment before going live, then at least yearly.`,
+            : notLiveYet
+              ? `As ${whyEn}, it must pass a crypto assessment before going live (${s.goLiveOn}), then at least yearly.`
+              : `As ${whyEn}, it is live with no crypto assessment on record; due one year after going live or after the duty took effect, whichever is later.`,
         },
       ],
     };

@@ -1,21 +1,31 @@
 import { useTranslation } from 'react-i18next';
-import type { DimensionResultDto, MatrixCellDto } from '../../../../src/shared/api-types';
+import type {
+  DimensionResultDto,
+  GradingResultDto,
+  MatrixCellDto,
+} from '../../../../src/shared/api-types';
 import {
   HARM_DEGREES,
   HARMED_OBJECTS,
   type HarmDegree,
   type HarmedObject,
 } from '../../../../src/shared/mlps';
-import { LEVEL_MATRIX } from '../../lib/grading-matrix';
 
 const has = (cells: readonly MatrixCellDto[], object: HarmedObject, degree: HarmDegree) =>
   cells.some((c) => c.object === object && c.degree === degree);
 
 /**
  * GB/T 22240-2020's table of 受侵害的客体 × 侵害程度, with the chosen cells highlighted and the
- * decisive one(s) filled, so the reader sees why the dimension got its level.
+ * decisive one(s) filled, so the reader sees why the dimension got its level. The table itself
+ * comes from the server (the rule lives in one place).
  */
-export function GradingMatrix({ result }: { result: DimensionResultDto }) {
+export function GradingMatrix({
+  result,
+  matrix,
+}: {
+  result: DimensionResultDto;
+  matrix: GradingResultDto['matrix'];
+}) {
   const { t } = useTranslation();
   return (
     <table
@@ -45,7 +55,7 @@ export function GradingMatrix({ result }: { result: DimensionResultDto }) {
                   className={decisive ? 'decisive' : used ? 'used' : undefined}
                   aria-current={decisive ? 'true' : undefined}
                 >
-                  {t(`level.short.${LEVEL_MATRIX[object][degree]}`)}
+                  {t(`level.short.${matrix[object][degree]}`)}
                 </td>
               );
             })}

@@ -43,7 +43,7 @@ export function GradingResultPanel({ result }: { result: GradingResultDto }) {
                 </Space>
               }
             >
-              <GradingMatrix result={dimension} />
+              <GradingMatrix result={dimension} matrix={result.matrix} />
             </Card>
           </Col>
         ))}
