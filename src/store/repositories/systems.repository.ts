@@ -14,6 +14,8 @@ export interface SystemListQuery {
   readonly offset?: number | undefined;
 }
 
+const NULLABLE_SORTS = new Set<string>(['level', 'graded_on']);
+
 const SORT_COLUMNS = {
   name: 'name',
   level: 'level',
@@ -60,8 +62,8 @@ export async function listSystems(
   const column = SORT_COLUMNS[query.sort ?? 'name'];
   const rows = await base
     .selectAll()
-    // Ungraded systems (null level / date) sort last in both dialects.
-    .orderBy(sql`case when ${sql.ref(column)} is null then 1 else 0 end`)
+    // Ungraded systems (null level / date) sort last in both dialects; name and updated_at are never null.
+    .$if(NULLABLE_SORTS.has(column), (q) => q.orderBy(sql`case when ${sql.ref(column)} is null then 1 else 0 end`))
     .orderBy(column, query.order ?? 'asc')
     .orderBy('id')
     .limit(query.limit ?? 50)
