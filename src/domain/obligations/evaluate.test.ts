@@ -225,6 +225,21 @@ describe('crypto.application-assessment', () => {
       '2026-12-15',
     );
   });
+  it('gives a system live before the duty one year from the earliest trigger date', () => {
+    const liveCii = his({ isCii: true, goLiveOn: '2019-01-01', gradedOn: '2019-01-01' });
+    const [o] = find(liveCii, '2024-01-10', 'crypto.application-assessment');
+    assert.equal(o?.dueDate, '2024-07-01');
+    assert.equal(o?.state, 'upcoming');
+    assert.match(o?.reasonZh ?? '', /无密评记录/);
+    assert.equal(
+      find(
+        his({ goLiveOn: '2019-01-01', gradedOn: '2019-01-01' }),
+        '2024-01-10',
+        'crypto.application-assessment',
+      )[0]?.dueDate,
+      '2024-11-01',
+    );
+  });
   it('does not apply to a level-2 ordinary system', () => {
     assert.equal(find(his({ level: 2 }), '2026-01-10', 'crypto.application-assessment').length, 0);
   });

@@ -12,6 +12,7 @@ import type {
   Obligation,
   ObligationRule,
   ObligationState,
+  SystemFactName,
   SystemFacts,
   TraceEntry,
 } from './types';
@@ -56,6 +57,12 @@ function stateOf(
   return 'upcoming';
 }
 
+export interface EvaluateOptions {
+  readonly rules?: readonly ObligationRule[];
+  /** Record which rule applied to which system (off by default: it is one entry per rule × system). */
+  readonly trace?: boolean;
+}
+
 /**
  * Derives every obligation of the given systems on `asOf`, with the facts still missing and a
  * trace of which rule applied to which system. Pure: same input, same output.
@@ -63,12 +70,6 @@ function stateOf(
  * @example
  * evaluateObligations([hospitalHis], '2026-01-15').obligations.filter(o => o.state === 'overdue')
  */
-export interface EvaluateOptions {
-  readonly rules?: readonly ObligationRule[];
-  /** Record which rule applied to which system (off by default: it is one entry per rule × system). */
-  readonly trace?: boolean;
-}
-
 export function evaluateObligations(
   systems: readonly SystemFacts[],
   asOf: IsoDate,
@@ -95,10 +96,12 @@ export function evaluateObligations(
         trace.push({ ruleId: rule.id, systemId: system.id, outcome: 'not_in_force' });
     for (const rule of rulesInForce) {
       const outcome = rule.evaluate(system, asOf);
-      outcome.missing.forEach((fact, i) => {
-        if (outcome.missing.indexOf(fact) === i)
+      const missing = outcome.missing;
+      for (let i = 0; i < missing.length; i++) {
+        const fact = missing[i] as SystemFactName;
+        if (missing.indexOf(fact) === i)
           missingFacts.push({ systemId: system.id, fact, ruleId: rule.id });
-      });
+      }
       if (tracing)
         trace.push({
           ruleId: rule.id,

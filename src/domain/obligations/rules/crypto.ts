@@ -46,13 +46,15 @@ const TRIGGERS: readonly CryptoTrigger[] = [
   },
 ];
 
-function activeTriggers(s: SystemFacts, asOf: IsoDate): CryptoTrigger[] {
-  const hit = {
-    cii: s.isCii === true,
-    level3: s.level !== null && s.level >= 3,
-    egov: s.isNationalEgov === true,
-  };
-  return TRIGGERS.filter((t) => hit[t.code] && compareIsoDate(asOf, t.effectiveFrom) >= 0);
+const NO_TRIGGERS: readonly CryptoTrigger[] = [];
+
+function activeTriggers(s: SystemFacts, asOf: IsoDate): readonly CryptoTrigger[] {
+  const cii = s.isCii === true;
+  const level3 = s.level !== null && s.level >= 3;
+  const egov = s.isNationalEgov === true;
+  if (!cii && !level3 && !egov) return NO_TRIGGERS;
+  const hit = { cii, level3, egov };
+  return TRIGGERS.filter((t) => hit[t.code] && asOf >= t.effectiveFrom);
 }
 
 export const cryptoAssessmentRule: ObligationRule = {
@@ -85,7 +87,9 @@ export const cryptoAssessmentRule: ObligationRule = {
       return { missing: [...missing, 'goLiveOn'], obligations: [] };
     const notLiveYet = s.goLiveOn !== null && compareIsoDate(s.goLiveOn, asOf) > 0;
     // A system already live when the duty took effect gets one year from the later of the two.
-    const dutyFrom = triggers.map((t) => t.effectiveFrom).sort(compareIsoDate)[0] as IsoDate;
+    // The duty reached the system on the earliest effective date among its triggers.
+    let dutyFrom = (triggers[0] as CryptoTrigger).effectiveFrom;
+    for (const t of triggers) if (t.effectiveFrom < dutyFrom) dutyFrom = t.effectiveFrom;
     const due = last
       ? nextRecurrence(last, last, 12)
       : notLiveYet
