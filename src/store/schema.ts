@@ -12,6 +12,9 @@ export interface OrganisationsTable {
   credit_code: string | null;
   region: string | null;
   sector: string | null;
+  contact_name: string | null;
+  /** SM4-encrypted contact phone (see src/security/field-crypto.ts). */
+  contact_phone_enc: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -99,6 +102,82 @@ export interface ObligationStatusesTable {
   updated_at: string;
 }
 
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  password_changed_at: string;
+  must_change_password: number;
+  is_platform_admin: number;
+  failed_sign_ins: number;
+  locked_until: string | null;
+  disabled: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** SM3 hash of the session cookie value; the value itself is never stored. */
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  source_ip: string | null;
+}
+
+export interface MembershipsTable {
+  organisation_id: string;
+  user_id: string;
+  role: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SystemAssignmentsTable {
+  organisation_id: string;
+  user_id: string;
+  system_id: string;
+  created_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  role: string;
+  /** SM3 hash of the token secret; the secret is shown once at creation. */
+  secret_hash: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditEntriesTable {
+  id: string;
+  organisation_id: string;
+  seq: number;
+  at: string;
+  actor_user_id: string | null;
+  actor_token_id: string | null;
+  actor_label: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  /** JSON: { field: { before, after } } of the changed fields. */
+  changes: string;
+  request_id: string | null;
+  source_ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   systems: SystemsTable;
@@ -107,6 +186,12 @@ export interface Database {
   filings: FilingsTable;
   system_events: SystemEventsTable;
   obligation_statuses: ObligationStatusesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  memberships: MembershipsTable;
+  system_assignments: SystemAssignmentsTable;
+  api_tokens: ApiTokensTable;
+  audit_entries: AuditEntriesTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
@@ -120,3 +205,8 @@ export type SystemEventRow = Selectable<SystemEventsTable>;
 export type ObligationStatusRow = Selectable<ObligationStatusesTable>;
 /** Kept for symmetry with kysely's ColumnType where a column differs on insert. */
 export type Timestamp = ColumnType<string, string, string>;
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type MembershipRow = Selectable<MembershipsTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+export type AuditEntryRow = Selectable<AuditEntriesTable>;

@@ -30,6 +30,8 @@ export async function createOrganisation(
     credit_code: input.creditCode ?? null,
     region: input.region ?? null,
     sector: input.sector ?? null,
+    contact_name: null,
+    contact_phone_enc: null,
     version: 1,
     created_at: now,
     updated_at: now,

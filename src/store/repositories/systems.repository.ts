@@ -63,7 +63,9 @@ export async function listSystems(
   const rows = await base
     .selectAll()
     // Ungraded systems (null level / date) sort last in both dialects; name and updated_at are never null.
-    .$if(NULLABLE_SORTS.has(column), (q) => q.orderBy(sql`case when ${sql.ref(column)} is null then 1 else 0 end`))
+    .$if(NULLABLE_SORTS.has(column), (q) =>
+      q.orderBy(sql`case when ${sql.ref(column)} is null then 1 else 0 end`),
+    )
     .orderBy(column, query.order ?? 'asc')
     .orderBy('id')
     .limit(query.limit ?? 50)

@@ -1,0 +1,67 @@
+/**
+ * Roles per organisation membership and what each may do. The server enforces this matrix on
+ * every route; the web UI reads it to hide what a role cannot do; the README prints it.
+ * The three administrator roles follow GB/T 22239-2019's separation of duties (三员分立).
+ */
+export const ROLES = [
+  'owner',
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+  'assessor',
+  'member',
+  'viewer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'org.read',
+  'org.update',
+  'members.read',
+  'members.manage',
+  'tokens.manage',
+  'systems.read',
+  'systems.write',
+  'obligations.read',
+  'obligations.write',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  owner: PERMISSIONS,
+  // 系统管理员: runs the inventory and its records; no accounts, no audit log.
+  system_admin: [
+    'org.read',
+    'org.update',
+    'systems.read',
+    'systems.write',
+    'obligations.read',
+    'obligations.write',
+  ],
+  // 安全管理员: accounts, roles and tokens; cannot read or edit the compliance data.
+  security_admin: ['org.read', 'members.read', 'members.manage', 'tokens.manage'],
+  // 审计管理员: reads and verifies the audit log (and who holds which role); changes nothing.
+  audit_admin: ['org.read', 'members.read', 'audit.read'],
+  // 测评人员 (external): reads only the systems assigned to them.
+  assessor: ['org.read', 'systems.read', 'obligations.read'],
+  member: ['org.read', 'systems.read', 'systems.write', 'obligations.read', 'obligations.write'],
+  viewer: ['org.read', 'systems.read', 'obligations.read'],
+};
+
+/** Roles whose reads are limited to the systems they are assigned. */
+export const ASSIGNMENT_SCOPED_ROLES: readonly Role[] = ['assessor'];
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export const ROLE_LABELS_ZH: Readonly<Record<Role, string>> = {
+  owner: '组织负责人',
+  system_admin: '系统管理员',
+  security_admin: '安全管理员',
+  audit_admin: '审计管理员',
+  assessor: '测评人员',
+  member: '成员（可编辑）',
+  viewer: '只读成员',
+};
