@@ -1,27 +1,34 @@
 /**
  * Benchmark server process: `api <sqliteFile>` serves dengbao on a store, `bare <jsonFile>` serves
  * one JSON body from memory. Prints `PORT <n>` once listening. Kept out of the load generator's
- * process so the two do not share a core's event loop.
+ * process so the two do not share an event loop.
  */
 import { readFileSync } from 'node:fs';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { citationLabeller, loadShippedKnowledgeBase } from '../src/app/citation-labels';
 import { systemClock } from '../src/app/clock';
+import { DEFAULT_SECURITY_CONFIG } from '../src/security/config';
+import { createFieldCipher } from '../src/security/field-crypto';
+import { parseKeyList } from '../src/security/keyring';
 import { buildApp } from '../src/server/app';
 import { openStore } from '../src/store/database';
+import { BENCH_KEYS } from './generate';
 
 const [mode, file] = process.argv.slice(2);
 if (!file || (mode !== 'api' && mode !== 'bare')) {
   console.error('usage: api-server.ts api <sqliteFile> | bare <jsonFile>');
   process.exit(2);
 }
-let app;
+let app: FastifyInstance;
 if (mode === 'api') {
   const store = await openStore({ kind: 'sqlite', file });
   app = await buildApp({
     store,
     clock: systemClock,
     labelCitation: citationLabeller(loadShippedKnowledgeBase()),
+    // The sign-in benchmark measures password checking, not the rate limiter.
+    security: { ...DEFAULT_SECURITY_CONFIG, signInRateLimitPerMinute: 1_000_000 },
+    cipher: createFieldCipher(parseKeyList(BENCH_KEYS, 'bench')),
     webDir: '/nonexistent',
   });
 } else {

@@ -2,6 +2,9 @@ import type { SystemFacts } from '../src/domain/obligations/types';
 import type { GradingInput } from '../src/domain/mlps/grading';
 import { HARM_DEGREES, HARMED_OBJECTS, SYSTEM_TYPES } from '../src/shared/mlps';
 
+/** The benchmarks' encryption key (never a real one). */
+export const BENCH_KEYS = 'bench:00112233445566778899aabbccddeeff';
+
 /** Small deterministic PRNG (mulberry32) so every run measures the same data. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;

@@ -1,21 +1,35 @@
 /**
  * `npm run bench`:
  * 1. grading + obligations for 100,000 synthetic systems on one core (median of 5 runs);
- * 2. listing systems of a 10,000-system organisation through the API at 100 concurrent connections
- *    (autocannon, server in its own process), next to a bare route serving the same JSON from memory.
+ * 2. listing the systems of a 10,000-system organisation through the API, authenticated with an
+ *    API token, at 100 concurrent connections (autocannon; the server runs in its own process),
+ *    next to a bare route serving the same JSON from memory;
+ * 3. sign-in (scrypt password check + session) under load;
+ * 4. audit-chain verification of 1,000,000 entries (bench/audit-verify.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { CLI_ACTOR } from '../src/app/actor';
+import { citationLabeller, loadShippedKnowledgeBase } from '../src/app/citation-labels';
+import { systemClock } from '../src/app/clock';
+import type { AppContext } from '../src/app/context';
+import { createApiToken, createUser } from '../src/app/identity';
 import { gradeSystem } from '../src/domain/mlps/grading';
 import { evaluateObligations } from '../src/domain/obligations/evaluate';
+import { DEFAULT_SECURITY_CONFIG } from '../src/security/config';
+import { createFieldCipher } from '../src/security/field-crypto';
+import { parseKeyList } from '../src/security/keyring';
 import { openStore } from '../src/store/database';
+import { insertMembership } from '../src/store/repositories/accounts.repository';
 import { createOrganisation } from '../src/store/repositories/organisations.repository';
-import { generateSystems } from './generate';
+import { benchAuditVerify } from './audit-verify';
+import { BENCH_KEYS, generateSystems } from './generate';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const PASSWORD = 'Bench#Password-2026';
 
 function benchEngines(count: number): void {
   const { gradings, facts } = generateSystems(count);
@@ -40,7 +54,9 @@ function startServer(args: string[]): Promise<{ child: ChildProcess; port: numbe
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', path.resolve('bench/api-server.ts'), ...args],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
     );
     child.stdout?.on('data', (chunk: Buffer) => {
       const m = /PORT (\d+)/.exec(chunk.toString());
@@ -50,8 +66,8 @@ function startServer(args: string[]): Promise<{ child: ChildProcess; port: numbe
   });
 }
 
-async function load(url: string, connections: number) {
-  const r = await autocannon({ url, connections, duration: 10 });
+async function load(opts: autocannon.Options): Promise<string> {
+  const r = await autocannon({ duration: 10, ...opts });
   return `p50 ${String(r.latency.p50).padStart(5)} ms  p99 ${String(r.latency.p99).padStart(5)} ms  ${r.requests.average.toFixed(0).padStart(6)} req/s  non-2xx/errors ${r.non2xx + r.errors}`;
 }
 
@@ -59,8 +75,27 @@ async function benchApi(count: number): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dengbao-bench-'));
   const file = path.join(dir, 'bench.sqlite');
   const store = await openStore({ kind: 'sqlite', file });
+  const ctx: AppContext = {
+    store,
+    clock: systemClock,
+    labelCitation: citationLabeller(loadShippedKnowledgeBase()),
+    security: DEFAULT_SECURITY_CONFIG,
+    cipher: createFieldCipher(parseKeyList(BENCH_KEYS, 'bench')),
+  };
   const now = new Date().toISOString();
   const org = await createOrganisation(store.db, { name: '基准测试单位' }, now);
+  const user = await createUser(ctx, CLI_ACTOR, {
+    username: 'bench',
+    displayName: '基准',
+    password: PASSWORD,
+    mustChangePassword: false,
+  });
+  await insertMembership(store.db, org.id, user.id, 'viewer', now);
+  const { token } = await createApiToken(ctx, CLI_ACTOR, org.id, {
+    name: 'bench',
+    role: 'viewer',
+    expiresInDays: 1,
+  });
   const rows = Array.from({ length: count }, (_, i) => ({
     id: crypto.randomUUID(),
     organisation_id: org.id,
@@ -90,28 +125,49 @@ async function benchApi(count: number): Promise<void> {
   await store.close();
 
   const api = await startServer(['api', file]);
-  const base = `http://127.0.0.1:${api.port}/api/organisations/${org.id}/systems`;
-  const scenarios = [
-    { label: 'page of 50 (sorted by name)', query: '?limit=50&sort=name', connections: 100 },
-    { label: 'all 10,000 in one response', query: `?limit=${count}`, connections: 100 },
-  ];
-  for (const s of scenarios) {
-    const body = await (await fetch(base + s.query)).text();
+  const origin = `http://127.0.0.1:${api.port}`;
+  const base = `${origin}/api/organisations/${org.id}/systems`;
+  const headers = { authorization: `Bearer ${token}` };
+  for (const s of [
+    { label: 'page of 50 (sorted by name)', query: '?limit=50&sort=name' },
+    { label: `all ${count.toLocaleString()} in one response`, query: `?limit=${count}` },
+  ]) {
+    const body = await (await fetch(base + s.query, { headers })).text();
     const json = path.join(dir, 'body.json');
     writeFileSync(json, body);
     const bare = await startServer(['bare', json]);
     console.log(
-      `api      list ${s.label}, ${(body.length / 1024).toFixed(0)} KB, ${s.connections} connections, 10 s each:`,
+      `api      list ${s.label}, ${(body.length / 1024).toFixed(0)} KB, 100 connections, 10 s each:`,
     );
-    console.log(`           dengbao          ${await load(base + s.query, s.connections)}`);
     console.log(
-      `           bare in-memory   ${await load(`http://127.0.0.1:${bare.port}/same`, s.connections)}`,
+      `           dengbao (token)  ${await load({ url: base + s.query, headers, connections: 100 })}`,
+    );
+    console.log(
+      `           bare in-memory   ${await load({ url: `http://127.0.0.1:${bare.port}/same`, connections: 100 })}`,
     );
     bare.child.kill();
   }
+  const signIn = await load({
+    url: `${origin}/api/session`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench', password: PASSWORD }),
+    connections: 10,
+  });
+  console.log(`auth     sign-in (scrypt N=2^15 + session), 10 connections, 10 s: ${signIn}`);
+  const cookieRes = await fetch(`${origin}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench', password: PASSWORD }),
+  });
+  const cookie = (cookieRes.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  console.log(
+    `auth     session-cookie list (page of 50), 100 connections, 10 s: ${await load({ url: `${base}?limit=50&sort=name`, headers: { cookie }, connections: 100 })}`,
+  );
   api.child.kill();
   rmSync(dir, { recursive: true, force: true });
 }
 
 benchEngines(100_000);
 await benchApi(10_000);
+await benchAuditVerify(1_000_000);

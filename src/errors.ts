@@ -9,7 +9,18 @@ export interface ErrorDetail {
 }
 
 export type ErrorCode =
-  'VALIDATION_FAILED' | 'NOT_FOUND' | 'VERSION_CONFLICT' | 'CONFLICT' | 'BAD_REQUEST' | 'INTERNAL';
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'VERSION_CONFLICT'
+  | 'CONFLICT'
+  | 'BAD_REQUEST'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'ACCOUNT_LOCKED'
+  | 'PASSWORD_CHANGE_REQUIRED'
+  | 'CSRF_FAILED'
+  | 'RATE_LIMITED'
+  | 'INTERNAL';
 
 export class AppError extends Error {
   constructor(
@@ -45,6 +56,18 @@ export class VersionConflictError extends AppError {
       409,
       `${entity} was changed by someone else (now version ${currentVersion}); reload and apply your change again`,
     );
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'sign in first (session cookie or API token)') {
+    super('UNAUTHENTICATED', 401, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super('FORBIDDEN', 403, message);
   }
 }
 

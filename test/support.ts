@@ -3,6 +3,9 @@ import pg from 'pg';
 import { citationLabeller, loadShippedKnowledgeBase } from '../src/app/citation-labels';
 import type { Clock } from '../src/app/clock';
 import type { AppContext } from '../src/app/context';
+import { DEFAULT_SECURITY_CONFIG } from '../src/security/config';
+import { createFieldCipher } from '../src/security/field-crypto';
+import { parseKeyList } from '../src/security/keyring';
 import { openStore, type Store, type StoreDialect } from '../src/store/database';
 
 /** PostgreSQL used by the tests: DENGBAO_TEST_DATABASE_URL or the local `test` database. */
@@ -67,6 +70,17 @@ export function fixedClock(isoDate: string): Clock {
 
 const labelCitation = citationLabeller(loadShippedKnowledgeBase());
 
+/** A fixed test key (never a real one). */
+export const TEST_CIPHER = createFieldCipher(
+  parseKeyList('test1:00112233445566778899aabbccddeeff', 'test'),
+);
+
 export function testContext(store: Store, today = '2026-03-02'): AppContext {
-  return { store, clock: fixedClock(today), labelCitation };
+  return {
+    store,
+    clock: fixedClock(today),
+    labelCitation,
+    security: DEFAULT_SECURITY_CONFIG,
+    cipher: TEST_CIPHER,
+  };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { evaluateObligations } from '../domain/obligations/evaluate';
 import { NotFoundError } from '../errors';
+import { decryptNullable, encryptNullable } from '../security/field-crypto';
 import type { ObligationDto, ObligationsDto } from '../shared/api-types';
 import type { ObligationStatusInput } from '../shared/schemas';
 import type { Database, SystemRow } from '../store/schema';
@@ -10,40 +11,56 @@ import {
   loadRecords,
   upsertObligationStatus,
 } from '../store/repositories/records.repository';
+import { audited, type Actor } from './actor';
 import type { AppContext } from './context';
 import { presentObligation } from './presenters';
 import { toSystemFacts } from './system-facts';
 
+/** Which systems a caller may see: all, or only those assigned (assessors). */
+export interface SystemScope {
+  readonly systemId?: string | undefined;
+  readonly onlyIds?: ReadonlySet<string> | null | undefined;
+}
+
 async function systemsOf(
   db: Kysely<Database>,
   organisationId: string,
-  systemId?: string,
+  scope: SystemScope,
 ): Promise<SystemRow[]> {
-  return db
+  const rows = await db
     .selectFrom('systems')
     .selectAll()
     .where('organisation_id', '=', organisationId)
-    .$if(systemId !== undefined, (q) => q.where('id', '=', systemId as string))
+    .$if(scope.systemId !== undefined, (q) => q.where('id', '=', scope.systemId as string))
     .orderBy('name')
     .execute();
+  return scope.onlyIds ? rows.filter((r) => scope.onlyIds?.has(r.id)) : rows;
 }
 
 /**
  * Every obligation of an organisation's systems on `asOf`, with the manual statuses recorded
- * against them and the facts still missing.
+ * against them (notes decrypted) and the facts still missing.
  */
 export async function listObligations(
   ctx: AppContext,
   organisationId: string,
   asOf: string,
-  systemId?: string,
+  scope: SystemScope = {},
 ): Promise<ObligationsDto> {
   const db = ctx.store.db;
-  const rows = await systemsOf(db, organisationId, systemId);
-  if (systemId !== undefined && rows.length === 0) throw new NotFoundError('system', systemId);
-  const records = await loadRecords(db, organisationId, systemId ? [systemId] : undefined);
-  const facts = rows.map((r) => toSystemFacts(r, records.get(r.id)));
-  const result = evaluateObligations(facts, asOf);
+  const rows = await systemsOf(db, organisationId, scope);
+  if (scope.systemId !== undefined && rows.length === 0)
+    throw new NotFoundError('system', scope.systemId);
+  const ids = rows.map((r) => r.id);
+  const records = await loadRecords(
+    db,
+    organisationId,
+    scope.systemId || scope.onlyIds ? ids : undefined,
+  );
+  const result = evaluateObligations(
+    rows.map((r) => toSystemFacts(r, records.get(r.id))),
+    asOf,
+  );
   const statuses = new Map(
     (await listObligationStatuses(db, organisationId)).map((s) => [s.obligation_key, s]),
   );
@@ -54,7 +71,7 @@ export async function listObligations(
     const manualStatus = manual
       ? {
           status: manual.status as 'done' | 'not_applicable',
-          note: manual.note,
+          note: decryptNullable(ctx.cipher, manual.note),
           updatedAt: manual.updated_at,
         }
       : null;
@@ -82,34 +99,71 @@ function systemIdOfKey(key: string): string {
   return parts[1];
 }
 
-/** Records done / not applicable against an obligation that exists on `asOf`. */
+/**
+ * Records done / not applicable against an obligation that exists on `asOf`. The note is
+ * evidence and is stored SM4-encrypted.
+ */
 export async function setObligationStatus(
   ctx: AppContext,
+  actor: Actor,
   organisationId: string,
   key: string,
   input: ObligationStatusInput,
   asOf: string,
+  scope: SystemScope = {},
 ): Promise<ObligationDto> {
   const systemId = systemIdOfKey(key);
-  const current = await listObligations(ctx, organisationId, asOf, systemId).catch(() => null);
-  if (!current?.items.some((o) => o.key === key)) throw new NotFoundError('obligation', key);
-  await upsertObligationStatus(ctx.store.db, {
-    organisation_id: organisationId,
-    obligation_key: key,
-    system_id: systemId,
-    status: input.status,
-    note: input.note ?? null,
-    updated_at: ctx.clock.now().toISOString(),
+  const current = await listObligations(ctx, organisationId, asOf, { ...scope, systemId }).catch(
+    () => null,
+  );
+  const obligation = current?.items.find((o) => o.key === key);
+  if (!obligation) throw new NotFoundError('obligation', key);
+  await audited(ctx, actor, async (trx, audit, now) => {
+    await upsertObligationStatus(trx, {
+      organisation_id: organisationId,
+      obligation_key: key,
+      system_id: systemId,
+      status: input.status,
+      note: encryptNullable(ctx.cipher, input.note ?? null),
+      updated_at: now,
+    });
+    await audit({
+      organisationId,
+      action: 'obligation.status_set',
+      entityType: 'obligation',
+      entityId: key,
+      changes: {
+        status: { before: obligation.manualStatus?.status ?? null, after: input.status },
+        note: {
+          before: obligation.manualStatus ? '[redacted]' : null,
+          after: input.note ? '[redacted]' : null,
+        },
+      },
+    });
   });
-  const after = await listObligations(ctx, organisationId, asOf, systemId);
+  const after = await listObligations(ctx, organisationId, asOf, { ...scope, systemId });
   return after.items.find((o) => o.key === key) as ObligationDto;
 }
 
 export async function clearObligationStatus(
   ctx: AppContext,
+  actor: Actor,
   organisationId: string,
   key: string,
+  scope: SystemScope = {},
 ): Promise<void> {
-  const n = await deleteObligationStatus(ctx.store.db, organisationId, key);
-  if (n === 0) throw new NotFoundError('obligation status', key);
+  const systemId = systemIdOfKey(key);
+  if (scope.onlyIds && !scope.onlyIds.has(systemId))
+    throw new NotFoundError('obligation status', key);
+  await audited(ctx, actor, async (trx, audit) => {
+    const n = await deleteObligationStatus(trx, organisationId, key);
+    if (n === 0) throw new NotFoundError('obligation status', key);
+    await audit({
+      organisationId,
+      action: 'obligation.status_clear',
+      entityType: 'obligation',
+      entityId: key,
+      changes: { status: { before: 'set', after: null } },
+    });
+  });
 }

@@ -1,4 +1,5 @@
 import type { Citation } from '../domain/citation';
+import { decryptNullable, type FieldCipher } from '../security/field-crypto';
 import { LEVEL_MATRIX, type GradingResult } from '../domain/mlps/grading';
 import type { GradingWarning } from '../domain/mlps/grading-warnings';
 import { obligationKey } from '../domain/obligations/evaluate';
@@ -30,8 +31,15 @@ export type CitationLabeller = (citation: Citation) => CitationDto;
 
 const flag = (v: number | null): boolean | null => (v === null ? null : v === 1);
 
-export function presentOrganisation(r: OrganisationRow): OrganisationDto {
+export function presentOrganisation(
+  r: OrganisationRow,
+  cipher: FieldCipher,
+  role?: string,
+): OrganisationDto {
   return {
+    ...(role ? { role } : {}),
+    contactName: r.contact_name,
+    contactPhone: decryptNullable(cipher, r.contact_phone_enc),
     id: r.id,
     name: r.name,
     nameEn: r.name_en,

@@ -9,6 +9,7 @@ import {
   loadRecords,
 } from '../store/repositories/records.repository';
 import { createSystem, updateSystemColumns } from '../store/repositories/systems.repository';
+import { audited, rowChanges, type Actor } from './actor';
 import type { AppContext } from './context';
 
 /**
@@ -17,10 +18,10 @@ import type { AppContext } from './context';
  */
 export async function importSystems(
   ctx: AppContext,
+  actor: Actor,
   organisationId: string,
   file: SystemsFile,
 ): Promise<{ created: number }> {
-  const now = ctx.clock.now().toISOString();
   const existing = new Set(
     (
       await ctx.store.db
@@ -56,7 +57,7 @@ export async function importSystems(
       problems,
     );
 
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await audited(ctx, actor, async (trx, audit, now) => {
     for (const s of file.systems) {
       const { grading, reviews, filings, events, ...fields } = s;
       const row = await createSystem(trx, organisationId, fields, now);
@@ -88,6 +89,24 @@ export async function importSystems(
       for (const r of reviews) await insertReview(trx, organisationId, row.id, r, now);
       for (const f of filings) await insertFiling(trx, organisationId, row.id, f, now);
       for (const e of events) await insertEvent(trx, organisationId, row.id, e, now);
+      await audit({
+        organisationId,
+        action: 'system.import',
+        entityType: 'system',
+        entityId: row.id,
+        changes: {
+          ...rowChanges(null, row),
+          records: {
+            before: null,
+            after: {
+              gradings: grading ? 1 : 0,
+              reviews: reviews.length,
+              filings: filings.length,
+              events: events.length,
+            },
+          },
+        },
+      });
     }
   });
   return { created: file.systems.length };

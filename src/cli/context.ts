@@ -1,14 +1,38 @@
 import { citationLabeller, loadShippedKnowledgeBase } from '../app/citation-labels';
 import { systemClock } from '../app/clock';
+import { securityConfigFromEnv } from '../security/config';
+import { createFieldCipher, type FieldCipher } from '../security/field-crypto';
+import { loadKeyring } from '../security/keyring';
 import type { AppContext } from '../app/context';
 import { openStore, storeOptionsFromEnv, type Store } from '../store/database';
 
 let labeller: AppContext['labelCitation'] | undefined;
+let cipher: FieldCipher | undefined;
 
 /** The knowledge base labels, loaded once per CLI run. */
-export function cliContext(): Pick<AppContext, 'labelCitation' | 'clock'> {
+export function cliContext(): Omit<AppContext, 'store'> {
   labeller ??= citationLabeller(loadShippedKnowledgeBase());
-  return { labelCitation: labeller, clock: systemClock };
+  return {
+    labelCitation: labeller,
+    clock: systemClock,
+    security: securityConfigFromEnv(process.env),
+    cipher: cliCipher(),
+  };
+}
+
+/** The field cipher from the configured keyring (creating the default key file on first use). */
+export function cliCipher(): FieldCipher {
+  if (!cipher) {
+    // With DATABASE_URL the keys must come from the same source as the server's: never invent one here.
+    const loaded = loadKeyring({ env: process.env, createIfMissing: !process.env.DATABASE_URL });
+    if (loaded.created)
+      process.stderr.write(
+        `note: created the encryption key file ${loaded.file ?? loaded.source}; back it up — it is not in the database\n`,
+      );
+    for (const w of loaded.warnings) process.stderr.write(`warning: ${w}\n`);
+    cipher = createFieldCipher(loaded.keyring);
+  }
+  return cipher;
 }
 
 /** Opens the configured store (DATABASE_URL or DENGBAO_DATA_DIR), runs `fn`, and closes it. */

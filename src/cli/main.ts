@@ -1,11 +1,14 @@
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit.command';
 import { registerDb } from './commands/db.command';
 import { registerGrade } from './commands/grade.command';
+import { registerKeys } from './commands/keys.command';
 import { registerObligations } from './commands/obligations.command';
 import { registerOrgs } from './commands/orgs.command';
 import { registerSchemas } from './commands/schemas.command';
 import { registerServe } from './commands/serve.command';
 import { registerSystems } from './commands/systems.command';
+import { registerUsers } from './commands/users.command';
 import { EXIT, reportError } from './io';
 
 /** Builds the `dengbao` command line. */
@@ -18,10 +21,13 @@ export function buildProgram(): Command {
   for (const register of [
     registerServe,
     registerDb,
+    registerUsers,
+    registerOrgs,
     registerGrade,
     registerObligations,
-    registerOrgs,
     registerSystems,
+    registerAudit,
+    registerKeys,
     registerSchemas,
   ]) {
     register(program);

@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -10,53 +13,118 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context';
+import { registerAuth, requireAccessRules, type RouteEntry } from './auth';
 import { registerErrorHandler } from './errors';
+import { auditRoutes } from './routes/audit.routes';
 import { gradingRoutes } from './routes/grading.routes';
 import { healthRoutes } from './routes/health.routes';
+import { membersRoutes } from './routes/members.routes';
 import { obligationsRoutes } from './routes/obligations.routes';
 import { organisationsRoutes } from './routes/organisations.routes';
 import { rulesRoutes } from './routes/rules.routes';
+import { sessionRoutes } from './routes/session.routes';
 import { systemsRoutes } from './routes/systems.routes';
+import { tokensRoutes } from './routes/tokens.routes';
 
 export interface BuildAppOptions extends AppContext {
   readonly logger?: FastifyServerOptions['logger'];
   /** Directory of the built web UI; served at / when it exists. */
   readonly webDir?: string;
+  /** Trust X-Forwarded-For from a reverse proxy (for the source IP in the audit log). */
+  readonly trustProxy?: boolean;
 }
 
 export const DEFAULT_WEB_DIR = path.resolve(import.meta.dirname, '../../web/dist');
 
+/** JSON bodies above this are refused (413); uploads get their own limits. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The app plus its route table (every /api route with its access rule). */
+export type DengbaoApp = FastifyInstance & { readonly routeTable: readonly RouteEntry[] };
+
 /** Builds the HTTP app around an open store; ready, not listening. */
-export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
+export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: () => crypto.randomUUID(),
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  const routeTable: RouteEntry[] = [];
+  requireAccessRules(app, routeTable);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects component styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
 
   await app.register(swagger, {
     openapi: {
       info: {
         title: 'dengbao API',
-        description: 'MLPS grading, filing and obligations (网络安全等级保护定级、备案与义务)',
-        version: '0.1.0',
+        description:
+          'MLPS grading, filing and obligations (网络安全等级保护定级、备案与义务). Authenticate with the session cookie from POST /api/session (and send the x-csrf-token header on writes) or with `Authorization: Bearer <API token>`.',
+        version: '0.2.0',
       },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'dengbao_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get(
+    '/api/openapi.json',
+    { schema: { hide: true }, config: { access: { kind: 'public' } } },
+    async () => app.swagger(),
+  );
 
   const ctx: AppContext = {
     store: options.store,
     clock: options.clock,
     labelCitation: options.labelCitation,
+    security: options.security,
+    cipher: options.cipher,
   };
-  await app.register(healthRoutes(ctx), { prefix: '/api' });
-  await app.register(organisationsRoutes(ctx), { prefix: '/api' });
-  await app.register(systemsRoutes(ctx), { prefix: '/api' });
-  await app.register(gradingRoutes(ctx), { prefix: '/api' });
-  await app.register(obligationsRoutes(ctx), { prefix: '/api' });
-  await app.register(rulesRoutes(ctx), { prefix: '/api' });
+  registerAuth(app, ctx);
+  for (const routes of [
+    healthRoutes,
+    sessionRoutes,
+    organisationsRoutes,
+    membersRoutes,
+    tokensRoutes,
+    systemsRoutes,
+    gradingRoutes,
+    obligationsRoutes,
+    rulesRoutes,
+    auditRoutes,
+  ]) {
+    await app.register(routes(ctx), { prefix: '/api' });
+  }
 
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(path.join(webDir, 'index.html'))) {
@@ -65,11 +133,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }
   // Client-side routes get the SPA; unknown API paths get a JSON 404.
   app.setNotFoundHandler((request, reply) => {
-    if (
-      request.method === 'GET' &&
-      !request.url.startsWith('/api') &&
-      existsSync(path.join(webDir, 'index.html'))
-    ) {
+    const spa = existsSync(path.join(webDir, 'index.html'));
+    if (request.method === 'GET' && !request.url.startsWith('/api') && spa) {
       return reply.sendFile('index.html');
     }
     return reply.status(404).send({
@@ -79,5 +144,5 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     });
   });
   await app.ready();
-  return app;
+  return Object.assign(app, { routeTable }) as unknown as DengbaoApp;
 }

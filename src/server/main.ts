@@ -1,22 +1,38 @@
 import { systemClock } from '../app/clock';
 import { citationLabeller, loadShippedKnowledgeBase } from '../app/citation-labels';
+import { needsFirstAdmin } from '../app/identity';
+import { securityConfigFromEnv } from '../security/config';
+import { createFieldCipher } from '../security/field-crypto';
+import { loadKeyring } from '../security/keyring';
 import { openStore, storeOptionsFromEnv } from '../store/database';
 import { buildApp } from './app';
 
-/** Starts the server from the environment: PORT, HOST, DENGBAO_DATA_DIR, DATABASE_URL. */
+/** Starts the server from the environment (see the README's configuration table). */
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const port = Number(env.PORT ?? 8080);
   const host = env.HOST ?? '127.0.0.1';
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  }
+  const security = securityConfigFromEnv(env);
+  // Embedded mode creates a key file beside the SQLite data; with PostgreSQL the keys must be configured.
+  const keys = loadKeyring({ env, createIfMissing: !env.DATABASE_URL });
   const labelCitation = citationLabeller(loadShippedKnowledgeBase());
   const store = await openStore(storeOptionsFromEnv(env));
   const app = await buildApp({
     store,
     clock: systemClock,
     labelCitation,
+    security,
+    cipher: createFieldCipher(keys.keyring),
+    trustProxy: env.DENGBAO_TRUST_PROXY === 'true',
     logger: { level: env.LOG_LEVEL ?? 'info' },
   });
+  if (keys.created)
+    app.log.warn(
+      `created the encryption key file ${keys.file ?? keys.source}; back it up — it is not in the database`,
+    );
+  for (const w of keys.warnings) app.log.warn(w);
   const close = async () => {
     await app.close();
     await store.close();
@@ -28,6 +44,19 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   app.log.info(
     `dengbao is serving http://${host}:${port}/ (store: ${store.dialect} at ${store.location}; API docs at /api/docs)`,
   );
+  if (
+    await needsFirstAdmin({
+      store,
+      clock: systemClock,
+      labelCitation,
+      security,
+      cipher: createFieldCipher(keys.keyring),
+    })
+  ) {
+    app.log.warn(
+      'no accounts yet: create the first administrator with `npx dengbao users create-admin --username <name>`',
+    );
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -11,6 +11,12 @@ export interface ApiError {
     | 'VERSION_CONFLICT'
     | 'CONFLICT'
     | 'BAD_REQUEST'
+    | 'UNAUTHENTICATED'
+    | 'FORBIDDEN'
+    | 'ACCOUNT_LOCKED'
+    | 'PASSWORD_CHANGE_REQUIRED'
+    | 'CSRF_FAILED'
+    | 'RATE_LIMITED'
     | 'INTERNAL';
   message: string;
   details: { path: string; message: string }[];
@@ -25,6 +31,10 @@ export interface OrganisationDto {
   creditCode: string | null;
   region: string | null;
   sector: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  /** The caller's role in this organisation (absent for lists outside a membership). */
+  role?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -67,6 +67,13 @@ export const OrganisationInputSchema = z
       .nullish(),
     region: z.string().trim().max(100).nullish(),
     sector: z.string().trim().max(100).nullish(),
+    contactName: z.string().trim().max(200).nullish(),
+    /** Stored SM4-encrypted. */
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\-() ]{5,30}$/, 'must be a phone number (digits, spaces, + - ( ))')
+      .nullish(),
   })
   .strict();
 

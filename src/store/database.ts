@@ -61,6 +61,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     if (options.schema)
       await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);
   }
-  await migrateToLatest(db);
+  await migrateToLatest(db, options.kind === 'postgres' ? options.schema : undefined);
   return { db, dialect: options.kind, location, close: () => db.destroy() };
 }

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
+import { CLI_ACTOR } from '../../app/actor';
+import { createOrganisationCommand } from '../../app/organisation-commands';
+import { detailsFromZodIssues, ValidationError } from '../../errors';
 import { OrganisationInputSchema } from '../../shared/schemas';
-import {
-  createOrganisation,
-  listOrganisations,
-} from '../../store/repositories/organisations.repository';
-import { ValidationError, detailsFromZodIssues } from '../../errors';
+import { findUserByUsername } from '../../store/repositories/accounts.repository';
+import { listOrganisations } from '../../store/repositories/organisations.repository';
 import { withStore } from '../context';
 import { formatTable } from '../io';
 
@@ -15,7 +15,7 @@ export function registerOrgs(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const rows = await withStore((ctx) => listOrganisations(ctx.store.db));
-      if (opts.json)
+      if (opts.json) {
         process.stdout.write(
           `${JSON.stringify(
             rows.map((r) => ({ id: r.id, name: r.name })),
@@ -23,33 +23,47 @@ export function registerOrgs(program: Command): void {
             2,
           )}\n`,
         );
-      else
+      } else {
         process.stdout.write(
           `${formatTable(
             ['id', '名称'],
             rows.map((r) => [r.id, r.name]),
           )}\n`,
         );
+      }
     });
   orgs
     .command('create')
+    .description('create an organisation; prints its id')
     .requiredOption('--name <name>', 'organisation name, e.g. 某市第一人民医院')
+    .option('--owner <username>', 'an existing account that becomes the organisation’s owner')
     .option('--credit-code <code>', 'unified social credit code (18 characters)')
     .option('--region <region>', 'region, e.g. 浙江省杭州市')
-    .action(async (opts: { name: string; creditCode?: string; region?: string }) => {
-      const parsed = OrganisationInputSchema.safeParse({
-        name: opts.name,
-        creditCode: opts.creditCode,
-        region: opts.region,
-      });
-      if (!parsed.success)
-        throw new ValidationError(
-          'invalid organisation',
-          detailsFromZodIssues(parsed.error.issues),
-        );
-      const row = await withStore((ctx) =>
-        createOrganisation(ctx.store.db, parsed.data, ctx.clock.now().toISOString()),
-      );
-      process.stdout.write(`${row.id}\n`);
-    });
+    .action(
+      async (opts: { name: string; owner?: string; creditCode?: string; region?: string }) => {
+        const parsed = OrganisationInputSchema.safeParse({
+          name: opts.name,
+          creditCode: opts.creditCode,
+          region: opts.region,
+        });
+        if (!parsed.success)
+          throw new ValidationError(
+            'invalid organisation',
+            detailsFromZodIssues(parsed.error.issues),
+          );
+        const row = await withStore(async (ctx) => {
+          let ownerId: string | null = null;
+          if (opts.owner) {
+            const owner = await findUserByUsername(ctx.store.db, opts.owner);
+            if (!owner)
+              throw new ValidationError('unknown owner', [
+                { path: '--owner', message: `no account "${opts.owner}"` },
+              ]);
+            ownerId = owner.id;
+          }
+          return createOrganisationCommand(ctx, CLI_ACTOR, parsed.data, ownerId);
+        });
+        process.stdout.write(`${row.id}\n`);
+      },
+    );
 }

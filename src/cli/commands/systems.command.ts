@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { parseStructuredFile } from '../../app/structured-file';
+import { CLI_ACTOR } from '../../app/actor';
 import { exportSystems, importSystems } from '../../app/systems-file';
 import { SystemsFileSchema } from '../../shared/schemas';
 import { getOrganisation } from '../../store/repositories/organisations.repository';
@@ -22,7 +23,7 @@ export function registerSystems(program: Command): void {
       const parsed = parseStructuredFile(input.text, SystemsFileSchema, input.name);
       const { created } = await withStore(async (ctx) => {
         await getOrganisation(ctx.store.db, opts.org);
-        return importSystems(ctx, opts.org, parsed);
+        return importSystems(ctx, CLI_ACTOR, opts.org, parsed);
       });
       process.stdout.write(`imported ${created} system(s)\n`);
     });

@@ -10,6 +10,7 @@ export const gradingRoutes =
     app.post(
       '/grading/preview',
       {
+        config: { access: { kind: 'signed_in' } },
         schema: {
           tags: ['grading'],
           summary: 'Compute a GB/T 22240-2020 grading without storing it',

@@ -8,6 +8,7 @@ export const healthRoutes =
     app.get(
       '/health',
       {
+        config: { access: { kind: 'public' } },
         schema: {
           tags: ['health'],
           summary: 'Liveness and store kind',

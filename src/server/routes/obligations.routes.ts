@@ -4,7 +4,7 @@ import { beijingToday } from '../../app/clock';
 import type { AppContext } from '../../app/context';
 import { clearObligationStatus, listObligations, setObligationStatus } from '../../app/obligations';
 import { IsoDateSchema, ObligationStatusInputSchema } from '../../shared/schemas';
-import { getOrganisation } from '../../store/repositories/organisations.repository';
+import { orgAccessOf } from '../auth';
 import { OrgParams } from './params';
 
 const Query = z
@@ -16,9 +16,11 @@ export const obligationsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['obligations'];
+    const write = { access: { kind: 'org', permission: 'obligations.write' } } as const;
     app.get(
       '/organisations/:orgId/obligations',
       {
+        config: { access: { kind: 'org', permission: 'obligations.read' } },
         schema: {
           tags,
           summary:
@@ -27,22 +29,20 @@ export const obligationsRoutes =
           querystring: Query,
         },
       },
-      async (req) => {
-        await getOrganisation(ctx.store.db, req.params.orgId);
-        return listObligations(
-          ctx,
-          req.params.orgId,
-          req.query.asOf ?? beijingToday(ctx.clock),
-          req.query.systemId,
-        );
-      },
+      async (req) =>
+        listObligations(ctx, req.params.orgId, req.query.asOf ?? beijingToday(ctx.clock), {
+          systemId: req.query.systemId,
+          onlyIds: orgAccessOf(req).assignedSystemIds,
+        }),
     );
     app.put(
       '/organisations/:orgId/obligations/status',
       {
+        config: write,
         schema: {
           tags,
-          summary: 'Mark an obligation done or not applicable (with reason)',
+          summary:
+            'Mark an obligation done or not applicable (with reason; the note is stored encrypted)',
           params: OrgParams,
           body: ObligationStatusInputSchema.and(KeyBody).and(
             z.object({ asOf: IsoDateSchema.optional() }),
@@ -53,16 +53,21 @@ export const obligationsRoutes =
         const { key, asOf, ...status } = req.body;
         return setObligationStatus(
           ctx,
+          req.actor,
           req.params.orgId,
           key,
           status,
           asOf ?? beijingToday(ctx.clock),
+          {
+            onlyIds: orgAccessOf(req).assignedSystemIds,
+          },
         );
       },
     );
     app.delete(
       '/organisations/:orgId/obligations/status',
       {
+        config: write,
         schema: {
           tags,
           summary: 'Clear a manual obligation status',
@@ -71,7 +76,9 @@ export const obligationsRoutes =
         },
       },
       async (req, reply) => {
-        await clearObligationStatus(ctx, req.params.orgId, req.query.key);
+        await clearObligationStatus(ctx, req.actor, req.params.orgId, req.query.key, {
+          onlyIds: orgAccessOf(req).assignedSystemIds,
+        });
         return reply.status(204).send();
       },
     );

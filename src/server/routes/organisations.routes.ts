@@ -1,51 +1,80 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
+import {
+  createOrganisationCommand,
+  updateOrganisationCommand,
+} from '../../app/organisation-commands';
 import { presentOrganisation } from '../../app/presenters';
 import { OrganisationInputSchema } from '../../shared/schemas';
-import {
-  createOrganisation,
-  getOrganisation,
-  listOrganisations,
-  updateOrganisation,
-} from '../../store/repositories/organisations.repository';
+import { listUserOrganisations } from '../../store/repositories/accounts.repository';
+import { getOrganisation } from '../../store/repositories/organisations.repository';
+import { orgAccessOf } from '../auth';
 import { OrgParams } from './params';
 
 export const organisationsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const db = ctx.store.db;
-    const now = () => ctx.clock.now().toISOString();
+    const tags = ['organisations'];
     app.get(
       '/organisations',
-      { schema: { tags: ['organisations'], summary: 'List organisations' } },
-      async () => {
-        const items = (await listOrganisations(db)).map(presentOrganisation);
+      {
+        config: { access: { kind: 'signed_in' } },
+        schema: {
+          tags,
+          summary: 'The organisations the caller belongs to, with the caller’s role',
+        },
+      },
+      async (req) => {
+        const p = req.principal;
+        if (p?.kind === 'token') {
+          const org = await getOrganisation(db, p.organisationId);
+          return { items: [presentOrganisation(org, ctx.cipher, p.role)], total: 1 };
+        }
+        const mine = await listUserOrganisations(db, p?.kind === 'user' ? p.userId : '');
+        const items = await Promise.all(
+          mine.map(async (m) =>
+            presentOrganisation(await getOrganisation(db, m.id), ctx.cipher, m.role),
+          ),
+        );
         return { items, total: items.length };
       },
     );
     app.post(
       '/organisations',
       {
+        config: { access: { kind: 'platform_admin' } },
         schema: {
-          tags: ['organisations'],
-          summary: 'Create an organisation (network operator)',
+          tags,
+          summary: 'Create an organisation (network operator); the creator becomes its owner',
           body: OrganisationInputSchema,
         },
       },
-      async (req, reply) =>
-        reply.status(201).send(presentOrganisation(await createOrganisation(db, req.body, now()))),
+      async (req, reply) => {
+        const row = await createOrganisationCommand(ctx, req.actor, req.body);
+        return reply.status(201).send(presentOrganisation(row, ctx.cipher, 'owner'));
+      },
     );
     app.get(
       '/organisations/:orgId',
-      { schema: { tags: ['organisations'], params: OrgParams } },
-      async (req) => presentOrganisation(await getOrganisation(db, req.params.orgId)),
+      {
+        config: { access: { kind: 'org', permission: 'org.read' } },
+        schema: { tags, params: OrgParams },
+      },
+      async (req) =>
+        presentOrganisation(
+          await getOrganisation(db, req.params.orgId),
+          ctx.cipher,
+          orgAccessOf(req).role,
+        ),
     );
     app.patch(
       '/organisations/:orgId',
       {
+        config: { access: { kind: 'org', permission: 'org.update' } },
         schema: {
-          tags: ['organisations'],
+          tags,
           params: OrgParams,
           body: OrganisationInputSchema.partial()
             .extend({ version: z.number().int().min(1) })
@@ -53,6 +82,10 @@ export const organisationsRoutes =
         },
       },
       async (req) =>
-        presentOrganisation(await updateOrganisation(db, req.params.orgId, req.body, now())),
+        presentOrganisation(
+          await updateOrganisationCommand(ctx, req.actor, req.params.orgId, req.body),
+          ctx.cipher,
+          orgAccessOf(req).role,
+        ),
     );
   };

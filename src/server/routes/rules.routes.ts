@@ -8,6 +8,7 @@ export const rulesRoutes =
     app.get(
       '/rules',
       {
+        config: { access: { kind: 'signed_in' } },
         schema: {
           tags: ['rules'],
           summary: 'The obligation rule registry with sources and effective dates',

@@ -2,7 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { presentSystem, presentSystemSummary } from '../../app/presenters';
-import { recordGrading } from '../../app/record-grading';
+import {
+  addEventCommand,
+  addFilingCommand,
+  addReviewCommand,
+  createSystemCommand,
+  deleteSystemCommand,
+  recordGradingCommand,
+  updateSystemCommand,
+} from '../../app/system-commands';
 import { getSystemDetail } from '../../app/system-detail';
 import { SYSTEM_TYPES } from '../../shared/mlps';
 import {
@@ -13,21 +21,9 @@ import {
   SystemInputSchema,
   SystemPatchSchema,
 } from '../../shared/schemas';
-import { getOrganisation } from '../../store/repositories/organisations.repository';
-import {
-  insertEvent,
-  insertFiling,
-  insertReview,
-  latestFilings,
-  loadRecords,
-} from '../../store/repositories/records.repository';
-import {
-  createSystem,
-  deleteSystem,
-  getSystem,
-  listSystems,
-  updateSystem,
-} from '../../store/repositories/systems.repository';
+import { latestFilings } from '../../store/repositories/records.repository';
+import { listSystems } from '../../store/repositories/systems.repository';
+import { orgAccessOf } from '../auth';
 import { OrgParams, SystemParams } from './params';
 
 const ListQuery = z
@@ -42,16 +38,20 @@ const ListQuery = z
   })
   .strict();
 
+const read = { access: { kind: 'org', permission: 'systems.read' } } as const;
+const write = { access: { kind: 'org', permission: 'systems.write' } } as const;
+
 export const systemsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const db = ctx.store.db;
-    const now = () => ctx.clock.now().toISOString();
     const tags = ['systems'];
+    const detail = (orgId: string, systemId: string) => getSystemDetail(ctx, orgId, systemId);
 
     app.get(
       '/organisations/:orgId/systems',
       {
+        config: read,
         schema: {
           tags,
           summary: 'List grading objects (systems)',
@@ -60,8 +60,11 @@ export const systemsRoutes =
         },
       },
       async (req) => {
-        await getOrganisation(db, req.params.orgId);
-        const { rows, total } = await listSystems(db, req.params.orgId, req.query);
+        const access = orgAccessOf(req);
+        const { rows, total } = await listSystems(db, req.params.orgId, {
+          ...req.query,
+          onlyIds: access.assignedSystemIds ? [...access.assignedSystemIds] : undefined,
+        });
         const filings = await latestFilings(
           db,
           req.params.orgId,
@@ -74,6 +77,7 @@ export const systemsRoutes =
     app.post(
       '/organisations/:orgId/systems',
       {
+        config: write,
         schema: {
           tags,
           summary: 'Create a grading object',
@@ -82,8 +86,7 @@ export const systemsRoutes =
         },
       },
       async (req, reply) => {
-        await getOrganisation(db, req.params.orgId);
-        const row = await createSystem(db, req.params.orgId, req.body, now());
+        const row = await createSystemCommand(ctx, req.actor, req.params.orgId, req.body);
         return reply.status(201).send(presentSystem(row, undefined));
       },
     );
@@ -91,18 +94,20 @@ export const systemsRoutes =
     app.get(
       '/organisations/:orgId/systems/:systemId',
       {
+        config: read,
         schema: {
           tags,
           summary: 'A system with its grading, reviews, filings and warnings',
           params: SystemParams,
         },
       },
-      async (req) => getSystemDetail(ctx, req.params.orgId, req.params.systemId),
+      async (req) => detail(req.params.orgId, req.params.systemId),
     );
 
     app.patch(
       '/organisations/:orgId/systems/:systemId',
       {
+        config: write,
         schema: {
           tags,
           summary: 'Edit a system (optimistic: send the version you read)',
@@ -111,17 +116,26 @@ export const systemsRoutes =
         },
       },
       async (req) => {
-        const row = await updateSystem(db, req.params.orgId, req.params.systemId, req.body, now());
-        const records = await loadRecords(db, req.params.orgId, [row.id]);
-        return presentSystem(row, records.get(row.id)?.filings.at(-1));
+        const row = await updateSystemCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.systemId,
+          req.body,
+        );
+        const filings = await latestFilings(db, req.params.orgId, [row.id]);
+        return presentSystem(row, filings.get(row.id));
       },
     );
 
     app.delete(
       '/organisations/:orgId/systems/:systemId',
-      { schema: { tags, summary: 'Delete a system and its records', params: SystemParams } },
+      {
+        config: write,
+        schema: { tags, summary: 'Delete a system and its records', params: SystemParams },
+      },
       async (req, reply) => {
-        await deleteSystem(db, req.params.orgId, req.params.systemId);
+        await deleteSystemCommand(ctx, req.actor, req.params.orgId, req.params.systemId);
         return reply.status(204).send();
       },
     );
@@ -129,6 +143,7 @@ export const systemsRoutes =
     app.post(
       '/organisations/:orgId/systems/:systemId/gradings',
       {
+        config: write,
         schema: {
           tags,
           summary: 'Grade (or regrade) a system and record why',
@@ -137,42 +152,59 @@ export const systemsRoutes =
         },
       },
       async (req, reply) => {
-        await recordGrading(db, req.params.orgId, req.params.systemId, req.body, now());
-        return reply
-          .status(201)
-          .send(await getSystemDetail(ctx, req.params.orgId, req.params.systemId));
+        await recordGradingCommand(ctx, req.actor, req.params.orgId, req.params.systemId, req.body);
+        return reply.status(201).send(await detail(req.params.orgId, req.params.systemId));
       },
     );
 
-    const child = <B extends z.ZodType>(
-      suffix: string,
-      summary: string,
-      body: B,
-      insert: (orgId: string, systemId: string, input: z.output<B>, at: string) => Promise<unknown>,
-    ) =>
-      app.post(
-        `/organisations/:orgId/systems/:systemId/${suffix}`,
-        { schema: { tags, summary, params: SystemParams, body } },
-        async (req, reply) => {
-          const { orgId, systemId } = req.params;
-          await getSystem(db, orgId, systemId);
-          await insert(orgId, systemId, req.body as z.output<B>, now());
-          return reply.status(201).send(await getSystemDetail(ctx, orgId, systemId));
+    app.post(
+      '/organisations/:orgId/systems/:systemId/reviews',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Record an expert review or competent-authority approval',
+          params: SystemParams,
+          body: ReviewInputSchema,
         },
-      );
-    child(
-      'reviews',
-      'Record an expert review or competent-authority approval',
-      ReviewInputSchema,
-      (o, s, i, at) => insertReview(db, o, s, i, at),
+      },
+      async (req, reply) => {
+        await addReviewCommand(ctx, req.actor, req.params.orgId, req.params.systemId, req.body);
+        return reply.status(201).send(await detail(req.params.orgId, req.params.systemId));
+      },
     );
-    child('filings', 'Record a filing with public security', FilingInputSchema, (o, s, i, at) =>
-      insertFiling(db, o, s, i, at),
+
+    app.post(
+      '/organisations/:orgId/systems/:systemId/filings',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Record a filing with public security',
+          params: SystemParams,
+          body: FilingInputSchema,
+        },
+      },
+      async (req, reply) => {
+        await addFilingCommand(ctx, req.actor, req.params.orgId, req.params.systemId, req.body);
+        return reply.status(201).send(await detail(req.params.orgId, req.params.systemId));
+      },
     );
-    child(
-      'events',
-      'Record a completed assessment (MLPS, crypto, CII risk)',
-      EventInputSchema,
-      (o, s, i, at) => insertEvent(db, o, s, i, at),
+
+    app.post(
+      '/organisations/:orgId/systems/:systemId/events',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Record a completed assessment (MLPS, crypto, CII risk)',
+          params: SystemParams,
+          body: EventInputSchema,
+        },
+      },
+      async (req, reply) => {
+        await addEventCommand(ctx, req.actor, req.params.orgId, req.params.systemId, req.body);
+        return reply.status(201).send(await detail(req.params.orgId, req.params.systemId));
+      },
     );
   };

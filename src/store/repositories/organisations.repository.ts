@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { NotFoundError, VersionConflictError } from '../../errors';
-import type { OrganisationInput } from '../../shared/schemas';
 import type { Database, OrganisationRow } from '../schema';
+
+/** Organisation columns a caller provides (the contact phone already encrypted). */
+export type OrganisationColumns = Omit<
+  OrganisationRow,
+  'id' | 'version' | 'created_at' | 'updated_at'
+>;
 
 export async function listOrganisations(db: Kysely<Database>): Promise<OrganisationRow[]> {
   return db.selectFrom('organisations').selectAll().orderBy('name').execute();
@@ -20,18 +25,18 @@ export async function getOrganisation(db: Kysely<Database>, id: string): Promise
 
 export async function createOrganisation(
   db: Kysely<Database>,
-  input: OrganisationInput,
+  columns: Partial<OrganisationColumns> & { name: string },
   now: string,
 ): Promise<OrganisationRow> {
   const row: OrganisationRow = {
     id: randomUUID(),
-    name: input.name,
-    name_en: input.nameEn ?? null,
-    credit_code: input.creditCode ?? null,
-    region: input.region ?? null,
-    sector: input.sector ?? null,
-    contact_name: null,
-    contact_phone_enc: null,
+    name: columns.name,
+    name_en: columns.name_en ?? null,
+    credit_code: columns.credit_code ?? null,
+    region: columns.region ?? null,
+    sector: columns.sector ?? null,
+    contact_name: columns.contact_name ?? null,
+    contact_phone_enc: columns.contact_phone_enc ?? null,
     version: 1,
     created_at: now,
     updated_at: now,
@@ -40,26 +45,20 @@ export async function createOrganisation(
   return row;
 }
 
+/** Optimistic update: VERSION_CONFLICT when `expected` is stale. */
 export async function updateOrganisation(
   db: Kysely<Database>,
   id: string,
-  input: Partial<OrganisationInput> & { version: number },
+  expected: number,
+  columns: Partial<OrganisationColumns>,
   now: string,
 ): Promise<OrganisationRow> {
   const current = await getOrganisation(db, id);
   const res = await db
     .updateTable('organisations')
-    .set({
-      ...(input.name !== undefined && { name: input.name }),
-      ...(input.nameEn !== undefined && { name_en: input.nameEn }),
-      ...(input.creditCode !== undefined && { credit_code: input.creditCode }),
-      ...(input.region !== undefined && { region: input.region }),
-      ...(input.sector !== undefined && { sector: input.sector }),
-      version: input.version + 1,
-      updated_at: now,
-    })
+    .set({ ...columns, version: expected + 1, updated_at: now })
     .where('id', '=', id)
-    .where('version', '=', input.version)
+    .where('version', '=', expected)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) === 0)
     throw new VersionConflictError('organisation', current.version);

@@ -12,6 +12,8 @@ export interface SystemListQuery {
   readonly order?: 'asc' | 'desc' | undefined;
   readonly limit?: number | undefined;
   readonly offset?: number | undefined;
+  /** Restrict to these systems (assessors see only those assigned to them). */
+  readonly onlyIds?: readonly string[] | undefined;
 }
 
 const NULLABLE_SORTS = new Set<string>(['level', 'graded_on']);
@@ -56,6 +58,8 @@ export async function listSystems(
   if (query.q) base = base.where(sql<boolean>`lower(name) like ${`%${query.q.toLowerCase()}%`}`);
   if (query.level !== undefined) base = base.where('level', '=', query.level);
   if (query.type) base = base.where('types', 'like', `%"${query.type}"%`);
+  if (query.onlyIds)
+    base = base.where('id', 'in', query.onlyIds.length ? [...query.onlyIds] : ['']);
   const { total } = await base
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();

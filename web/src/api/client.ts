@@ -21,6 +21,18 @@ import type {
   SystemInput,
   SystemPatch,
 } from '../../../src/shared/schemas';
+import type { Role } from '../../../src/shared/roles';
+import type {
+  AddMemberInput,
+  ApiTokenDto,
+  ApiTokenInput,
+  AuditEntryDto,
+  AuditQuery,
+  AuditVerifyDto,
+  CreatedApiTokenDto,
+  MemberDto,
+  SessionDto,
+} from './types';
 
 /** A failed request, carrying the server's error body so forms can show field errors. */
 export class ApiRequestError extends Error {
@@ -39,15 +51,47 @@ function isApiError(value: unknown): value is ApiError {
   return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
 }
 
+/** Methods the server checks the CSRF header on (cookie sessions). */
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Kept in memory only (never in storage): from POST /session, or GET /session after a reload. */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/**
+ * Told about answers that concern the session rather than the request: 401 (signed out or
+ * expired), 403 PASSWORD_CHANGE_REQUIRED and 403 CSRF_FAILED. The app root decides what to do.
+ */
+type AuthErrorListener = (error: ApiRequestError) => void;
+let authErrorListener: AuthErrorListener | null = null;
+
+export function setAuthErrorListener(listener: AuthErrorListener | null): void {
+  authErrorListener = listener;
+}
+
+function isSessionProblem(method: string, path: string, error: ApiRequestError): boolean {
+  // A failed sign-in is the sign-in form's business, not a lost session.
+  if (method === 'POST' && path === '/session') return false;
+  if (error.status === 401) return true;
+  return (
+    error.status === 403 &&
+    (error.body.code === 'PASSWORD_CHANGE_REQUIRED' || error.body.code === 'CSRF_FAILED')
+  );
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (WRITES.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
       method,
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { 'content-type': 'application/json', accept: 'application/json' },
+      headers,
+      credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {
@@ -59,7 +103,11 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     const errorBody: ApiError = isApiError(parsed)
       ? { ...parsed, details: Array.isArray(parsed.details) ? parsed.details : [] }
       : { code: 'INTERNAL', message: text || response.statusText, details: [] };
-    throw new ApiRequestError(response.status, errorBody);
+    // The rate limiter answers 429 under its own code; the UI reacts to the status.
+    if (response.status === 429) errorBody.code = 'RATE_LIMITED';
+    const error = new ApiRequestError(response.status, errorBody);
+    if (isSessionProblem(method, path, error)) authErrorListener?.(error);
+    throw error;
   }
   return parsed as T;
 }
@@ -95,7 +143,25 @@ const org = (orgId: string) => `/organisations/${encodeURIComponent(orgId)}`;
 const sys = (orgId: string, systemId: string) =>
   `${org(orgId)}/systems/${encodeURIComponent(systemId)}`;
 
+const member = (orgId: string, userId: string) =>
+  `${org(orgId)}/members/${encodeURIComponent(userId)}`;
+
 export const api = {
+  getSession: async (): Promise<SessionDto | null> => {
+    try {
+      return await request<SessionDto>('GET', '/session');
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  signIn: (username: string, password: string) =>
+    request<SessionDto>('POST', '/session', { username, password }),
+  signOut: () => request<null>('DELETE', '/session'),
+  signOutEverywhere: () => request<{ ended: number }>('POST', '/session/sign-out-everywhere'),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<null>('PUT', '/session/password', { currentPassword, newPassword }),
+
   health: () => request<{ status: 'ok'; store: 'sqlite' | 'postgres' }>('GET', '/health'),
 
   listOrganisations: () => request<ListDto<OrganisationDto>>('GET', '/organisations'),
@@ -128,4 +194,34 @@ export const api = {
     request<ObligationDto>('PUT', `${org(orgId)}/obligations/status`, { key, ...input }),
   clearObligationStatus: (orgId: string, key: string) =>
     request<unknown>('DELETE', `${org(orgId)}/obligations/status${query({ key })}`),
+
+  listMembers: (orgId: string) => request<ListDto<MemberDto>>('GET', `${org(orgId)}/members`),
+  addMember: (orgId: string, input: AddMemberInput) =>
+    request<{ userId: string; role: Role; version: number }>(
+      'POST',
+      `${org(orgId)}/members`,
+      input,
+    ),
+  changeMemberRole: (orgId: string, userId: string, role: Role, version: number) =>
+    request<{ userId: string; role: Role; version: number }>('PATCH', member(orgId, userId), {
+      role,
+      version,
+    }),
+  removeMember: (orgId: string, userId: string) =>
+    request<null>('DELETE', member(orgId, userId)),
+  setSystemAssignment: (orgId: string, userId: string, systemId: string, assigned: boolean) =>
+    request<null>(
+      assigned ? 'PUT' : 'DELETE',
+      `${member(orgId, userId)}/systems/${encodeURIComponent(systemId)}`,
+    ),
+
+  listTokens: (orgId: string) => request<ListDto<ApiTokenDto>>('GET', `${org(orgId)}/tokens`),
+  createToken: (orgId: string, input: ApiTokenInput) =>
+    request<CreatedApiTokenDto>('POST', `${org(orgId)}/tokens`, input),
+  revokeToken: (orgId: string, tokenId: string) =>
+    request<null>('DELETE', `${org(orgId)}/tokens/${encodeURIComponent(tokenId)}`),
+
+  listAudit: (orgId: string, q: AuditQuery) =>
+    request<ListDto<AuditEntryDto>>('GET', `${org(orgId)}/audit${query({ ...q })}`),
+  verifyAudit: (orgId: string) => request<AuditVerifyDto>('GET', `${org(orgId)}/audit/verify`),
 };

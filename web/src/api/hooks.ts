@@ -13,6 +13,7 @@ import type {
   SystemPatch,
 } from '../../../src/shared/schemas';
 import { api, ApiRequestError, type SystemListQuery } from './client';
+import { SESSION_KEY } from './session';
 
 export const queryKeys = {
   organisations: ['organisations'] as const,
@@ -34,7 +35,12 @@ export function useCreateOrganisation() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: OrganisationInput) => api.createOrganisation(input),
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.organisations }),
+    // The creator becomes owner: the session's organisations (with permissions) change too.
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.organisations }),
+        client.invalidateQueries({ queryKey: SESSION_KEY }),
+      ]),
   });
 }
 
@@ -49,9 +55,10 @@ export function useSystemList(orgId: string, q: SystemListQuery) {
 const PAGE_SIZE_FOR_ALL = 100;
 
 /** Every system of the organisation (for estate-wide counts), fetched page by page. */
-export function useAllSystems(orgId: string) {
+export function useAllSystems(orgId: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.allSystems(orgId),
+    enabled,
     queryFn: async (): Promise<ListDto<SystemSummaryDto>> => {
       const items: SystemSummaryDto[] = [];
       let total = Infinity;

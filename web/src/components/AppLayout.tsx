@@ -1,21 +1,32 @@
 import {
+  ApiOutlined,
+  AuditOutlined,
   CalendarOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   SafetyCertificateOutlined,
-  ClusterOutlined,
+  TableOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, Space, Typography, theme } from 'antd';
+import { Layout, Menu, Space, Typography, theme, type MenuProps } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch } from 'react-router-dom';
+import { SETTINGS_SECTIONS, WORK_SECTIONS, sectionOf, type Section } from '../lib/navigation';
+import { useOrganisationAccess } from '../lib/permissions';
+import { UserMenu } from './auth/UserMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OrganisationSwitcher } from './OrganisationSwitcher';
 
-/** Only sections that exist are listed; the rest of the ux.md map arrives with their pages. */
-const SECTIONS = [
-  { key: 'dashboard', path: '', icon: <DashboardOutlined /> },
-  { key: 'systems', path: 'systems', icon: <ClusterOutlined /> },
-  { key: 'obligations', path: 'obligations', icon: <CalendarOutlined /> },
-] as const;
+const ICONS: Record<string, ReactNode> = {
+  dashboard: <DashboardOutlined />,
+  systems: <ClusterOutlined />,
+  obligations: <CalendarOutlined />,
+  members: <TeamOutlined />,
+  roles: <TableOutlined />,
+  tokens: <ApiOutlined />,
+  audit: <AuditOutlined />,
+};
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -23,8 +34,23 @@ export function AppLayout() {
   const location = useLocation();
   const orgMatch = useMatch('/o/:orgId/*');
   const orgId = orgMatch?.params.orgId ?? null;
-  const section = orgMatch?.params['*']?.split('/')[0] ?? '';
-  const selected = SECTIONS.find((s) => s.path === section)?.key ?? 'dashboard';
+  const access = useOrganisationAccess(orgId);
+  const selected = sectionOf(orgMatch?.params['*'] ?? '')?.key ?? 'dashboard';
+
+  // Only what the role may open is listed (the server refuses the rest anyway).
+  const item = (s: Section) => ({
+    key: s.key,
+    icon: ICONS[s.key],
+    label: <Link to={`/o/${orgId}${s.path ? `/${s.path}` : ''}`}>{t(`nav.${s.key}`)}</Link>,
+  });
+  const work = WORK_SECTIONS.filter((s) => access.can(s.permission)).map(item);
+  const settings = SETTINGS_SECTIONS.filter((s) => access.can(s.permission)).map(item);
+  const menuItems: MenuProps['items'] = [
+    ...work,
+    ...(settings.length > 0
+      ? [{ type: 'group' as const, key: 'settings', label: t('nav.settings'), children: settings }]
+      : []),
+  ];
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -39,18 +65,7 @@ export function AppLayout() {
           </Typography.Text>
         </Link>
         {orgId && (
-          <Menu
-            theme="dark"
-            mode="inline"
-            selectedKeys={[selected]}
-            items={SECTIONS.map((s) => ({
-              key: s.key,
-              icon: s.icon,
-              label: (
-                <Link to={`/o/${orgId}${s.path ? `/${s.path}` : ''}`}>{t(`nav.${s.key}`)}</Link>
-              ),
-            }))}
-          />
+          <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={menuItems} />
         )}
       </Layout.Sider>
       <Layout>
@@ -68,6 +83,7 @@ export function AppLayout() {
           <Space size="middle">
             <OrganisationSwitcher currentId={orgId} />
             <LanguageSwitch />
+            <UserMenu />
           </Space>
         </Layout.Header>
         <Layout.Content

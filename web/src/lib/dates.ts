@@ -25,6 +25,30 @@ export function formatTimestamp(iso: string | null | undefined): string {
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
 
+/** An audit instant shown as YYYY-MM-DD HH:mm:ss in Beijing time. */
+export function formatTimestampSeconds(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: BEIJING,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
+}
+
+/** The UTC instant at which a Beijing calendar day (YYYY-MM-DD) begins, for instant filters. */
+export function beijingDayStart(date: string): string {
+  return new Date(`${date}T00:00:00+08:00`).toISOString();
+}
+
 /** DatePicker value → ISO date string (or null when empty). */
 export function toIsoDate(value: Dayjs | null | undefined): string | null {
   return value ? value.format('YYYY-MM-DD') : null;

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { useOrganisations } from '../api/hooks';
+import { useSignedInSession } from '../api/session';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { OrganisationDrawer } from '../components/OrganisationDrawer';
 import { lastOrganisationId } from '../lib/current-organisation';
@@ -12,6 +13,7 @@ import { lastOrganisationId } from '../lib/current-organisation';
 export function HomePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const session = useSignedInSession();
   const organisations = useOrganisations();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
@@ -23,6 +25,25 @@ export function HomePage() {
     const last = lastOrganisationId();
     const target = items.find((o) => o.id === last) ?? items[0]!;
     return <Navigate to={`/o/${target.id}`} replace />;
+  }
+
+  // Only a platform administrator creates organisations; everyone else is added to one.
+  if (!session.user.isPlatformAdmin) {
+    return (
+      <Card style={{ maxWidth: 640, margin: '48px auto' }}>
+        <Empty
+          image={<BankOutlined style={{ fontSize: 64, color: '#bfbfbf' }} />}
+          description={
+            <>
+              <Typography.Title level={4}>{t('firstRun.noOrganisationTitle')}</Typography.Title>
+              <Typography.Paragraph type="secondary">
+                {t('firstRun.noOrganisation')}
+              </Typography.Paragraph>
+            </>
+          }
+        />
+      </Card>
+    );
   }
 
   return (

@@ -8,7 +8,7 @@ import { FilingStatusTag } from '../components/FilingStatusTag';
 import { GradingWizard } from '../components/grading/GradingWizard';
 import { GradingWarnings } from '../components/grading/GradingWarnings';
 import { LevelTag } from '../components/LevelTag';
-import { useCurrentOrganisation } from '../components/OrganisationScope';
+import { useCan, useCurrentOrganisation } from '../components/OrganisationScope';
 import { EventsCard } from '../components/records/EventsCard';
 import { FilingsCard } from '../components/records/FilingsCard';
 import { ReviewsCard } from '../components/records/ReviewsCard';
@@ -28,10 +28,12 @@ export function SystemDetailPage() {
   const [params, setParams] = useSearchParams();
   const detail = useSystemDetail(organisation.id, systemId);
   const patch = usePatchSystem(organisation.id, systemId);
+  const canWrite = useCan('systems.write');
 
   const requestedTab = params.get('tab') as TabKey | null;
   const tab: TabKey = requestedTab && TABS.includes(requestedTab) ? requestedTab : 'grading';
-  const editing = params.get('edit') === '1';
+  // A read-only role gets no edit drawer, even from a ?edit=1 link (e.g. a missing-fact link).
+  const editing = canWrite && params.get('edit') === '1';
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value === null) next.delete(key);
@@ -62,11 +64,13 @@ export function SystemDetailPage() {
               <FilingStatusTag system={system} />
             </Space>
           </Col>
-          <Col>
-            <Button icon={<EditOutlined />} onClick={() => setParam('edit', '1')}>
-              {t('system.edit')}
-            </Button>
-          </Col>
+          {canWrite && (
+            <Col>
+              <Button icon={<EditOutlined />} onClick={() => setParam('edit', '1')}>
+                {t('system.edit')}
+              </Button>
+            </Col>
+          )}
         </Row>
         <SystemFacts detail={detail.data} />
       </Card>
@@ -83,6 +87,7 @@ export function SystemDetailPage() {
                 key={system.id}
                 orgId={organisation.id}
                 detail={detail.data}
+                readOnly={!canWrite}
                 onShowObligations={() => setParam('tab', 'obligations')}
               />
             ),

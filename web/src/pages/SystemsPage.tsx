@@ -11,7 +11,7 @@ import { useCreateSystem, useSystemList } from '../api/hooks';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { FilingStatusTag } from '../components/FilingStatusTag';
 import { LevelTag } from '../components/LevelTag';
-import { useCurrentOrganisation } from '../components/OrganisationScope';
+import { useCan, useCurrentOrganisation } from '../components/OrganisationScope';
 import { SystemFormDrawer } from '../components/SystemFormDrawer';
 import { SystemTypeTags } from '../components/SystemTypeTags';
 import { toCsv, downloadText } from '../lib/csv';
@@ -71,6 +71,7 @@ export function SystemsPage() {
     offset: (page - 1) * pageSize,
   });
   const create = useCreateSystem(organisation.id);
+  const canWrite = useCan('systems.write');
 
   const sortOrderOf = (field: SortField) =>
     query.sort === field
@@ -242,9 +243,11 @@ export function SystemsPage() {
             >
               {t('system.exportCsv')}
             </Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawerOpen(true)}>
-              {t('system.create')}
-            </Button>
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawerOpen(true)}>
+                {t('system.create')}
+              </Button>
+            )}
           </Space>
         </Space>
       </Card>
@@ -256,7 +259,7 @@ export function SystemsPage() {
         dataSource={list.data?.items}
         loading={list.isFetching}
         onChange={onTableChange}
-        locale={{ emptyText: t('system.empty') }}
+        locale={{ emptyText: canWrite ? t('system.empty') : t('system.emptyReadOnly') }}
         pagination={{
           current: page,
           pageSize,
@@ -266,7 +269,7 @@ export function SystemsPage() {
         }}
       />
       <SystemFormDrawer
-        open={drawerOpen}
+        open={canWrite && drawerOpen}
         system={null}
         onClose={() => {
           setDrawerOpen(false);

@@ -33,6 +33,8 @@ import { GradingWarnings } from './GradingWarnings';
 import { HarmJudgementStep } from './HarmJudgementStep';
 
 const STEP_KEYS = ['businessInformation', 'systemService', 'result', 'record'] as const;
+/** Without systems.write the wizard explains the grading but cannot record one. */
+const READ_ONLY_STEP_KEYS = STEP_KEYS.slice(0, 3);
 
 interface RecordValues {
   gradedOn: Dayjs;
@@ -46,10 +48,12 @@ interface RecordValues {
 export function GradingWizard({
   orgId,
   detail,
+  readOnly = false,
   onShowObligations,
 }: {
   orgId: string;
   detail: SystemDetailDto;
+  readOnly?: boolean;
   onShowObligations: () => void;
 }) {
   const { t } = useTranslation();
@@ -63,6 +67,7 @@ export function GradingWizard({
   const input = toGradingInput(bi, ss);
   const preview = useGradingPreview(input);
   const record = useRecordGrading(orgId, detail.system.id);
+  const stepKeys = readOnly ? READ_ONLY_STEP_KEYS : STEP_KEYS;
 
   const canEnter = (target: number): string | null => {
     if (target >= 1 && !hasJudgement(bi))
@@ -128,11 +133,19 @@ export function GradingWizard({
         current={step}
         onChange={goTo}
         style={{ marginBottom: 24 }}
-        items={STEP_KEYS.map((key) => ({
+        items={stepKeys.map((key) => ({
           title: t(`grading.step.${key}.title`),
           content: t(`grading.step.${key}.description`),
         }))}
       />
+      {readOnly && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('grading.readOnly')}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {stepError && <Alert type="error" showIcon title={stepError} style={{ marginBottom: 16 }} />}
 
       {step === 0 && (
@@ -151,7 +164,7 @@ export function GradingWizard({
           )}
         </Space>
       )}
-      {step === 3 && (
+      {step === 3 && !readOnly && (
         <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 720 }}>
           {preview.data && (
             <Alert
@@ -203,12 +216,12 @@ export function GradingWizard({
 
       <Space style={{ marginTop: 24 }}>
         {step > 0 && <Button onClick={() => goTo(step - 1)}>{t('common.previous')}</Button>}
-        {step < STEP_KEYS.length - 1 && (
+        {step < stepKeys.length - 1 && (
           <Button type="primary" onClick={() => goTo(step + 1)}>
             {t('common.next')}
           </Button>
         )}
-        {step === STEP_KEYS.length - 1 && (
+        {step === STEP_KEYS.length - 1 && !readOnly && (
           <Button
             type="primary"
             loading={record.isPending}

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import type { ObligationDto } from '../../../../src/shared/api-types';
 import { pick } from '../../lib/language';
 import { CitationPopover } from '../CitationPopover';
+import { useCan } from '../OrganisationScope';
 import { ObligationStateTag } from '../ObligationStateTag';
 import { ObligationActions } from './ObligationActions';
 
@@ -61,6 +62,7 @@ export function ObligationTable({
   loading?: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const canWrite = useCan('obligations.write');
   const columns: ColumnsType<ObligationDto> = [
     {
       title: t('obligation.column.state'),
@@ -116,12 +118,19 @@ export function ObligationTable({
       width: 110,
       render: (_, row) => <CitationPopover citations={row.citations} />,
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 160,
-      render: (_, row) => <ObligationActions orgId={orgId} obligation={row} />,
-    },
+    // Done / not applicable / undo are writes: only for roles with obligations.write.
+    ...(canWrite
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 160,
+            render: (_: unknown, row: ObligationDto) => (
+              <ObligationActions orgId={orgId} obligation={row} />
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <Table<ObligationDto>

@@ -8,6 +8,7 @@ import type { EventDto, SystemDetailDto } from '../../../../src/shared/api-types
 import { EVENT_KINDS } from '../../lib/record-kinds';
 import { useAddEvent } from '../../api/hooks';
 import { DATE_FORMAT, todayInBeijing, toIsoDate } from '../../lib/dates';
+import { useCan } from '../OrganisationScope';
 import { RecordDrawer } from './RecordDrawer';
 
 interface EventValues {
@@ -23,6 +24,7 @@ export function EventsCard({ orgId, detail }: { orgId: string; detail: SystemDet
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<EventValues>();
   const add = useAddEvent(orgId, detail.system.id);
+  const canWrite = useCan('systems.write');
 
   return (
     <Card
@@ -31,9 +33,11 @@ export function EventsCard({ orgId, detail }: { orgId: string; detail: SystemDet
       aria-label={t('records.events.title')}
       title={t('records.events.title')}
       extra={
-        <Button size="small" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
-          {t('records.events.add')}
-        </Button>
+        canWrite && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+            {t('records.events.add')}
+          </Button>
+        )
       }
     >
       <Table<EventDto>
@@ -64,7 +68,7 @@ export function EventsCard({ orgId, detail }: { orgId: string; detail: SystemDet
       <RecordDrawer<EventValues>
         name="event"
         title={t('records.events.add')}
-        open={open}
+        open={canWrite && open}
         form={form}
         fieldNames={['kind', 'completedOn', 'agency', 'reportNumber']}
         initialValues={{ kind: 'mlps_assessment', completedOn: dayjs(todayInBeijing()) }}

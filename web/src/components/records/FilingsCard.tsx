@@ -9,6 +9,7 @@ import { PROTECTION_LEVELS, type ProtectionLevel } from '../../../../src/shared/
 import { useAddFiling } from '../../api/hooks';
 import { DATE_FORMAT, todayInBeijing, toIsoDate } from '../../lib/dates';
 import { LevelTag } from '../LevelTag';
+import { useCan } from '../OrganisationScope';
 import { RecordDrawer } from './RecordDrawer';
 
 interface FilingValues {
@@ -24,6 +25,7 @@ export function FilingsCard({ orgId, detail }: { orgId: string; detail: SystemDe
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<FilingValues>();
   const add = useAddFiling(orgId, detail.system.id);
+  const canWrite = useCan('systems.write');
 
   return (
     <Card
@@ -32,14 +34,16 @@ export function FilingsCard({ orgId, detail }: { orgId: string; detail: SystemDe
       aria-label={t('records.filings.title')}
       title={t('records.filings.title')}
       extra={
-        <Button
-          size="small"
-          icon={<PlusOutlined />}
-          onClick={() => setOpen(true)}
-          disabled={!detail.grading}
-        >
-          {t('records.filings.add')}
-        </Button>
+        canWrite && (
+          <Button
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={() => setOpen(true)}
+            disabled={!detail.grading}
+          >
+            {t('records.filings.add')}
+          </Button>
+        )
       }
     >
       <Table<FilingDto>
@@ -69,7 +73,7 @@ export function FilingsCard({ orgId, detail }: { orgId: string; detail: SystemDe
       <RecordDrawer<FilingValues>
         name="filing"
         title={t('records.filings.add')}
-        open={open}
+        open={canWrite && open}
         form={form}
         fieldNames={['filedOn', 'bureau', 'certificateNumber', 'level']}
         initialValues={{

@@ -10,6 +10,7 @@ import { REVIEW_KINDS } from '../../lib/record-kinds';
 import { useAddReview } from '../../api/hooks';
 import { DATE_FORMAT, todayInBeijing, toIsoDate } from '../../lib/dates';
 import { LevelTag } from '../LevelTag';
+import { useCan } from '../OrganisationScope';
 import { RecordDrawer } from './RecordDrawer';
 
 interface ReviewValues {
@@ -26,6 +27,7 @@ export function ReviewsCard({ orgId, detail }: { orgId: string; detail: SystemDe
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<ReviewValues>();
   const add = useAddReview(orgId, detail.system.id);
+  const canWrite = useCan('systems.write');
   const kind = Form.useWatch('kind', form);
 
   return (
@@ -35,14 +37,16 @@ export function ReviewsCard({ orgId, detail }: { orgId: string; detail: SystemDe
       aria-label={t('records.reviews.title')}
       title={t('records.reviews.title')}
       extra={
-        <Button
-          size="small"
-          icon={<PlusOutlined />}
-          onClick={() => setOpen(true)}
-          disabled={!detail.grading}
-        >
-          {t('records.reviews.add')}
-        </Button>
+        canWrite && (
+          <Button
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={() => setOpen(true)}
+            disabled={!detail.grading}
+          >
+            {t('records.reviews.add')}
+          </Button>
+        )
       }
     >
       <Table<ReviewDto>
@@ -77,7 +81,7 @@ export function ReviewsCard({ orgId, detail }: { orgId: string; detail: SystemDe
       <RecordDrawer<ReviewValues>
         name="review"
         title={t('records.reviews.add')}
-        open={open}
+        open={canWrite && open}
         form={form}
         fieldNames={['kind', 'reviewedOn', 'reviewer', 'opinion', 'agreedLevel']}
         initialValues={{

@@ -1,0 +1,204 @@
+import { gradeSystem } from '../domain/mlps/grading';
+import type {
+  EventInput,
+  FilingInput,
+  GradingRecordInput,
+  ReviewInput,
+  SystemInput,
+  SystemPatch,
+} from '../shared/schemas';
+import {
+  insertEvent,
+  insertFiling,
+  insertGrading,
+  insertReview,
+} from '../store/repositories/records.repository';
+import {
+  createSystem,
+  deleteSystem,
+  getSystem,
+  updateSystem,
+  updateSystemColumns,
+} from '../store/repositories/systems.repository';
+import type { SystemRow } from '../store/schema';
+import { audited, rowChanges, type Actor } from './actor';
+import type { AppContext } from './context';
+
+/*
+ * Every change to a system and its records, each in one transaction with its audit entry.
+ * Route handlers and the CLI call these; they hold no rules of their own.
+ */
+
+export function createSystemCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  input: SystemInput,
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    const row = await createSystem(trx, organisationId, input, now);
+    await audit({
+      organisationId,
+      action: 'system.create',
+      entityType: 'system',
+      entityId: row.id,
+      changes: rowChanges(null, row),
+    });
+    return row;
+  });
+}
+
+export function updateSystemCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  systemId: string,
+  patch: SystemPatch,
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    const before = await getSystem(trx, organisationId, systemId);
+    const after = await updateSystem(trx, organisationId, systemId, patch, now);
+    await audit({
+      organisationId,
+      action: 'system.update',
+      entityType: 'system',
+      entityId: systemId,
+      changes: rowChanges(before, after),
+    });
+    return after;
+  });
+}
+
+export function deleteSystemCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  systemId: string,
+) {
+  return audited(ctx, actor, async (trx, audit) => {
+    const before = await getSystem(trx, organisationId, systemId);
+    await deleteSystem(trx, organisationId, systemId);
+    await audit({
+      organisationId,
+      action: 'system.delete',
+      entityType: 'system',
+      entityId: systemId,
+      changes: rowChanges(before, null),
+    });
+  });
+}
+
+/**
+ * Grades a system and records it: the grading (with the engine's full result and the previous
+ * level) and the system's current level change together with the audit entry, or not at all. A
+ * stale `version` is a VERSION_CONFLICT, so two graders never silently overwrite each other.
+ */
+export function recordGradingCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  systemId: string,
+  input: GradingRecordInput,
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    const before: SystemRow = await getSystem(trx, organisationId, systemId);
+    const result = gradeSystem(input);
+    const after = await updateSystemColumns(
+      trx,
+      organisationId,
+      systemId,
+      input.version,
+      { level: result.level, graded_on: input.gradedOn },
+      now,
+    );
+    const grading = await insertGrading(trx, {
+      organisation_id: organisationId,
+      system_id: systemId,
+      level: result.level,
+      previous_level: before.level,
+      graded_on: input.gradedOn,
+      reason: input.reason,
+      input: JSON.stringify({
+        businessInformation: input.businessInformation,
+        systemService: input.systemService,
+      }),
+      result: JSON.stringify(result),
+      created_at: now,
+    });
+    await audit({
+      organisationId,
+      action: 'system.grade',
+      entityType: 'system',
+      entityId: systemId,
+      changes: {
+        ...rowChanges(before, after),
+        reason: { before: null, after: input.reason },
+        gradingId: { before: null, after: grading.id },
+      },
+    });
+    return grading;
+  });
+}
+
+export function addReviewCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  systemId: string,
+  input: ReviewInput,
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    await getSystem(trx, organisationId, systemId);
+    const row = await insertReview(trx, organisationId, systemId, input, now);
+    await audit({
+      organisationId,
+      action: 'review.create',
+      entityType: 'review',
+      entityId: row.id,
+      changes: rowChanges(null, row),
+    });
+    return row;
+  });
+}
+
+export function addFilingCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  systemId: string,
+  input: FilingInput,
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    await getSystem(trx, organisationId, systemId);
+    const row = await insertFiling(trx, organisationId, systemId, input, now);
+    await audit({
+      organisationId,
+      action: 'filing.create',
+      entityType: 'filing',
+      entityId: row.id,
+      changes: rowChanges(null, row),
+    });
+    return row;
+  });
+}
+
+export function addEventCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  systemId: string,
+  input: EventInput,
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    await getSystem(trx, organisationId, systemId);
+    const row = await insertEvent(trx, organisationId, systemId, input, now);
+    await audit({
+      organisationId,
+      action: 'event.create',
+      entityType: 'system_event',
+      entityId: row.id,
+      changes: rowChanges(null, row),
+    });
+    return row;
+  });
+}

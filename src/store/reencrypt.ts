@@ -1,0 +1,242 @@
+import { SqliteAdapter, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { isFieldToken, parseFieldToken, type FieldCipher } from '../security/field-crypto';
+import type { Database } from './schema';
+
+/** One encrypted column: the table, its primary key columns, and the column holding tokens. */
+export interface EncryptedColumn {
+  readonly table: keyof Database & string;
+  readonly keyColumns: readonly string[];
+  readonly column: string;
+}
+
+/** Every column holding field-encrypted values (src/security/field-crypto.ts). */
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
+  { table: 'organisations', keyColumns: ['id'], column: 'contact_phone_enc' },
+  {
+    table: 'obligation_statuses',
+    keyColumns: ['organisation_id', 'obligation_key'],
+    column: 'note',
+  },
+];
+
+export interface ReencryptOptions {
+  readonly columns?: readonly EncryptedColumn[];
+  /** Rows read and rewritten per transaction (default 500). */
+  readonly batchSize?: number;
+}
+
+export interface ReencryptFailure {
+  /** Primary key values of the row. */
+  readonly key: Readonly<Record<string, unknown>>;
+  /** Why the value could not be decrypted (never contains the value). */
+  readonly error: string;
+}
+
+export interface ColumnReencryptCount {
+  readonly table: string;
+  readonly column: string;
+  /** Non-null values looked at. */
+  readonly scanned: number;
+  /** Tokens under an older key (or token version) re-encrypted with the current key. */
+  readonly rotated: number;
+  /** Values that were not tokens (legacy plaintext), now encrypted. */
+  readonly encryptedPlaintext: number;
+  /** Already tokens under the current key: left alone. */
+  readonly current: number;
+  /** Changed by someone else between read and write: left alone (run again to pick them up). */
+  readonly skipped: number;
+  /** Tokens that could not be decrypted (unknown key id, failed integrity check): left alone. */
+  readonly failed: number;
+  readonly failures: readonly ReencryptFailure[];
+}
+
+export interface ReencryptResult {
+  readonly currentKeyId: string;
+  readonly columns: readonly ColumnReencryptCount[];
+}
+
+/** At most this many failures are listed per column (all are counted). */
+const MAX_LISTED_FAILURES = 50;
+
+/**
+ * Re-encrypts, with the cipher's current key, every non-null value in `columns` that is not
+ * already a token under that key: tokens under older keys are decrypted and re-encrypted, and
+ * legacy plaintext is encrypted. Rows are walked in primary-key order in batches, each batch in
+ * its own transaction; a row is only rewritten if its value is still the one read (a concurrent
+ * edit wins and is counted as skipped). Tokens that cannot be decrypted are counted and listed in
+ * `failures`, not rewritten, and do not stop the run.
+ *
+ * On SQLite the connection is switched to `secure_delete` first and the WAL is checkpointed and
+ * truncated at the end, so the old values do not linger in free pages or the WAL. PostgreSQL
+ * keeps old row versions until VACUUM (and in WAL archives/backups) — see the report.
+ */
+export async function reencryptAll(
+  db: Kysely<Database>,
+  cipher: FieldCipher,
+  options: ReencryptOptions = {},
+): Promise<ReencryptResult> {
+  const columns = options.columns ?? ENCRYPTED_COLUMNS;
+  const batchSize = options.batchSize ?? 500;
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`batchSize must be a positive integer (got ${batchSize})`);
+  for (const c of columns) validateColumn(c);
+  const sqlite = isSqlite(db);
+  if (sqlite) await sql`pragma secure_delete = on`.execute(db);
+
+  const results: ColumnReencryptCount[] = [];
+  for (const c of columns) results.push(await reencryptColumn(db, cipher, c, batchSize));
+
+  if (sqlite) await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+  return { currentKeyId: cipher.currentKeyId, columns: results };
+}
+
+async function reencryptColumn(
+  db: Kysely<Database>,
+  cipher: FieldCipher,
+  c: EncryptedColumn,
+  batchSize: number,
+): Promise<ColumnReencryptCount> {
+  const counts = {
+    scanned: 0,
+    rotated: 0,
+    encryptedPlaintext: 0,
+    current: 0,
+    skipped: 0,
+    failed: 0,
+  };
+  const failures: ReencryptFailure[] = [];
+  let last: unknown[] | null = null;
+  for (;;) {
+    const after: unknown[] | null = last;
+    const rows = await db.transaction().execute(async (trx) => {
+      const t = trx as unknown as Kysely<any>;
+      let query = t
+        .selectFrom(c.table)
+        .select([...c.keyColumns, `${c.column} as __value`])
+        .where(c.column, 'is not', null);
+      if (after) query = query.where((eb) => afterKey(eb, c.keyColumns, after));
+      for (const k of c.keyColumns) query = query.orderBy(k);
+      const batch = (await query.limit(batchSize).execute()) as Record<string, unknown>[];
+
+      for (const row of batch) {
+        const value = row.__value;
+        if (typeof value !== 'string') continue;
+        counts.scanned += 1;
+        if (!cipher.needsRotation(value)) {
+          counts.current += 1;
+          continue;
+        }
+        const plaintext = !isFieldToken(value);
+        let next: string;
+        try {
+          next = cipher.encrypt(plaintext ? value : cipher.decrypt(value));
+        } catch (error) {
+          counts.failed += 1;
+          if (failures.length < MAX_LISTED_FAILURES)
+            failures.push({
+              key: Object.fromEntries(c.keyColumns.map((k) => [k, row[k]])),
+              error: error instanceof Error ? error.message : String(error),
+            });
+          continue;
+        }
+        let update = t
+          .updateTable(c.table)
+          .set({ [c.column]: next })
+          .where(c.column, '=', value);
+        for (const k of c.keyColumns) update = update.where(k, '=', row[k]);
+        const res = await update.executeTakeFirst();
+        if (Number(res.numUpdatedRows) === 0) counts.skipped += 1;
+        else if (plaintext) counts.encryptedPlaintext += 1;
+        else counts.rotated += 1;
+      }
+      return batch;
+    });
+    const tail = rows[rows.length - 1];
+    if (!tail || rows.length < batchSize) break;
+    last = c.keyColumns.map((k) => tail[k]);
+  }
+  return { table: c.table, column: c.column, ...counts, failures };
+}
+
+/** (k1, k2, ...) > (v1, v2, ...) spelled out, so it works on any SQL dialect. */
+function afterKey(
+  eb: any,
+  keys: readonly string[],
+  values: readonly unknown[],
+): Expression<SqlBool> {
+  return eb.or(
+    keys.map((k, i) =>
+      eb.and([...keys.slice(0, i).map((p, j) => eb(p, '=', values[j])), eb(k, '>', values[i])]),
+    ),
+  );
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+function validateColumn(c: EncryptedColumn): void {
+  for (const name of [c.table, c.column, ...c.keyColumns])
+    if (!IDENTIFIER.test(name))
+      throw new Error(
+        `encrypted column ${c.table}.${c.column}: invalid identifier ${JSON.stringify(name)}`,
+      );
+  if (c.keyColumns.length === 0)
+    throw new Error(`encrypted column ${c.table}.${c.column}: keyColumns must not be empty`);
+}
+
+function isSqlite(db: Kysely<Database>): boolean {
+  try {
+    return db.getExecutor().adapter instanceof SqliteAdapter;
+  } catch {
+    return false;
+  }
+}
+
+export interface KeyUsage {
+  readonly table: string;
+  readonly column: string;
+  /** Number of tokens per key id. */
+  readonly byKeyId: Readonly<Record<string, number>>;
+  /** Non-null values that are not tokens (legacy plaintext). */
+  readonly plaintext: number;
+}
+
+/**
+ * Counts, per encrypted column, how many values each key id protects and how many are still
+ * plaintext, without decrypting anything. Use it to check that every key id in use is in the
+ * keyring before rotating, and to see when an old key is no longer needed.
+ */
+export async function scanKeyUsage(
+  db: Kysely<Database>,
+  columns: readonly EncryptedColumn[] = ENCRYPTED_COLUMNS,
+  batchSize = 1000,
+): Promise<KeyUsage[]> {
+  const out: KeyUsage[] = [];
+  for (const c of columns) {
+    validateColumn(c);
+    const byKeyId: Record<string, number> = {};
+    let plaintext = 0;
+    let last: unknown[] | null = null;
+    for (;;) {
+      const after: unknown[] | null = last;
+      let query = (db as unknown as Kysely<any>)
+        .selectFrom(c.table)
+        .select([...c.keyColumns, `${c.column} as __value`])
+        .where(c.column, 'is not', null);
+      if (after) query = query.where((eb) => afterKey(eb, c.keyColumns, after));
+      for (const k of c.keyColumns) query = query.orderBy(k);
+      const rows = (await query.limit(batchSize).execute()) as Record<string, unknown>[];
+      for (const row of rows) {
+        const value = row.__value;
+        if (typeof value !== 'string') continue;
+        const parsed = parseFieldToken(value);
+        if (!parsed) plaintext += 1;
+        else byKeyId[parsed.keyId] = (byKeyId[parsed.keyId] ?? 0) + 1;
+      }
+      const tail = rows[rows.length - 1];
+      if (!tail || rows.length < batchSize) break;
+      last = c.keyColumns.map((k) => tail[k]);
+    }
+    out.push({ table: c.table, column: c.column, byKeyId, plaintext });
+  }
+  return out;
+}

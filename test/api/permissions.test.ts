@@ -1,0 +1,403 @@
+/**
+ * The permission matrix, route by route. The route list comes from the app's own route table,
+ * so a new route without an entry in ROUTE_FIXTURES fails this test: no route escapes.
+ * For every org-scoped route: unauthenticated → 401; a member of another organisation → 404
+ * (no existence leak); each role without the permission → 403; each role with it → 2xx.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { CLI_ACTOR } from '../../src/app/actor';
+import { createUser } from '../../src/app/identity';
+import type { Access } from '../../src/server/auth';
+import { can, ROLES, type Role } from '../../src/shared/roles';
+import { TEST_DIALECTS } from '../support';
+import { STRONG_PASSWORD, startHarness, type Client, type Harness } from './harness';
+
+type Fixture = (who: Client) => Promise<InjectOptions>;
+
+for (const dialect of TEST_DIALECTS) {
+  describe(`permission matrix on ${dialect}`, () => {
+    let h: Harness | null;
+    let owner: Client;
+    let outsider: Client;
+    const clients = new Map<Role, Client>();
+    let orgId: string;
+    let systemId: string;
+    let assessorId: string;
+    let seq = 0;
+    const unique = (p: string) => `${p}${++seq}`;
+
+    const ownerJson = async (opts: InjectOptions) => {
+      const res = await owner.inject(opts);
+      assert.ok(
+        res.statusCode < 300,
+        `fixture ${opts.method ?? 'GET'} ${opts.url}: ${res.statusCode} ${res.body}`,
+      );
+      return res.statusCode === 204 ? null : res.json();
+    };
+    const newSystem = async () =>
+      (
+        await ownerJson({
+          method: 'POST',
+          url: `/api/organisations/${orgId}/systems`,
+          payload: { name: unique('测试系统'), types: ['ordinary_system'], goLiveOn: '2025-01-01' },
+        })
+      ).id as string;
+    const systemVersion = async (id: string) =>
+      (await ownerJson({ url: `/api/organisations/${orgId}/systems/${id}` })).system
+        .version as number;
+    const newAccount = async () => {
+      const username = unique('user');
+      const user = await createUser(h!.ctx, CLI_ACTOR, {
+        username,
+        displayName: username,
+        password: STRONG_PASSWORD,
+        mustChangePassword: false,
+      });
+      return { username, id: user.id };
+    };
+    const newMember = async () => {
+      const account = await newAccount();
+      await ownerJson({
+        method: 'POST',
+        url: `/api/organisations/${orgId}/members`,
+        payload: { username: account.username, role: 'viewer' },
+      });
+      return account.id;
+    };
+    const obligationKey = async () => {
+      const list = await ownerJson({
+        url: `/api/organisations/${orgId}/obligations?asOf=2026-03-02&systemId=${systemId}`,
+      });
+      return list.items[0].key as string;
+    };
+    const org = (path: string) => `/api/organisations/${orgId}${path}`;
+
+    /** One valid request per org-scoped route (keyed `METHOD url-pattern`). */
+    const ROUTE_FIXTURES: Record<string, Fixture> = {
+      'GET /api/organisations/:orgId': async () => ({ url: org('') }),
+      'PATCH /api/organisations/:orgId': async () => {
+        const current = await ownerJson({ url: org('') });
+        return {
+          method: 'PATCH',
+          url: org(''),
+          payload: { version: current.version, region: unique('区域') },
+        };
+      },
+      'GET /api/organisations/:orgId/members': async () => ({ url: org('/members') }),
+      'POST /api/organisations/:orgId/members': async () => ({
+        method: 'POST',
+        url: org('/members'),
+        payload: { username: (await newAccount()).username, role: 'viewer' },
+      }),
+      'PATCH /api/organisations/:orgId/members/:userId': async () => ({
+        method: 'PATCH',
+        url: org(`/members/${await newMember()}`),
+        payload: { role: 'member', version: 1 },
+      }),
+      'DELETE /api/organisations/:orgId/members/:userId': async () => ({
+        method: 'DELETE',
+        url: org(`/members/${await newMember()}`),
+      }),
+      'PUT /api/organisations/:orgId/members/:userId/systems/:systemId': async () => ({
+        method: 'PUT',
+        url: org(`/members/${assessorId}/systems/${await newSystem()}`),
+      }),
+      'DELETE /api/organisations/:orgId/members/:userId/systems/:systemId': async () => {
+        const sys = await newSystem();
+        await ownerJson({ method: 'PUT', url: org(`/members/${assessorId}/systems/${sys}`) });
+        return { method: 'DELETE', url: org(`/members/${assessorId}/systems/${sys}`) };
+      },
+      'GET /api/organisations/:orgId/tokens': async () => ({ url: org('/tokens') }),
+      'POST /api/organisations/:orgId/tokens': async () => ({
+        method: 'POST',
+        url: org('/tokens'),
+        payload: { name: unique('集成'), role: 'viewer', expiresInDays: 30 },
+      }),
+      'DELETE /api/organisations/:orgId/tokens/:tokenId': async () => {
+        const t = await ownerJson({
+          method: 'POST',
+          url: org('/tokens'),
+          payload: { name: unique('令牌'), role: 'viewer', expiresInDays: 30 },
+        });
+        return { method: 'DELETE', url: org(`/tokens/${t.id}`) };
+      },
+      'GET /api/organisations/:orgId/systems': async () => ({ url: org('/systems') }),
+      'POST /api/organisations/:orgId/systems': async () => ({
+        method: 'POST',
+        url: org('/systems'),
+        payload: { name: unique('新系统'), types: ['ordinary_system'] },
+      }),
+      'GET /api/organisations/:orgId/systems/:systemId': async () => ({
+        url: org(`/systems/${systemId}`),
+      }),
+      'PATCH /api/organisations/:orgId/systems/:systemId': async () => ({
+        method: 'PATCH',
+        url: org(`/systems/${systemId}`),
+        payload: { version: await systemVersion(systemId), description: unique('说明') },
+      }),
+      'DELETE /api/organisations/:orgId/systems/:systemId': async () => ({
+        method: 'DELETE',
+        url: org(`/systems/${await newSystem()}`),
+      }),
+      'POST /api/organisations/:orgId/systems/:systemId/gradings': async () => ({
+        method: 'POST',
+        url: org(`/systems/${systemId}/gradings`),
+        payload: {
+          businessInformation: [{ object: 'citizen_legal_person', degree: 'serious' }],
+          systemService: [{ object: 'citizen_legal_person', degree: 'general' }],
+          gradedOn: '2026-01-05',
+          reason: '测试定级',
+          version: await systemVersion(systemId),
+        },
+      }),
+      'POST /api/organisations/:orgId/systems/:systemId/reviews': async () => ({
+        method: 'POST',
+        url: org(`/systems/${systemId}/reviews`),
+        payload: {
+          kind: 'expert_review',
+          reviewedOn: '2026-01-10',
+          reviewer: '专家组',
+          agreedLevel: 2,
+        },
+      }),
+      'POST /api/organisations/:orgId/systems/:systemId/filings': async () => ({
+        method: 'POST',
+        url: org(`/systems/${systemId}/filings`),
+        payload: { filedOn: '2026-01-20', bureau: '某市公安局', level: 2 },
+      }),
+      'POST /api/organisations/:orgId/systems/:systemId/events': async () => ({
+        method: 'POST',
+        url: org(`/systems/${systemId}/events`),
+        payload: { kind: 'mlps_assessment', completedOn: '2026-02-01' },
+      }),
+      'GET /api/organisations/:orgId/obligations': async () => ({
+        url: org('/obligations?asOf=2026-03-02'),
+      }),
+      'PUT /api/organisations/:orgId/obligations/status': async () => ({
+        method: 'PUT',
+        url: org('/obligations/status'),
+        payload: { key: await obligationKey(), status: 'done', note: '已完成', asOf: '2026-03-02' },
+      }),
+      'DELETE /api/organisations/:orgId/obligations/status': async () => {
+        const key = await obligationKey();
+        await ownerJson({
+          method: 'PUT',
+          url: org('/obligations/status'),
+          payload: { key, status: 'done', asOf: '2026-03-02' },
+        });
+        return { method: 'DELETE', url: org(`/obligations/status?key=${encodeURIComponent(key)}`) };
+      },
+      'GET /api/organisations/:orgId/audit': async () => ({ url: org('/audit') }),
+      'GET /api/organisations/:orgId/audit/verify': async () => ({ url: org('/audit/verify') }),
+    };
+
+    /** Requests for the routes that are not organisation-scoped. */
+    const OTHER_FIXTURES: Record<string, Fixture> = {
+      'GET /api/health': async () => ({ url: '/api/health' }),
+      'GET /api/openapi.json': async () => ({ url: '/api/openapi.json' }),
+      'POST /api/session': async (who) => ({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username: who.username, password: STRONG_PASSWORD },
+      }),
+      'GET /api/session': async () => ({ url: '/api/session' }),
+      'DELETE /api/session': async () => ({ method: 'DELETE', url: '/api/session' }),
+      'POST /api/session/sign-out-everywhere': async () => ({
+        method: 'POST',
+        url: '/api/session/sign-out-everywhere',
+      }),
+      'PUT /api/session/password': async () => ({
+        method: 'PUT',
+        url: '/api/session/password',
+        payload: { currentPassword: STRONG_PASSWORD, newPassword: STRONG_PASSWORD },
+      }),
+      'GET /api/organisations': async () => ({ url: '/api/organisations' }),
+      'POST /api/organisations': async () => ({
+        method: 'POST',
+        url: '/api/organisations',
+        payload: { name: unique('新单位') },
+      }),
+      'POST /api/grading/preview': async () => ({
+        method: 'POST',
+        url: '/api/grading/preview',
+        payload: {
+          businessInformation: [{ object: 'citizen_legal_person', degree: 'general' }],
+          systemService: [{ object: 'citizen_legal_person', degree: 'general' }],
+        },
+      }),
+      'GET /api/rules': async () => ({ url: '/api/rules' }),
+      'GET /api/audit': async () => ({ url: '/api/audit' }),
+      'GET /api/audit/verify': async () => ({ url: '/api/audit/verify' }),
+    };
+
+    before(async () => {
+      h = await startHarness(dialect);
+      if (!h) return;
+      owner = await h.user('owner.admin', { admin: true });
+      outsider = await h.user('outsider.admin', { admin: true });
+      orgId = (
+        await ownerJson({
+          method: 'POST',
+          url: '/api/organisations',
+          payload: { name: '某市第一人民医院' },
+        })
+      ).id;
+      await outsider.inject({
+        method: 'POST',
+        url: '/api/organisations',
+        payload: { name: '某城市商业银行' },
+      });
+      systemId = await newSystem();
+      clients.set('owner', owner);
+      for (const role of ROLES.filter((r) => r !== 'owner')) {
+        const username = `role.${role}`;
+        await createUser(h.ctx, CLI_ACTOR, {
+          username,
+          displayName: username,
+          password: STRONG_PASSWORD,
+          mustChangePassword: false,
+        });
+        await ownerJson({ method: 'POST', url: org('/members'), payload: { username, role } });
+        clients.set(role, await h.signIn(username));
+      }
+      assessorId = clients.get('assessor')!.userId;
+      await ownerJson({ method: 'PUT', url: org(`/members/${assessorId}/systems/${systemId}`) });
+    });
+    after(async () => h?.close());
+
+    it('every route has an access rule and a fixture', (t) => {
+      if (!h) return t.skip('database unavailable');
+      const missing = h!.app.routeTable
+        .map((r) => `${r.method} ${r.url}`)
+        .filter((k) => !(k in ROUTE_FIXTURES) && !(k in OTHER_FIXTURES));
+      assert.deepEqual(missing, [], 'add these routes to the permission matrix test');
+      assert.ok(
+        h!.app.routeTable.length >= 35,
+        `route table has ${h!.app.routeTable.length} routes`,
+      );
+    });
+
+    it('org routes: 401 / 404 / 403 / 2xx by role', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const routes = h!.app.routeTable.filter((r) => r.access?.kind === 'org');
+      for (const route of routes) {
+        const key = `${route.method} ${route.url}`;
+        const fixture = ROUTE_FIXTURES[key];
+        assert.ok(fixture, `no fixture for ${key}`);
+        const permission = (route.access as Extract<Access, { kind: 'org' }>).permission;
+
+        const anonymous: LightMyRequestResponse = await h!.app.inject(await fixture(owner));
+        assert.equal(anonymous.statusCode, 401, `${key} without credentials`);
+        assert.equal(anonymous.json().code, 'UNAUTHENTICATED');
+
+        const foreign = await outsider.inject(await fixture(outsider));
+        assert.equal(foreign.statusCode, 404, `${key} from another organisation: ${foreign.body}`);
+        assert.equal(foreign.json().code, 'NOT_FOUND');
+
+        for (const role of ROLES) {
+          const client = clients.get(role)!;
+          const res = await client.inject(await fixture(client));
+          if (can(role, permission)) {
+            assert.ok(
+              res.statusCode >= 200 && res.statusCode < 300,
+              `${key} as ${role}: ${res.statusCode} ${res.body}`,
+            );
+          } else {
+            assert.equal(
+              res.statusCode,
+              403,
+              `${key} as ${role} should be refused: ${res.statusCode} ${res.body}`,
+            );
+            assert.equal(res.json().code, 'FORBIDDEN');
+          }
+        }
+      }
+    });
+
+    it('other routes: public, signed-in and platform-admin rules', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const throwaway = async () => h!.user(unique('tmp.'));
+      for (const route of h!.app.routeTable.filter((r) => r.access?.kind !== 'org')) {
+        const key = `${route.method} ${route.url}`;
+        const fixture = OTHER_FIXTURES[key];
+        assert.ok(fixture, `no fixture for ${key}`);
+        const kind = route.access?.kind;
+        const user = await throwaway();
+        const anonymous: LightMyRequestResponse = await h!.app.inject(await fixture(user));
+        if (kind === 'public') {
+          assert.ok(anonymous.statusCode < 300, `${key} is public: ${anonymous.statusCode}`);
+          continue;
+        }
+        assert.equal(anonymous.statusCode, 401, `${key} without credentials`);
+        const asUser = await user.inject(await fixture(user));
+        if (kind === 'platform_admin') {
+          assert.equal(asUser.statusCode, 403, `${key} as a plain user`);
+          const admin = await h!.user(unique('admin.'), { admin: true });
+          const asAdmin = await admin.inject(await fixture(admin));
+          assert.ok(
+            asAdmin.statusCode < 300,
+            `${key} as platform admin: ${asAdmin.statusCode} ${asAdmin.body}`,
+          );
+        } else {
+          // PUT /session/password with the same password is a validation error, which still proves access.
+          const ok =
+            asUser.statusCode < 300 ||
+            (key === 'PUT /api/session/password' && asUser.statusCode === 400);
+          assert.ok(ok, `${key} as a signed-in user: ${asUser.statusCode} ${asUser.body}`);
+        }
+      }
+    });
+
+    it('an assessor sees only the systems assigned to them', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      // A fresh assessor: the matrix above assigned more systems to the shared one.
+      const account = await newAccount();
+      await ownerJson({
+        method: 'POST',
+        url: org('/members'),
+        payload: { username: account.username, role: 'assessor' },
+      });
+      await ownerJson({ method: 'PUT', url: org(`/members/${account.id}/systems/${systemId}`) });
+      const assessor = await h!.signIn(account.username);
+      const other = await newSystem();
+      const list = (await assessor.inject({ url: org('/systems') })).json();
+      assert.deepEqual(
+        list.items.map((s: { id: string }) => s.id),
+        [systemId],
+      );
+      assert.equal((await assessor.inject({ url: org(`/systems/${other}`) })).statusCode, 404);
+      const obligations = (
+        await assessor.inject({ url: org('/obligations?asOf=2026-03-02') })
+      ).json();
+      assert.ok(obligations.items.length > 0);
+      assert.ok(obligations.items.every((o: { systemId: string }) => o.systemId === systemId));
+    });
+
+    it('a security administrator cannot make owners; the last owner stays', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const security = clients.get('security_admin')!;
+      const target = await newMember();
+      const grant = await security.inject({
+        method: 'PATCH',
+        url: org(`/members/${target}`),
+        payload: { role: 'owner', version: 1 },
+      });
+      assert.equal(grant.statusCode, 403);
+      const ownerToken = await security.inject({
+        method: 'POST',
+        url: org('/tokens'),
+        payload: { name: 'x', role: 'owner', expiresInDays: 1 },
+      });
+      assert.equal(ownerToken.statusCode, 403);
+      const demote = await owner.inject({
+        method: 'PATCH',
+        url: org(`/members/${owner.userId}`),
+        payload: { role: 'viewer', version: 1 },
+      });
+      assert.equal(demote.statusCode, 409);
+      assert.equal(demote.json().code, 'CONFLICT');
+    });
+  });
+}

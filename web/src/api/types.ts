@@ -1,0 +1,118 @@
+/**
+ * Response shapes of the session, members, tokens and audit routes that src/shared/api-types.ts
+ * does not (yet) declare; they mirror src/server/routes/{session,members,tokens,audit}.routes.ts.
+ */
+import type { Permission, Role } from '../../../src/shared/roles';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  isPlatformAdmin: boolean;
+}
+
+export interface SessionOrganisation {
+  id: string;
+  name: string;
+  role: Role;
+  permissions: Permission[];
+}
+
+export interface PasswordPolicy {
+  passwordMinLength: number;
+  passwordMinClasses: number;
+  sessionIdleMinutes: number;
+}
+
+/** POST /session answers without `policy`; GET /session includes it. */
+export interface SessionDto {
+  user: SessionUser;
+  csrfToken: string;
+  passwordChangeRequired: boolean;
+  organisations: SessionOrganisation[];
+  policy?: PasswordPolicy;
+}
+
+export interface MemberDto {
+  userId: string;
+  username: string;
+  displayName: string;
+  disabled: boolean;
+  lockedUntil: string | null;
+  role: Role;
+  version: number;
+  createdAt: string;
+  assignedSystemIds: string[];
+}
+
+export interface AddMemberInput {
+  username: string;
+  role: Role;
+  newAccount?: { displayName: string; initialPassword: string };
+}
+
+export interface ApiTokenDto {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** The create answer: the only time the secret is shown. */
+export interface CreatedApiTokenDto extends ApiTokenDto {
+  token: string;
+}
+
+export interface ApiTokenInput {
+  name: string;
+  role: Role;
+  expiresInDays: number;
+}
+
+export interface AuditChange {
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditEntryDto {
+  id: string;
+  seq: number;
+  at: string;
+  actorUserId: string | null;
+  actorTokenId: string | null;
+  actorLabel: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  changes: Record<string, AuditChange>;
+  requestId: string | null;
+  sourceIp: string | null;
+  hash: string;
+}
+
+export interface AuditQuery {
+  userId?: string;
+  entityType?: string;
+  action?: string;
+  /** ISO instants (UTC): from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+export type AuditVerifyDto =
+  | { ok: true; count: number; lastSeq: number; lastHash: string }
+  | {
+      ok: false;
+      count: number;
+      firstBroken: {
+        seq: number;
+        id: string;
+        reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'out_of_order';
+        message: string;
+      };
+    };

@@ -1,0 +1,62 @@
+/** Actions and entity types the server writes to the audit log (src/app, src/server/routes). */
+export const AUDIT_ACTIONS = [
+  'system.create',
+  'system.update',
+  'system.grade',
+  'system.import',
+  'system.delete',
+  'review.create',
+  'filing.create',
+  'event.create',
+  'obligation.status_set',
+  'obligation.status_clear',
+  'member.add',
+  'member.role_change',
+  'member.remove',
+  'assignment.add',
+  'assignment.remove',
+  'token.create',
+  'token.revoke',
+  'organisation.create',
+  'organisation.update',
+  'session.sign_in',
+  'session.sign_in_failed',
+  'session.sign_out',
+  'session.sign_out_everywhere',
+  'user.create',
+  'user.password_change',
+  'user.locked',
+  'user.unlock',
+] as const;
+
+export const AUDIT_ENTITY_TYPES = [
+  'system',
+  'review',
+  'filing',
+  'system_event',
+  'obligation',
+  'membership',
+  'system_assignment',
+  'api_token',
+  'organisation',
+  'user',
+] as const;
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+/** "system.create" → 新建定级对象; an action not known here is shown as written. */
+export function actionLabel(t: T, action: string): string {
+  return t(`audit.action.${action}`, { defaultValue: action });
+}
+
+export function entityTypeLabel(t: T, entityType: string): string {
+  return t(`audit.entityType.${entityType}`, { defaultValue: entityType });
+}
+
+/** A before/after value as text: null → "(空)", objects as JSON. */
+export function changeValue(t: T, value: unknown): string {
+  if (value === null || value === undefined) return t('audit.nullValue');
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  return JSON.stringify(value);
+}
