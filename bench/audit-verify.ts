@@ -13,7 +13,7 @@ import { openStore } from '../src/store/database';
 import { verifyAudit } from '../src/store/repositories/audit.repository';
 import type { AuditEntryRow } from '../src/store/schema';
 
-/** Rows per transaction, and per INSERT statement (16 columns: under SQLite's 32,766 variables). */
+/** Rows per transaction, and per INSERT statement (15 columns: under SQLite's 32,766 variables). */
 const TX_ROWS = 20_000;
 const STATEMENT_ROWS = 1_000;
 

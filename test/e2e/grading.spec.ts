@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { ADMIN, signIn } from './support';
 
 const screenshots = path.resolve(import.meta.dirname, '../../test-results');
 
@@ -25,8 +26,12 @@ test('grade a hospital system to level 3, file it, and follow its obligations', 
 }) => {
   const today = beijingDate();
 
-  // First run: no organisation yet.
+  // Signed out, every page leads to the sign-in page; the platform administrator signs in.
   await page.goto('/');
+  await expect(page).toHaveURL(/\/login$/);
+  await signIn(page, ADMIN.username, ADMIN.password);
+
+  // First run: no organisation yet (only a platform administrator may create one).
   await expect(page.getByText('欢迎使用等保工作台')).toBeVisible();
   await page.getByRole('button', { name: '新建组织' }).click();
   const organisationDrawer = page.getByRole('dialog', { name: '新建组织' });

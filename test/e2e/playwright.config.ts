@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { ADMIN } from './support';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const port = 18080;
@@ -40,8 +41,10 @@ export default defineConfig({
       ],
     },
   },
+  // Playwright starts the webServer before globalSetup, so the server script itself creates the
+  // first platform administrator (with the CLI) in the fresh data directory, then serves it.
   webServer: {
-    command: 'node --import tsx src/server/main.ts',
+    command: 'node test/e2e/start-server.mjs',
     cwd: repoRoot,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
@@ -53,6 +56,9 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DENGBAO_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      E2E_ADMIN_USERNAME: ADMIN.username,
+      E2E_ADMIN_DISPLAY_NAME: ADMIN.displayName,
+      E2E_ADMIN_PASSWORD: ADMIN.password,
     },
   },
 });

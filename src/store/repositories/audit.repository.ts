@@ -19,6 +19,7 @@ import {
   type ChainVerification,
   type Changes,
 } from '../../audit/chain';
+import { firstMismatch, packBytes, Sm3BatchWorker, type HashInputs } from '../../audit/sm3-batch';
 import type { AuditEntryRow, Database } from '../schema';
 
 /** Who did it: a signed-in user, an API token, or a label only (e.g. `system`, a CLI user). */
@@ -232,6 +233,11 @@ export interface VerifyAuditOptions {
   readonly onFullCheck?: (id: string) => void;
   /** Read full rows and hash in JavaScript only (verifyChain's path; slower, for cross-checks). */
   readonly fullRows?: boolean;
+  /**
+   * Hash each batch on a worker thread while the next is read (default: yes, once the chain is
+   * longer than one batch). false keeps everything on the calling thread.
+   */
+  readonly worker?: boolean;
 }
 
 /**
@@ -264,7 +270,8 @@ function hashInputSql(postgres: boolean): RawBuilder<string | Uint8Array> {
  * or the count and last hash.
  *
  * Speed: the database builds what each row's hash is computed over, so JavaScript reads 5 columns
- * and computes one SM3 per row. A row whose text does not match its hash is re-read in full and
+ * and computes one SM3 per row, on a worker thread while the next batch is read (see
+ * src/audit/sm3-batch.ts). A row whose text does not match its hash is re-read in full and
  * checked by verifyChain's own code before it is reported, so the result never depends on the
  * database's JSON quoting. Other dialects than SQLite and PostgreSQL read full rows.
  */
@@ -279,32 +286,59 @@ export async function verifyAudit(
   if (opts.fullRows || (!postgres && !(adapter instanceof SqliteAdapter)))
     return verifyAuditFullRows(db, organisationId, batchSize);
   const hashInput = hashInputSql(postgres);
-  const verifier = new ChainVerifier();
-  let cursor: number | null = null;
-  for (;;) {
+  const read = (after: number | null) => {
     let q = db
       .selectFrom('audit_entries')
       .select(['id', 'seq', 'prev_hash', 'hash', hashInput.as('hash_input')])
       .where('organisation_id', '=', organisationId)
       .orderBy('seq')
       .limit(batchSize);
-    if (cursor !== null) q = q.where('seq', '>', cursor);
-    const rows = await q.execute();
-    for (const row of rows) {
-      if (!verifier.link(row)) return verifier.result();
-      if (!verifier.matchesHashInput(row, row.hash_input)) {
-        opts.onFullCheck?.(row.id);
-        const full = await db
-          .selectFrom('audit_entries')
-          .selectAll()
-          .where('id', '=', row.id)
-          .executeTakeFirstOrThrow();
-        if (!verifier.content(full)) return verifier.result();
+    if (after !== null) q = q.where('seq', '>', after);
+    return q.execute();
+  };
+  const inputsOf = (rows: { hash_input: string | Uint8Array }[]): HashInputs =>
+    postgres
+      ? { kind: 'strings', strings: rows.map((r) => r.hash_input as string) }
+      : packBytes(rows.map((r) => r.hash_input as Uint8Array));
+
+  const verifier = new ChainVerifier();
+  let worker: Sm3BatchWorker | null = null;
+  try {
+    let rows = await read(null);
+    while (rows.length > 0) {
+      const more = rows.length === batchSize;
+      const hashes = rows.map((r) => r.hash);
+      // With more to read, hash this batch on the worker while the next one is read.
+      if (more && opts.worker !== false) worker ??= new Sm3BatchWorker();
+      const [mismatch, next] = await Promise.all([
+        worker && more
+          ? worker.firstMismatch(inputsOf(rows), hashes)
+          : firstMismatch(inputsOf(rows), hashes),
+        more ? read((rows[rows.length - 1] as { seq: number }).seq) : [],
+      ]);
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i] as (typeof rows)[number];
+        if (!verifier.link(row)) return verifier.result();
+        // Rows before the first mismatch are known good (their prev_hash linked, so the input
+        // the database built is theirs); from it on, check here and fall back to the full row.
+        if (mismatch !== -1 && i >= mismatch) {
+          if (i === mismatch || !verifier.matchesHashInput(row, row.hash_input)) {
+            opts.onFullCheck?.(row.id);
+            const full = await db
+              .selectFrom('audit_entries')
+              .selectAll()
+              .where('id', '=', row.id)
+              .executeTakeFirstOrThrow();
+            if (!verifier.content(full)) return verifier.result();
+          }
+        }
+        verifier.accept(row);
       }
-      verifier.accept(row);
+      rows = next;
     }
-    if (rows.length < batchSize) return verifier.result();
-    cursor = (rows[rows.length - 1] as { seq: number }).seq;
+    return verifier.result();
+  } finally {
+    await worker?.close();
   }
 }
 

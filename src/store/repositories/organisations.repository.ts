@@ -53,14 +53,15 @@ export async function updateOrganisation(
   columns: Partial<OrganisationColumns>,
   now: string,
 ): Promise<OrganisationRow> {
-  const current = await getOrganisation(db, id);
   const res = await db
     .updateTable('organisations')
     .set({ ...columns, version: expected + 1, updated_at: now })
     .where('id', '=', id)
     .where('version', '=', expected)
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0)
-    throw new VersionConflictError('organisation', current.version);
+  if (Number(res.numUpdatedRows) === 0) {
+    // Read after the failed update: under concurrency this is the winner's version.
+    throw new VersionConflictError('organisation', (await getOrganisation(db, id)).version);
+  }
   return getOrganisation(db, id);
 }

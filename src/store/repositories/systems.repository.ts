@@ -159,7 +159,6 @@ export async function updateSystemColumns(
   columns: SystemRowUpdate,
   now: string,
 ): Promise<SystemRow> {
-  const current = await getSystem(db, organisationId, id);
   const res = await db
     .updateTable('systems')
     .set({ ...columns, version: expected + 1, updated_at: now })
@@ -167,7 +166,10 @@ export async function updateSystemColumns(
     .where('id', '=', id)
     .where('version', '=', expected)
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) throw new VersionConflictError('system', current.version);
+  if (Number(res.numUpdatedRows) === 0) {
+    // Read after the failed update: under concurrency this is the winner's version.
+    throw new VersionConflictError('system', (await getSystem(db, organisationId, id)).version);
+  }
   return getSystem(db, organisationId, id);
 }
 

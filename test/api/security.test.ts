@@ -1,0 +1,407 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
+import { TEST_DIALECTS } from '../support';
+import { STRONG_PASSWORD, startHarness, type Client, type Harness } from './harness';
+
+for (const dialect of TEST_DIALECTS) {
+  describe(`security on ${dialect}`, () => {
+    let h: Harness | null;
+    let owner: Client;
+    let orgId: string;
+    let otherOrgId: string;
+    let seq = 0;
+    const unique = (p: string) => `${p}${++seq}`;
+
+    before(async () => {
+      h = await startHarness(dialect);
+      if (!h) return;
+      owner = await h.user('owner.sec', { admin: true });
+      orgId = (
+        await owner.inject({
+          method: 'POST',
+          url: '/api/organisations',
+          payload: { name: '某省大数据管理局' },
+        })
+      ).json().id;
+      otherOrgId = (
+        await owner.inject({
+          method: 'POST',
+          url: '/api/organisations',
+          payload: { name: '某燃气集团' },
+        })
+      ).json().id;
+    });
+    after(async () => h?.close());
+    // Several tests move the clock past the idle timeout: start each with a fresh owner session.
+    beforeEach(async () => {
+      if (h) owner = await h.signIn('owner.sec');
+    });
+
+    const signInRaw = (username: string, password: string) =>
+      h!.app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
+
+    it('locks an account after 5 failures for 15 minutes, then lets it in', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const c = await h.user(unique('lock.'));
+      for (let i = 1; i <= 4; i++) {
+        const res = await signInRaw(c.username, 'wrong-password');
+        assert.equal(res.statusCode, 401);
+        assert.equal(res.json().code, 'UNAUTHENTICATED');
+      }
+      const fifth = await signInRaw(c.username, 'wrong-password');
+      assert.equal(fifth.json().code, 'ACCOUNT_LOCKED');
+      const locked = await signInRaw(c.username, STRONG_PASSWORD);
+      assert.equal(locked.statusCode, 401);
+      assert.equal(
+        locked.json().code,
+        'ACCOUNT_LOCKED',
+        'even the right password is refused while locked',
+      );
+      h.clock.advanceMinutes(14);
+      assert.equal((await signInRaw(c.username, STRONG_PASSWORD)).json().code, 'ACCOUNT_LOCKED');
+      h.clock.advanceMinutes(2);
+      assert.equal((await signInRaw(c.username, STRONG_PASSWORD)).statusCode, 200);
+      const audit = (await owner.inject({ url: '/api/audit?action=user.locked' })).json();
+      assert.ok(audit.items.some((e: { entityId: string }) => e.entityId === c.userId));
+    });
+
+    it('ends a session after 30 idle minutes and after 12 hours in any case', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const c = await h.user(unique('idle.'));
+      h.clock.advanceMinutes(29);
+      assert.equal((await c.inject({ url: '/api/session' })).statusCode, 200);
+      h.clock.advanceMinutes(31);
+      assert.equal((await c.inject({ url: '/api/session' })).statusCode, 401);
+      const busy = await h.signIn(c.username);
+      for (let i = 0; i < 35; i++) {
+        h.clock.advanceMinutes(20);
+        const res = await busy.inject({ url: '/api/session' });
+        if (i < 35 && (i + 1) * 20 < 12 * 60)
+          assert.equal(res.statusCode, 200, `active at ${(i + 1) * 20} min`);
+        else assert.equal(res.statusCode, 401, `expired at ${(i + 1) * 20} min`);
+      }
+    });
+
+    it('sets an HttpOnly, SameSite=Strict session cookie and refuses writes without the CSRF header', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const c = await h.user(unique('csrf.'), { admin: true });
+      const res = await signInRaw(c.username, STRONG_PASSWORD);
+      const cookie = res.cookies.find((k) => k.name === 'dengbao_session');
+      assert.equal(cookie?.httpOnly, true);
+      assert.equal(cookie?.sameSite, 'Strict');
+      const payload = { name: '跨站请求' };
+      const noHeader = await h.app.inject({
+        method: 'POST',
+        url: '/api/organisations',
+        payload,
+        cookies: { dengbao_session: cookie!.value },
+      });
+      assert.equal(noHeader.statusCode, 403);
+      assert.equal(noHeader.json().code, 'CSRF_FAILED');
+      const wrong = await h.app.inject({
+        method: 'POST',
+        url: '/api/organisations',
+        payload,
+        cookies: { dengbao_session: cookie!.value },
+        headers: { 'x-csrf-token': 'forged' },
+      });
+      assert.equal(wrong.json().code, 'CSRF_FAILED');
+      // Reads need no header.
+      const read = await h.app.inject({
+        url: '/api/organisations',
+        cookies: { dengbao_session: cookie!.value },
+      });
+      assert.equal(read.statusCode, 200);
+    });
+
+    it('scopes API tokens to one organisation and role, and honours expiry and revocation', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const created = await owner.inject({
+        method: 'POST',
+        url: `/api/organisations/${orgId}/tokens`,
+        payload: { name: 'CMDB 同步', role: 'viewer', expiresInDays: 1 },
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const { token, id } = created.json();
+      assert.match(token, /^dbt_/);
+      const bearer = { authorization: `Bearer ${token}` };
+      assert.equal(
+        (await h.app.inject({ url: `/api/organisations/${orgId}/systems`, headers: bearer }))
+          .statusCode,
+        200,
+      );
+      const write = await h.app.inject({
+        method: 'POST',
+        url: `/api/organisations/${orgId}/systems`,
+        headers: bearer,
+        payload: { name: 'x', types: ['ordinary_system'] },
+      });
+      assert.equal(write.statusCode, 403);
+      assert.equal(
+        (await h.app.inject({ url: `/api/organisations/${otherOrgId}/systems`, headers: bearer }))
+          .statusCode,
+        404,
+      );
+      // Only its hash is stored.
+      const raw = await h.store.db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      assert.notEqual(raw.secret_hash, token);
+      assert.ok(!JSON.stringify(raw).includes(token.slice(4)));
+      h.clock.advanceMinutes(24 * 60 + 1);
+      owner = await h.signIn('owner.sec');
+      assert.equal(
+        (await h.app.inject({ url: `/api/organisations/${orgId}/systems`, headers: bearer }))
+          .statusCode,
+        401,
+      );
+
+      const second = (
+        await owner.inject({
+          method: 'POST',
+          url: `/api/organisations/${orgId}/tokens`,
+          payload: { name: '临时', role: 'viewer', expiresInDays: 30 },
+        })
+      ).json();
+      assert.equal(
+        (
+          await owner.inject({
+            method: 'DELETE',
+            url: `/api/organisations/${orgId}/tokens/${second.id}`,
+          })
+        ).statusCode,
+        204,
+      );
+      assert.equal(
+        (
+          await h.app.inject({
+            url: `/api/organisations/${orgId}/systems`,
+            headers: { authorization: `Bearer ${second.token}` },
+          })
+        ).statusCode,
+        401,
+      );
+      const tooLong = await owner.inject({
+        method: 'POST',
+        url: `/api/organisations/${orgId}/tokens`,
+        payload: { name: 'x', role: 'viewer', expiresInDays: 10_000 },
+      });
+      assert.equal(tooLong.statusCode, 400);
+      assert.equal(tooLong.json().details[0].path, 'expiresInDays');
+    });
+
+    it('signs out everywhere', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const a = await h.user(unique('multi.'));
+      const b = await h.signIn(a.username);
+      const res = await a.inject({ method: 'POST', url: '/api/session/sign-out-everywhere' });
+      assert.equal(res.json().ended, 2);
+      assert.equal((await a.inject({ url: '/api/session' })).statusCode, 401);
+      assert.equal((await b.inject({ url: '/api/session' })).statusCode, 401);
+    });
+
+    it('sends security headers on every response and limits request bodies', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      for (const url of ['/api/health', '/api/no-such-route', `/api/organisations/${orgId}`]) {
+        const res: LightMyRequestResponse = await h.app.inject({ url });
+        const csp = String(res.headers['content-security-policy']);
+        assert.match(csp, /default-src 'self'/, url);
+        assert.match(csp, /frame-ancestors 'none'/, url);
+        assert.equal(res.headers['x-content-type-options'], 'nosniff', url);
+        assert.equal(res.headers['referrer-policy'], 'no-referrer', url);
+      }
+      const big = await owner.inject({
+        method: 'POST',
+        url: `/api/organisations/${orgId}/systems`,
+        payload: {
+          name: 'x',
+          types: ['ordinary_system'],
+          description: 'x'.repeat(2 * 1024 * 1024),
+        },
+      });
+      assert.equal(big.statusCode, 413);
+    });
+
+    it('audits every change with before/after, actor, request id and source IP, and catches tampering', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const sys = (
+        await owner.inject({
+          method: 'POST',
+          url: `/api/organisations/${orgId}/systems`,
+          payload: { name: '政务服务网', types: ['ordinary_system'] },
+        })
+      ).json();
+      const patched = await owner.inject({
+        method: 'PATCH',
+        url: `/api/organisations/${orgId}/systems/${sys.id}`,
+        payload: { version: sys.version, description: '省级一体化政务服务平台' },
+      });
+      assert.equal(patched.statusCode, 200);
+      const log = (
+        await owner.inject({ url: `/api/organisations/${orgId}/audit?entityId=${sys.id}` })
+      ).json();
+      const update = log.items.find((e: { action: string }) => e.action === 'system.update');
+      assert.deepEqual(update.changes.description, {
+        before: null,
+        after: '省级一体化政务服务平台',
+      });
+      assert.equal(update.actorLabel, 'owner.sec');
+      assert.ok(update.requestId);
+      assert.equal(update.sourceIp, '127.0.0.1');
+      assert.ok(log.items.some((e: { action: string }) => e.action === 'system.create'));
+      let verify = (await owner.inject({ url: `/api/organisations/${orgId}/audit/verify` })).json();
+      assert.equal(verify.ok, true);
+      // Someone with database access rewrites history.
+      await h.store.db
+        .updateTable('audit_entries')
+        .set({ changes: JSON.stringify({ description: { before: null, after: '改写' } }) })
+        .where('id', '=', update.id)
+        .execute();
+      verify = (await owner.inject({ url: `/api/organisations/${orgId}/audit/verify` })).json();
+      assert.equal(verify.ok, false);
+      assert.equal(verify.firstBroken.seq, update.seq);
+      assert.equal(verify.firstBroken.reason, 'hash_mismatch');
+      // The application offers no way to change or delete entries.
+      const routes = h.app.routeTable.filter((r) => r.url.includes('/audit'));
+      assert.ok(routes.every((r) => r.method === 'GET'));
+    });
+
+    it('stores the contact phone SM4-encrypted: no plaintext in the database', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const org = (await owner.inject({ url: `/api/organisations/${orgId}` })).json();
+      const res: LightMyRequestResponse = await owner.inject({
+        method: 'PATCH',
+        url: `/api/organisations/${orgId}`,
+        payload: { version: org.version, contactName: '张伟', contactPhone: '13912345678' },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().contactPhone, '13912345678');
+      const raw = await h.store.db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('id', '=', orgId)
+        .executeTakeFirstOrThrow();
+      assert.match(raw.contact_phone_enc ?? '', /^sm4:1:/);
+      const everything =
+        dialect === 'postgres'
+          ? await sql<{
+              t: string;
+            }>`select string_agg(o::text, '|') as t from organisations o`.execute(h.store.db)
+          : await sql<{
+              t: string;
+            }>`select group_concat(coalesce(contact_phone_enc, '') || name) as t from organisations`.execute(
+              h.store.db,
+            );
+      assert.ok(!String(everything.rows[0]?.t).includes('13912345678'));
+      const auditText = await h.store.db
+        .selectFrom('audit_entries')
+        .select('changes')
+        .where('organisation_id', '=', orgId)
+        .execute();
+      assert.ok(
+        !auditText.some((r) => r.changes.includes('13912345678')),
+        'the audit log records that the phone changed, not its value',
+      );
+    });
+
+    it('lets one of two concurrent edits win and tells the other the current version', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const sys = (
+        await owner.inject({
+          method: 'POST',
+          url: `/api/organisations/${orgId}/systems`,
+          payload: { name: '统一身份认证平台', types: ['ordinary_system'] },
+        })
+      ).json();
+      const [a, b] = await Promise.all([
+        owner.inject({
+          method: 'PATCH',
+          url: `/api/organisations/${orgId}/systems/${sys.id}`,
+          payload: { version: sys.version, description: '甲' },
+        }),
+        owner.inject({
+          method: 'PATCH',
+          url: `/api/organisations/${orgId}/systems/${sys.id}`,
+          payload: { version: sys.version, description: '乙' },
+        }),
+      ]);
+      const codes = [a!.statusCode, b!.statusCode].sort();
+      assert.deepEqual(codes, [200, 409]);
+      const loser = a!.statusCode === 409 ? a! : b!;
+      assert.equal(loser.json().currentVersion, sys.version + 1);
+    });
+    it('forces a password change for new accounts and expired passwords, under the complexity policy', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const username = unique('new.');
+      const weak = await owner.inject({
+        method: 'POST',
+        url: `/api/organisations/${orgId}/members`,
+        payload: {
+          username,
+          role: 'viewer',
+          newAccount: { displayName: '新同事', initialPassword: 'short' },
+        },
+      });
+      assert.equal(weak.statusCode, 400);
+      assert.ok(weak.json().details.length >= 2, 'length and character classes both reported');
+      const added = await owner.inject({
+        method: 'POST',
+        url: `/api/organisations/${orgId}/members`,
+        payload: {
+          username,
+          role: 'viewer',
+          newAccount: { displayName: '新同事', initialPassword: 'Initial#Pass-2026' },
+        },
+      });
+      assert.equal(added.statusCode, 201, added.body);
+      const c = await h.signIn(username, 'Initial#Pass-2026');
+      const blocked = await c.inject({ url: `/api/organisations/${orgId}/systems` });
+      assert.equal(blocked.statusCode, 403);
+      assert.equal(blocked.json().code, 'PASSWORD_CHANGE_REQUIRED');
+      const changed = await c.inject({
+        method: 'PUT',
+        url: '/api/session/password',
+        payload: { currentPassword: 'Initial#Pass-2026', newPassword: 'Changed#Pass-2026' },
+      });
+      assert.equal(changed.statusCode, 204, changed.body);
+      assert.equal(
+        (await c.inject({ url: `/api/organisations/${orgId}/systems` })).statusCode,
+        200,
+      );
+      h.clock.advanceMinutes(91 * 24 * 60);
+      const fresh = await h.signIn(username, 'Changed#Pass-2026');
+      assert.equal(
+        (await fresh.inject({ url: `/api/organisations/${orgId}/systems` })).json().code,
+        'PASSWORD_CHANGE_REQUIRED',
+      );
+    });
+  });
+}
+
+describe('sign-in rate limit', () => {
+  it('answers 429 after the configured number of attempts per minute', async (t) => {
+    const h = await startHarness('sqlite', { security: { signInRateLimitPerMinute: 3 } });
+    if (!h) return t.skip('database unavailable');
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        codes.push(
+          (
+            await h.app.inject({
+              method: 'POST',
+              url: '/api/session',
+              payload: { username: 'nobody', password: 'x' },
+            })
+          ).statusCode,
+        );
+      }
+      assert.deepEqual(codes, [401, 401, 401, 429]);
+    } finally {
+      await h.close();
+    }
+  });
+});
