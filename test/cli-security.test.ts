@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+
+const BIN = path.resolve('bin/dengbao.js');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'dengbao-cli-sec-'));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function run(args: string[], input?: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      DENGBAO_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      DENGBAO_ADMIN_PASSWORD: '',
+      ...env,
+    },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('dengbao CLI: accounts, audit chain and keys', () => {
+  it('creates the first administrator from stdin, never with a weak or default password', () => {
+    const weak = run(['users', 'create-admin', '--username', 'admin'], 'admin123\n');
+    assert.equal(weak.code, 1);
+    assert.match(weak.err, /password: must be at least 12 characters/);
+    const ok = run(
+      ['users', 'create-admin', '--username', 'admin', '--display-name', '管理员'],
+      'Dengbao#Secure-2026\n',
+    );
+    assert.equal(ok.code, 0, ok.err);
+    assert.match(ok.out, /created platform administrator admin/);
+    const again = run(['users', 'create-admin', '--username', 'admin'], 'Dengbao#Secure-2026\n');
+    assert.equal(again.code, 1);
+    assert.match(again.err, /already exists/);
+    // The key file for SM4 was created beside the data, readable by the owner only.
+    const keyFile = path.join(dataDir, 'keys.json');
+    assert.ok(existsSync(keyFile));
+    assert.equal(statSync(keyFile).mode & 0o077, 0);
+  });
+
+  it('verifies the audit chain and names the first broken entry after tampering', () => {
+    const orgId = run([
+      'orgs',
+      'create',
+      '--name',
+      '某市第一人民医院',
+      '--owner',
+      'admin',
+    ]).out.trim();
+    assert.match(orgId, /^[0-9a-f-]{36}$/);
+    assert.equal(run(['systems', 'import', '--org', orgId, 'test/fixtures/systems.yaml']).code, 0);
+    const intact = run(['audit', 'verify', '--org', orgId]);
+    assert.equal(intact.code, 0, intact.err);
+    assert.match(intact.out, /intact/);
+    assert.equal(run(['audit', 'verify', '--platform']).code, 0);
+
+    const db = new Database(path.join(dataDir, 'dengbao.sqlite'));
+    const third = db
+      .prepare('select id, seq from audit_entries where organisation_id = ? and seq = 3')
+      .get(orgId) as { id: string; seq: number };
+    db.prepare('delete from audit_entries where id = ?').run(third.id);
+    db.close();
+    const broken = run(['audit', 'verify', '--org', orgId]);
+    assert.equal(broken.code, 1);
+    assert.match(broken.err, /BROKEN at seq 4/);
+  });
+
+  it('rotates the SM4 key and re-encrypts what was encrypted under the old one', () => {
+    const before = JSON.parse(readFileSync(path.join(dataDir, 'keys.json'), 'utf8'));
+    const rotated = run(['keys', 'rotate']);
+    assert.equal(rotated.code, 0, rotated.err);
+    const afterKeys = JSON.parse(readFileSync(path.join(dataDir, 'keys.json'), 'utf8'));
+    assert.notEqual(afterKeys.current, before.current);
+    assert.ok(afterKeys.keys[before.current], 'the old key stays to read old backups');
+    assert.ok(existsSync(path.join(dataDir, 'keys.json')));
+  });
+
+  it('exits 2 for usage errors of the new commands', () => {
+    assert.equal(run(['audit', 'verify']).code, 2);
+    assert.equal(run(['users', 'create-admin']).code, 2);
+  });
+});
