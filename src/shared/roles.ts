@@ -65,3 +65,13 @@ export const ROLE_LABELS_ZH: Readonly<Record<Role, string>> = {
   member: '成员（可编辑）',
   viewer: '只读成员',
 };
+
+/** The role matrix as a Markdown table (the README carries this exact table; a test checks it). */
+export function roleMatrixMarkdown(): string {
+  const head = `| Permission | ${ROLES.map((r) => `${r} ${ROLE_LABELS_ZH[r]}`).join(' | ')} |`;
+  const sep = `|---|${ROLES.map(() => ':-:').join('|')}|`;
+  const rows = PERMISSIONS.map(
+    (p) => `| \`${p}\` | ${ROLES.map((r) => (ROLE_PERMISSIONS[r].includes(p) ? '✓' : '—')).join(' | ')} |`,
+  );
+  return [head, sep, ...rows].join('\n');
+}
