@@ -140,62 +140,43 @@ export function recordGradingCommand(
   });
 }
 
-export function addReviewCommand(
-  ctx: AppContext,
-  actor: Actor,
-  organisationId: string,
-  systemId: string,
-  input: ReviewInput,
-) {
-  return audited(ctx, actor, async (trx, audit, now) => {
-    await getSystem(trx, organisationId, systemId);
-    const row = await insertReview(trx, organisationId, systemId, input, now);
-    await audit({
-      organisationId,
-      action: 'review.create',
-      entityType: 'review',
-      entityId: row.id,
-      changes: rowChanges(null, row),
-    });
-    return row;
-  });
+/** The records kept against a system: each is inserted and audited the same way. */
+const RECORD_KINDS = {
+  review: { insert: insertReview, action: 'review.create', entityType: 'review' },
+  filing: { insert: insertFiling, action: 'filing.create', entityType: 'filing' },
+  event: { insert: insertEvent, action: 'event.create', entityType: 'system_event' },
+} as const;
+
+interface RecordInputs {
+  review: ReviewInput;
+  filing: FilingInput;
+  event: EventInput;
 }
 
-export function addFilingCommand(
+/** Records an expert review / approval, a filing, or a completed assessment against a system. */
+export function addRecordCommand<K extends keyof RecordInputs>(
   ctx: AppContext,
   actor: Actor,
+  kind: K,
   organisationId: string,
   systemId: string,
-  input: FilingInput,
+  input: RecordInputs[K],
 ) {
+  const spec = RECORD_KINDS[kind];
   return audited(ctx, actor, async (trx, audit, now) => {
     await getSystem(trx, organisationId, systemId);
-    const row = await insertFiling(trx, organisationId, systemId, input, now);
+    const insert = spec.insert as (
+      db: typeof trx,
+      organisationId: string,
+      systemId: string,
+      input: RecordInputs[K],
+      now: string,
+    ) => Promise<{ id: string }>;
+    const row = await insert(trx, organisationId, systemId, input, now);
     await audit({
       organisationId,
-      action: 'filing.create',
-      entityType: 'filing',
-      entityId: row.id,
-      changes: rowChanges(null, row),
-    });
-    return row;
-  });
-}
-
-export function addEventCommand(
-  ctx: AppContext,
-  actor: Actor,
-  organisationId: string,
-  systemId: string,
-  input: EventInput,
-) {
-  return audited(ctx, actor, async (trx, audit, now) => {
-    await getSystem(trx, organisationId, systemId);
-    const row = await insertEvent(trx, organisationId, systemId, input, now);
-    await audit({
-      organisationId,
-      action: 'event.create',
-      entityType: 'system_event',
+      action: spec.action,
+      entityType: spec.entityType,
       entityId: row.id,
       changes: rowChanges(null, row),
     });

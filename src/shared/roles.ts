@@ -71,7 +71,8 @@ export function roleMatrixMarkdown(): string {
   const head = `| Permission | ${ROLES.map((r) => `${r} ${ROLE_LABELS_ZH[r]}`).join(' | ')} |`;
   const sep = `|---|${ROLES.map(() => ':-:').join('|')}|`;
   const rows = PERMISSIONS.map(
-    (p) => `| \`${p}\` | ${ROLES.map((r) => (ROLE_PERMISSIONS[r].includes(p) ? '✓' : '—')).join(' | ')} |`,
+    (p) =>
+      `| \`${p}\` | ${ROLES.map((r) => (ROLE_PERMISSIONS[r].includes(p) ? '✓' : '—')).join(' | ')} |`,
   );
   return [head, sep, ...rows].join('\n');
 }

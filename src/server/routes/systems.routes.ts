@@ -3,9 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { presentSystem, presentSystemSummary } from '../../app/presenters';
 import {
-  addEventCommand,
-  addFilingCommand,
-  addReviewCommand,
+  addRecordCommand,
   createSystemCommand,
   deleteSystemCommand,
   recordGradingCommand,
@@ -157,54 +155,41 @@ export const systemsRoutes =
       },
     );
 
-    app.post(
-      '/organisations/:orgId/systems/:systemId/reviews',
+    const records = [
       {
-        config: write,
-        schema: {
-          tags,
-          summary: 'Record an expert review or competent-authority approval',
-          params: SystemParams,
-          body: ReviewInputSchema,
-        },
+        suffix: 'reviews',
+        kind: 'review',
+        body: ReviewInputSchema,
+        summary: 'Record an expert review or competent-authority approval',
       },
-      async (req, reply) => {
-        await addReviewCommand(ctx, req.actor, req.params.orgId, req.params.systemId, req.body);
-        return reply.status(201).send(await detail(req.params.orgId, req.params.systemId));
-      },
-    );
-
-    app.post(
-      '/organisations/:orgId/systems/:systemId/filings',
       {
-        config: write,
-        schema: {
-          tags,
-          summary: 'Record a filing with public security',
-          params: SystemParams,
-          body: FilingInputSchema,
-        },
+        suffix: 'filings',
+        kind: 'filing',
+        body: FilingInputSchema,
+        summary: 'Record a filing with public security',
       },
-      async (req, reply) => {
-        await addFilingCommand(ctx, req.actor, req.params.orgId, req.params.systemId, req.body);
-        return reply.status(201).send(await detail(req.params.orgId, req.params.systemId));
-      },
-    );
-
-    app.post(
-      '/organisations/:orgId/systems/:systemId/events',
       {
-        config: write,
-        schema: {
-          tags,
-          summary: 'Record a completed assessment (MLPS, crypto, CII risk)',
-          params: SystemParams,
-          body: EventInputSchema,
+        suffix: 'events',
+        kind: 'event',
+        body: EventInputSchema,
+        summary: 'Record a completed assessment (MLPS, crypto, CII risk)',
+      },
+    ] as const;
+    for (const r of records) {
+      app.post(
+        `/organisations/:orgId/systems/:systemId/${r.suffix}`,
+        { config: write, schema: { tags, summary: r.summary, params: SystemParams, body: r.body } },
+        async (req, reply) => {
+          await addRecordCommand(
+            ctx,
+            req.actor,
+            r.kind,
+            req.params.orgId,
+            req.params.systemId,
+            req.body as never,
+          );
+          return reply.status(201).send(await detail(req.params.orgId, req.params.systemId));
         },
-      },
-      async (req, reply) => {
-        await addEventCommand(ctx, req.actor, req.params.orgId, req.params.systemId, req.body);
-        return reply.status(201).send(await detail(req.params.orgId, req.params.systemId));
-      },
-    );
+      );
+    }
   };
