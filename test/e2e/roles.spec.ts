@@ -18,7 +18,9 @@ const VIEWER = {
 /** The options of the header's organisation switcher, opened. */
 async function openSwitcher(page: Page) {
   await page.getByRole('combobox', { name: '当前组织' }).click();
-  return page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await expect(options.first()).toBeVisible();
+  return options;
 }
 
 async function switchTo(page: Page, organisation: string) {

@@ -207,8 +207,7 @@ export const api = {
       role,
       version,
     }),
-  removeMember: (orgId: string, userId: string) =>
-    request<null>('DELETE', member(orgId, userId)),
+  removeMember: (orgId: string, userId: string) => request<null>('DELETE', member(orgId, userId)),
   setSystemAssignment: (orgId: string, userId: string, systemId: string, assigned: boolean) =>
     request<null>(
       assigned ? 'PUT' : 'DELETE',

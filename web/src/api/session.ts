@@ -79,8 +79,13 @@ export function forgetSession(client: QueryClient): void {
 export function useChangePassword() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ currentPassword, newPassword }: { currentPassword: string; newPassword: string }) =>
-      api.changePassword(currentPassword, newPassword),
+    mutationFn: ({
+      currentPassword,
+      newPassword,
+    }: {
+      currentPassword: string;
+      newPassword: string;
+    }) => api.changePassword(currentPassword, newPassword),
     onSuccess: () => client.invalidateQueries({ queryKey: SESSION_KEY }),
   });
 }

@@ -64,9 +64,7 @@ export function AppLayout() {
             {t('app.name')}
           </Typography.Text>
         </Link>
-        {orgId && (
-          <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={menuItems} />
-        )}
+        {orgId && <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={menuItems} />}
       </Layout.Sider>
       <Layout>
         <Layout.Header

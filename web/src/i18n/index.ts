@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { ROLE_LABELS_ZH } from '../../../src/shared/roles';
 import { storedLanguage, storeLanguage, type Language } from '../lib/language';
 import en from './en.json';
 import zhCN from './zh-CN.json';
@@ -15,7 +16,11 @@ function syncLanguage(language: string): void {
 i18n.on('languageChanged', syncLanguage);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: {
+    // The Chinese role names are the server's (README, CLI): one source, so they cannot drift.
+    'zh-CN': { translation: { ...zhCN, role: { ...zhCN.role, ...ROLE_LABELS_ZH } } },
+    en: { translation: en },
+  },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false }, // React already escapes

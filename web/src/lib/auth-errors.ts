@@ -40,7 +40,8 @@ export function signInProblem(error: unknown): SignInProblem {
 
 /** Only same-origin paths are followed after sign-in (no open redirect to another site). */
 export function safeNext(next: string | null): string | null {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
+    return null;
   if (next === '/login' || next.startsWith('/login?')) return null;
   return next;
 }

@@ -23,7 +23,10 @@ function isPermission(value: string): value is Permission {
 }
 
 /** Access of a role taken from the shared matrix (the server enforces the same one). */
-export function accessOfRole(role: Role | null, permissions?: readonly string[]): OrganisationAccess {
+export function accessOfRole(
+  role: Role | null,
+  permissions?: readonly string[],
+): OrganisationAccess {
   const granted = new Set<Permission>(
     permissions ? permissions.filter(isPermission) : role ? ROLE_PERMISSIONS[role] : [],
   );

@@ -105,7 +105,9 @@ export function ChangePasswordForm({
               if (problems.length > 0) {
                 return Promise.reject(
                   new Error(
-                    problems.map(({ key, ...values }) => t(key, values)).join(t('common.listSeparator')),
+                    problems
+                      .map(({ key, ...values }) => t(key, values))
+                      .join(t('common.listSeparator')),
                   ),
                 );
               }

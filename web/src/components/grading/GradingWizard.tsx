@@ -139,12 +139,7 @@ export function GradingWizard({
         }))}
       />
       {readOnly && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('grading.readOnly')}
-          style={{ marginBottom: 16 }}
-        />
+        <Alert type="info" showIcon title={t('grading.readOnly')} style={{ marginBottom: 16 }} />
       )}
       {stepError && <Alert type="error" showIcon title={stepError} style={{ marginBottom: 16 }} />}
 

@@ -33,9 +33,15 @@ import {
   AUDIT_ENTITY_TYPES,
   changeValue,
   entityTypeLabel,
+  isInstant,
 } from '../../lib/audit-labels';
 import { downloadText, toCsv } from '../../lib/csv';
-import { beijingDayStart, DATE_FORMAT, formatTimestampSeconds, todayInBeijing } from '../../lib/dates';
+import {
+  beijingDayStart,
+  DATE_FORMAT,
+  formatTimestampSeconds,
+  todayInBeijing,
+} from '../../lib/dates';
 
 const DEFAULT_PAGE_SIZE = 50;
 const EXPORT_BATCH = 1000;
@@ -72,6 +78,17 @@ function useAuditQuery(): [
     setParams(next, { replace: true });
   };
   return [query, update];
+}
+
+/** One side of a change; an instant shows in Beijing time with the stored UTC text on hover. */
+function ChangeValue({ value, secondary }: { value: unknown; secondary?: boolean }) {
+  const { t } = useTranslation();
+  const text = (
+    <Typography.Text type={secondary ? 'secondary' : undefined} style={{ wordBreak: 'break-all' }}>
+      {changeValue(t, value)}
+    </Typography.Text>
+  );
+  return isInstant(value) ? <Tooltip title={value}>{text}</Tooltip> : text;
 }
 
 function VerifyResult({ result }: { result: AuditVerifyDto }) {
@@ -144,6 +161,21 @@ export function AuditPage() {
     if (entry.entityType === 'membership' || entry.entityType === 'user')
       return memberName.get(id) ?? id;
     if (entry.entityType === 'organisation' && id === organisation.id) return organisation.name;
+    if (entry.entityType === 'system_assignment' && id.includes(':')) {
+      // "<userId>:<systemId>": who was given (or lost) which system.
+      const [userId = '', systemId = ''] = id.split(':');
+      const user = memberName.get(userId);
+      const system = systemName.get(systemId);
+      if (user || system)
+        return t('audit.assignmentEntity', {
+          user: user ?? userId.slice(0, 8),
+          system: system ?? systemId.slice(0, 8),
+        });
+    }
+    if (entry.entityType === 'api_token') {
+      const name = entry.changes.name?.after ?? entry.changes.name?.before;
+      if (typeof name === 'string' && name) return name;
+    }
     return id;
   };
 
@@ -234,8 +266,8 @@ export function AuditPage() {
       style={{ maxWidth: 960 }}
       dataSource={Object.entries(entry.changes).map(([field, change]) => ({
         field,
-        before: changeValue(t, change?.before),
-        after: changeValue(t, change?.after),
+        before: change?.before,
+        after: change?.after,
       }))}
       columns={[
         {
@@ -247,7 +279,7 @@ export function AuditPage() {
         {
           title: t('audit.change.before'),
           dataIndex: 'before',
-          render: (v: string) => <Typography.Text type="secondary">{v}</Typography.Text>,
+          render: (v: unknown) => <ChangeValue value={v} secondary />,
         },
         {
           title: '',
@@ -255,7 +287,11 @@ export function AuditPage() {
           width: 32,
           render: () => <ArrowRightOutlined style={{ color: '#8c8c8c' }} />,
         },
-        { title: t('audit.change.after'), dataIndex: 'after' },
+        {
+          title: t('audit.change.after'),
+          dataIndex: 'after',
+          render: (v: unknown) => <ChangeValue value={v} />,
+        },
       ]}
     />
   );
@@ -267,7 +303,7 @@ export function AuditPage() {
     setExporting(true);
     try {
       const rows: AuditEntryDto[] = [];
-      for (let total = Infinity; rows.length < total; ) {
+      for (let total = Infinity; rows.length < total;) {
         const batch = await api.listAudit(organisation.id, {
           ...filters,
           limit: EXPORT_BATCH,

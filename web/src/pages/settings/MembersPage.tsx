@@ -259,7 +259,7 @@ export function MembersPage() {
           size="middle"
           columns={columns}
           dataSource={members.data?.items}
-          loading={members.isFetching}
+          loading={members.isPending}
           pagination={false}
           locale={{ emptyText: t('members.empty') }}
         />

@@ -2,13 +2,7 @@ import { CheckOutlined, MinusOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Space, Table, Tag, Typography, theme } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import {
-  PERMISSIONS,
-  ROLES,
-  can,
-  type Permission,
-  type Role,
-} from '../../../../src/shared/roles';
+import { PERMISSIONS, ROLES, can, type Permission, type Role } from '../../../../src/shared/roles';
 import { useAccess } from '../../components/OrganisationScope';
 import { RoleTag } from '../../components/RoleTag';
 
@@ -59,10 +53,7 @@ export function RolesPage() {
       }),
       render: (_: unknown, permission: Permission) =>
         can(role, permission) ? (
-          <CheckOutlined
-            style={{ color: token.colorSuccess }}
-            aria-label={t('roles.granted')}
-          />
+          <CheckOutlined style={{ color: token.colorSuccess }} aria-label={t('roles.granted')} />
         ) : (
           <MinusOutlined
             style={{ color: token.colorTextQuaternary }}

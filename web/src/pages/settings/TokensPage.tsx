@@ -237,7 +237,10 @@ export function TokensPage() {
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Alert type="warning" showIcon title={t('tokens.showOnce')} />
           <Typography.Paragraph
-            copyable={{ text: created?.token ?? '', tooltips: [t('tokens.copy'), t('tokens.copied')] }}
+            copyable={{
+              text: created?.token ?? '',
+              tooltips: [t('tokens.copy'), t('tokens.copied')],
+            }}
             code
             style={{ fontSize: 14, wordBreak: 'break-all', marginBottom: 0 }}
             data-testid="created-token"
