@@ -71,6 +71,23 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** Too many attempts; `retryAfterSeconds` says when to try again. */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('RATE_LIMITED', 429, `too many attempts; retry in ${retryAfterSeconds} seconds`);
+  }
+}
+
+/** Sign-in refused because of repeated failures, until `lockedUntil` (ISO instant). */
+export class AccountLockedError extends AppError {
+  constructor(
+    readonly lockedUntil: string,
+    message: string,
+  ) {
+    super('ACCOUNT_LOCKED', 401, message);
+  }
+}
+
 /** Turns zod issues into details with dotted/indexed paths (`systems[2].name`). */
 export function detailsFromZodIssues(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AppError, UnauthenticatedError, ValidationError } from '../errors';
+import { AccountLockedError, UnauthenticatedError, ValidationError } from '../errors';
 import type { Role } from '../shared/roles';
 import {
   DUMMY_HASH_PROMISE,
@@ -178,9 +178,8 @@ export async function signIn(
     throw new UnauthenticatedError('wrong user name or password');
   }
   if (user.locked_until && user.locked_until > now) {
-    throw new AppError(
-      'ACCOUNT_LOCKED',
-      401,
+    throw new AccountLockedError(
+      user.locked_until,
       `account locked after repeated failures until ${user.locked_until}`,
     );
   }
@@ -188,9 +187,10 @@ export async function signIn(
   if (!ok || user.disabled === 1) {
     const failures = user.failed_sign_ins + 1;
     const lock = failures >= ctx.security.lockoutThreshold;
+    const lockedUntil = addMinutes(now, ctx.security.lockoutMinutes);
     await audited(ctx, actor, async (trx, audit, at) => {
       const columns = lock
-        ? { failed_sign_ins: 0, locked_until: addMinutes(at, ctx.security.lockoutMinutes) }
+        ? { failed_sign_ins: 0, locked_until: lockedUntil }
         : { failed_sign_ins: failures };
       await updateUserColumns(trx, user.id, columns, at);
       await audit({
@@ -205,9 +205,8 @@ export async function signIn(
       });
     });
     if (lock) {
-      throw new AppError(
-        'ACCOUNT_LOCKED',
-        401,
+      throw new AccountLockedError(
+        lockedUntil,
         `too many failed sign-ins: account locked for ${ctx.security.lockoutMinutes} minutes`,
       );
     }

@@ -46,6 +46,14 @@ export async function addMemberCommand(
 ) {
   guardOwnerGrant(actorRole, input.role);
   let user = await findUserByUsername(ctx.store.db, input.username);
+  if (user && input.newAccount) {
+    throw new ValidationError('account exists', [
+      {
+        path: 'username',
+        message: `"${input.username}" already has an account: add it without newAccount`,
+      },
+    ]);
+  }
   if (!user && input.newAccount) {
     user = await createUser(ctx, actor, {
       username: input.username,

@@ -57,29 +57,32 @@ parentPort.on('message', ({ inputs, hashes }) => {
 /** One worker thread checking one batch at a time. Always `close()` it. */
 export class Sm3BatchWorker {
   readonly #worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
+  #pending: { resolve: (n: number) => void; reject: (e: Error) => void } | null = null;
   #failure: Error | null = null;
 
   constructor() {
     this.#worker.unref();
-    this.#worker.on('error', (error) => {
-      this.#failure = error;
+    this.#worker.on('message', (result: number) => {
+      const pending = this.#pending;
+      this.#pending = null;
+      pending?.resolve(result);
     });
+    const fail = (error: Error) => {
+      this.#failure ??= error;
+      const pending = this.#pending;
+      this.#pending = null;
+      pending?.reject(this.#failure);
+    };
+    this.#worker.on('error', fail);
+    this.#worker.on('exit', (code) => fail(new Error(`SM3 worker exited (code ${code})`)));
   }
 
   /** {@link firstMismatch} on the worker. Byte inputs are transferred (unusable afterwards). */
   firstMismatch(inputs: HashInputs, hashes: readonly string[]): Promise<number> {
     if (this.#failure) return Promise.reject(this.#failure);
+    if (this.#pending) return Promise.reject(new Error('SM3 worker is busy'));
     return new Promise<number>((resolve, reject) => {
-      const onError = (error: Error) => {
-        this.#worker.off('message', onMessage);
-        reject(error);
-      };
-      const onMessage = (result: number) => {
-        this.#worker.off('error', onError);
-        resolve(result);
-      };
-      this.#worker.once('message', onMessage);
-      this.#worker.once('error', onError);
+      this.#pending = { resolve, reject };
       this.#worker.postMessage(
         { inputs, hashes },
         inputs.kind === 'bytes' ? [inputs.data.buffer as ArrayBuffer] : [],

@@ -13,6 +13,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context';
+import { RateLimitedError } from '../errors';
 import { registerAuth, requireAccessRules, type RouteEntry } from './auth';
 import { registerErrorHandler } from './errors';
 import { auditRoutes } from './routes/audit.routes';
@@ -76,7 +77,10 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => new RateLimitedError(Math.ceil(context.ttl / 1000)),
+  });
 
   await app.register(swagger, {
     openapi: {

@@ -1,6 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, VersionConflictError, formatPath } from '../errors';
+import {
+  AccountLockedError,
+  AppError,
+  RateLimitedError,
+  VersionConflictError,
+  formatPath,
+} from '../errors';
 import type { ApiError } from '../shared/api-types';
 
 /** One error handler: known errors keep their code and details; anything else is a 500 without internals. */
@@ -30,7 +36,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
         message: error.message,
         details: [...error.details],
         ...(error instanceof VersionConflictError ? { currentVersion: error.currentVersion } : {}),
+        ...(error instanceof AccountLockedError ? { lockedUntil: error.lockedUntil } : {}),
+        ...(error instanceof RateLimitedError
+          ? { retryAfterSeconds: error.retryAfterSeconds }
+          : {}),
       };
+      if (error instanceof RateLimitedError)
+        void reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.status(error.status).send(body);
     }
     if (error.statusCode && error.statusCode < 500) {

@@ -22,6 +22,10 @@ export interface ApiError {
   details: { path: string; message: string }[];
   /** For VERSION_CONFLICT: the version now stored. */
   currentVersion?: number;
+  /** For ACCOUNT_LOCKED: until when (ISO instant). */
+  lockedUntil?: string;
+  /** For RATE_LIMITED: seconds to wait. */
+  retryAfterSeconds?: number;
 }
 
 export interface OrganisationDto {

@@ -52,6 +52,10 @@ for (const dialect of TEST_DIALECTS) {
       }
       const fifth = await signInRaw(c.username, 'wrong-password');
       assert.equal(fifth.json().code, 'ACCOUNT_LOCKED');
+      assert.equal(
+        fifth.json().lockedUntil,
+        new Date(h.clock.now().getTime() + 15 * 60_000).toISOString(),
+      );
       const locked = await signInRaw(c.username, STRONG_PASSWORD);
       assert.equal(locked.statusCode, 401);
       assert.equal(
@@ -253,6 +257,24 @@ for (const dialect of TEST_DIALECTS) {
       assert.ok(update.requestId);
       assert.equal(update.sourceIp, '127.0.0.1');
       assert.ok(log.items.some((e: { action: string }) => e.action === 'system.create'));
+      // Time filters accept any offset: Beijing midnight is 16:00 UTC the day before.
+      const since = encodeURIComponent(
+        new Date(h.clock.now().getTime() - 3600_000).toISOString().replace('Z', '+00:00'),
+      );
+      const beijing = encodeURIComponent('2026-03-01T00:00:00+08:00');
+      assert.ok(
+        (await owner.inject({ url: `/api/organisations/${orgId}/audit?from=${since}` })).json()
+          .total > 0,
+      );
+      assert.ok(
+        (await owner.inject({ url: `/api/organisations/${orgId}/audit?from=${beijing}` })).json()
+          .total > 0,
+      );
+      assert.equal(
+        (await owner.inject({ url: `/api/organisations/${orgId}/audit?to=${beijing}` })).json()
+          .total,
+        0,
+      );
       let verify = (await owner.inject({ url: `/api/organisations/${orgId}/audit/verify` })).json();
       assert.equal(verify.ok, true);
       // Someone with database access rewrites history.
@@ -400,6 +422,13 @@ describe('sign-in rate limit', () => {
         );
       }
       assert.deepEqual(codes, [401, 401, 401, 429]);
+      const limited = await h.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username: 'nobody', password: 'x' },
+      });
+      assert.equal(limited.json().code, 'RATE_LIMITED');
+      assert.ok(Number(limited.headers['retry-after']) > 0);
     } finally {
       await h.close();
     }

@@ -5,7 +5,11 @@ import { listAudit, verifyAudit } from '../../store/repositories/audit.repositor
 import type { AuditEntryRow } from '../../store/schema';
 import { OrgParams } from './params';
 
-const Instant = z.string().datetime({ offset: true, message: 'must be an ISO date-time' });
+// Stored times are UTC ISO strings: convert any offset to UTC so text comparison is correct.
+const Instant = z
+  .string()
+  .datetime({ offset: true, message: 'must be an ISO date-time' })
+  .transform((s) => new Date(s).toISOString());
 const ListQuery = z
   .object({
     userId: z.string().uuid().optional(),
