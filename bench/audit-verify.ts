@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { canonicalize, chainHash, GENESIS_HASH, type AuditContent } from '../src/audit/chain';
@@ -85,7 +85,7 @@ export async function benchAuditVerify(count: number): Promise<void> {
     const n = count.toLocaleString('en');
     console.log(`audit    insert ${n} chained entries (hashing included): ${seconds(insertMs)} s`);
     console.log(
-      `audit    verify ${n} entries: ${seconds(verifyMs)} s (${Math.round(count / (verifyMs / 1000)).toLocaleString('en')} entries/s, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB)`,
+      `audit    verify ${n} entries: ${seconds(verifyMs)} s (${Math.round(count / (verifyMs / 1000)).toLocaleString('en')} entries/s, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB, load average ${loadavg()[0]?.toFixed(1)})`,
     );
   } finally {
     await store.close();

@@ -204,6 +204,8 @@ describe('verifyChain', () => {
     assert.equal(reason([r2, r3]), 'sequence_gap@2');
     assert.equal(reason([r1, r3, r2, r4]), 'sequence_gap@3');
     assert.equal(reason([r1, r2, r2, r3]), 'out_of_order@2');
+    assert.equal(reason([r1, { ...r2, seq: '2' as unknown as number }]), 'out_of_order@2');
+    assert.equal(reason([r1, { ...r2, seq: 2.5 }]), 'out_of_order@2.5');
     // Seq values swapped (the rest of each row unchanged), rows read in seq order.
     assert.equal(
       reason([r1, { ...r4, seq: 2 }, r3, { ...r2, seq: 4 }, r5]),

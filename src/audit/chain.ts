@@ -313,6 +313,13 @@ export class ChainVerifier {
   link(row: ChainLink): boolean {
     if (this.#broken) return false;
     const expected = this.#expectedSeq;
+    // SQLite can hold any value in an integer column; a seq that is not an integer is out of order.
+    if (!Number.isSafeInteger(row.seq))
+      return this.#break(
+        row,
+        'out_of_order',
+        `seq ${JSON.stringify(row.seq)} is not an integer (${expected} was expected)`,
+      );
     if (row.seq < expected)
       return this.#break(
         row,

@@ -46,8 +46,9 @@ function event(organisationId: string, i: number, extra: Partial<AuditEvent> = {
 }
 
 /**
- * verifyAudit, cross-checked: the database-built fast path must give exactly what reading full
- * rows into verifyChain gives, and never needs a full-row check on an intact chain.
+ * verifyAudit, cross-checked: the packed batches (with and without the hashing worker) and the
+ * row-by-row path must give exactly what reading full rows into verifyChain gives, and never need
+ * a full-row check on an intact chain.
  */
 async function verifyAudit(
   db: Kysely<Database>,
@@ -55,10 +56,24 @@ async function verifyAudit(
   opts: VerifyAuditOptions = {},
 ): Promise<ChainVerification> {
   const fullChecks: string[] = [];
-  const fast = await verifyFast(db, org, { ...opts, onFullCheck: (id) => fullChecks.push(id) });
+  const onFullCheck = (id: string) => fullChecks.push(id);
+  const fallbacks: (number | null)[] = [];
+  const onRowByRow = (after: number | null) => fallbacks.push(after);
+  const fast = await verifyFast(db, org, { ...opts, onFullCheck, onRowByRow });
   const full = await verifyFast(db, org, { ...opts, fullRows: true });
   assert.deepEqual(fast, full);
-  if (fast.ok) assert.deepEqual(fullChecks, [], 'database-built hash input differs from canonical');
+  // Batches of 2: packed and hashed on the worker thread while the next batch is read; packed
+  // without the worker; row by row.
+  for (const more of [{}, { worker: false }, { rowByRow: true }])
+    assert.deepEqual(
+      await verifyFast(db, org, { batchSize: 2, ...more, onFullCheck, onRowByRow }),
+      full,
+    );
+  assert.deepEqual(await verifyFast(db, org, { ...opts, rowByRow: true, onFullCheck }), full);
+  if (fast.ok) {
+    assert.deepEqual(fullChecks, [], 'database-built hash input differs from canonical');
+    assert.deepEqual(fallbacks, [], 'an intact packed batch was checked row by row');
+  }
   return fast;
 }
 
@@ -284,6 +299,36 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(r.count, 4);
     });
 
+    // Packed batches are SQLite's path only.
+    if (dialect === 'sqlite')
+      it('goes row by row when SQLite cannot pack a batch', async () => {
+        const db = (store as Store).db;
+        const org = await chain(7);
+        // SQLite refuses values over 1 GB (SQLITE_TOOBIG); make the packed query fail that way
+        // from its `from`-th run on.
+        const tooBig = (from: number) => {
+          let runs = 0;
+          return db.withPlugin({
+            transformQuery: (args) => {
+              if (args.node.kind === 'RawNode' && ++runs >= from)
+                throw Object.assign(new Error('string or blob too big'), { code: 'SQLITE_TOOBIG' });
+              return args.node;
+            },
+            transformResult: async (args) => args.result,
+          });
+        };
+        for (const from of [1, 2, 3])
+          assert.equal(brokenAt(await verifyFast(tooBig(from), org, { batchSize: 2 })), 'ok 7');
+        await exec(
+          sql`update audit_entries set at = ${at(40)} where organisation_id = ${org} and seq = 6`,
+        );
+        for (const from of [1, 2, 3, 4])
+          assert.equal(
+            brokenAt(await verifyFast(tooBig(from), org, { batchSize: 2 })),
+            'hash_mismatch@6',
+          );
+      });
+
     it('hashes awkward text the same in SQL and JavaScript', { skip: skip() }, async () => {
       const db = (store as Store).db;
       const org = randomUUID();
@@ -329,10 +374,24 @@ for (const dialect of TEST_DIALECTS) {
         await exec(
           sql`update audit_entries set changes = ${JSON.stringify(reordered, null, 2)} where organisation_id = ${org} and seq = 2`,
         );
-        const checked: string[] = [];
-        const r = await verifyFast(db, org, { onFullCheck: (id) => checked.push(id) });
-        assert.equal(brokenAt(r), 'ok 3');
-        assert.equal(checked.length, 1);
+        for (const opts of [
+          {},
+          { batchSize: 1 },
+          { batchSize: 2 },
+          { batchSize: 2, worker: false },
+          { rowByRow: true },
+        ]) {
+          const checked: string[] = [];
+          const fallbacks: (number | null)[] = [];
+          const r = await verifyFast(db, org, {
+            ...opts,
+            onFullCheck: (id) => checked.push(id),
+            onRowByRow: (after) => fallbacks.push(after),
+          });
+          assert.equal(brokenAt(r), 'ok 3');
+          assert.equal(checked.length, 1);
+          assert.equal(fallbacks.length, dialect === 'sqlite' && !opts.rowByRow ? 1 : 0);
+        }
         await exec(
           sql`update audit_entries set changes = ${'{"name":'} where organisation_id = ${org} and seq = 2`,
         );
