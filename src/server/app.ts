@@ -74,6 +74,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
       },
     },
     referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);

@@ -217,6 +217,7 @@ for (const dialect of TEST_DIALECTS) {
         assert.match(csp, /frame-ancestors 'none'/, url);
         assert.equal(res.headers['x-content-type-options'], 'nosniff', url);
         assert.equal(res.headers['referrer-policy'], 'no-referrer', url);
+        assert.equal(res.headers['x-frame-options'], 'DENY', url);
       }
       const big = await owner.inject({
         method: 'POST',
