@@ -278,7 +278,7 @@ export function loadKeyring(options: LoadKeyringOptions = {}): LoadedKeyring {
     };
   if (!options.createIfMissing)
     throw new KeyringError(
-      `no encryption keys: set ${KEYS_ENV} or ${KEY_FILE_ENV}, or create ${file} (the server creates it on first start)`,
+      `no encryption keys: set ${KEYS_ENV} or ${KEY_FILE_ENV}, or create ${file} (with the embedded SQLite store the server creates it on first start; with DATABASE_URL give the keys explicitly so every server shares them)`,
     );
   const id = 'k1';
   const created = createKeyFileExclusive(file, { current: id, keys: { [id]: generateKey() } });
