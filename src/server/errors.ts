@@ -7,7 +7,31 @@ import {
   VersionConflictError,
   formatPath,
 } from '../errors';
+import { z } from 'zod';
 import type { ApiError } from '../shared/api-types';
+import { ownMessageZh } from '../shared/messages-zh';
+
+const zodZh = z.locales.zhCN().localeError;
+const zodEn = z.locales.en().localeError;
+type LocaleIssue = Parameters<typeof zodEn>[0];
+
+/** Chinese for a zod issue: ours from the dictionary, zod's built-ins from its zhCN locale. */
+function zhForIssue(keyword: string, message: string, params: Record<string, unknown>): string {
+  const own = ownMessageZh(message);
+  if (own) return own;
+  const issue = { ...params, code: keyword } as unknown as LocaleIssue;
+  const en = zodEn(issue);
+  const enText = typeof en === 'string' ? en : en?.message;
+  // A message equal to zod's default English is a built-in one: translate it; otherwise keep ours.
+  if (enText !== message) return message;
+  const zh = zodZh(issue);
+  return (typeof zh === 'string' ? zh : zh?.message) ?? message;
+}
+
+/** Adds the Chinese wording to our own (non-zod) error details. */
+function withZh(details: readonly { path: string; message: string }[]) {
+  return details.map((d) => ({ ...d, messageZh: ownMessageZh(d.message) ?? d.message }));
+}
 
 /** One error handler: known errors keep their code and details; anything else is a 500 without internals. */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -26,6 +50,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
               .map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
           ),
           message: v.message ?? 'invalid',
+          messageZh: zhForIssue(
+            v.keyword,
+            v.message ?? 'invalid',
+            v.params as Record<string, unknown>,
+          ),
         })),
       };
       return reply.status(400).send(body);
@@ -34,7 +63,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const body: ApiError = {
         code: error.code,
         message: error.message,
-        details: [...error.details],
+        details: withZh(error.details),
         ...(error instanceof VersionConflictError ? { currentVersion: error.currentVersion } : {}),
         ...(error instanceof AccountLockedError ? { lockedUntil: error.lockedUntil } : {}),
         ...(error instanceof RateLimitedError

@@ -19,7 +19,8 @@ export interface ApiError {
     | 'RATE_LIMITED'
     | 'INTERNAL';
   message: string;
-  details: { path: string; message: string }[];
+  /** `messageZh` is the same message in Chinese (for zh-CN clients). */
+  details: { path: string; message: string; messageZh?: string }[];
   /** For VERSION_CONFLICT: the version now stored. */
   currentVersion?: number;
   /** For ACCOUNT_LOCKED: until when (ISO instant). */

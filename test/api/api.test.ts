@@ -244,6 +244,24 @@ for (const dialect of TEST_DIALECTS) {
           `${label}: ${res.body}`,
         );
       }
+      // Chinese wording rides along for zh-CN clients.
+      const zh = await app.inject({
+        method: 'POST',
+        url: `/api/organisations/${orgId}/systems/${sys.id}/gradings`,
+        payload: {
+          businessInformation: [],
+          systemService: [{ object: 'citizen_legal_person', degree: 'x' }],
+          gradedOn: '2026-02-30',
+          reason: 'x',
+          version: 1,
+        },
+      });
+      const zhByPath = Object.fromEntries(
+        zh.json().details.map((d: { path: string; messageZh: string }) => [d.path, d.messageZh]),
+      );
+      assert.equal(zhByPath.businessInformation, '至少选择一个受侵害的客体');
+      assert.equal(zhByPath.gradedOn, '不是有效的日历日期');
+      assert.match(zhByPath['systemService[0].degree'], /无效选项/);
       const level = await app.inject({
         method: 'POST',
         url: `/api/organisations/${orgId}/systems/${sys.id}/filings`,
