@@ -2,11 +2,11 @@ import { Alert } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../api/client';
-import { pathParts } from '../lib/api-errors';
+import { detailMessage, pathParts } from '../lib/api-errors';
 
 /** Names what failed and, for validation errors, each field with the server's message. */
 export function ApiErrorAlert({ error, style }: { error: unknown; style?: CSSProperties }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) return null;
   if (!(error instanceof ApiRequestError)) {
     return (
@@ -31,7 +31,7 @@ export function ApiErrorAlert({ error, style }: { error: unknown; style?: CSSPro
           <li key={i}>
             <strong>{fieldLabel(t, detail.path)}</strong>
             {t('error.fieldSeparator')}
-            {detail.message}
+            {detailMessage(detail, i18n.language)}
           </li>
         ))}
       </ul>

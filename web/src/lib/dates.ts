@@ -7,8 +7,11 @@ export function todayInBeijing(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: BEIJING }).format(new Date());
 }
 
-/** A server timestamp shown as YYYY-MM-DD HH:mm in Beijing time. */
-export function formatTimestamp(iso: string | null | undefined): string {
+/**
+ * An instant as YYYY-MM-DD HH:mm (or HH:mm:ss) in Beijing time; empty for no value, and the
+ * input unchanged when it is not a parseable instant.
+ */
+function formatBeijingInstant(iso: string | null | undefined, withSeconds: boolean): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
@@ -19,29 +22,25 @@ export function formatTimestamp(iso: string | null | undefined): string {
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
+    ...(withSeconds ? { second: '2-digit' } : {}),
     hourCycle: 'h23',
   }).formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  const time = withSeconds
+    ? `${part('hour')}:${part('minute')}:${part('second')}`
+    : `${part('hour')}:${part('minute')}`;
+  return `${part('year')}-${part('month')}-${part('day')} ${time}`;
+}
+
+/** A server timestamp shown as YYYY-MM-DD HH:mm in Beijing time. */
+export function formatTimestamp(iso: string | null | undefined): string {
+  return formatBeijingInstant(iso, false);
 }
 
 /** An audit instant shown as YYYY-MM-DD HH:mm:ss in Beijing time. */
 export function formatTimestampSeconds(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: BEIJING,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
+  return formatBeijingInstant(iso, true);
 }
 
 /** The UTC instant at which a Beijing calendar day (YYYY-MM-DD) begins, for instant filters. */

@@ -9,9 +9,10 @@ import { GradingWizard } from '../components/grading/GradingWizard';
 import { GradingWarnings } from '../components/grading/GradingWarnings';
 import { LevelTag } from '../components/LevelTag';
 import { useCan, useCurrentOrganisation } from '../components/OrganisationScope';
-import { EventsCard } from '../components/records/EventsCard';
-import { FilingsCard } from '../components/records/FilingsCard';
-import { ReviewsCard } from '../components/records/ReviewsCard';
+import { eventRecords } from '../components/records/event-records';
+import { filingRecords } from '../components/records/filing-records';
+import { RecordsCard } from '../components/records/RecordsCard';
+import { reviewRecords } from '../components/records/review-records';
 import { GradingHistory } from '../components/system-detail/GradingHistory';
 import { SystemFacts } from '../components/system-detail/SystemFacts';
 import { SystemObligations } from '../components/system-detail/SystemObligations';
@@ -97,9 +98,9 @@ export function SystemDetailPage() {
             label: t('detail.tab.records'),
             children: (
               <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-                <ReviewsCard orgId={organisation.id} detail={detail.data} />
-                <FilingsCard orgId={organisation.id} detail={detail.data} />
-                <EventsCard orgId={organisation.id} detail={detail.data} />
+                <RecordsCard orgId={organisation.id} detail={detail.data} kind={reviewRecords} />
+                <RecordsCard orgId={organisation.id} detail={detail.data} kind={filingRecords} />
+                <RecordsCard orgId={organisation.id} detail={detail.data} kind={eventRecords} />
               </Space>
             ),
           },
