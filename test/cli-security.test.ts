@@ -72,6 +72,31 @@ describe('dengbao CLI: accounts, audit chain and keys', () => {
     assert.match(broken.err, /BROKEN at seq 4/);
   });
 
+  it('catches a cut-off tail against an anchor kept outside the database', () => {
+    const orgId = run([
+      'orgs',
+      'create',
+      '--name',
+      '某城市商业银行',
+      '--owner',
+      'admin',
+    ]).out.trim();
+    assert.equal(run(['systems', 'import', '--org', orgId, 'test/fixtures/systems.yaml']).code, 0);
+    const anchor = run(['audit', 'anchor', '--org', orgId]).out.trim();
+    assert.match(anchor, /^\d+:[0-9a-f]{64}$/);
+    const db = new Database(path.join(dataDir, 'dengbao.sqlite'));
+    db.prepare(
+      'delete from audit_entries where organisation_id = ? and seq = (select max(seq) from audit_entries where organisation_id = ?)',
+    ).run(orgId, orgId);
+    db.close();
+    // Without the anchor a shortened chain still looks whole; with it the cut shows.
+    assert.equal(run(['audit', 'verify', '--org', orgId]).code, 0);
+    const cut = run(['audit', 'verify', '--org', orgId, '--anchor', anchor]);
+    assert.equal(cut.code, 1);
+    assert.match(cut.err, /CUT/);
+    assert.equal(run(['audit', 'verify', '--org', orgId, '--anchor', 'nonsense']).code, 2);
+  });
+
   it('rotates the SM4 key and re-encrypts what was encrypted under the old one', () => {
     const before = JSON.parse(readFileSync(path.join(dataDir, 'keys.json'), 'utf8'));
     const rotated = run(['keys', 'rotate']);

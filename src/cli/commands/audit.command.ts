@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '../../errors';
-import { verifyAudit } from '../../store/repositories/audit.repository';
+import { latestAuditHash, verifyAudit } from '../../store/repositories/audit.repository';
 import { withStore } from '../context';
 import { UsageError } from '../io';
 
@@ -23,14 +23,30 @@ export function registerAudit(program: Command): void {
     .option('--org <id>', "organisation id ('' for the platform chain)")
     .option('--platform', 'the platform chain (accounts, sign-ins, organisation creation)')
     .option('--json', 'print the verification result as JSON')
-    .action(async (opts: { org?: string; platform?: boolean; json?: boolean }) => {
+    .option(
+      '--anchor <seq:hash>',
+      'an anchor noted earlier (from `audit anchor`): the chain must still hold this entry, so a cut-off tail or a rebuilt chain is caught',
+    )
+    .action(async (opts: { org?: string; platform?: boolean; json?: boolean; anchor?: string }) => {
       if (opts.platform && opts.org !== undefined && opts.org !== '')
         throw new UsageError('give either --org <id> or --platform, not both');
       if (!opts.platform && opts.org === undefined)
         throw new UsageError('give --org <id> or --platform');
       const organisationId = opts.platform ? '' : (opts.org as string);
       const chainName = organisationId === '' ? 'platform' : organisationId;
-      const result = await withStore((ctx) => verifyAudit(ctx.store.db, organisationId));
+      const anchor = opts.anchor ? parseAnchor(opts.anchor) : null;
+      const { result, anchored } = await withStore(async (ctx) => {
+        const result = await verifyAudit(ctx.store.db, organisationId);
+        const anchored = anchor
+          ? await ctx.store.db
+              .selectFrom('audit_entries')
+              .select('hash')
+              .where('organisation_id', '=', organisationId)
+              .where('seq', '=', anchor.seq)
+              .executeTakeFirst()
+          : undefined;
+        return { result, anchored };
+      });
       if (opts.json)
         process.stdout.write(`${JSON.stringify({ chain: chainName, ...result }, null, 2)}\n`);
       if (!result.ok) {
@@ -39,9 +55,39 @@ export function registerAudit(program: Command): void {
           `audit chain BROKEN at seq ${b.seq} (${b.id}): ${b.reason} — ${b.message} (chain ${chainName}; ${result.count} earlier ${result.count === 1 ? 'entry' : 'entries'} intact)`,
         );
       }
+      if (anchor && anchored?.hash !== anchor.hash) {
+        throw new AuditChainBrokenError(
+          anchored
+            ? `audit chain REBUILT: entry ${anchor.seq} no longer has the anchored hash (chain ${chainName})`
+            : `audit chain CUT: anchored entry ${anchor.seq} is gone; the chain now ends at ${result.ok ? result.lastSeq : '?'} (chain ${chainName})`,
+        );
+      }
       if (!opts.json)
         process.stdout.write(
-          `audit chain intact: ${result.count} entries, last hash ${result.lastHash} (chain ${chainName})\n`,
+          `audit chain intact: ${result.count} entries, last hash ${result.lastHash} (chain ${chainName})${anchor ? `; anchor ${anchor.seq} holds` : ''}\n`,
         );
     });
+  audit
+    .command('anchor')
+    .description(
+      'print the chain head as <seq>:<hash>; keep it outside the database (ticket, e-mail, paper) and pass it to `audit verify --anchor` later',
+    )
+    .option('--org <id>', 'organisation id')
+    .option('--platform', 'the platform chain')
+    .action(async (opts: { org?: string; platform?: boolean }) => {
+      if (!opts.platform && opts.org === undefined)
+        throw new UsageError('give --org <id> or --platform');
+      const organisationId = opts.platform ? '' : (opts.org as string);
+      const head = await withStore((ctx) => latestAuditHash(ctx.store.db, organisationId));
+      process.stdout.write(`${head.seq}:${head.hash}\n`);
+    });
+}
+
+function parseAnchor(text: string): { seq: number; hash: string } {
+  const m = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
+  if (!m)
+    throw new UsageError(
+      `--anchor must be <seq>:<64 hex hash> as printed by \`audit anchor\`, got "${text}"`,
+    );
+  return { seq: Number(m[1]), hash: m[2] as string };
 }
