@@ -117,6 +117,7 @@ export function presentGrading(r: GradingRow, label: CitationLabeller): GradingR
     previousLevel: r.previous_level as ProtectionLevel | null,
     gradedOn: r.graded_on,
     reason: r.reason,
+    recordedBy: r.recorded_by,
     result: presentGradingResult(JSON.parse(r.result) as GradingResult, label),
     createdAt: r.created_at,
   };

@@ -123,6 +123,7 @@ export function recordGradingCommand(
         systemService: input.systemService,
       }),
       result: JSON.stringify(result),
+      recorded_by: actor.label,
       created_at: now,
     });
     await audit({

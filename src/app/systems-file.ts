@@ -83,6 +83,7 @@ export async function importSystems(
             systemService: grading.systemService,
           }),
           result: JSON.stringify(result),
+          recorded_by: actor.label,
           created_at: now,
         });
       }

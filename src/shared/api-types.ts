@@ -92,6 +92,8 @@ export interface GradingRecordDto {
   previousLevel: ProtectionLevel | null;
   gradedOn: string;
   reason: string;
+  /** Who recorded the grading (user name, `token:<name>` or `cli`). */
+  recordedBy: string | null;
   result: GradingResultDto;
   createdAt: string;
 }

@@ -56,6 +56,8 @@ export interface GradingsTable {
   input: string;
   /** JSON GradingResult */
   result: string;
+  /** Who recorded it: a user name, `token:<name>` or `cli`. */
+  recorded_by: string | null;
   created_at: string;
 }
 

@@ -88,6 +88,7 @@ for (const dialect of TEST_DIALECTS) {
         assert.equal(detail.system.level, 3);
         assert.equal(detail.grading.result.businessInformation.level, 3);
         assert.equal(detail.grading.result.systemService.level, 2);
+        assert.equal(detail.grading.recordedBy, 'li.hua', 'the history says who changed the level');
         assert.match(detail.grading.result.citations[0].labelZh, /定级指南/);
 
         let obligations = (

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './2026-11-27-initial';
 import * as security from './2026-11-27b-security';
+import * as gradingRecorder from './2026-11-27c-grading-recorder';
 
 /** Migrations in code, one set for SQLite and PostgreSQL, keyed by date-prefixed name. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27-initial': initial,
   '2026-11-27b-security': security,
+  '2026-11-27c-grading-recorder': gradingRecorder,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

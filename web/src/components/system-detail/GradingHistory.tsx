@@ -39,6 +39,12 @@ export function GradingHistory({ history }: { history: readonly GradingRecordDto
         },
         { title: t('field.reason'), dataIndex: 'reason' },
         {
+          title: t('history.recordedBy'),
+          dataIndex: 'recordedBy',
+          width: 120,
+          render: (v: string | null) => v ?? '—',
+        },
+        {
           title: t('history.recordedAt'),
           dataIndex: 'createdAt',
           width: 160,
