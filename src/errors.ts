@@ -1,3 +1,5 @@
+import type { ErrorCode } from './shared/api-types';
+
 /**
  * The error catalogue. Every failure the user can cause has a stable code, an HTTP status and
  * details naming the field (and row/line for files). Server, CLI and tests rely on `code`.
@@ -8,19 +10,7 @@ export interface ErrorDetail {
   readonly message: string;
 }
 
-export type ErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'NOT_FOUND'
-  | 'VERSION_CONFLICT'
-  | 'CONFLICT'
-  | 'BAD_REQUEST'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'ACCOUNT_LOCKED'
-  | 'PASSWORD_CHANGE_REQUIRED'
-  | 'CSRF_FAILED'
-  | 'RATE_LIMITED'
-  | 'INTERNAL';
+export type { ErrorCode };
 
 export class AppError extends Error {
   constructor(

@@ -4,20 +4,23 @@
  */
 import type { HarmDegree, HarmedObject, ProtectionLevel, SystemType } from './mlps';
 
+/** Stable error codes of the API (the server's error catalogue in src/errors.ts uses these). */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'VERSION_CONFLICT'
+  | 'CONFLICT'
+  | 'BAD_REQUEST'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'ACCOUNT_LOCKED'
+  | 'PASSWORD_CHANGE_REQUIRED'
+  | 'CSRF_FAILED'
+  | 'RATE_LIMITED'
+  | 'INTERNAL';
+
 export interface ApiError {
-  code:
-    | 'VALIDATION_FAILED'
-    | 'NOT_FOUND'
-    | 'VERSION_CONFLICT'
-    | 'CONFLICT'
-    | 'BAD_REQUEST'
-    | 'UNAUTHENTICATED'
-    | 'FORBIDDEN'
-    | 'ACCOUNT_LOCKED'
-    | 'PASSWORD_CHANGE_REQUIRED'
-    | 'CSRF_FAILED'
-    | 'RATE_LIMITED'
-    | 'INTERNAL';
+  code: ErrorCode;
   message: string;
   /** `messageZh` is the same message in Chinese (for zh-CN clients). */
   details: { path: string; message: string; messageZh?: string }[];

@@ -115,40 +115,20 @@ export const membersRoutes =
         return reply.status(204).send();
       },
     );
-    app.put(
-      '/organisations/:orgId/members/:userId/systems/:systemId',
-      {
+    for (const [method, assigned, summary] of [
+      ['PUT', true, 'Assign a system to an assessor'],
+      ['DELETE', false, 'Unassign a system from an assessor'],
+    ] as const) {
+      app.route({
+        method,
+        url: '/organisations/:orgId/members/:userId/systems/:systemId',
         config: manage,
-        schema: { tags, summary: 'Assign a system to an assessor', params: AssignmentParams },
-      },
-      async (req, reply) => {
-        await setAssignmentCommand(
-          ctx,
-          req.actor,
-          req.params.orgId,
-          req.params.userId,
-          req.params.systemId,
-          true,
-        );
-        return reply.status(204).send();
-      },
-    );
-    app.delete(
-      '/organisations/:orgId/members/:userId/systems/:systemId',
-      {
-        config: manage,
-        schema: { tags, summary: 'Unassign a system from an assessor', params: AssignmentParams },
-      },
-      async (req, reply) => {
-        await setAssignmentCommand(
-          ctx,
-          req.actor,
-          req.params.orgId,
-          req.params.userId,
-          req.params.systemId,
-          false,
-        );
-        return reply.status(204).send();
-      },
-    );
+        schema: { tags, summary, params: AssignmentParams },
+        handler: async (req, reply) => {
+          const { orgId, userId, systemId } = req.params;
+          await setAssignmentCommand(ctx, req.actor, orgId, userId, systemId, assigned);
+          return reply.status(204).send();
+        },
+      });
+    }
   };
