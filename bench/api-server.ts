@@ -13,6 +13,7 @@ import { parseKeyList } from '../src/security/keyring';
 import { buildApp } from '../src/server/app';
 import { openStore } from '../src/store/database';
 import { BENCH_KEYS } from './generate';
+import { shippedMlpsCatalog } from '../src/catalogs/mlps-catalog';
 
 const [mode, file] = process.argv.slice(2);
 if (!file || (mode !== 'api' && mode !== 'bare')) {
@@ -29,6 +30,7 @@ if (mode === 'api') {
     // The sign-in benchmark measures password checking, not the rate limiter.
     security: { ...DEFAULT_SECURITY_CONFIG, signInRateLimitPerMinute: 1_000_000 },
     cipher: createFieldCipher(parseKeyList(BENCH_KEYS, 'bench')),
+    catalog: shippedMlpsCatalog(),
     webDir: '/nonexistent',
   });
 } else {

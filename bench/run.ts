@@ -27,6 +27,7 @@ import { insertMembership } from '../src/store/repositories/accounts.repository'
 import { createOrganisation } from '../src/store/repositories/organisations.repository';
 import { benchAuditVerify } from './audit-verify';
 import { BENCH_KEYS, generateSystems } from './generate';
+import { shippedMlpsCatalog } from '../src/catalogs/mlps-catalog';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const PASSWORD = 'Dengbao#Load-2026';
@@ -81,6 +82,7 @@ async function benchApi(count: number): Promise<void> {
     labelCitation: citationLabeller(loadShippedKnowledgeBase()),
     security: DEFAULT_SECURITY_CONFIG,
     cipher: createFieldCipher(parseKeyList(BENCH_KEYS, 'bench')),
+    catalog: shippedMlpsCatalog(),
   };
   const now = new Date().toISOString();
   const org = await createOrganisation(store.db, { name: '基准测试单位' }, now);

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { citationLabeller, loadShippedKnowledgeBase } from '../src/app/citation-labels';
 import type { Clock } from '../src/app/clock';
 import type { AppContext } from '../src/app/context';
+import { shippedMlpsCatalog } from '../src/catalogs/mlps-catalog';
 import { DEFAULT_SECURITY_CONFIG } from '../src/security/config';
 import { createFieldCipher } from '../src/security/field-crypto';
 import { parseKeyList } from '../src/security/keyring';
@@ -82,5 +83,6 @@ export function testContext(store: Store, today = '2026-03-02'): AppContext {
     labelCitation,
     security: DEFAULT_SECURITY_CONFIG,
     cipher: TEST_CIPHER,
+    catalog: shippedMlpsCatalog(),
   };
 }

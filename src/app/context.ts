@@ -1,10 +1,11 @@
+import type { MlpsCatalog } from '../catalogs/mlps-catalog.model';
 import type { SecurityConfig } from '../security/config';
 import type { FieldCipher } from '../security/field-crypto';
 import type { Store } from '../store/database';
 import type { Clock } from './clock';
 import type { CitationLabeller } from './presenters';
 
-/** What every use case needs: the store, the clock, the knowledge base's citation labels and the security policy. */
+/** What every use case needs: the store, the clock, the knowledge base's citation labels, the security policy and the catalog. */
 export interface AppContext {
   readonly store: Store;
   readonly clock: Clock;
@@ -12,4 +13,6 @@ export interface AppContext {
   readonly security: SecurityConfig;
   /** SM4 encryption of sensitive fields (keys never in the database). */
   readonly cipher: FieldCipher;
+  /** The validated GB/T 22239-2019 catalog (requirements, high-risk guide, triggers, crosswalks). */
+  readonly catalog: MlpsCatalog;
 }

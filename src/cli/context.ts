@@ -1,4 +1,5 @@
 import { citationLabeller, loadShippedKnowledgeBase } from '../app/citation-labels';
+import { shippedMlpsCatalog } from '../catalogs/mlps-catalog';
 import { systemClock } from '../app/clock';
 import { securityConfigFromEnv } from '../security/config';
 import { createFieldCipher, type FieldCipher } from '../security/field-crypto';
@@ -17,6 +18,7 @@ export function cliContext(): Omit<AppContext, 'store'> {
     clock: systemClock,
     security: securityConfigFromEnv(process.env),
     cipher: cliCipher(),
+    catalog: shippedMlpsCatalog(),
   };
 }
 

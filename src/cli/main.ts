@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.command';
+import { registerCatalog } from './commands/catalog.command';
 import { registerDb } from './commands/db.command';
 import { registerGrade } from './commands/grade.command';
 import { registerKeys } from './commands/keys.command';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
     registerGrade,
     registerObligations,
     registerSystems,
+    registerCatalog,
     registerAudit,
     registerKeys,
     registerSchemas,

@@ -22,12 +22,17 @@ import { healthRoutes } from './routes/health.routes';
 import { membersRoutes } from './routes/members.routes';
 import { obligationsRoutes } from './routes/obligations.routes';
 import { organisationsRoutes } from './routes/organisations.routes';
+import { catalogRoutes } from './routes/catalog.routes';
+import type { MlpsCatalog } from '../catalogs/mlps-catalog.model';
+import { shippedMlpsCatalog } from '../catalogs/mlps-catalog';
 import { rulesRoutes } from './routes/rules.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { systemsRoutes } from './routes/systems.routes';
 import { tokensRoutes } from './routes/tokens.routes';
 
-export interface BuildAppOptions extends AppContext {
+export interface BuildAppOptions extends Omit<AppContext, 'catalog'> {
+  /** The GB/T 22239 catalog; default: the shipped one, validated here (start-up fails if invalid). */
+  readonly catalog?: MlpsCatalog;
   readonly logger?: FastifyServerOptions['logger'];
   /** Directory of the built web UI; served at / when it exists. */
   readonly webDir?: string;
@@ -114,6 +119,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     labelCitation: options.labelCitation,
     security: options.security,
     cipher: options.cipher,
+    catalog: options.catalog ?? shippedMlpsCatalog(),
   };
   registerAuth(app, ctx);
   for (const routes of [
@@ -127,6 +133,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     obligationsRoutes,
     rulesRoutes,
     auditRoutes,
+    catalogRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api' });
   }

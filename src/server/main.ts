@@ -1,3 +1,4 @@
+import { shippedMlpsCatalog } from '../catalogs/mlps-catalog';
 import { systemClock } from '../app/clock';
 import { citationLabeller, loadShippedKnowledgeBase } from '../app/citation-labels';
 import { needsFirstAdmin } from '../app/identity';
@@ -51,6 +52,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
       labelCitation,
       security,
       cipher: createFieldCipher(keys.keyring),
+      catalog: shippedMlpsCatalog(),
     })
   ) {
     app.log.warn(

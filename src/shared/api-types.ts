@@ -210,3 +210,160 @@ export interface ListDto<T> {
   items: T[];
   total: number;
 }
+
+// --- GB/T 22239-2019 catalog ---------------------------------------------------------------
+
+export type CatalogExtension = 'general' | 'cloud' | 'mobile' | 'iot' | 'ics' | 'big_data';
+export type CatalogCategory =
+  'PES' | 'CNS' | 'ABS' | 'CES' | 'SMC' | 'PSS' | 'ORS' | 'HRS' | 'CMS' | 'MMS';
+
+export interface BilingualDto {
+  zh: string;
+  en: string;
+}
+
+export interface ProvenanceDto {
+  status: 'confirmed' | 'derived' | 'unverified';
+  sources: { key: string; description: string }[];
+  note: string | null;
+}
+
+/** A requirement as it applies at one level (list rows, baselines). */
+export interface CatalogItemDto {
+  id: string;
+  controlPointId: string;
+  controlPointTitle: BilingualDto;
+  extension: CatalogExtension;
+  category: CatalogCategory;
+  kind: 'technical' | 'management';
+  level: 1 | 2 | 3 | 4;
+  /** Control-point clause at this level plus item letter, e.g. `8.1.4.1 a)`. */
+  clause: string;
+  item: string;
+  testId: string | null;
+  weight: { value: number; source: string } | null;
+  title: BilingualDto;
+  /** The wording for this level (the level's own wording where it differs). */
+  summary: BilingualDto;
+  methods: ('interview' | 'inspect' | 'test')[];
+  responsibility: 'provider' | 'tenant' | 'both' | null;
+  provenanceStatus: 'confirmed' | 'derived' | 'unverified';
+  highRiskCaseIds: string[];
+  majorRiskTriggerIds: string[];
+  alsoSatisfies: { catalog: string; controlId: string; relation: string; coverage: string }[];
+}
+
+export interface HighRiskCaseDto {
+  id: string;
+  extension: CatalogExtension;
+  title: BilingualDto;
+  requirementIds: string[];
+  minLevel: number;
+  conditions: string[];
+  symptoms: BilingualDto[];
+  mitigations: BilingualDto[];
+  provenance: ProvenanceDto;
+}
+
+export interface MajorRiskTriggerDto {
+  id: string;
+  category: CatalogCategory | 'comprehensive';
+  extension: CatalogExtension;
+  title: BilingualDto;
+  summary: BilingualDto;
+  requirementIds: string[];
+  highRiskCaseIds: string[];
+  provenance: ProvenanceDto;
+}
+
+export interface CatalogRequirementDetailDto {
+  id: string;
+  controlPoint: {
+    id: string;
+    title: BilingualDto;
+    clauses: Partial<Record<'1' | '2' | '3' | '4', string>>;
+  };
+  extension: CatalogExtension;
+  category: CatalogCategory;
+  kind: 'technical' | 'management';
+  title: BilingualDto;
+  summary: BilingualDto;
+  methods: ('interview' | 'inspect' | 'test')[];
+  evidence: BilingualDto[];
+  responsibility: 'provider' | 'tenant' | 'both' | null;
+  levels: {
+    level: 1 | 2 | 3 | 4;
+    clause: string;
+    item: string;
+    testId: string | null;
+    weight: { value: number; source: string } | null;
+    wording: BilingualDto | null;
+  }[];
+  provenance: ProvenanceDto;
+  highRiskCases: HighRiskCaseDto[];
+  majorRiskTriggers: MajorRiskTriggerDto[];
+  alsoSatisfies: {
+    crosswalkId: string;
+    catalog: string;
+    controlId: string;
+    controlTitle: BilingualDto;
+    relation: string;
+    coverage: string;
+    note: string | null;
+  }[];
+}
+
+export interface CatalogGapDto {
+  extension: CatalogExtension;
+  level: number;
+  status: 'unverified' | 'incomplete' | 'missing' | 'sourced';
+  note: string | null;
+}
+
+/** Item and control-point counts of one level × extension, by category. */
+export interface CatalogCountDto {
+  level: 1 | 2 | 3 | 4;
+  extension: CatalogExtension;
+  items: number;
+  controlPoints: number;
+  byCategory: Partial<Record<CatalogCategory, number>>;
+}
+
+export interface CatalogSummaryDto {
+  standard: string;
+  counts: CatalogCountDto[];
+  highRiskCases: number;
+  highRiskCasesByExtension: Partial<Record<CatalogExtension, number>>;
+  majorRiskTriggers: number;
+  majorRiskEffectiveFrom: string | null;
+  crosswalks: {
+    id: string;
+    title: BilingualDto;
+    catalog: string;
+    mappings: number;
+    provenance: ProvenanceDto;
+  }[];
+  provenance: Record<'confirmed' | 'derived' | 'unverified', number>;
+  /** Coverage of every extension at every level. */
+  coverage: CatalogGapDto[];
+}
+
+export interface BaselineDto {
+  level: number;
+  requirementsLevel: number;
+  extensions: CatalogExtension[];
+  cloudRole: 'provider' | 'tenant' | null;
+  note: string | null;
+  /** Parts the catalog does not fully source at this level: show them, never hide them. */
+  gaps: CatalogGapDto[];
+  counts: {
+    items: number;
+    controlPoints: number;
+    byKind: { technical: number; management: number };
+    byExtension: Partial<Record<CatalogExtension, number>>;
+    byCategory: Partial<Record<CatalogCategory, number>>;
+  };
+  items: CatalogItemDto[];
+  /** Set for a system's baseline. */
+  system?: { id: string; name: string; types: SystemType[] };
+}

@@ -141,6 +141,21 @@ for (const dialect of TEST_DIALECTS) {
         method: 'DELETE',
         url: org(`/systems/${await newSystem()}`),
       }),
+      'GET /api/organisations/:orgId/systems/:systemId/baseline': async () => {
+        // The baseline needs a level: grade the system (as the owner) first.
+        await ownerJson({
+          method: 'POST',
+          url: org(`/systems/${systemId}/gradings`),
+          payload: {
+            businessInformation: [{ object: 'social_order_public_interest', degree: 'general' }],
+            systemService: [{ object: 'citizen_legal_person', degree: 'general' }],
+            gradedOn: '2026-01-05',
+            reason: '基线测试定级',
+            version: await systemVersion(systemId),
+          },
+        });
+        return { url: org(`/systems/${systemId}/baseline`) };
+      },
       'POST /api/organisations/:orgId/systems/:systemId/gradings': async () => ({
         method: 'POST',
         url: org(`/systems/${systemId}/gradings`),
@@ -228,6 +243,16 @@ for (const dialect of TEST_DIALECTS) {
         },
       }),
       'GET /api/rules': async () => ({ url: '/api/rules' }),
+      'GET /api/catalog': async () => ({ url: '/api/catalog' }),
+      'GET /api/catalog/items': async () => ({ url: '/api/catalog/items?level=3' }),
+      'GET /api/catalog/requirements/:requirementId': async () => ({
+        url: '/api/catalog/requirements/8.1.4.1-a',
+      }),
+      'GET /api/catalog/baseline': async () => ({ url: '/api/catalog/baseline?level=3' }),
+      'GET /api/catalog/high-risk-cases': async () => ({ url: '/api/catalog/high-risk-cases' }),
+      'GET /api/catalog/major-risk-triggers': async () => ({
+        url: '/api/catalog/major-risk-triggers',
+      }),
       'GET /api/audit': async () => ({ url: '/api/audit' }),
       'GET /api/audit/verify': async () => ({ url: '/api/audit/verify' }),
     };

@@ -1,0 +1,483 @@
+/**
+ * Loads and validates the GB/T 22239-2019 catalog: every `*.yaml` file in src/catalogs/gbt22239/
+ * (requirements per extension, the high-risk guide, major-risk triggers, crosswalks).
+ *
+ * Validation is whole-or-nothing and reports EVERY problem as `{file, path, message, line}`:
+ * syntax, schema, then cross-checks over all files — unique ids; ids that match the anchor
+ * clause and item letter; clause numbers in the right chapter for their level and extension;
+ * GB/T 28448 test ids consistent with level, category and extension; cloud responsibility;
+ * source keys; and every reference from guide cases, triggers and crosswalks resolving.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  anchorLevel,
+  indexCatalog,
+  kindOfCategory,
+  type CatalogControlPoint,
+  type CatalogRequirement,
+  type Crosswalk,
+  type CrosswalkMapping,
+  type LevelCoverageRecord,
+  type MlpsCatalog,
+} from './mlps-catalog.model';
+import {
+  CatalogFileSchema,
+  EXTENSIONS,
+  REQUIREMENT_CATEGORIES,
+  type CatalogFile,
+  type CatalogLevel,
+  type Extension,
+  type HighRiskCase,
+  type MajorRiskTrigger,
+  type Provenance,
+  type RequirementsFile,
+} from './mlps-catalog.schema';
+import {
+  checkSchema,
+  parseYaml,
+  problemAt,
+  type Locator,
+  type PathSegment,
+  type Problem,
+  type YamlSource,
+} from './validate';
+
+export const DEFAULT_MLPS_CATALOG_DIR = fileURLToPath(new URL('./gbt22239/', import.meta.url));
+
+export type MlpsCatalogResult =
+  | { readonly ok: true; readonly catalog: MlpsCatalog }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/** Reads and validates every catalog file in `dir` (default: the shipped catalog). */
+export function loadMlpsCatalog(dir: string = DEFAULT_MLPS_CATALOG_DIR): MlpsCatalogResult {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+      .map((entry) => entry.name)
+      .sort();
+  } catch (error) {
+    return { ok: false, problems: [{ file: dir, path: '', message: `cannot read: ${error}` }] };
+  }
+  if (names.length === 0) {
+    return { ok: false, problems: [{ file: dir, path: '', message: 'no .yaml files found' }] };
+  }
+  return validateMlpsCatalog(
+    names.map((name) => ({ file: name, text: readFileSync(join(dir, name), 'utf8') })),
+  );
+}
+
+let cached: MlpsCatalog | undefined;
+
+/**
+ * The shipped catalog, loaded once per process. Throws with every problem listed if the data is
+ * invalid — the tests and start-up make sure it never is.
+ */
+export function shippedMlpsCatalog(): MlpsCatalog {
+  if (cached !== undefined) return cached;
+  const result = loadMlpsCatalog();
+  if (!result.ok) {
+    const lines = result.problems.map((p) => `${p.file}:${p.line ?? '?'} ${p.path} ${p.message}`);
+    throw new Error(`GB/T 22239 catalog is invalid:\n${lines.join('\n')}`);
+  }
+  cached = result.catalog;
+  return cached;
+}
+
+/** Validates catalog file texts (pure; {@link loadMlpsCatalog} reads the files for it). */
+export function validateMlpsCatalog(sources: readonly YamlSource[]): MlpsCatalogResult {
+  const problems: Problem[] = [];
+  const files: ParsedFile[] = [];
+  for (const source of sources) {
+    const parsed = parseYaml(source);
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const checked = checkSchema(CatalogFileSchema, parsed.data, {
+      file: source.file,
+      locate: parsed.locate,
+    });
+    if (!checked.ok) problems.push(...checked.problems);
+    else files.push({ file: source.file, data: checked.data, locate: parsed.locate });
+  }
+  const built = build(files, problems);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, catalog: built };
+}
+
+// --- internals -------------------------------------------------------------------------------
+
+interface ParsedFile {
+  readonly file: string;
+  readonly data: CatalogFile;
+  readonly locate: Locator;
+}
+
+/** Chapter of a level (6 = level 1 … 9 = level 4) and sub-chapter of an extension. */
+const LEVEL_CHAPTER: Record<CatalogLevel, string> = { 1: '6', 2: '7', 3: '8', 4: '9' };
+const EXTENSION_SECTION: Record<Extension, string | null> = {
+  general: '1',
+  cloud: '2',
+  mobile: '3',
+  iot: '4',
+  ics: '5',
+  big_data: null, // Annex H has its own numbering
+};
+/** The digit after the category code in GB/T 28448 ids: L3-CES{1..5}-nn. */
+const TEST_ID_TYPE: Record<Extension, string | null> = {
+  general: '1',
+  cloud: '2',
+  mobile: '3',
+  iot: '4',
+  ics: '5',
+  big_data: null,
+};
+
+function build(files: readonly ParsedFile[], problems: Problem[]): MlpsCatalog {
+  const controlPoints: CatalogControlPoint[] = [];
+  const requirements: CatalogRequirement[] = [];
+  const highRiskCases: HighRiskCase[] = [];
+  const triggers: MajorRiskTrigger[] = [];
+  const crosswalks: Crosswalk[] = [];
+  const mappings: CrosswalkMapping[] = [];
+  const coverage: LevelCoverageRecord[] = [];
+  const sources: Record<string, string> = {};
+  let majorRiskEffectiveFrom: string | null = null;
+
+  const seenIds = new Map<string, string>(); // id → file
+  const seenTestIds = new Map<string, string>(); // test id → requirement id
+  const refs: {
+    file: string;
+    locate: Locator;
+    path: PathSegment[];
+    requirementId: string;
+  }[] = [];
+  const caseRefs: { file: string; locate: Locator; path: PathSegment[]; caseId: string }[] = [];
+
+  const claimId = (id: string, file: string, path: PathSegment[], locate: Locator) => {
+    const earlier = seenIds.get(id);
+    if (earlier !== undefined) {
+      problems.push(problemAt(file, path, `duplicate id "${id}" (also in ${earlier})`, locate));
+    } else {
+      seenIds.set(id, file);
+    }
+  };
+  const checkSources = (
+    provenance: Provenance,
+    fileSources: Readonly<Record<string, string>>,
+    at: (message: string) => Problem,
+  ) => {
+    for (const key of provenance.sources) {
+      if (!(key in fileSources))
+        problems.push(at(`source key "${key}" is not in this file's sources`));
+    }
+  };
+
+  for (const { file, data, locate } of files) {
+    const at = (path: PathSegment[], message: string) => problemAt(file, path, message, locate);
+    for (const [key, value] of Object.entries(data.sources)) {
+      if (sources[key] === undefined) sources[key] = value;
+    }
+    switch (data.kind) {
+      case 'requirements':
+        for (const [key, value] of Object.entries(data.coverage)) {
+          coverage.push({
+            extension: data.extension,
+            level: Number(key) as CatalogLevel,
+            status: value.status,
+            note: value.note,
+            file,
+          });
+        }
+        readRequirements(data, file, locate, {
+          at,
+          claimId,
+          checkSources,
+          seenTestIds,
+          controlPoints,
+          requirements,
+          problems,
+        });
+        break;
+      case 'high-risk-guide': {
+        const seenCases = new Set<string>();
+        data.cases.forEach((c, index) => {
+          if (seenCases.has(c.id))
+            problems.push(at(['cases', index, 'id'], `duplicate case "${c.id}"`));
+          seenCases.add(c.id);
+          checkSources(c.provenance, data.sources, (m) => at(['cases', index, 'provenance'], m));
+          c.requirements.forEach((requirementId, i) =>
+            refs.push({ file, locate, path: ['cases', index, 'requirements', i], requirementId }),
+          );
+          highRiskCases.push(c);
+        });
+        break;
+      }
+      case 'major-risk-triggers':
+        majorRiskEffectiveFrom = data.effectiveFrom;
+        data.triggers.forEach((t, index) => {
+          claimId(t.id, file, ['triggers', index, 'id'], locate);
+          checkSources(t.provenance, data.sources, (m) => at(['triggers', index, 'provenance'], m));
+          t.requirements.forEach((requirementId, i) =>
+            refs.push({
+              file,
+              locate,
+              path: ['triggers', index, 'requirements', i],
+              requirementId,
+            }),
+          );
+          t.highRiskCases.forEach((caseId, i) =>
+            caseRefs.push({ file, locate, path: ['triggers', index, 'highRiskCases', i], caseId }),
+          );
+          triggers.push(t);
+        });
+        break;
+      case 'crosswalk': {
+        checkSources(data.provenance, data.sources, (m) => at(['provenance'], m));
+        const controls = new Map(data.target.controls.map((c) => [c.id, c]));
+        data.mappings.forEach((m, index) => {
+          refs.push({
+            file,
+            locate,
+            path: ['mappings', index, 'requirement'],
+            requirementId: m.requirement,
+          });
+          const target = controls.get(m.target);
+          if (target === undefined) {
+            problems.push(
+              at(['mappings', index, 'target'], `"${m.target}" is not in target.controls`),
+            );
+            return;
+          }
+          mappings.push({
+            crosswalkId: data.id,
+            catalog: data.target.catalog,
+            requirementId: m.requirement,
+            target,
+            relation: m.relation,
+            coverage: m.coverage,
+            note: m.note,
+          });
+        });
+        crosswalks.push({
+          id: data.id,
+          title: data.title,
+          catalog: data.target.catalog,
+          catalogTitle: data.target.title,
+          provenance: data.provenance,
+          mappingCount: data.mappings.length,
+        });
+        break;
+      }
+    }
+  }
+
+  const requirementIds = new Set(requirements.map((r) => r.id));
+  for (const ref of refs) {
+    if (!requirementIds.has(ref.requirementId)) {
+      problems.push(
+        problemAt(
+          ref.file,
+          ref.path,
+          `requirement "${ref.requirementId}" does not exist in the catalog`,
+          ref.locate,
+        ),
+      );
+    }
+  }
+  const caseIds = new Set(highRiskCases.map((c) => c.id));
+  for (const ref of caseRefs) {
+    if (!caseIds.has(ref.caseId)) {
+      problems.push(
+        problemAt(ref.file, ref.path, `high-risk case "${ref.caseId}" does not exist`, ref.locate),
+      );
+    }
+  }
+
+  // Standard order: general before extensions, categories in the standard's order, file order within.
+  const rank = (extension: Extension, category: string) =>
+    EXTENSIONS.indexOf(extension) * 100 +
+    (REQUIREMENT_CATEGORIES as readonly string[]).indexOf(category);
+  const sortedPoints = controlPoints
+    .map((cp, index) => ({ cp, index }))
+    .sort(
+      (a, b) =>
+        rank(a.cp.extension, a.cp.category) - rank(b.cp.extension, b.cp.category) ||
+        a.index - b.index,
+    )
+    .map(({ cp }) => cp);
+  const position = new Map(sortedPoints.map((cp, index) => [cp.id, index]));
+  const sortedRequirements = requirements
+    .slice()
+    .sort(
+      (a, b) =>
+        (position.get(a.controlPointId) ?? 0) - (position.get(b.controlPointId) ?? 0) ||
+        a.order - b.order,
+    )
+    .map((requirement, order) => ({ ...requirement, order }));
+
+  return indexCatalog({
+    controlPoints: sortedPoints,
+    requirements: sortedRequirements,
+    highRiskCases,
+    majorRiskTriggers: triggers,
+    majorRiskEffectiveFrom,
+    crosswalks,
+    mappings,
+    coverage,
+    sources,
+  });
+}
+
+function readRequirements(
+  data: RequirementsFile,
+  file: string,
+  locate: Locator,
+  ctx: {
+    at: (path: PathSegment[], message: string) => Problem;
+    claimId: (id: string, file: string, path: PathSegment[], locate: Locator) => void;
+    checkSources: (
+      provenance: Provenance,
+      fileSources: Readonly<Record<string, string>>,
+      at: (message: string) => Problem,
+    ) => void;
+    seenTestIds: Map<string, string>;
+    controlPoints: CatalogControlPoint[];
+    requirements: CatalogRequirement[];
+    problems: Problem[];
+  },
+): void {
+  const { at, problems } = ctx;
+  const extension = data.extension;
+  data.controlPoints.forEach((cp, cpIndex) => {
+    const cpPath: PathSegment[] = ['controlPoints', cpIndex];
+    ctx.claimId(cp.id, file, [...cpPath, 'id'], locate);
+    ctx.checkSources(cp.provenance, data.sources, (m) => at([...cpPath, 'provenance'], m));
+    const clauses: Partial<Record<CatalogLevel, string>> = {};
+    for (const [key, clause] of Object.entries(cp.clauses)) {
+      const level = Number(key) as CatalogLevel;
+      clauses[level] = clause;
+      const section = EXTENSION_SECTION[extension];
+      const prefix = section === null ? 'H.' : `${LEVEL_CHAPTER[level]}.${section}.`;
+      if (!clause.startsWith(prefix)) {
+        problems.push(
+          at(
+            [...cpPath, 'clauses', key],
+            `clause ${clause} is not in the ${extension} part for level ${level} (expected ${prefix}…)`,
+          ),
+        );
+      }
+    }
+    const cpLevels = Object.keys(clauses).map(Number) as CatalogLevel[];
+    const cpAnchor = anchorLevel(cpLevels);
+    if (cpAnchor !== undefined && clauses[cpAnchor] !== cp.id) {
+      problems.push(
+        at(
+          [...cpPath, 'id'],
+          `control point id must be its level-${cpAnchor} clause ${clauses[cpAnchor]}`,
+        ),
+      );
+    }
+
+    const lettersByLevel = new Map<CatalogLevel, Set<string>>();
+    const requirementIds: string[] = [];
+    cp.requirements.forEach((req, reqIndex) => {
+      const reqPath: PathSegment[] = [...cpPath, 'requirements', reqIndex];
+      ctx.claimId(req.id, file, [...reqPath, 'id'], locate);
+      if (req.provenance !== undefined) {
+        ctx.checkSources(req.provenance, data.sources, (m) => at([...reqPath, 'provenance'], m));
+      }
+      if ((extension === 'cloud') !== (req.responsibility !== undefined)) {
+        problems.push(
+          at(
+            [...reqPath, 'responsibility'],
+            extension === 'cloud'
+              ? 'cloud requirements must say who answers them (provider, tenant or both)'
+              : 'responsibility applies to cloud requirements only',
+          ),
+        );
+      }
+      const levels = req.levels.map((entry) => entry.level);
+      req.levels.forEach((entry, entryIndex) => {
+        const entryPath: PathSegment[] = [...reqPath, 'levels', entryIndex];
+        if (levels.indexOf(entry.level) !== entryIndex) {
+          problems.push(at([...entryPath, 'level'], `level ${entry.level} is listed twice`));
+        }
+        if (clauses[entry.level] === undefined) {
+          problems.push(
+            at(
+              [...entryPath, 'level'],
+              `control point ${cp.id} has no clause for level ${entry.level}`,
+            ),
+          );
+        }
+        const letters = lettersByLevel.get(entry.level) ?? new Set<string>();
+        if (letters.has(entry.item)) {
+          problems.push(
+            at([...entryPath, 'item'], `item ${entry.item} is used twice at level ${entry.level}`),
+          );
+        }
+        letters.add(entry.item);
+        lettersByLevel.set(entry.level, letters);
+        if (entry.testId !== undefined) {
+          const expected = `L${entry.level}-${cp.category}${TEST_ID_TYPE[extension] ?? '?'}-`;
+          if (!entry.testId.startsWith(expected)) {
+            problems.push(
+              at([...entryPath, 'testId'], `test id ${entry.testId} should start with ${expected}`),
+            );
+          }
+          const other = ctx.seenTestIds.get(entry.testId);
+          if (other !== undefined) {
+            problems.push(
+              at([...entryPath, 'testId'], `test id ${entry.testId} is also used by ${other}`),
+            );
+          }
+          ctx.seenTestIds.set(entry.testId, req.id);
+        }
+      });
+      const anchor = anchorLevel(levels);
+      const anchorEntry = req.levels.find((entry) => entry.level === anchor);
+      if (anchor !== undefined && anchorEntry !== undefined) {
+        const expected = `${clauses[anchor] ?? '?'}-${anchorEntry.item}`;
+        if (req.id !== expected) {
+          problems.push(
+            at(
+              [...reqPath, 'id'],
+              `requirement id must be its level-${anchor} clause and item: expected ${expected}`,
+            ),
+          );
+        }
+      }
+      requirementIds.push(req.id);
+      ctx.requirements.push({
+        id: req.id,
+        controlPointId: cp.id,
+        extension,
+        category: cp.category,
+        kind: kindOfCategory(cp.category),
+        title: req.title,
+        summary: req.summary,
+        methods: req.methods,
+        evidence: req.evidence,
+        responsibility: req.responsibility,
+        levels: [...req.levels].sort((a, b) => a.level - b.level),
+        provenance: req.provenance ?? cp.provenance,
+        order: ctx.requirements.length,
+      });
+    });
+    ctx.controlPoints.push({
+      id: cp.id,
+      extension,
+      category: cp.category,
+      kind: kindOfCategory(cp.category),
+      title: cp.title,
+      clauses,
+      provenance: cp.provenance,
+      requirementIds,
+      file,
+    });
+  });
+}

@@ -1,0 +1,169 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  catalogBaseline,
+  catalogSummary,
+  highRiskCaseList,
+  listCatalogItems,
+  majorRiskTriggerList,
+  requirementDetail,
+} from '../../app/catalog-queries';
+import type { AppContext } from '../../app/context';
+import { systemBaseline } from '../../app/system-baseline';
+import { EXTENSIONS, REQUIREMENT_CATEGORIES } from '../../catalogs/mlps-catalog.schema';
+import { NotFoundError } from '../../errors';
+import { SystemParams } from './params';
+
+/** `cloud,mobile` → ['cloud', 'mobile']; each must be a known extension. */
+const ExtensionList = z
+  .string()
+  .transform((value) => value.split(',').map((part) => part.trim()))
+  .pipe(
+    z.array(
+      z.enum(EXTENSIONS, {
+        message: `each extension must be one of ${EXTENSIONS.join(', ')} (comma-separated)`,
+      }),
+    ),
+  );
+
+const Level = z.coerce
+  .number()
+  .int()
+  .refine((n) => n >= 1 && n <= 4, 'level must be 1, 2, 3 or 4 (GB/T 22239 has no level-5 text)');
+
+const ItemsQuery = z.object({
+  level: Level.default(3),
+  extension: ExtensionList.optional(),
+  category: z.enum(REQUIREMENT_CATEGORIES).optional(),
+  q: z.string().max(200, 'search text is limited to 200 characters').optional(),
+});
+
+const BaselineQuery = z.object({
+  level: z.coerce
+    .number()
+    .int()
+    .refine((n) => n >= 1 && n <= 5, 'level must be 1 to 5'),
+  extension: ExtensionList.optional(),
+  cloudRole: z.enum(['provider', 'tenant']).optional(),
+});
+
+const RequirementParams = z.object({
+  requirementId: z
+    .string()
+    .regex(/^(?:\d+|[A-H])(?:\.\d+)+-[a-z]$/, 'must be a requirement id such as 8.1.4.1-a'),
+});
+
+/** The GB/T 22239-2019 catalog: public knowledge, so any signed-in user may read it. */
+export const catalogRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['catalog'];
+    const signedIn = { access: { kind: 'signed_in' } } as const;
+
+    app.get(
+      '/catalog',
+      {
+        config: signedIn,
+        schema: {
+          tags,
+          summary: 'GB/T 22239-2019 catalog: counts per level, extension and category',
+        },
+      },
+      async () => catalogSummary(ctx.catalog),
+    );
+
+    app.get(
+      '/catalog/items',
+      {
+        config: signedIn,
+        schema: {
+          tags,
+          summary:
+            'Requirement items of one level, filtered by extension/category and searched (zh/en)',
+          querystring: ItemsQuery,
+        },
+      },
+      async (req) => {
+        const items = listCatalogItems(ctx.catalog, {
+          level: req.query.level as 1 | 2 | 3 | 4,
+          extensions: req.query.extension,
+          category: req.query.category,
+          query: req.query.q,
+        });
+        return { items, total: items.length };
+      },
+    );
+
+    app.get(
+      '/catalog/requirements/:requirementId',
+      {
+        config: signedIn,
+        schema: {
+          tags,
+          summary: 'One requirement: every level, high-risk cases, major-risk triggers, crosswalks',
+          params: RequirementParams,
+        },
+      },
+      async (req) => {
+        const detail = requirementDetail(ctx.catalog, req.params.requirementId);
+        if (detail === undefined) throw new NotFoundError('requirement', req.params.requirementId);
+        return detail;
+      },
+    );
+
+    app.get(
+      '/catalog/baseline',
+      {
+        config: signedIn,
+        schema: {
+          tags,
+          summary: 'The requirement set for a level and extensions (general is always included)',
+          querystring: BaselineQuery,
+        },
+      },
+      async (req) =>
+        catalogBaseline(
+          ctx.catalog,
+          req.query.level as 1 | 2 | 3 | 4 | 5,
+          req.query.extension ?? [],
+          req.query.cloudRole,
+        ),
+    );
+
+    app.get(
+      '/catalog/high-risk-cases',
+      {
+        config: signedIn,
+        schema: { tags, summary: 'The high-risk judgement guide (高风险判定实施指引), every case' },
+      },
+      async () => {
+        const items = highRiskCaseList(ctx.catalog);
+        return { items, total: items.length };
+      },
+    );
+
+    app.get(
+      '/catalog/major-risk-triggers',
+      {
+        config: signedIn,
+        schema: { tags, summary: 'Major-risk triggers (重大风险隐患) of the 2025 report template' },
+      },
+      async () => {
+        const items = majorRiskTriggerList(ctx.catalog);
+        return { items, total: items.length };
+      },
+    );
+
+    app.get(
+      '/organisations/:orgId/systems/:systemId/baseline',
+      {
+        config: { access: { kind: 'org', permission: 'systems.read' } },
+        schema: {
+          tags,
+          summary: "A system's baseline: its level plus the extensions its types call for",
+          params: SystemParams,
+        },
+      },
+      async (req) => systemBaseline(ctx, req.params.orgId, req.params.systemId),
+    );
+  };
