@@ -5,7 +5,8 @@
  *    API token, at 100 concurrent connections (autocannon; the server runs in its own process),
  *    next to a bare route serving the same JSON from memory;
  * 3. sign-in (scrypt password check + session) under load;
- * 4. audit-chain verification of 1,000,000 entries (bench/audit-verify.ts).
+ * 4. audit-chain verification of 1,000,000 entries (bench/audit-verify.ts);
+ * 5. GB/T 22239 catalog load + validation and baseline computation (bench/catalog.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { openStore } from '../src/store/database';
 import { insertMembership } from '../src/store/repositories/accounts.repository';
 import { createOrganisation } from '../src/store/repositories/organisations.repository';
 import { benchAuditVerify } from './audit-verify';
+import { benchCatalog } from './catalog';
 import { BENCH_KEYS, generateSystems } from './generate';
 import { shippedMlpsCatalog } from '../src/catalogs/mlps-catalog';
 
@@ -175,6 +177,7 @@ async function benchApi(count: number): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
+benchCatalog();
 benchEngines(100_000);
 await benchApi(10_000);
 await benchAuditVerify(1_000_000);

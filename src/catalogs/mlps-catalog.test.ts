@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { catalogCountsMarkdown, catalogSummary } from '../app/catalog-queries';
-import { loadMlpsCatalog, validateMlpsCatalog } from './mlps-catalog';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  catalogSourceHash,
+  COMPILED_MLPS_CATALOG,
+  DEFAULT_MLPS_CATALOG_DIR,
+  loadMlpsCatalog,
+  validateMlpsCatalog,
+} from './mlps-catalog';
 import type { MlpsCatalog } from './mlps-catalog.model';
 
 const loaded = loadMlpsCatalog();
@@ -248,6 +256,26 @@ describe('GB/T 22239-2019 catalog', () => {
     assert.equal(text, readFileSync(file, 'utf8'));
   });
 
+  it('the pre-parsed copy read at start-up is fresh and equals the YAML (`dengbao catalog compile`)', () => {
+    assert.ok(catalog);
+    const sources = readdirSync(DEFAULT_MLPS_CATALOG_DIR)
+      .filter((name) => name.endsWith('.yaml'))
+      .sort()
+      .map((file) => ({ file, text: readFileSync(join(DEFAULT_MLPS_CATALOG_DIR, file), 'utf8') }));
+    const compiled = JSON.parse(readFileSync(COMPILED_MLPS_CATALOG, 'utf8')) as {
+      sourceHash: string;
+    };
+    assert.equal(
+      compiled.sourceHash,
+      catalogSourceHash(sources),
+      'run `npx dengbao catalog compile`',
+    );
+    const fromYaml = validateMlpsCatalog(sources);
+    assert.ok(fromYaml.ok);
+    assert.deepEqual(fromYaml.catalog.requirements, catalog.requirements);
+    assert.deepEqual(fromYaml.catalog.highRiskCases, catalog.highRiskCases);
+  });
+
   it('ids are unique across control points, requirements and triggers', () => {
     assert.ok(catalog);
     const ids = [
@@ -262,6 +290,11 @@ describe('GB/T 22239-2019 catalog', () => {
 describe('catalog validation reports every problem with file, path and line', () => {
   const good = `kind: requirements
 extension: general
+coverage:
+  '1': { status: missing }
+  '2': { status: sourced }
+  '3': { status: sourced }
+  '4': { status: missing }
 sources:
   HR-TABLE: test source
 controlPoints:
@@ -361,7 +394,7 @@ cases:
     assert.ok(problems.some((p) => p.file === 'syntax.yaml' && p.line !== undefined));
     assert.ok(
       problems.some(
-        (p) => p.file === 'schema.yaml' && p.path === 'controlPoints[0].category' && p.line === 7,
+        (p) => p.file === 'schema.yaml' && p.path === 'controlPoints[0].category' && p.line === 12,
       ),
     );
   });

@@ -8,7 +8,12 @@ import {
   majorRiskTriggerList,
   requirementDetail,
 } from '../../app/catalog-queries';
-import { loadMlpsCatalog, shippedMlpsCatalog } from '../../catalogs/mlps-catalog';
+import {
+  COMPILED_MLPS_CATALOG,
+  compileMlpsCatalog,
+  loadMlpsCatalog,
+  shippedMlpsCatalog,
+} from '../../catalogs/mlps-catalog';
 import {
   EXTENSIONS,
   REQUIREMENT_CATEGORIES,
@@ -238,6 +243,22 @@ export function registerCatalog(program: Command): void {
           items.map((t) => [t.id, t.category, t.title.zh, t.requirementIds.join(' ')]),
         ),
       );
+    });
+
+  catalog
+    .command('compile')
+    .description('validate the shipped YAML and write the pre-parsed copy read at start-up')
+    .action(() => {
+      const result = compileMlpsCatalog();
+      if (!result.ok) {
+        for (const p of result.problems) {
+          process.stderr.write(`${p.file}:${p.line ?? '?'}  ${p.path}  ${p.message}\n`);
+        }
+        throw new UsageError(
+          `${result.problems.length} problem(s) in the catalog; nothing written`,
+        );
+      }
+      out(`wrote ${COMPILED_MLPS_CATALOG}`);
     });
 
   catalog

@@ -1,0 +1,73 @@
+/**
+ * GB/T 22239 catalog: reading + validating every catalog file (what start-up does), and baseline
+ * computation. Run alone with `npx tsx bench/catalog.ts`, or as part of `npm run bench`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  DEFAULT_MLPS_CATALOG_DIR,
+  loadMlpsCatalog,
+  validateMlpsCatalog,
+} from '../src/catalogs/mlps-catalog';
+import { baselineFor } from '../src/domain/mlps/baseline';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+export function benchCatalog(): void {
+  const loads: number[] = [];
+  let requirements = 0;
+  for (let run = 0; run < 10; run++) {
+    const t0 = performance.now();
+    const result = loadMlpsCatalog();
+    loads.push(performance.now() - t0);
+    if (!result.ok) throw new Error('the shipped catalog is invalid');
+    requirements = result.catalog.requirements.length;
+  }
+  console.log(
+    `catalog  start-up load (compiled copy) + full validation of ${requirements} requirements: first ${loads[0]!.toFixed(0)} ms (cold), median ${median(loads).toFixed(0)} ms`,
+  );
+
+  // The slow path, taken when the YAML was edited without `dengbao catalog compile`.
+  const sources = readdirSync(DEFAULT_MLPS_CATALOG_DIR)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((file) => ({
+      file,
+      text: readFileSync(path.join(DEFAULT_MLPS_CATALOG_DIR, file), 'utf8'),
+    }));
+  const yamlRuns: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const t0 = performance.now();
+    validateMlpsCatalog(sources);
+    yamlRuns.push(performance.now() - t0);
+  }
+  console.log(
+    `catalog  validate from the YAML texts (no compiled copy): median ${median(yamlRuns).toFixed(0)} ms`,
+  );
+
+  const result = loadMlpsCatalog();
+  if (!result.ok) throw new Error('the shipped catalog is invalid');
+  const catalog = result.catalog;
+  baselineFor(catalog, 3, []); // builds the per-level index once, as the first request would
+  for (const [label, level, extensions] of [
+    ['level 3, general', 3, []],
+    ['level 3, cloud tenant', 3, ['cloud']],
+    ['level 4, every extension', 4, ['cloud', 'mobile', 'iot', 'ics', 'big_data']],
+  ] as const) {
+    const times: number[] = [];
+    let items = 0;
+    for (let run = 0; run < 2000; run++) {
+      const t0 = performance.now();
+      items = baselineFor(catalog, level, extensions, {
+        cloudRole: label.includes('tenant') ? 'tenant' : undefined,
+      }).counts.items;
+      times.push(performance.now() - t0);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    console.log(
+      `catalog  baseline ${label} (${items} items): median ${(median(times) * 1000).toFixed(0)} µs, p99 ${(sorted[Math.floor(sorted.length * 0.99)]! * 1000).toFixed(0)} µs`,
+    );
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) benchCatalog();
