@@ -2,13 +2,12 @@
  * GB/T 22239 catalog: reading + validating every catalog file (what start-up does), and baseline
  * computation. Run alone with `npx tsx bench/catalog.ts`, or as part of `npm run bench`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import {
   DEFAULT_MLPS_CATALOG_DIR,
   loadMlpsCatalog,
   validateMlpsCatalog,
 } from '../src/catalogs/mlps-catalog';
+import { readYamlDirectory } from '../src/catalogs/validate';
 import { baselineFor } from '../src/domain/mlps/baseline';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -28,13 +27,9 @@ export function benchCatalog(): void {
   );
 
   // The slow path, taken when the YAML was edited without `dengbao catalog compile`.
-  const sources = readdirSync(DEFAULT_MLPS_CATALOG_DIR)
-    .filter((name) => name.endsWith('.yaml'))
-    .sort()
-    .map((file) => ({
-      file,
-      text: readFileSync(path.join(DEFAULT_MLPS_CATALOG_DIR, file), 'utf8'),
-    }));
+  const read = readYamlDirectory(DEFAULT_MLPS_CATALOG_DIR);
+  if (!read.ok) throw new Error('cannot read the catalog directory');
+  const sources = read.sources;
   const yamlRuns: number[] = [];
   for (let run = 0; run < 5; run++) {
     const t0 = performance.now();

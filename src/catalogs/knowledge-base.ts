@@ -7,8 +7,6 @@
  * provision ids within an instrument, `supersededBy` pointing at an existing instrument, and date
  * order (promulgated ≤ effective from ≤ effective to < successor's effective from).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
@@ -21,6 +19,7 @@ import {
   checkSchema,
   parseYaml,
   problemAt,
+  readYamlDirectory,
   type Locator,
   type PathSegment,
   type Problem,
@@ -56,33 +55,8 @@ export interface CitationLike {
  * if (!result.ok) for (const p of result.problems) console.error(`${p.file}:${p.line ?? '?'} ${p.path} ${p.message}`);
  */
 export function loadKnowledgeBase(dir: string = DEFAULT_KNOWLEDGE_BASE_DIR): KnowledgeBaseResult {
-  let names: string[];
-  try {
-    names = readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-      .map((entry) => entry.name)
-      .sort();
-  } catch (error) {
-    return {
-      ok: false,
-      problems: [{ file: dir, path: '', message: `cannot read directory: ${errorText(error)}` }],
-    };
-  }
-  if (names.length === 0) {
-    return { ok: false, problems: [{ file: dir, path: '', message: 'no .yaml files found' }] };
-  }
-  const sources: YamlSource[] = [];
-  const problems: Problem[] = [];
-  for (const name of names) {
-    try {
-      sources.push({ file: name, text: readFileSync(join(dir, name), 'utf8') });
-    } catch (error) {
-      problems.push({ file: name, path: '', message: `cannot read file: ${errorText(error)}` });
-    }
-  }
-  const result = validateKnowledgeBase(sources);
-  if (problems.length === 0) return result;
-  return { ok: false, problems: [...problems, ...(result.ok ? [] : result.problems)] };
+  const read = readYamlDirectory(dir);
+  return read.ok ? validateKnowledgeBase(read.sources) : read;
 }
 
 /** Validates knowledge-base file texts (pure; {@link loadKnowledgeBase} reads the files for it). */
@@ -299,8 +273,4 @@ function crossCheck(entries: readonly Entry[], rawIds: readonly RawId[]): Proble
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { catalogCountsMarkdown, catalogSummary } from '../app/catalog-queries';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   catalogSourceHash,
   COMPILED_MLPS_CATALOG,
@@ -12,6 +10,7 @@ import {
   validateMlpsCatalog,
 } from './mlps-catalog';
 import type { MlpsCatalog } from './mlps-catalog.model';
+import { readYamlDirectory } from './validate';
 
 const loaded = loadMlpsCatalog();
 const catalog: MlpsCatalog | undefined = loaded.ok ? loaded.catalog : undefined;
@@ -258,10 +257,9 @@ describe('GB/T 22239-2019 catalog', () => {
 
   it('the pre-parsed copy read at start-up is fresh and equals the YAML (`dengbao catalog compile`)', () => {
     assert.ok(catalog);
-    const sources = readdirSync(DEFAULT_MLPS_CATALOG_DIR)
-      .filter((name) => name.endsWith('.yaml'))
-      .sort()
-      .map((file) => ({ file, text: readFileSync(join(DEFAULT_MLPS_CATALOG_DIR, file), 'utf8') }));
+    const read = readYamlDirectory(DEFAULT_MLPS_CATALOG_DIR);
+    assert.ok(read.ok);
+    const sources = read.sources;
     const compiled = JSON.parse(readFileSync(COMPILED_MLPS_CATALOG, 'utf8')) as {
       sourceHash: string;
     };

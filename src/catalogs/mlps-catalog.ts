@@ -9,8 +9,7 @@
  * source keys; and every reference from guide cases, triggers and crosswalks resolving.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   anchorLevel,
@@ -40,6 +39,7 @@ import {
   lazyLocator,
   parseYaml,
   problemAt,
+  readYamlDirectory,
   type Locator,
   type PathSegment,
   type Problem,
@@ -75,24 +75,10 @@ export type MlpsCatalogResult =
 
 /** Reads and validates every catalog file in `dir` (default: the shipped catalog). */
 export function loadMlpsCatalog(dir: string = DEFAULT_MLPS_CATALOG_DIR): MlpsCatalogResult {
-  let names: string[];
-  try {
-    names = readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-      .map((entry) => entry.name)
-      .sort();
-  } catch (error) {
-    return { ok: false, problems: [{ file: dir, path: '', message: `cannot read: ${error}` }] };
-  }
-  if (names.length === 0) {
-    return { ok: false, problems: [{ file: dir, path: '', message: 'no .yaml files found' }] };
-  }
-  const sources = names.map((name) => ({
-    file: name,
-    text: readFileSync(join(dir, name), 'utf8'),
-  }));
-  const compiled = dir === DEFAULT_MLPS_CATALOG_DIR ? readCompiled(sources) : undefined;
-  return validateMlpsCatalog(sources, compiled);
+  const read = readYamlDirectory(dir);
+  if (!read.ok) return read;
+  const compiled = dir === DEFAULT_MLPS_CATALOG_DIR ? readCompiled(read.sources) : undefined;
+  return validateMlpsCatalog(read.sources, compiled);
 }
 
 /**
@@ -100,13 +86,9 @@ export function loadMlpsCatalog(dir: string = DEFAULT_MLPS_CATALOG_DIR): MlpsCat
  * Returns the validation result.
  */
 export function compileMlpsCatalog(): MlpsCatalogResult {
-  const names = readdirSync(DEFAULT_MLPS_CATALOG_DIR)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort();
-  const sources = names.map((name) => ({
-    file: name,
-    text: readFileSync(join(DEFAULT_MLPS_CATALOG_DIR, name), 'utf8'),
-  }));
+  const read = readYamlDirectory(DEFAULT_MLPS_CATALOG_DIR);
+  if (!read.ok) return read;
+  const sources = read.sources;
   const result = validateMlpsCatalog(sources);
   if (result.ok) {
     const compiled: CompiledCatalog = {

@@ -5,6 +5,8 @@
  *
  * Nothing here knows about a particular catalogue; see knowledge-base.ts for a user.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import jsYaml from 'js-yaml';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
@@ -182,4 +184,44 @@ function isPathSegment(segment: PropertyKey): segment is PathSegment {
 
 function firstLine(message: string): string {
   return message.split('\n', 1)[0] ?? message;
+}
+
+/**
+ * Reads every `*.yaml` / `*.yml` file in `dir`, sorted by name. Unreadable directories or files
+ * and an empty directory are problems, not exceptions.
+ */
+export function readYamlDirectory(
+  dir: string,
+):
+  | { readonly ok: true; readonly sources: readonly YamlSource[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] } {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+      .map((entry) => entry.name)
+      .sort();
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [{ file: dir, path: '', message: `cannot read directory: ${errorText(error)}` }],
+    };
+  }
+  if (names.length === 0) {
+    return { ok: false, problems: [{ file: dir, path: '', message: 'no .yaml files found' }] };
+  }
+  const sources: YamlSource[] = [];
+  const problems: Problem[] = [];
+  for (const name of names) {
+    try {
+      sources.push({ file: name, text: readFileSync(join(dir, name), 'utf8') });
+    } catch (error) {
+      problems.push({ file: name, path: '', message: `cannot read file: ${errorText(error)}` });
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, sources };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
