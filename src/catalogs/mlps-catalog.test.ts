@@ -321,7 +321,7 @@ controlPoints:
     const bad = good
       .replace("- id: '8.1.1.2-a'", "- id: '8.1.1.2-b'")
       .replace("'2': '7.1.1.2'", "'2': '8.1.1.2'")
-      .replace('L3-PES1-03', 'L3-CES1-03')
+      .replace('L3-PES1-03', 'L3-CES1-16')
       .replace('methods: [inspect]', 'methods: [inspect]\n        responsibility: tenant')
       .replace('sources: [HR-TABLE]', 'sources: [NOPE]')
       .replace(
@@ -342,6 +342,7 @@ controlPoints:
     expectProblem('controlPoints[0].requirements[0].id', 'expected 8.1.1.2-a');
     expectProblem('controlPoints[0].clauses["2"]', 'expected 7.1.');
     expectProblem('controlPoints[0].requirements[0].levels[2].testId', 'L3-PES1-');
+    expectProblem('controlPoints[0].requirements[0].levels[2].testId', 'does not exist');
     expectProblem('controlPoints[0].requirements[0].responsibility', 'cloud requirements only');
     expectProblem('controlPoints[0].provenance', '"NOPE"');
     expectProblem('controlPoints[0].requirements[0].levels[1].level', 'no clause for level 4');

@@ -182,6 +182,9 @@ const EXTENSION_SECTION: Record<Extension, string | null> = {
   ics: '5',
   big_data: null, // Annex H has its own numbering
 };
+/** GB/T 28448-2019 ids that do not exist although the sequence suggests them (facts.md §2.2). */
+const NONEXISTENT_TEST_IDS: ReadonlySet<string> = new Set(['L3-CES1-16']);
+
 /** The digit after the category code in GB/T 28448 ids: L3-CES{1..5}-nn. */
 const TEST_ID_TYPE: Record<Extension, string | null> = {
   general: '1',
@@ -483,6 +486,14 @@ function readRequirements(
           if (!entry.testId.startsWith(expected)) {
             problems.push(
               at([...entryPath, 'testId'], `test id ${entry.testId} should start with ${expected}`),
+            );
+          }
+          if (NONEXISTENT_TEST_IDS.has(entry.testId)) {
+            problems.push(
+              at(
+                [...entryPath, 'testId'],
+                `${entry.testId} does not exist in GB/T 28448-2019 (its numbering skips it)`,
+              ),
             );
           }
           const other = ctx.seenTestIds.get(entry.testId);
