@@ -103,6 +103,8 @@ test('catalog: browse GB/T 22239 by level and extension, open a requirement, see
   const summary = (await (await page.request.get('/api/catalog')).json()) as CatalogSummaryDto;
   const tree = page.getByRole('tree', { name: '要求项目录' });
   const detail = page.getByRole('region', { name: '要求项详情' });
+  const chooseLevel = (level: string) =>
+    page.getByRole('radiogroup', { name: '等级' }).getByText(level, { exact: true }).click();
   const node = (id: string) => tree.locator(`[data-requirement-id="${id}"]`);
 
   await test.step('level 3, general requirements only: 71 control points, 211 items', async () => {
@@ -120,7 +122,7 @@ test('catalog: browse GB/T 22239 by level and extension, open a requirement, see
     // The figures of the standard (GB/T 22239-2019 level 3, 安全通用要求).
     await expect(page.getByTestId('catalog-stat-controlPoints')).toHaveText('71 个');
     await expect(page.getByTestId('catalog-stat-items')).toHaveText('211 项');
-    await expect(tree.getByText('安全物理环境', { exact: true })).toBeVisible();
+    await expect(tree.getByRole('treeitem', { name: /安全物理环境PES/ })).toBeVisible();
     await expect(node('8.1.4.1-a')).toBeVisible();
   });
 
@@ -156,7 +158,7 @@ test('catalog: browse GB/T 22239 by level and extension, open a requirement, see
   });
 
   await test.step('level 2 has no 8.1.4.1-d', async () => {
-    await page.getByRole('radio', { name: '第二级' }).click();
+    await chooseLevel('第二级');
     await expect(page).toHaveURL(/level=2/);
     const general = counted(summary, 2, ['general']);
     await expect(page.getByTestId('catalog-stat-items')).toHaveText(`${general.items} 项`);
@@ -166,8 +168,9 @@ test('catalog: browse GB/T 22239 by level and extension, open a requirement, see
   });
 
   await test.step('the cloud extension at level 3 adds cloud items', async () => {
-    await page.getByRole('radio', { name: '第三级' }).click();
-    await page.getByRole('checkbox', { name: /云计算/ }).check();
+    await chooseLevel('第三级');
+    await page.getByRole('checkbox', { name: /云计算/ }).click();
+    await expect(page.getByRole('checkbox', { name: /云计算/ })).toBeChecked();
     await expect(page).toHaveURL(/ext=cloud/);
     const withCloud = counted(summary, 3, ['general', 'cloud']);
     expect(withCloud.items).toBeGreaterThan(211);

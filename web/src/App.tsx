@@ -15,6 +15,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ObligationsPage } from './pages/ObligationsPage';
 import { OrganisationHomePage } from './pages/OrganisationHomePage';
+import { CatalogPage } from './pages/catalog/CatalogPage';
 import { AuditPage } from './pages/settings/AuditPage';
 import { MembersPage } from './pages/settings/MembersPage';
 import { RolesPage } from './pages/settings/RolesPage';
@@ -73,6 +74,14 @@ export function App() {
                   element={
                     <RequirePermission permission="systems.read">
                       <ObligationsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="catalog"
+                  element={
+                    <RequirePermission permission="systems.read">
+                      <CatalogPage />
                     </RequirePermission>
                   }
                 />

@@ -1,7 +1,14 @@
 /** Minimal typed fetch client for the dengbao HTTP API (contract: src/shared/api-types.ts). */
 import type {
   ApiError,
+  BaselineDto,
+  CatalogExtension,
+  CatalogItemDto,
+  CatalogRequirementDetailDto,
+  CatalogSummaryDto,
+  HighRiskCaseDto,
   ListDto,
+  MajorRiskTriggerDto,
   ObligationDto,
   ObligationsDto,
   OrganisationDto,
@@ -139,6 +146,13 @@ export interface SystemListQuery {
   offset?: number;
 }
 
+/** GET /catalog/items: one level's items; `general` is always included by the page, not the API. */
+export interface CatalogItemsQuery {
+  level: 1 | 2 | 3 | 4;
+  extensions?: readonly CatalogExtension[];
+  q?: string;
+}
+
 const org = (orgId: string) => `/organisations/${encodeURIComponent(orgId)}`;
 const sys = (orgId: string, systemId: string) =>
   `${org(orgId)}/systems/${encodeURIComponent(systemId)}`;
@@ -223,4 +237,18 @@ export const api = {
   listAudit: (orgId: string, q: AuditQuery) =>
     request<ListDto<AuditEntryDto>>('GET', `${org(orgId)}/audit${query({ ...q })}`),
   verifyAudit: (orgId: string) => request<AuditVerifyDto>('GET', `${org(orgId)}/audit/verify`),
+
+  catalogSummary: () => request<CatalogSummaryDto>('GET', '/catalog'),
+  listCatalogItems: ({ level, extensions, q }: CatalogItemsQuery) =>
+    request<ListDto<CatalogItemDto>>(
+      'GET',
+      `/catalog/items${query({ level, extension: extensions?.join(','), q: q?.trim() })}`,
+    ),
+  getRequirement: (id: string) =>
+    request<CatalogRequirementDetailDto>('GET', `/catalog/requirements/${encodeURIComponent(id)}`),
+  listHighRiskCases: () => request<ListDto<HighRiskCaseDto>>('GET', '/catalog/high-risk-cases'),
+  listMajorRiskTriggers: () =>
+    request<ListDto<MajorRiskTriggerDto>>('GET', '/catalog/major-risk-triggers'),
+  getSystemBaseline: (orgId: string, systemId: string) =>
+    request<BaselineDto>('GET', `${sys(orgId, systemId)}/baseline`),
 };

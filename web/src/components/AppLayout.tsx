@@ -1,6 +1,7 @@
 import {
   ApiOutlined,
   AuditOutlined,
+  BookOutlined,
   CalendarOutlined,
   ClusterOutlined,
   DashboardOutlined,
@@ -22,6 +23,7 @@ const ICONS: Record<string, ReactNode> = {
   dashboard: <DashboardOutlined />,
   systems: <ClusterOutlined />,
   obligations: <CalendarOutlined />,
+  catalog: <BookOutlined />,
   members: <TeamOutlined />,
   roles: <TableOutlined />,
   tokens: <ApiOutlined />,

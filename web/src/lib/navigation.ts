@@ -14,6 +14,7 @@ export const WORK_SECTIONS: readonly Section[] = [
   { key: 'dashboard', path: '', permission: 'systems.read' },
   { key: 'systems', path: 'systems', permission: 'systems.read' },
   { key: 'obligations', path: 'obligations', permission: 'systems.read' },
+  { key: 'catalog', path: 'catalog', permission: 'systems.read' },
 ];
 
 /** 设置: organisation administration, each page for the roles that hold its permission. */

@@ -14,11 +14,12 @@ import { filingRecords } from '../components/records/filing-records';
 import { RecordsCard } from '../components/records/RecordsCard';
 import { reviewRecords } from '../components/records/review-records';
 import { GradingHistory } from '../components/system-detail/GradingHistory';
+import { SystemBaseline } from '../components/system-detail/SystemBaseline';
 import { SystemFacts } from '../components/system-detail/SystemFacts';
 import { SystemObligations } from '../components/system-detail/SystemObligations';
 import { SystemFormDrawer } from '../components/SystemFormDrawer';
 
-const TABS = ['grading', 'records', 'obligations', 'history'] as const;
+const TABS = ['grading', 'records', 'obligations', 'baseline', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 export function SystemDetailPage() {
@@ -108,6 +109,17 @@ export function SystemDetailPage() {
             key: 'obligations',
             label: t('detail.tab.obligations'),
             children: <SystemObligations orgId={organisation.id} systemId={system.id} />,
+          },
+          {
+            key: 'baseline',
+            label: t('detail.tab.baseline'),
+            children: (
+              <SystemBaseline
+                orgId={organisation.id}
+                detail={detail.data}
+                onGrade={() => setParam('tab', 'grading')}
+              />
+            ),
           },
           {
             key: 'history',
