@@ -100,7 +100,7 @@ export interface LevelCoverageRecord {
   readonly extension: Extension;
   readonly level: CatalogLevel;
   readonly status: CoverageStatus;
-  readonly note?: string | undefined;
+  readonly note?: Bilingual | undefined;
   readonly file: string;
 }
 

@@ -140,7 +140,7 @@ export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
 
 export const LevelCoverageSchema = z.strictObject({
   status: z.enum(COVERAGE_STATUSES),
-  note: text.optional(),
+  note: BilingualSchema.optional(),
 });
 export type LevelCoverage = z.infer<typeof LevelCoverageSchema>;
 

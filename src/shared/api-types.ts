@@ -317,7 +317,7 @@ export interface CatalogGapDto {
   extension: CatalogExtension;
   level: number;
   status: 'unverified' | 'incomplete' | 'missing' | 'sourced';
-  note: string | null;
+  note: BilingualDto | null;
 }
 
 /** Item and control-point counts of one level × extension, by category. */
@@ -353,7 +353,7 @@ export interface BaselineDto {
   requirementsLevel: number;
   extensions: CatalogExtension[];
   cloudRole: 'provider' | 'tenant' | null;
-  note: string | null;
+  note: BilingualDto | null;
   /** Parts the catalog does not fully source at this level: show them, never hide them. */
   gaps: CatalogGapDto[];
   counts: {

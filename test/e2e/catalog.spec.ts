@@ -176,6 +176,16 @@ test('catalog: browse GB/T 22239 by level and extension, open a requirement, see
     expect(withCloud.items).toBeGreaterThan(211);
     await expect(page.getByTestId('catalog-stat-items')).toHaveText(`${withCloud.items} 项`);
     await expect(tree.locator('.ant-tag', { hasText: '云计算' }).first()).toBeVisible();
+    await expect(page.getByTestId('catalog-gaps')).toHaveCount(0);
+  });
+
+  await test.step('level 1 with the cloud extension names the gaps in the catalog', async () => {
+    await chooseLevel('第一级');
+    const gaps = page.getByTestId('catalog-gaps');
+    await expect(gaps).toBeVisible();
+    await expect(gaps).toContainText('云计算');
+    await expect(gaps).toContainText('不完整');
+    await chooseLevel('第三级');
   });
 
   await test.step("a graded system's baseline tab lists its items, linked to the catalog", async () => {

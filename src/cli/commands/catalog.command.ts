@@ -193,7 +193,7 @@ export function registerCatalog(program: Command): void {
         out(
           `\n第${baseline.level}级基线（${baseline.extensions.map((e) => EXTENSION_ZH[e]).join(' + ')}${baseline.cloudRole === null ? '' : `，云${baseline.cloudRole === 'provider' ? '服务商' : '租户'}侧`}）：${baseline.counts.controlPoints} 个控制点，${baseline.counts.items} 个要求项（技术 ${baseline.counts.byKind.technical}，管理 ${baseline.counts.byKind.management}）`,
         );
-        if (baseline.note !== null) out(baseline.note);
+        if (baseline.note !== null) out(baseline.note.zh);
         const STATUS_ZH = {
           sourced: '有来源',
           unverified: '未核实',
@@ -202,7 +202,7 @@ export function registerCatalog(program: Command): void {
         };
         for (const gap of baseline.gaps) {
           out(
-            `注意 / gap: ${EXTENSION_ZH[gap.extension]} 第${gap.level}级 ${STATUS_ZH[gap.status]} (${gap.status})${gap.note === null ? '' : ` — ${gap.note}`}`,
+            `注意 / gap: ${EXTENSION_ZH[gap.extension]} 第${gap.level}级 ${STATUS_ZH[gap.status]} (${gap.status})${gap.note === null ? '' : ` — ${gap.note.zh}`}`,
           );
         }
       },

@@ -94,7 +94,8 @@ describe('baselineFor', () => {
     const l4 = baselineFor(catalog, 4, ['ics']);
     assert.equal(l5.requirementsLevel, 4);
     assert.equal(l5.counts.items, l4.counts.items);
-    assert.match(l5.note ?? '', /1846/);
+    assert.match(l5.note?.zh ?? '', /1846/);
+    assert.match(l5.note?.en ?? '', /level 4/);
     assert.equal(l4.note, undefined);
   });
 });

@@ -4,6 +4,7 @@
  * requirements always, plus the extension of each technology or scenario the object uses).
  */
 import type {
+  Bilingual,
   CatalogLevel,
   CatalogRequirement,
   Extension,
@@ -44,7 +45,7 @@ export interface Baseline {
   /** Parts of this baseline the catalog does not fully source (unverified, incomplete, missing). */
   readonly gaps: readonly LevelCoverageRecord[];
   /** Set when the baseline is not simply "the level's requirements". */
-  readonly note?: string | undefined;
+  readonly note?: Bilingual | undefined;
 }
 
 export interface BaselineCounts {
@@ -132,7 +133,10 @@ export function baselineFor(
       .sort((a, b) => EXTENSION_ORDER.indexOf(a.extension) - EXTENSION_ORDER.indexOf(b.extension)),
     note:
       level === 5
-        ? 'GB/T 22239-2019 publishes no level-5 requirements; level 5 is assessed against level 4 (公网安〔2025〕1846号 Q10).'
+        ? {
+            zh: 'GB/T 22239-2019 未规定第五级要求；按公网安〔2025〕1846号 Q10，第五级对照第四级要求测评。',
+            en: 'GB/T 22239-2019 publishes no level-5 requirements; level 5 is assessed against level 4 (公网安〔2025〕1846号 Q10).',
+          }
         : undefined,
   };
 }

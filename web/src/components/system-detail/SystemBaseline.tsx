@@ -23,6 +23,7 @@ import { ApiRequestError } from '../../api/client';
 import { downloadText, toCsv } from '../../lib/csv';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import '../catalog/catalog.css';
+import { CatalogGaps } from '../catalog/CatalogGaps';
 import { EXTENSION_COLOURS, bilingual, formatWeight, groupItems } from '../catalog/catalog-model';
 import { LevelTag } from '../LevelTag';
 
@@ -181,6 +182,7 @@ function BaselineView({
               })}
             />
           )}
+          <CatalogGaps gaps={baseline.gaps} />
           <div className="catalog-stats" data-testid="baseline-summary">
             {stat(
               'controlPoints',

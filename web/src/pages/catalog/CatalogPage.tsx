@@ -1,3 +1,4 @@
+import { CatalogGaps } from '../../components/catalog/CatalogGaps';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import {
   Button,
@@ -269,6 +270,11 @@ export function CatalogPage() {
               />
             )}
           </div>
+          <CatalogGaps
+            gaps={(summary.data?.coverage ?? []).filter(
+              (c) => c.level === view.level && extensions.includes(c.extension),
+            )}
+          />
         </Space>
       </Card>
 
