@@ -270,7 +270,10 @@ function majorRiskTriggerDto(catalog: MlpsCatalog, t: MajorRiskTrigger): MajorRi
 function provenanceDto(catalog: MlpsCatalog, provenance: Provenance): ProvenanceDto {
   return {
     status: provenance.status,
-    sources: provenance.sources.map((key) => ({ key, description: catalog.sources[key] ?? key })),
+    sources: provenance.sources.map((key) => ({
+      key,
+      description: catalog.sources[key] ?? { zh: key, en: key },
+    })),
     note: provenance.note ?? null,
   };
 }

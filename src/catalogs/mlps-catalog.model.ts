@@ -83,7 +83,7 @@ export interface CrosswalkMapping {
   readonly target: CrosswalkControl;
   readonly relation: CrosswalkRelation;
   readonly coverage: 'full' | 'partial';
-  readonly note?: string | undefined;
+  readonly note?: Bilingual | undefined;
 }
 
 export interface Crosswalk {
@@ -105,7 +105,7 @@ export interface LevelCoverageRecord {
 }
 
 /** Source keys of every file, so a provenance can be shown with what its keys mean. */
-export type SourceDirectory = Readonly<Record<string, string>>;
+export type SourceDirectory = Readonly<Record<string, Bilingual>>;
 
 export interface MlpsCatalog {
   readonly standard: 'GB/T 22239-2019';

@@ -64,7 +64,7 @@ export const ProvenanceSchema = z.strictObject({
   status: z.enum(VERIFICATION_STATUSES),
   /** Keys of the file's `sources` map. */
   sources: z.array(text).min(1, 'name at least one source key'),
-  note: text.optional(),
+  note: BilingualSchema.optional(),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
@@ -155,8 +155,8 @@ export const RequirementsFileSchema = z.strictObject({
     '3': LevelCoverageSchema,
     '4': LevelCoverageSchema,
   }),
-  /** Source keys used in this file → what the source is. */
-  sources: z.record(text, text),
+  /** Source keys used in this file → what the source is (zh and en). */
+  sources: z.record(text, BilingualSchema),
   controlPoints: z.array(ControlPointSchema),
 });
 export type RequirementsFile = z.infer<typeof RequirementsFileSchema>;
@@ -190,7 +190,7 @@ export type HighRiskCase = z.infer<typeof HighRiskCaseSchema>;
 export const HighRiskGuideFileSchema = z.strictObject({
   kind: z.literal('high-risk-guide'),
   title: BilingualSchema,
-  sources: z.record(text, text),
+  sources: z.record(text, BilingualSchema),
   cases: z.array(HighRiskCaseSchema),
 });
 export type HighRiskGuideFile = z.infer<typeof HighRiskGuideFileSchema>;
@@ -213,7 +213,7 @@ export const MajorRiskTriggersFileSchema = z.strictObject({
   kind: z.literal('major-risk-triggers'),
   title: BilingualSchema,
   effectiveFrom: z.iso.date(),
-  sources: z.record(text, text),
+  sources: z.record(text, BilingualSchema),
   triggers: z.array(MajorRiskTriggerSchema),
 });
 export type MajorRiskTriggersFile = z.infer<typeof MajorRiskTriggersFileSchema>;
@@ -233,7 +233,7 @@ export const CrosswalkFileSchema = z.strictObject({
     controls: z.array(z.strictObject({ id: text, title: BilingualSchema })),
   }),
   provenance: ProvenanceSchema,
-  sources: z.record(text, text),
+  sources: z.record(text, BilingualSchema),
   mappings: z.array(
     z.strictObject({
       requirement: RequirementIdSchema,
@@ -242,7 +242,7 @@ export const CrosswalkFileSchema = z.strictObject({
       relation: z.enum(CROSSWALK_RELATIONS),
       /** How much of the GB/T 22239 requirement the target control covers. */
       coverage: z.enum(['full', 'partial']),
-      note: text.optional(),
+      note: BilingualSchema.optional(),
     }),
   ),
 });

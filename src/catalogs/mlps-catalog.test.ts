@@ -294,7 +294,7 @@ coverage:
   '3': { status: sourced }
   '4': { status: missing }
 sources:
-  HR-TABLE: test source
+  HR-TABLE: { zh: 测试来源, en: test source }
 controlPoints:
   - id: '8.1.1.2'
     category: PES
@@ -351,7 +351,7 @@ controlPoints:
   it('reports dangling references from guide cases and duplicate ids across files', () => {
     const guide = `kind: high-risk-guide
 title: { zh: 指引, en: Guide }
-sources: { HR-GUIDE: test }
+sources: { HR-GUIDE: { zh: 测试, en: test } }
 cases:
   - id: '6.1.1.1'
     extension: general

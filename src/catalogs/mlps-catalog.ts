@@ -24,6 +24,7 @@ import {
 } from './mlps-catalog.model';
 import {
   CatalogFileSchema,
+  type Bilingual,
   EXTENSIONS,
   REQUIREMENT_CATEGORIES,
   type CatalogFile,
@@ -203,7 +204,7 @@ function build(files: readonly ParsedFile[], problems: Problem[]): MlpsCatalog {
   const crosswalks: Crosswalk[] = [];
   const mappings: CrosswalkMapping[] = [];
   const coverage: LevelCoverageRecord[] = [];
-  const sources: Record<string, string> = {};
+  const sources: Record<string, Bilingual> = {};
   let majorRiskEffectiveFrom: string | null = null;
 
   const seenIds = new Map<string, string>(); // id → file
@@ -226,7 +227,7 @@ function build(files: readonly ParsedFile[], problems: Problem[]): MlpsCatalog {
   };
   const checkSources = (
     provenance: Provenance,
-    fileSources: Readonly<Record<string, string>>,
+    fileSources: Readonly<Record<string, Bilingual>>,
     at: (message: string) => Problem,
   ) => {
     for (const key of provenance.sources) {
@@ -400,7 +401,7 @@ function readRequirements(
     claimId: (id: string, file: string, path: PathSegment[], locate: Locator) => void;
     checkSources: (
       provenance: Provenance,
-      fileSources: Readonly<Record<string, string>>,
+      fileSources: Readonly<Record<string, Bilingual>>,
       at: (message: string) => Problem,
     ) => void;
     seenTestIds: Map<string, string>;

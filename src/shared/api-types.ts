@@ -224,8 +224,8 @@ export interface BilingualDto {
 
 export interface ProvenanceDto {
   status: 'confirmed' | 'derived' | 'unverified';
-  sources: { key: string; description: string }[];
-  note: string | null;
+  sources: { key: string; description: BilingualDto }[];
+  note: BilingualDto | null;
 }
 
 /** A requirement as it applies at one level (list rows, baselines). */
@@ -309,7 +309,7 @@ export interface CatalogRequirementDetailDto {
     controlTitle: BilingualDto;
     relation: string;
     coverage: string;
-    note: string | null;
+    note: BilingualDto | null;
   }[];
 }
 

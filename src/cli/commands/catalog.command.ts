@@ -136,7 +136,7 @@ export function registerCatalog(program: Command): void {
       );
       if (detail.responsibility !== null) out(`云上责任: ${detail.responsibility}`);
       out(
-        `来源: ${detail.provenance.status} — ${detail.provenance.sources.map((s) => s.key).join(', ')}${detail.provenance.note === null ? '' : `（${detail.provenance.note}）`}`,
+        `来源: ${detail.provenance.status} — ${detail.provenance.sources.map((s) => s.key).join(', ')}${detail.provenance.note === null ? '' : `（${detail.provenance.note.zh}）`}`,
       );
       for (const c of detail.highRiskCases) {
         out(`\n高风险判定 ${c.id} ${c.title.zh}（第${c.minLevel}级及以上）`);

@@ -392,7 +392,9 @@ function RequirementBody({
               expandable={{
                 rowExpandable: (row) => row.note !== null,
                 expandedRowRender: (row) => (
-                  <Typography.Text type="secondary">{row.note}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {row.note && bilingual(i18n.language, row.note)}
+                  </Typography.Text>
                 ),
               }}
             />
@@ -422,14 +424,22 @@ function RequirementBody({
                       <Typography.Text strong style={MONO}>
                         {s.key}
                       </Typography.Text>{' '}
-                      <Typography.Text type="secondary">{s.description}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        {bilingual(i18n.language, s.description)}
+                      </Typography.Text>
                     </li>
                   ))}
                 </ul>
               ),
             },
             ...(detail.provenance.note
-              ? [{ key: 'note', label: t('catalog.detail.note'), children: detail.provenance.note }]
+              ? [
+                  {
+                    key: 'note',
+                    label: t('catalog.detail.note'),
+                    children: bilingual(i18n.language, detail.provenance.note),
+                  },
+                ]
               : []),
           ]}
         />

@@ -99,6 +99,7 @@ function BaselineView({
           t('catalog.detail.summary'),
           t('catalog.detail.weight'),
           t('catalog.detail.highRisk'),
+          t('baseline.alsoSatisfies'),
         ],
         groups.flatMap((g) =>
           g.controlPoints.flatMap((p) =>
@@ -113,6 +114,7 @@ function BaselineView({
               text(item.summary),
               item.weight?.value,
               item.highRiskCaseIds.join(' '),
+              item.alsoSatisfies.map((m) => `A.${m.controlId}`).join(' '),
             ]),
           ),
         ),
@@ -304,6 +306,24 @@ function BaselineView({
                           <Tag color="red" style={{ marginInlineEnd: 0 }}>
                             {t('catalog.tree.highRisk', { count: item.highRiskCaseIds.length })}
                           </Tag>
+                        </Tooltip>
+                      ) : null,
+                  },
+                  {
+                    title: t('baseline.alsoSatisfies'),
+                    width: 150,
+                    render: (_, item) =>
+                      item.alsoSatisfies.length > 0 ? (
+                        <Tooltip
+                          title={item.alsoSatisfies
+                            .map(
+                              (m) => `${m.catalog} ${m.controlId} (${m.relation}, ${m.coverage})`,
+                            )
+                            .join('\n')}
+                        >
+                          <Typography.Text className="catalog-mono" type="secondary">
+                            {item.alsoSatisfies.map((m) => `A.${m.controlId}`).join(' ')}
+                          </Typography.Text>
                         </Tooltip>
                       ) : null,
                   },
