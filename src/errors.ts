@@ -30,6 +30,13 @@ export class ValidationError extends AppError {
   }
 }
 
+/** The request is valid but clashes with the current state (e.g. editing a completed assessment). */
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super('CONFLICT', 409, message);
+  }
+}
+
 export class NotFoundError extends AppError {
   constructor(entity: string, id: string) {
     super('NOT_FOUND', 404, `${entity} ${id} not found`);

@@ -61,6 +61,12 @@ export const REDACTED_FIELDS = [
   'contact_phone_enc',
   'csrf_token',
   'id_hash',
+  'record_enc',
+  'reason_enc',
+  'content_enc',
+  'description_enc',
+  'note_enc',
+  'plan_enc',
 ];
 
 /** Changed fields of a row for the audit log, with secrets redacted. */

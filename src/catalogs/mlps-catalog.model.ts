@@ -109,6 +109,8 @@ export type SourceDirectory = Readonly<Record<string, Bilingual>>;
 
 export interface MlpsCatalog {
   readonly standard: 'GB/T 22239-2019';
+  /** SHA-256 of the catalog sources: the catalog version an assessment's baseline records. */
+  readonly sourceHash: string;
   readonly controlPoints: readonly CatalogControlPoint[];
   readonly requirements: readonly CatalogRequirement[];
   readonly highRiskCases: readonly HighRiskCase[];
@@ -135,6 +137,7 @@ export function indexCatalog(parts: {
   mappings: readonly CrosswalkMapping[];
   coverage: readonly LevelCoverageRecord[];
   sources: SourceDirectory;
+  sourceHash: string;
 }): MlpsCatalog {
   const group = <T>(items: readonly T[], keys: (item: T) => readonly string[]) => {
     const map = new Map<string, T[]>();
@@ -149,6 +152,7 @@ export function indexCatalog(parts: {
   };
   return {
     standard: 'GB/T 22239-2019',
+    sourceHash: parts.sourceHash,
     controlPoints: parts.controlPoints,
     requirements: parts.requirements,
     highRiskCases: parts.highRiskCases,

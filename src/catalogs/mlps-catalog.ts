@@ -160,7 +160,7 @@ export function validateMlpsCatalog(
     if (!checked.ok) problems.push(...checked.problems);
     else files.push({ file: source.file, data: checked.data, locate: parsed.locate });
   }
-  const built = build(files, problems);
+  const built = build(files, problems, catalogSourceHash(sources));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, catalog: built };
 }
@@ -196,7 +196,7 @@ const TEST_ID_TYPE: Record<Extension, string | null> = {
   big_data: null,
 };
 
-function build(files: readonly ParsedFile[], problems: Problem[]): MlpsCatalog {
+function build(files: readonly ParsedFile[], problems: Problem[], sourceHash: string): MlpsCatalog {
   const controlPoints: CatalogControlPoint[] = [];
   const requirements: CatalogRequirement[] = [];
   const highRiskCases: HighRiskCase[] = [];
@@ -389,6 +389,7 @@ function build(files: readonly ParsedFile[], problems: Problem[]): MlpsCatalog {
     mappings,
     coverage,
     sources,
+    sourceHash,
   });
 }
 

@@ -367,3 +367,217 @@ export interface BaselineDto {
   /** Set for a system's baseline. */
   system?: { id: string; name: string; types: SystemType[] };
 }
+
+// --- Level assessments (等级测评) ------------------------------------------------------------
+
+export type ItemResultCode = 'compliant' | 'partial' | 'non_compliant' | 'not_applicable';
+export type RiskLevelCode = 'high' | 'medium' | 'low';
+export type RectificationStatusCode =
+  'open' | 'in_progress' | 'fixed' | 'verified' | 'risk_accepted';
+
+export interface TestObjectDto {
+  id: string;
+  name: string;
+  kind: string;
+  description: string | null;
+  position: number;
+  version: number;
+}
+
+export interface AssessmentSummaryDto {
+  id: string;
+  systemId: string;
+  systemName: string;
+  title: string;
+  level: number;
+  extensions: CatalogExtension[];
+  cloudRole: 'provider' | 'tenant' | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  agency: string | null;
+  reportNumber: string | null;
+  reportDate: string | null;
+  team: string[];
+  status: 'in_progress' | 'completed';
+  /** SHA-256 of the catalog the baseline was fixed from. */
+  catalogHash: string;
+  /** The shipped catalog has changed since: the assessment keeps its fixed baseline. */
+  catalogChanged: boolean;
+  requirementCount: number;
+  createdBy: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AssessmentDto extends AssessmentSummaryDto {
+  objects: TestObjectDto[];
+}
+
+export interface WorkbookRowDto {
+  requirementId: string;
+  objectId: string;
+  extension: CatalogExtension;
+  category: CatalogCategory;
+  controlPoint: BilingualDto;
+  /** Clause at the assessment's level, e.g. `8.1.4.1 a)`. */
+  clause: string;
+  testId: string | null;
+  weight: number | null;
+  title: BilingualDto;
+  /** The requirement as fixed in the baseline (our summary at this level). */
+  text: BilingualDto;
+  result: ItemResultCode | null;
+  record: string | null;
+  reason: string | null;
+  recordedBy: string | null;
+  recordedAt: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  evidenceCount: number;
+  /** 0 when nothing is recorded yet. */
+  version: number;
+}
+
+export interface WorkbookProgressDto {
+  category: CatalogCategory;
+  rows: number;
+  answered: number;
+  reviewed: number;
+}
+
+export interface WorkbookDto {
+  assessment: AssessmentDto;
+  rows: WorkbookRowDto[];
+  progress: WorkbookProgressDto[];
+}
+
+export interface EvidenceDto {
+  id: string;
+  requirementId: string;
+  objectId: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sm3: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+export interface CaseObservationDto {
+  caseId: string;
+  symptoms: number[];
+  mitigations: number[];
+}
+
+export interface FindingDto {
+  requirementId: string;
+  clause: string;
+  category: CatalogCategory;
+  extension: CatalogExtension;
+  controlPoint: BilingualDto;
+  title: BilingualDto;
+  result: 'partial' | 'non_compliant';
+  objects: { id: string; name: string }[];
+  suggested: { risk: RiskLevelCode; reason: BilingualDto; caseId: string | null };
+  /** Confirmed by the assessor; null until then. */
+  risk: RiskLevelCode | null;
+  /** `risk` if confirmed, else the suggestion. */
+  effectiveRisk: RiskLevelCode;
+  observations: CaseObservationDto[];
+  description: string | null;
+  confirmedBy: string | null;
+  confirmedAt: string | null;
+  highRiskCases: HighRiskCaseDto[];
+  rectification: { id: string; status: RectificationStatusCode } | null;
+  version: number;
+}
+
+export interface MajorRiskDto {
+  id: string;
+  triggerId: string;
+  title: BilingualDto;
+  note: string | null;
+  rectified: boolean;
+  rectifiedOn: string | null;
+  version: number;
+}
+
+export interface RectificationDto {
+  id: string;
+  assessmentId: string;
+  assessmentTitle: string;
+  systemId: string;
+  systemName: string;
+  requirementId: string;
+  clause: string;
+  title: BilingualDto;
+  risk: RiskLevelCode | null;
+  owner: string | null;
+  dueDate: string | null;
+  plan: string | null;
+  status: RectificationStatusCode;
+  approver: string | null;
+  acceptanceReason: string | null;
+  retestResult: ItemResultCode | null;
+  retestOn: string | null;
+  retestBy: string | null;
+  closedOn: string | null;
+  overdue: boolean;
+  version: number;
+  updatedAt: string;
+}
+
+export interface ScoreResultDto {
+  policy: 'T2025' | 'T2021';
+  params: Record<string, string | number | boolean>;
+  value: number;
+  conclusion:
+    'compliant' | 'basically_compliant' | 'non_compliant' | 'excellent' | 'good' | 'fair' | 'poor';
+  conclusionZh: string;
+  reasons: BilingualDto[];
+  counts: {
+    items: number;
+    applicable: number;
+    compliant: number;
+    partial: number;
+    nonCompliant: number;
+    notApplicable: number;
+    unanswered: number;
+  };
+  risks: Record<RiskLevelCode, { total: number; open: number }>;
+  majorRisks: { total: number; rectified: number };
+  majorRiskLabel: string;
+  onBoundary: boolean;
+  provisional: boolean;
+  byCategory: { category: string; applicable: number; compliant: number; value: number }[];
+}
+
+export interface AssessmentScoreDto {
+  assessmentId: string;
+  reportDate: string;
+  /** As assessed. */
+  before: ScoreResultDto;
+  /** With verified rectifications' re-test results applied and their problems closed. */
+  after: ScoreResultDto;
+}
+
+export interface AssessmentDashboardDto {
+  systems: {
+    systemId: string;
+    systemName: string;
+    level: number | null;
+    latest: {
+      assessmentId: string;
+      title: string;
+      reportDate: string | null;
+      score: ScoreResultDto;
+      scoreAfter: ScoreResultDto;
+    } | null;
+    nextAssessmentDue: string | null;
+    rectification: Record<RectificationStatusCode, number> & { overdue: number };
+  }[];
+  /** Open rectification items per week (for the burndown chart). */
+  burndown: { date: string; open: number; closed: number }[];
+  risks: Record<RiskLevelCode, { total: number; open: number }>;
+}

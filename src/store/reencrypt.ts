@@ -17,6 +17,24 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     keyColumns: ['organisation_id', 'obligation_key'],
     column: 'note',
   },
+  {
+    table: 'assessment_results',
+    keyColumns: ['assessment_id', 'requirement_id', 'object_id'],
+    column: 'record_enc',
+  },
+  {
+    table: 'assessment_results',
+    keyColumns: ['assessment_id', 'requirement_id', 'object_id'],
+    column: 'reason_enc',
+  },
+  { table: 'assessment_evidence', keyColumns: ['id'], column: 'content_enc' },
+  {
+    table: 'finding_notes',
+    keyColumns: ['assessment_id', 'requirement_id'],
+    column: 'description_enc',
+  },
+  { table: 'major_risks', keyColumns: ['id'], column: 'note_enc' },
+  { table: 'rectification_items', keyColumns: ['id'], column: 'plan_enc' },
 ];
 
 export interface ReencryptOptions {

@@ -180,6 +180,124 @@ export interface AuditEntriesTable {
   hash: string;
 }
 
+export interface AssessmentsTable {
+  id: string;
+  organisation_id: string;
+  system_id: string;
+  title: string;
+  level: number;
+  /** JSON array of extensions. */
+  extensions: string;
+  cloud_role: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  agency: string | null;
+  report_number: string | null;
+  report_date: string | null;
+  /** JSON array of usernames. */
+  team: string;
+  /** SHA-256 of the catalog sources the baseline was fixed from. */
+  catalog_hash: string;
+  /** JSON: the baseline fixed at creation (see FixedBaselineItem). */
+  baseline: string;
+  status: string;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TestObjectsTable {
+  id: string;
+  assessment_id: string;
+  organisation_id: string;
+  name: string;
+  kind: string;
+  description: string | null;
+  position: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentResultsTable {
+  assessment_id: string;
+  requirement_id: string;
+  object_id: string;
+  organisation_id: string;
+  result: string;
+  record_enc: string | null;
+  reason_enc: string | null;
+  recorded_by: string;
+  recorded_at: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  version: number;
+}
+
+export interface AssessmentEvidenceTable {
+  id: string;
+  assessment_id: string;
+  organisation_id: string;
+  requirement_id: string;
+  object_id: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sm3: string;
+  content_enc: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface FindingNotesTable {
+  assessment_id: string;
+  requirement_id: string;
+  organisation_id: string;
+  risk: string | null;
+  /** JSON: CaseObservation[] */
+  observations: string;
+  description_enc: string | null;
+  confirmed_by: string | null;
+  confirmed_at: string | null;
+  version: number;
+  updated_at: string;
+}
+
+export interface MajorRisksTable {
+  id: string;
+  assessment_id: string;
+  organisation_id: string;
+  trigger_id: string;
+  note_enc: string | null;
+  rectified: number;
+  rectified_on: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RectificationItemsTable {
+  id: string;
+  assessment_id: string;
+  organisation_id: string;
+  system_id: string;
+  requirement_id: string;
+  owner: string | null;
+  due_date: string | null;
+  plan_enc: string | null;
+  status: string;
+  approver: string | null;
+  acceptance_reason: string | null;
+  retest_result: string | null;
+  retest_on: string | null;
+  retest_by: string | null;
+  closed_on: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   systems: SystemsTable;
@@ -194,7 +312,22 @@ export interface Database {
   system_assignments: SystemAssignmentsTable;
   api_tokens: ApiTokensTable;
   audit_entries: AuditEntriesTable;
+  assessments: AssessmentsTable;
+  test_objects: TestObjectsTable;
+  assessment_results: AssessmentResultsTable;
+  assessment_evidence: AssessmentEvidenceTable;
+  finding_notes: FindingNotesTable;
+  major_risks: MajorRisksTable;
+  rectification_items: RectificationItemsTable;
 }
+
+export type AssessmentRow = Selectable<AssessmentsTable>;
+export type TestObjectRow = Selectable<TestObjectsTable>;
+export type AssessmentResultRow = Selectable<AssessmentResultsTable>;
+export type AssessmentEvidenceRow = Selectable<AssessmentEvidenceTable>;
+export type FindingNoteRow = Selectable<FindingNotesTable>;
+export type MajorRiskRow = Selectable<MajorRisksTable>;
+export type RectificationItemRow = Selectable<RectificationItemsTable>;
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type SystemRow = Selectable<SystemsTable>;

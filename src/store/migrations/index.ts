@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './2026-11-27-initial';
 import * as security from './2026-11-27b-security';
 import * as gradingRecorder from './2026-11-27c-grading-recorder';
+import * as assessments from './2026-11-27d-assessments';
 
 /** Migrations in code, one set for SQLite and PostgreSQL, keyed by date-prefixed name. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27-initial': initial,
   '2026-11-27b-security': security,
   '2026-11-27c-grading-recorder': gradingRecorder,
+  '2026-11-27d-assessments': assessments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

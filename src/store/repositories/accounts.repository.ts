@@ -130,6 +130,21 @@ export async function listUserOrganisations(db: Kysely<Database>, userId: string
     .execute();
 }
 
+/** The membership of `username` in the organisation, if any. */
+export async function getMembershipByUsername(
+  db: Kysely<Database>,
+  organisationId: string,
+  username: string,
+) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id as userId', 'users.username as username', 'memberships.role as role'])
+    .where('memberships.organisation_id', '=', organisationId)
+    .where('users.username', '=', username)
+    .executeTakeFirst();
+}
+
 export async function listMembers(db: Kysely<Database>, organisationId: string) {
   return db
     .selectFrom('memberships')

@@ -1,0 +1,870 @@
+/**
+ * Every change to a level assessment, each in one transaction with its audit entry. Route
+ * handlers, the CLI and the Excel import call these; the rules they apply (who may review,
+ * which objects answer which category, rectification status flow) live here or in the domain.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { baselineFor, extensionsForSystemTypes } from '../domain/mlps/baseline';
+import { CATEGORIES_BY_OBJECT_KIND, type TestObjectKind } from '../domain/mlps/assessment/types';
+import { ConflictError, ValidationError, type ErrorDetail } from '../errors';
+import type {
+  AssessmentInput,
+  AssessmentPatch,
+  BulkResultInput,
+  FindingNoteInput,
+  MajorRiskInput,
+  MajorRiskPatch,
+  RectificationPatch,
+  ResultReviewInput,
+  TestObjectInput,
+  TestObjectPatch,
+} from '../shared/assessment-schemas';
+import { encryptNullable } from '../security/field-crypto';
+import { getMembershipByUsername } from '../store/repositories/accounts.repository';
+import {
+  getAssessment,
+  getMajorRisk,
+  getRectification,
+  getResult,
+  getTestObject,
+  listRectifications,
+  listResults,
+  listTestObjects,
+  markReviewed,
+  touchAssessment,
+  updateAssessmentColumns,
+  updateMajorRiskColumns,
+  updateRectificationColumns,
+  updateTestObjectColumns,
+  writeFindingNote,
+  writeResult,
+} from '../store/repositories/assessments.repository';
+import { getSystem } from '../store/repositories/systems.repository';
+import type { AssessmentRow, Database } from '../store/schema';
+import { audited, rowChanges, type Actor } from './actor';
+import { baselineOf, fixBaseline } from './assessment-model';
+import type { AppContext } from './context';
+import { currentFindings } from './assessment-queries';
+import { presentSystem } from './presenters';
+
+type Db = Kysely<Database>;
+
+export function createAssessmentCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  systemId: string,
+  input: AssessmentInput,
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    const system = presentSystem(await getSystem(trx, organisationId, systemId), undefined);
+    if (system.level === null) {
+      throw new ValidationError('the system is not graded yet', [
+        {
+          path: 'systemId',
+          message: 'grade the system before starting a level assessment (该系统尚未定级)',
+        },
+      ]);
+    }
+    await checkTeam(trx, organisationId, input.team ?? []);
+    const { extensions, cloudRole } = extensionsForSystemTypes(system.types);
+    const baseline = baselineFor(ctx.catalog, system.level, extensions, { cloudRole });
+    const row: AssessmentRow = {
+      id: randomUUID(),
+      organisation_id: organisationId,
+      system_id: systemId,
+      title: input.title,
+      level: system.level,
+      extensions: JSON.stringify(baseline.extensions),
+      cloud_role: cloudRole ?? null,
+      period_start: input.periodStart ?? null,
+      period_end: input.periodEnd ?? null,
+      agency: input.agency ?? null,
+      report_number: input.reportNumber ?? null,
+      report_date: input.reportDate ?? null,
+      team: JSON.stringify(input.team ?? []),
+      catalog_hash: ctx.catalog.sourceHash,
+      baseline: JSON.stringify(fixBaseline(ctx.catalog, baseline)),
+      status: 'in_progress',
+      version: 1,
+      created_by: actor.label,
+      created_at: now,
+      updated_at: now,
+    };
+    await trx.insertInto('assessments').values(row).execute();
+    const { baseline: _fixed, ...logged } = row;
+    await audit({
+      organisationId,
+      action: 'assessment.create',
+      entityType: 'assessment',
+      entityId: row.id,
+      changes: rowChanges(null, { ...logged, requirement_count: baseline.items.length }),
+    });
+    return row;
+  });
+}
+
+export function updateAssessmentCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  assessmentId: string,
+  patch: AssessmentPatch,
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    const before = await getAssessment(trx, organisationId, assessmentId);
+    if (patch.team) await checkTeam(trx, organisationId, patch.team);
+    const columns: Partial<AssessmentRow> = {};
+    if (patch.title !== undefined) columns.title = patch.title;
+    if (patch.periodStart !== undefined) columns.period_start = patch.periodStart;
+    if (patch.periodEnd !== undefined) columns.period_end = patch.periodEnd;
+    if (patch.agency !== undefined) columns.agency = patch.agency;
+    if (patch.reportNumber !== undefined) columns.report_number = patch.reportNumber;
+    if (patch.reportDate !== undefined) columns.report_date = patch.reportDate;
+    if (patch.team !== undefined) columns.team = JSON.stringify(patch.team);
+    if (patch.status !== undefined) columns.status = patch.status;
+    const start = columns.period_start ?? before.period_start;
+    const end = columns.period_end ?? before.period_end;
+    if (start && end && start > end) {
+      throw new ValidationError('invalid period', [
+        { path: 'periodEnd', message: 'periodEnd must not be before periodStart' },
+      ]);
+    }
+    const after = await updateAssessmentColumns(
+      trx,
+      organisationId,
+      assessmentId,
+      patch.version,
+      columns,
+      now,
+    );
+    await audit({
+      organisationId,
+      action: 'assessment.update',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      changes: rowChanges(withoutBaseline(before), withoutBaseline(after)),
+    });
+    return after;
+  });
+}
+
+export function deleteAssessmentCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  assessmentId: string,
+) {
+  return audited(ctx, actor, async (trx, audit) => {
+    const before = await getAssessment(trx, organisationId, assessmentId);
+    await trx.deleteFrom('assessments').where('id', '=', assessmentId).execute();
+    await audit({
+      organisationId,
+      action: 'assessment.delete',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      changes: rowChanges(withoutBaseline(before), null),
+    });
+  });
+}
+
+export function addTestObjectCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  assessmentId: string,
+  input: TestObjectInput,
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    const assessment = await editable(trx, organisationId, assessmentId);
+    const last = await trx
+      .selectFrom('test_objects')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .where('assessment_id', '=', assessmentId)
+      .executeTakeFirst();
+    const row = {
+      id: randomUUID(),
+      assessment_id: assessmentId,
+      organisation_id: organisationId,
+      name: input.name,
+      kind: input.kind,
+      description: input.description ?? null,
+      position: Number(last?.max ?? 0) + 1,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    };
+    await trx.insertInto('test_objects').values(row).execute();
+    await touchAssessment(trx, assessment.id, now);
+    await audit({
+      organisationId,
+      action: 'assessment.object.create',
+      entityType: 'test_object',
+      entityId: row.id,
+      changes: rowChanges(null, row),
+    });
+    return row;
+  });
+}
+
+export function updateTestObjectCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  assessmentId: string,
+  objectId: string,
+  patch: TestObjectPatch,
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    await editable(trx, organisationId, assessmentId);
+    const before = await getTestObject(trx, assessmentId, objectId);
+    const { version, ...fields } = patch;
+    if (fields.kind !== undefined && fields.kind !== before.kind) {
+      const answered = await trx
+        .selectFrom('assessment_results')
+        .select(trx.fn.countAll<number>().as('n'))
+        .where('object_id', '=', objectId)
+        .executeTakeFirst();
+      if (Number(answered?.n ?? 0) > 0) {
+        throw new ConflictError(
+          `the object already has ${answered?.n} recorded result(s); a new kind would change which requirements it answers — add a new object instead`,
+        );
+      }
+    }
+    const after = await updateTestObjectColumns(
+      trx,
+      assessmentId,
+      objectId,
+      version,
+      {
+        ...(fields.name !== undefined ? { name: fields.name } : {}),
+        ...(fields.kind !== undefined ? { kind: fields.kind } : {}),
+        ...(fields.description !== undefined ? { description: fields.description } : {}),
+      },
+      now,
+    );
+    await audit({
+      organisationId,
+      action: 'assessment.object.update',
+      entityType: 'test_object',
+      entityId: objectId,
+      changes: rowChanges(before, after),
+    });
+    return after;
+  });
+}
+
+export function deleteTestObjectCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  assessmentId: string,
+  objectId: string,
+) {
+  return audited(ctx, actor, async (trx, audit) => {
+    await editable(trx, organisationId, assessmentId);
+    const before = await getTestObject(trx, assessmentId, objectId);
+    await trx.deleteFrom('test_objects').where('id', '=', objectId).execute();
+    await audit({
+      organisationId,
+      action: 'assessment.object.delete',
+      entityType: 'test_object',
+      entityId: objectId,
+      changes: rowChanges(before, null),
+    });
+  });
+}
+
+/**
+ * Records results (one or many) with optimistic versions: all rows are checked first and every
+ * problem reported; nothing is written unless every row is valid.
+ */
+export function writeResultsCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  assessmentId: string,
+  input: BulkResultInput,
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    const assessment = await editable(trx, organisationId, assessmentId);
+    const objects = new Map((await listTestObjects(trx, assessmentId)).map((o) => [o.id, o]));
+    const baseline = new Map(baselineOf(assessment).map((i) => [i.id, i]));
+    const problems: ErrorDetail[] = [];
+    input.rows.forEach((row, index) => {
+      const item = baseline.get(row.requirementId);
+      const object = objects.get(row.objectId);
+      if (!item) {
+        problems.push({
+          path: `rows[${index}].requirementId`,
+          message: `${row.requirementId} is not in this assessment's baseline`,
+        });
+      }
+      if (!object) {
+        problems.push({
+          path: `rows[${index}].objectId`,
+          message: 'no such test object in this assessment',
+        });
+      }
+      if (
+        item &&
+        object &&
+        !CATEGORIES_BY_OBJECT_KIND[object.kind as TestObjectKind].includes(item.category)
+      ) {
+        problems.push({
+          path: `rows[${index}].objectId`,
+          message: `${object.name} (${object.kind}) is not tested under ${item.category}`,
+        });
+      }
+    });
+    if (problems.length > 0) throw new ValidationError('some rows cannot be recorded', problems);
+    const written = [];
+    for (const row of input.rows) {
+      written.push(
+        await writeResult(
+          trx,
+          {
+            assessment_id: assessmentId,
+            requirement_id: row.requirementId,
+            object_id: row.objectId,
+            organisation_id: organisationId,
+            result: row.result,
+            record_enc: encryptNullable(ctx.cipher, row.record?.trim() || null),
+            reason_enc: encryptNullable(ctx.cipher, row.reason?.trim() || null),
+            recorded_by: actor.label,
+            recorded_at: now,
+          },
+          row.version,
+        ),
+      );
+    }
+    await touchAssessment(trx, assessmentId, now);
+    await audit({
+      organisationId,
+      action: 'assessment.results.write',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      changes: {
+        rows: {
+          before: null,
+          after: input.rows.map(
+            (r) => `${r.requirementId}@${objects.get(r.objectId)?.name}: ${r.result}`,
+          ),
+        },
+      },
+    });
+    return written;
+  });
+}
+
+/** 复核: a second person signs off results; the one who recorded a result cannot review it. */
+export function reviewResultsCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  assessmentId: string,
+  input: ResultReviewInput,
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    await editable(trx, organisationId, assessmentId);
+    const problems: ErrorDetail[] = [];
+    for (const [index, row] of input.rows.entries()) {
+      const current = await getResult(trx, assessmentId, row.requirementId, row.objectId);
+      if (!current) {
+        problems.push({ path: `rows[${index}]`, message: 'nothing is recorded here yet' });
+      } else if (current.recorded_by === actor.label) {
+        problems.push({
+          path: `rows[${index}]`,
+          message: 'you recorded this result; another assessor must review it (复核需由他人进行)',
+        });
+      }
+    }
+    if (problems.length > 0) throw new ValidationError('some rows cannot be reviewed', problems);
+    for (const row of input.rows) {
+      await markReviewed(
+        trx,
+        assessmentId,
+        row.requirementId,
+        row.objectId,
+        row.version,
+        actor.label,
+        now,
+      );
+    }
+    await audit({
+      organisationId,
+      action: 'assessment.results.review',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      changes: {
+        reviewed: {
+          before: null,
+          after: input.rows.map((r) => `${r.requirementId}/${r.objectId}`),
+        },
+      },
+    });
+  });
+}
+
+/** Evidence files: these limits keep the database sane; the types are what assessors attach. */
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+export const EVIDENCE_MEDIA_TYPES: Readonly<Record<string, readonly string[]>> = {
+  'application/pdf': ['.pdf'],
+  'image/png': ['.png'],
+  'image/jpeg': ['.jpg', '.jpeg'],
+  'text/plain': ['.txt', '.log', '.conf', '.cfg'],
+  'text/csv': ['.csv'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['.docx'],
+};
+
+export function addEvidenceCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  assessmentId: string,
+  file: {
+    requirementId: string;
+    objectId: string;
+    fileName: string;
+    mediaType: string;
+    content: Buffer;
+  },
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    const assessment = await editable(trx, organisationId, assessmentId);
+    const problems: ErrorDetail[] = [];
+    if (!baselineOf(assessment).some((i) => i.id === file.requirementId)) {
+      problems.push({
+        path: 'requirementId',
+        message: `${file.requirementId} is not in this assessment's baseline`,
+      });
+    }
+    await getTestObject(trx, assessmentId, file.objectId);
+    const name = file.fileName.trim();
+    if (!name || name.length > 255 || /[\\/\u0000-\u001f]/.test(name)) {
+      problems.push({
+        path: 'fileName',
+        message: 'give a plain file name (no path, at most 255 characters)',
+      });
+    }
+    const extensions = EVIDENCE_MEDIA_TYPES[file.mediaType];
+    if (!extensions) {
+      problems.push({
+        path: 'content-type',
+        message: `${file.mediaType} is not accepted; use one of ${Object.keys(EVIDENCE_MEDIA_TYPES).join(', ')}`,
+      });
+    } else if (!extensions.some((e) => name.toLowerCase().endsWith(e))) {
+      problems.push({
+        path: 'fileName',
+        message: `a ${file.mediaType} file must end in ${extensions.join(' or ')}`,
+      });
+    }
+    if (file.content.length === 0) problems.push({ path: 'body', message: 'the file is empty' });
+    if (file.content.length > EVIDENCE_MAX_BYTES) {
+      problems.push({
+        path: 'body',
+        message: `the file is larger than ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`,
+      });
+    }
+    if (problems.length > 0)
+      throw new ValidationError('the evidence file cannot be stored', problems);
+    const row = {
+      id: randomUUID(),
+      assessment_id: assessmentId,
+      organisation_id: organisationId,
+      requirement_id: file.requirementId,
+      object_id: file.objectId,
+      file_name: name,
+      media_type: file.mediaType,
+      size: file.content.length,
+      sm3: createHash('sm3').update(file.content).digest('hex'),
+      content_enc: ctx.cipher.encrypt(file.content.toString('base64')),
+      uploaded_by: actor.label,
+      uploaded_at: now,
+    };
+    await trx.insertInto('assessment_evidence').values(row).execute();
+    const { content_enc: _content, ...logged } = row;
+    await audit({
+      organisationId,
+      action: 'assessment.evidence.add',
+      entityType: 'evidence',
+      entityId: row.id,
+      changes: rowChanges(null, logged),
+    });
+    return logged;
+  });
+}
+
+export function deleteEvidenceCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  assessmentId: string,
+  evidenceId: string,
+) {
+  return audited(ctx, actor, async (trx, audit) => {
+    await editable(trx, organisationId, assessmentId);
+    const before = await trx
+      .selectFrom('assessment_evidence')
+      .select(['id', 'file_name', 'sm3', 'size', 'requirement_id', 'object_id'])
+      .where('assessment_id', '=', assessmentId)
+      .where('id', '=', evidenceId)
+      .executeTakeFirst();
+    if (!before)
+      throw new ValidationError('no such evidence', [{ path: 'evidenceId', message: 'not found' }]);
+    await trx.deleteFrom('assessment_evidence').where('id', '=', evidenceId).execute();
+    await audit({
+      organisationId,
+      action: 'assessment.evidence.delete',
+      entityType: 'evidence',
+      entityId: evidenceId,
+      changes: rowChanges(before, null),
+    });
+  });
+}
+
+export function writeFindingNoteCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  assessmentId: string,
+  requirementId: string,
+  input: FindingNoteInput,
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    const assessment = await editable(trx, organisationId, assessmentId);
+    if (!baselineOf(assessment).some((i) => i.id === requirementId)) {
+      throw new ValidationError('unknown requirement', [
+        { path: 'requirementId', message: `${requirementId} is not in this assessment's baseline` },
+      ]);
+    }
+    const cases = ctx.catalog.highRiskCasesByRequirement.get(requirementId) ?? [];
+    const problems: ErrorDetail[] = [];
+    input.observations.forEach((o, index) => {
+      const c = cases.find((x) => x.id === o.caseId);
+      if (!c) {
+        problems.push({
+          path: `observations[${index}].caseId`,
+          message: `high-risk case ${o.caseId} is not linked to ${requirementId}`,
+        });
+        return;
+      }
+      if (o.symptoms.some((s) => s >= c.symptoms.length)) {
+        problems.push({
+          path: `observations[${index}].symptoms`,
+          message: `case ${c.id} has ${c.symptoms.length} symptom(s)`,
+        });
+      }
+      if (o.mitigations.some((m) => m >= c.mitigations.length)) {
+        problems.push({
+          path: `observations[${index}].mitigations`,
+          message: `case ${c.id} has ${c.mitigations.length} mitigation(s)`,
+        });
+      }
+    });
+    if (problems.length > 0) throw new ValidationError('invalid observations', problems);
+    const row = await writeFindingNote(
+      trx,
+      {
+        assessment_id: assessmentId,
+        requirement_id: requirementId,
+        organisation_id: organisationId,
+        risk: input.risk,
+        observations: JSON.stringify(input.observations),
+        description_enc: encryptNullable(ctx.cipher, input.description?.trim() || null),
+        confirmed_by: input.risk === null ? null : actor.label,
+        confirmed_at: input.risk === null ? null : now,
+        updated_at: now,
+      },
+      input.version,
+    );
+    await audit({
+      organisationId,
+      action: 'assessment.finding.update',
+      entityType: 'finding',
+      entityId: `${assessmentId}/${requirementId}`,
+      changes: rowChanges(null, { risk: row.risk, observations: row.observations }),
+    });
+    return row;
+  });
+}
+
+export function addMajorRiskCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  assessmentId: string,
+  input: MajorRiskInput,
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    await editable(trx, organisationId, assessmentId);
+    if (!ctx.catalog.majorRiskTriggers.some((t) => t.id === input.triggerId)) {
+      throw new ValidationError('unknown trigger', [
+        { path: 'triggerId', message: `${input.triggerId} is not one of A-01 … A-32` },
+      ]);
+    }
+    const row = {
+      id: randomUUID(),
+      assessment_id: assessmentId,
+      organisation_id: organisationId,
+      trigger_id: input.triggerId,
+      note_enc: encryptNullable(ctx.cipher, input.note?.trim() || null),
+      rectified: input.rectified ? 1 : 0,
+      rectified_on: input.rectifiedOn ?? null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    };
+    await trx.insertInto('major_risks').values(row).execute();
+    await audit({
+      organisationId,
+      action: 'assessment.major_risk.create',
+      entityType: 'major_risk',
+      entityId: row.id,
+      changes: rowChanges(null, row),
+    });
+    return row;
+  });
+}
+
+export function updateMajorRiskCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  assessmentId: string,
+  id: string,
+  patch: MajorRiskPatch,
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    await editable(trx, organisationId, assessmentId);
+    const before = await getMajorRisk(trx, assessmentId, id);
+    const after = await updateMajorRiskColumns(
+      trx,
+      assessmentId,
+      id,
+      patch.version,
+      {
+        ...(patch.note !== undefined
+          ? { note_enc: encryptNullable(ctx.cipher, patch.note?.trim() || null) }
+          : {}),
+        ...(patch.rectified !== undefined ? { rectified: patch.rectified ? 1 : 0 } : {}),
+        ...(patch.rectifiedOn !== undefined ? { rectified_on: patch.rectifiedOn } : {}),
+      },
+      now,
+    );
+    await audit({
+      organisationId,
+      action: 'assessment.major_risk.update',
+      entityType: 'major_risk',
+      entityId: id,
+      changes: rowChanges(before, after),
+    });
+    return after;
+  });
+}
+
+export function deleteMajorRiskCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  assessmentId: string,
+  id: string,
+) {
+  return audited(ctx, actor, async (trx, audit) => {
+    await editable(trx, organisationId, assessmentId);
+    const before = await getMajorRisk(trx, assessmentId, id);
+    await trx.deleteFrom('major_risks').where('id', '=', id).execute();
+    await audit({
+      organisationId,
+      action: 'assessment.major_risk.delete',
+      entityType: 'major_risk',
+      entityId: id,
+      changes: rowChanges(before, null),
+    });
+  });
+}
+
+/** 整改: one rectification item per current finding that has none yet. Returns the new items. */
+export function generateRectificationsCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  assessmentId: string,
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    const assessment = await getAssessment(trx, organisationId, assessmentId);
+    const findings = await currentFindings(ctx, trx, assessment);
+    const existing = new Set(
+      (await listRectifications(trx, organisationId, { assessmentId })).map(
+        (r) => r.requirement_id,
+      ),
+    );
+    const created = [];
+    for (const f of findings) {
+      if (existing.has(f.requirementId)) continue;
+      const row = {
+        id: randomUUID(),
+        assessment_id: assessmentId,
+        organisation_id: organisationId,
+        system_id: assessment.system_id,
+        requirement_id: f.requirementId,
+        owner: null,
+        due_date: null,
+        plan_enc: null,
+        status: 'open',
+        approver: null,
+        acceptance_reason: null,
+        retest_result: null,
+        retest_on: null,
+        retest_by: null,
+        closed_on: null,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      };
+      await trx.insertInto('rectification_items').values(row).execute();
+      created.push(row);
+    }
+    await audit({
+      organisationId,
+      action: 'rectification.generate',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      changes: { items: { before: null, after: created.map((r) => r.requirement_id) } },
+    });
+    return created;
+  });
+}
+
+/**
+ * Status flow: open → in_progress → fixed (awaiting re-test) → verified (re-tested 符合 by an
+ * assessor); any open state → risk_accepted (with approver and reason). `canRetest` is the
+ * caller's right to record re-test results (assessment.write).
+ */
+export function updateRectificationCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  id: string,
+  patch: RectificationPatch,
+  rights: { canRetest: boolean; today: string },
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    const before = await getRectification(trx, organisationId, id);
+    const status = patch.status ?? before.status;
+    const problems: ErrorDetail[] = [];
+    const retestResult =
+      patch.retestResult !== undefined ? patch.retestResult : before.retest_result;
+    if (patch.retestResult !== undefined && !rights.canRetest) {
+      problems.push({
+        path: 'retestResult',
+        message: 'only an assessor may record a re-test result',
+      });
+    }
+    if (status === 'verified') {
+      if (!rights.canRetest)
+        problems.push({ path: 'status', message: 'only an assessor may verify a rectification' });
+      if (retestResult !== 'compliant') {
+        problems.push({
+          path: 'retestResult',
+          message: 'verified needs a re-test result of 符合 (compliant)',
+        });
+      }
+    }
+    if (status === 'risk_accepted') {
+      const approver = patch.approver !== undefined ? patch.approver : before.approver;
+      const reason =
+        patch.acceptanceReason !== undefined ? patch.acceptanceReason : before.acceptance_reason;
+      if (!approver?.trim())
+        problems.push({ path: 'approver', message: 'risk acceptance needs the approver' });
+      if (!reason?.trim())
+        problems.push({ path: 'acceptanceReason', message: 'risk acceptance needs a reason' });
+    }
+    if (
+      (before.status === 'verified' || before.status === 'risk_accepted') &&
+      patch.status &&
+      patch.status !== before.status &&
+      patch.status !== 'open'
+    ) {
+      problems.push({
+        path: 'status',
+        message: `a ${before.status} item can only be reopened (status open)`,
+      });
+    }
+    if (problems.length > 0)
+      throw new ValidationError('the rectification item cannot be changed so', problems);
+    const closed = status === 'verified' || status === 'risk_accepted';
+    const after = await updateRectificationColumns(
+      trx,
+      organisationId,
+      id,
+      patch.version,
+      {
+        ...(patch.owner !== undefined ? { owner: patch.owner } : {}),
+        ...(patch.dueDate !== undefined ? { due_date: patch.dueDate } : {}),
+        ...(patch.plan !== undefined
+          ? { plan_enc: encryptNullable(ctx.cipher, patch.plan?.trim() || null) }
+          : {}),
+        ...(patch.approver !== undefined ? { approver: patch.approver } : {}),
+        ...(patch.acceptanceReason !== undefined
+          ? { acceptance_reason: patch.acceptanceReason }
+          : {}),
+        ...(patch.retestResult !== undefined
+          ? {
+              retest_result: patch.retestResult,
+              retest_on: patch.retestOn ?? rights.today,
+              retest_by: actor.label,
+            }
+          : {}),
+        status,
+        closed_on: closed ? (before.closed_on ?? rights.today) : null,
+      },
+      now,
+    );
+    await audit({
+      organisationId,
+      action: 'rectification.update',
+      entityType: 'rectification_item',
+      entityId: id,
+      changes: rowChanges(before, after),
+    });
+    return after;
+  });
+}
+
+async function editable(
+  db: Db,
+  organisationId: string,
+  assessmentId: string,
+): Promise<AssessmentRow> {
+  const assessment = await getAssessment(db, organisationId, assessmentId);
+  if (assessment.status === 'completed') {
+    throw new ConflictError(
+      'the assessment is completed; reopen it (status in_progress) to change it',
+    );
+  }
+  return assessment;
+}
+
+async function checkTeam(db: Db, organisationId: string, team: readonly string[]): Promise<void> {
+  const problems: ErrorDetail[] = [];
+  for (const [index, username] of team.entries()) {
+    if (!(await getMembershipByUsername(db, organisationId, username))) {
+      problems.push({
+        path: `team[${index}]`,
+        message: `${username} is not a member of this organisation`,
+      });
+    }
+  }
+  if (problems.length > 0) throw new ValidationError('unknown team members', problems);
+}
+
+function withoutBaseline(row: AssessmentRow) {
+  const { baseline: _baseline, ...rest } = row;
+  return rest;
+}
+
+/** For tests and the CLI: every result row of an assessment (decrypted elsewhere). */
+export { listResults };

@@ -1,0 +1,128 @@
+/**
+ * The fixed baseline of an assessment and the presenters shared by assessment commands,
+ * queries, the Excel workbook and the CLI.
+ */
+import type { MlpsCatalog } from '../catalogs/mlps-catalog.model';
+import type { Extension, RequirementCategory } from '../catalogs/mlps-catalog.schema';
+import type { Baseline } from '../domain/mlps/baseline';
+import type {
+  BaselineRequirement,
+  TestObject,
+  TestObjectKind,
+} from '../domain/mlps/assessment/types';
+import type {
+  AssessmentDto,
+  AssessmentSummaryDto,
+  BilingualDto,
+  TestObjectDto,
+} from '../shared/api-types';
+import type { AssessmentRow, TestObjectRow } from '../store/schema';
+
+/** One requirement as fixed into an assessment at creation (later catalog edits do not change it). */
+export interface FixedBaselineItem {
+  readonly id: string;
+  readonly extension: Extension;
+  readonly category: RequirementCategory;
+  readonly controlPointId: string;
+  readonly controlPoint: BilingualDto;
+  /** Clause and item at the assessment's level, e.g. `8.1.4.1 a)`. */
+  readonly clause: string;
+  readonly testId: string | null;
+  readonly weight: number | null;
+  readonly title: BilingualDto;
+  /** Our summary of the requirement at this level. */
+  readonly text: BilingualDto;
+}
+
+export function fixBaseline(catalog: MlpsCatalog, baseline: Baseline): FixedBaselineItem[] {
+  return baseline.items.map(({ requirement, entry, clause }) => ({
+    id: requirement.id,
+    extension: requirement.extension,
+    category: requirement.category,
+    controlPointId: requirement.controlPointId,
+    controlPoint:
+      catalog.controlPointById.get(requirement.controlPointId)?.title ?? requirement.title,
+    clause: `${clause} ${entry.item})`,
+    testId: entry.testId ?? null,
+    weight: entry.weight?.value ?? null,
+    title: requirement.title,
+    text: entry.wording ?? requirement.summary,
+  }));
+}
+
+const baselineCache = new WeakMap<AssessmentRow, FixedBaselineItem[]>();
+
+export function baselineOf(row: AssessmentRow): FixedBaselineItem[] {
+  let items = baselineCache.get(row);
+  if (items === undefined) {
+    items = JSON.parse(row.baseline) as FixedBaselineItem[];
+    baselineCache.set(row, items);
+  }
+  return items;
+}
+
+export function scoringRequirements(items: readonly FixedBaselineItem[]): BaselineRequirement[] {
+  return items.map((i) => ({
+    id: i.id,
+    category: i.category,
+    controlPointId: i.controlPointId,
+    weight: i.weight ?? undefined,
+  }));
+}
+
+export function testObjectsOf(rows: readonly TestObjectRow[]): TestObject[] {
+  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind as TestObjectKind }));
+}
+
+export function presentTestObject(r: TestObjectRow): TestObjectDto {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    description: r.description,
+    position: r.position,
+    version: r.version,
+  };
+}
+
+export function presentAssessmentSummary(
+  r: AssessmentRow,
+  systemName: string,
+  catalog: MlpsCatalog,
+): AssessmentSummaryDto {
+  return {
+    id: r.id,
+    systemId: r.system_id,
+    systemName,
+    title: r.title,
+    level: r.level,
+    extensions: JSON.parse(r.extensions) as Extension[],
+    cloudRole: (r.cloud_role as 'provider' | 'tenant' | null) ?? null,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    agency: r.agency,
+    reportNumber: r.report_number,
+    reportDate: r.report_date,
+    team: JSON.parse(r.team) as string[],
+    status: r.status as 'in_progress' | 'completed',
+    catalogHash: r.catalog_hash,
+    catalogChanged: r.catalog_hash !== catalog.sourceHash,
+    requirementCount: baselineOf(r).length,
+    createdBy: r.created_by,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function presentAssessment(
+  r: AssessmentRow,
+  systemName: string,
+  objects: readonly TestObjectRow[],
+  catalog: MlpsCatalog,
+): AssessmentDto {
+  return {
+    ...presentAssessmentSummary(r, systemName, catalog),
+    objects: objects.map(presentTestObject),
+  };
+}

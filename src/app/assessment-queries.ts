@@ -1,0 +1,509 @@
+/**
+ * Read models of level assessments: the workbook grid, findings with risk suggestions, major
+ * risks, scores before and after rectification, rectification lists and dashboards. One scoring
+ * function (src/domain/mlps/assessment/scoring.ts) serves the UI, the API, the CLI and reports.
+ */
+import type { Kysely } from 'kysely';
+import {
+  deriveFindings,
+  suggestRisk,
+  type CaseObservation,
+} from '../domain/mlps/assessment/findings';
+import {
+  CONCLUSION_ZH,
+  itemOutcomes,
+  scoreAssessment,
+  type ProblemState,
+  type ScoreResult,
+} from '../domain/mlps/assessment/scoring';
+import {
+  CATEGORIES_BY_OBJECT_KIND,
+  type ItemResult,
+  type ResultRecord,
+  type RiskLevel,
+  type TestObjectKind,
+} from '../domain/mlps/assessment/types';
+import { decryptNullable } from '../security/field-crypto';
+import type {
+  AssessmentDashboardDto,
+  AssessmentScoreDto,
+  CaseObservationDto,
+  FindingDto,
+  MajorRiskDto,
+  RectificationDto,
+  RectificationStatusCode,
+  ScoreResultDto,
+  WorkbookDto,
+  WorkbookProgressDto,
+  WorkbookRowDto,
+} from '../shared/api-types';
+import {
+  evidenceCounts,
+  getAssessment,
+  listAssessments,
+  listFindingNotes,
+  listMajorRisks,
+  listRectifications,
+  listResults,
+  listTestObjects,
+} from '../store/repositories/assessments.repository';
+import type { AssessmentRow, Database, RectificationItemRow } from '../store/schema';
+import {
+  baselineOf,
+  presentAssessment,
+  scoringRequirements,
+  testObjectsOf,
+  type FixedBaselineItem,
+} from './assessment-model';
+import { highRiskCaseList } from './catalog-queries';
+import type { AppContext } from './context';
+
+type Db = Kysely<Database>;
+
+export async function systemNames(db: Db, organisationId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('systems')
+    .select(['id', 'name'])
+    .where('organisation_id', '=', organisationId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The workbook: every baseline requirement × every test object that answers its category. */
+export async function workbookQuery(
+  ctx: AppContext,
+  organisationId: string,
+  assessmentId: string,
+): Promise<WorkbookDto> {
+  const db = ctx.store.db;
+  const assessment = await getAssessment(db, organisationId, assessmentId);
+  const [objects, results, evidence, names] = await Promise.all([
+    listTestObjects(db, assessmentId),
+    listResults(db, assessmentId),
+    evidenceCounts(db, assessmentId),
+    systemNames(db, organisationId),
+  ]);
+  const byKey = new Map(results.map((r) => [`${r.requirement_id}\u0000${r.object_id}`, r]));
+  const rows: WorkbookRowDto[] = [];
+  const progress = new Map<string, WorkbookProgressDto>();
+  for (const object of objects) {
+    const categories = CATEGORIES_BY_OBJECT_KIND[object.kind as TestObjectKind];
+    for (const item of baselineOf(assessment)) {
+      if (!categories.includes(item.category)) continue;
+      const key = `${item.id}\u0000${object.id}`;
+      const stored = byKey.get(key);
+      rows.push({
+        requirementId: item.id,
+        objectId: object.id,
+        extension: item.extension,
+        category: item.category,
+        controlPoint: item.controlPoint,
+        clause: item.clause,
+        testId: item.testId,
+        weight: item.weight,
+        title: item.title,
+        text: item.text,
+        result: (stored?.result as ItemResult | undefined) ?? null,
+        record: decryptNullable(ctx.cipher, stored?.record_enc ?? null),
+        reason: decryptNullable(ctx.cipher, stored?.reason_enc ?? null),
+        recordedBy: stored?.recorded_by ?? null,
+        recordedAt: stored?.recorded_at ?? null,
+        reviewedBy: stored?.reviewed_by ?? null,
+        reviewedAt: stored?.reviewed_at ?? null,
+        evidenceCount: evidence.get(key) ?? 0,
+        version: stored?.version ?? 0,
+      });
+      const p = progress.get(item.category) ?? {
+        category: item.category,
+        rows: 0,
+        answered: 0,
+        reviewed: 0,
+      };
+      p.rows += 1;
+      if (stored) p.answered += 1;
+      if (stored?.reviewed_by) p.reviewed += 1;
+      progress.set(item.category, p);
+    }
+  }
+  return {
+    assessment: presentAssessment(
+      assessment,
+      names.get(assessment.system_id) ?? '',
+      objects,
+      ctx.catalog,
+    ),
+    rows,
+    progress: [...progress.values()],
+  };
+}
+
+/** Findings of the assessment's current results, with the assessor's notes and suggestions. */
+export async function currentFindings(
+  ctx: AppContext,
+  db: Db,
+  assessment: AssessmentRow,
+): Promise<FindingDto[]> {
+  const [objects, results, notes, rectifications] = await Promise.all([
+    listTestObjects(db, assessment.id),
+    listResults(db, assessment.id),
+    listFindingNotes(db, assessment.id),
+    listRectifications(db, assessment.organisation_id, { assessmentId: assessment.id }),
+  ]);
+  const baseline = baselineOf(assessment);
+  const records: ResultRecord[] = results.map((r) => ({
+    requirementId: r.requirement_id,
+    objectId: r.object_id,
+    result: r.result as ItemResult,
+  }));
+  const outcomes = itemOutcomes({
+    requirements: scoringRequirements(baseline),
+    objects: testObjectsOf(objects),
+    results: records,
+  });
+  const items = new Map(baseline.map((i) => [i.id, i]));
+  const objectNames = new Map(objects.map((o) => [o.id, o.name]));
+  const noteBy = new Map(notes.map((n) => [n.requirement_id, n]));
+  const rectBy = new Map(rectifications.map((r) => [r.requirement_id, r]));
+  const allCases = highRiskCaseList(ctx.catalog);
+  return deriveFindings(outcomes, records).map((f) => {
+    const item = items.get(f.requirementId) as FixedBaselineItem;
+    const note = noteBy.get(f.requirementId);
+    const observations = note ? (JSON.parse(note.observations) as CaseObservationDto[]) : [];
+    const cases = ctx.catalog.highRiskCasesByRequirement.get(f.requirementId) ?? [];
+    const suggestion = suggestRisk(f, assessment.level, cases, observations);
+    const confirmed = (note?.risk as RiskLevel | null | undefined) ?? null;
+    const rect = rectBy.get(f.requirementId);
+    return {
+      requirementId: f.requirementId,
+      clause: item.clause,
+      category: item.category,
+      extension: item.extension,
+      controlPoint: item.controlPoint,
+      title: item.title,
+      result: f.result,
+      objects: f.objectIds.map((id) => ({ id, name: objectNames.get(id) ?? id })),
+      suggested: {
+        risk: suggestion.risk,
+        reason: suggestion.reason,
+        caseId: suggestion.caseId ?? null,
+      },
+      risk: confirmed,
+      effectiveRisk: confirmed ?? suggestion.risk,
+      observations,
+      description: decryptNullable(ctx.cipher, note?.description_enc ?? null),
+      confirmedBy: note?.confirmed_by ?? null,
+      confirmedAt: note?.confirmed_at ?? null,
+      highRiskCases: allCases.filter(
+        (c) => cases.some((x) => x.id === c.id) && c.minLevel <= Math.min(assessment.level, 4),
+      ),
+      rectification: rect ? { id: rect.id, status: rect.status as RectificationStatusCode } : null,
+      version: note?.version ?? 0,
+    };
+  });
+}
+
+export async function findingsQuery(
+  ctx: AppContext,
+  organisationId: string,
+  assessmentId: string,
+): Promise<FindingDto[]> {
+  const assessment = await getAssessment(ctx.store.db, organisationId, assessmentId);
+  return currentFindings(ctx, ctx.store.db, assessment);
+}
+
+export async function majorRisksQuery(
+  ctx: AppContext,
+  organisationId: string,
+  assessmentId: string,
+): Promise<MajorRiskDto[]> {
+  await getAssessment(ctx.store.db, organisationId, assessmentId);
+  const rows = await listMajorRisks(ctx.store.db, assessmentId);
+  return rows.map((r) => ({
+    id: r.id,
+    triggerId: r.trigger_id,
+    title: ctx.catalog.majorRiskTriggers.find((t) => t.id === r.trigger_id)?.title ?? {
+      zh: r.trigger_id,
+      en: r.trigger_id,
+    },
+    note: decryptNullable(ctx.cipher, r.note_enc),
+    rectified: r.rectified === 1,
+    rectifiedOn: r.rectified_on,
+    version: r.version,
+  }));
+}
+
+/**
+ * The score as assessed and after rectification: verified items' re-test results replace the
+ * failing rows of their requirement, and their problems are closed. The report date chooses the
+ * policy; without one, `asOf` stands in.
+ */
+export async function scoreQuery(
+  ctx: AppContext,
+  organisationId: string,
+  assessmentId: string,
+  asOf: string,
+  db: Db = ctx.store.db,
+): Promise<AssessmentScoreDto> {
+  const assessment = await getAssessment(db, organisationId, assessmentId);
+  const [objects, results, findings, majors, rectifications] = await Promise.all([
+    listTestObjects(db, assessmentId),
+    listResults(db, assessmentId),
+    currentFindings(ctx, db, assessment),
+    listMajorRisks(db, assessmentId),
+    listRectifications(db, organisationId, { assessmentId }),
+  ]);
+  const reportDate = assessment.report_date ?? asOf;
+  const requirements = scoringRequirements(baselineOf(assessment));
+  const testObjects = testObjectsOf(objects);
+  const records: ResultRecord[] = results.map((r) => ({
+    requirementId: r.requirement_id,
+    objectId: r.object_id,
+    result: r.result as ItemResult,
+  }));
+  const verified = new Map(
+    rectifications
+      .filter((r) => r.status === 'verified' && r.retest_result)
+      .map((r) => [r.requirement_id, r.retest_result as ItemResult]),
+  );
+  const problemsBefore: ProblemState[] = findings.map((f) => ({
+    risk: f.effectiveRisk,
+    closed: false,
+  }));
+  const problemsAfter: ProblemState[] = findings.map((f) => ({
+    risk: f.effectiveRisk,
+    closed: verified.has(f.requirementId),
+  }));
+  const recordsAfter = records.map((r) =>
+    verified.has(r.requirementId) && (r.result === 'partial' || r.result === 'non_compliant')
+      ? { ...r, result: verified.get(r.requirementId) as ItemResult }
+      : r,
+  );
+  const majorRisks = majors.map((m) => ({ rectified: m.rectified === 1 }));
+  const before = scoreAssessment({
+    requirements,
+    objects: testObjects,
+    results: records,
+    problems: problemsBefore,
+    majorRisks: majorRisks.map(() => ({ rectified: false })),
+    reportDate,
+  });
+  const after = scoreAssessment({
+    requirements,
+    objects: testObjects,
+    results: recordsAfter,
+    problems: problemsAfter,
+    majorRisks,
+    reportDate,
+  });
+  // The 2025 template prints major risks as "N（M个已整改）" in both views.
+  return {
+    assessmentId,
+    reportDate,
+    before: presentScore({
+      ...before,
+      majorRisks: after.majorRisks,
+      majorRiskLabel: after.majorRiskLabel,
+    }),
+    after: presentScore(after),
+  };
+}
+
+export function presentScore(score: ScoreResult): ScoreResultDto {
+  return {
+    policy: score.policy,
+    params: { ...score.params } as Record<string, string | number | boolean>,
+    value: score.value,
+    conclusion: score.conclusion,
+    conclusionZh: CONCLUSION_ZH[score.conclusion],
+    reasons: [...score.reasons],
+    counts: { ...score.counts },
+    risks: {
+      high: { ...score.risks.high },
+      medium: { ...score.risks.medium },
+      low: { ...score.risks.low },
+    },
+    majorRisks: { ...score.majorRisks },
+    majorRiskLabel: score.majorRiskLabel,
+    onBoundary: score.onBoundary,
+    provisional: score.provisional,
+    byCategory: score.byCategory.map((c) => ({ ...c })),
+  };
+}
+
+export async function rectificationsQuery(
+  ctx: AppContext,
+  organisationId: string,
+  filter: { assessmentId?: string; systemIds?: readonly string[] },
+  today: string,
+): Promise<RectificationDto[]> {
+  const db = ctx.store.db;
+  const rows = await listRectifications(db, organisationId, filter);
+  const names = await systemNames(db, organisationId);
+  const assessments = new Map<string, AssessmentRow>();
+  const risks = new Map<string, Map<string, RiskLevel | null>>();
+  const out: RectificationDto[] = [];
+  for (const r of rows) {
+    let assessment = assessments.get(r.assessment_id);
+    if (!assessment) {
+      assessment = await getAssessment(db, organisationId, r.assessment_id);
+      assessments.set(r.assessment_id, assessment);
+      const findings = await currentFindings(ctx, db, assessment);
+      risks.set(r.assessment_id, new Map(findings.map((f) => [f.requirementId, f.effectiveRisk])));
+    }
+    out.push(
+      presentRectification(
+        ctx,
+        r,
+        assessment,
+        names,
+        risks.get(r.assessment_id)?.get(r.requirement_id) ?? null,
+        today,
+      ),
+    );
+  }
+  return out;
+}
+
+export function presentRectification(
+  ctx: AppContext,
+  r: RectificationItemRow,
+  assessment: AssessmentRow,
+  names: Map<string, string>,
+  risk: RiskLevel | null,
+  today: string,
+): RectificationDto {
+  const item = baselineOf(assessment).find((i) => i.id === r.requirement_id);
+  const open = r.status !== 'verified' && r.status !== 'risk_accepted';
+  return {
+    id: r.id,
+    assessmentId: r.assessment_id,
+    assessmentTitle: assessment.title,
+    systemId: r.system_id,
+    systemName: names.get(r.system_id) ?? '',
+    requirementId: r.requirement_id,
+    clause: item?.clause ?? r.requirement_id,
+    title: item?.title ?? { zh: r.requirement_id, en: r.requirement_id },
+    risk,
+    owner: r.owner,
+    dueDate: r.due_date,
+    plan: decryptNullable(ctx.cipher, r.plan_enc),
+    status: r.status as RectificationStatusCode,
+    approver: r.approver,
+    acceptanceReason: r.acceptance_reason,
+    retestResult: (r.retest_result as RectificationDto['retestResult']) ?? null,
+    retestOn: r.retest_on,
+    retestBy: r.retest_by,
+    closedOn: r.closed_on,
+    overdue: open && r.due_date !== null && r.due_date < today,
+    version: r.version,
+    updatedAt: r.updated_at,
+  };
+}
+
+/**
+ * Per system: the latest assessment's conclusion before/after rectification, the next
+ * assessment due (level 3+ yearly from the last report, 公网安〔2025〕1846号 Q11) and the
+ * rectification counts; for the organisation, a weekly burndown of open items.
+ */
+export async function dashboardQuery(
+  ctx: AppContext,
+  organisationId: string,
+  onlySystemIds: readonly string[] | undefined,
+  today: string,
+): Promise<AssessmentDashboardDto> {
+  const db = ctx.store.db;
+  let systemsQ = db
+    .selectFrom('systems')
+    .select(['id', 'name', 'level'])
+    .where('organisation_id', '=', organisationId);
+  if (onlySystemIds) {
+    if (onlySystemIds.length === 0) return { systems: [], burndown: [], risks: emptyRisks() };
+    systemsQ = systemsQ.where('id', 'in', [...onlySystemIds]);
+  }
+  const systems = await systemsQ.orderBy('name').execute();
+  const assessments = await listAssessments(db, organisationId, {
+    systemIds: systems.map((s) => s.id),
+  });
+  const rectifications = await listRectifications(db, organisationId, {
+    systemIds: systems.map((s) => s.id),
+  });
+  const risks = emptyRisks();
+  const out: AssessmentDashboardDto['systems'] = [];
+  for (const s of systems) {
+    const latest = assessments
+      .filter((a) => a.system_id === s.id)
+      .sort((a, b) =>
+        (b.report_date ?? b.created_at).localeCompare(a.report_date ?? a.created_at),
+      )[0];
+    let latestDto: AssessmentDashboardDto['systems'][number]['latest'] = null;
+    if (latest) {
+      const score = await scoreQuery(ctx, organisationId, latest.id, today);
+      for (const level of ['high', 'medium', 'low'] as const) {
+        risks[level].total += score.after.risks[level].total;
+        risks[level].open += score.after.risks[level].open;
+      }
+      latestDto = {
+        assessmentId: latest.id,
+        title: latest.title,
+        reportDate: latest.report_date,
+        score: score.before,
+        scoreAfter: score.after,
+      };
+    }
+    const counts = { open: 0, in_progress: 0, fixed: 0, verified: 0, risk_accepted: 0, overdue: 0 };
+    for (const r of rectifications.filter((x) => x.system_id === s.id)) {
+      counts[r.status as RectificationStatusCode] += 1;
+      if (
+        r.status !== 'verified' &&
+        r.status !== 'risk_accepted' &&
+        r.due_date &&
+        r.due_date < today
+      ) {
+        counts.overdue += 1;
+      }
+    }
+    out.push({
+      systemId: s.id,
+      systemName: s.name,
+      level: s.level,
+      latest: latestDto,
+      nextAssessmentDue:
+        latest?.report_date && (s.level ?? 0) >= 3 ? addYears(latest.report_date, 1) : null,
+      rectification: counts,
+    });
+  }
+  return { systems: out, burndown: burndown(rectifications, today), risks };
+}
+
+function burndown(
+  rows: readonly RectificationItemRow[],
+  today: string,
+): AssessmentDashboardDto['burndown'] {
+  if (rows.length === 0) return [];
+  const start = rows.map((r) => r.created_at.slice(0, 10)).sort()[0] as string;
+  const points: AssessmentDashboardDto['burndown'] = [];
+  for (let date = start; ; date = addDays(date, 7)) {
+    const at = date > today ? today : date;
+    const created = rows.filter((r) => r.created_at.slice(0, 10) <= at);
+    const closed = created.filter((r) => r.closed_on !== null && r.closed_on <= at).length;
+    points.push({ date: at, open: created.length - closed, closed });
+    if (at >= today || points.length > 260) break;
+  }
+  return points;
+}
+
+function emptyRisks(): Record<RiskLevel, { total: number; open: number }> {
+  return { high: { total: 0, open: 0 }, medium: { total: 0, open: 0 }, low: { total: 0, open: 0 } };
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function addYears(date: string, years: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.toISOString().slice(0, 10);
+}

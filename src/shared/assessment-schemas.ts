@@ -1,0 +1,212 @@
+/**
+ * Wire schemas of level assessments (等级测评): projects, test objects, results, findings,
+ * major-risk triggers and rectification items. Shared by the server, the CLI and the web UI.
+ */
+import { z } from 'zod';
+import {
+  ITEM_RESULTS,
+  RESULTS_NEEDING_REASON,
+  RISK_LEVELS,
+  TEST_OBJECT_KINDS,
+} from '../domain/mlps/assessment/types';
+import { IsoDateSchema } from './schemas';
+
+const name = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(max, `${what} is limited to ${max} characters`);
+const optionalText = (max: number) =>
+  z.string().trim().max(max, `limited to ${max} characters`).nullable().optional();
+
+export const RequirementIdSchema = z
+  .string()
+  .regex(/^(?:\d+|[A-H])(?:\.\d+)+-[a-z]$/, 'must be a requirement id such as 8.1.4.1-a');
+
+export const AssessmentInputSchema = z
+  .object({
+    title: name(200, 'title'),
+    periodStart: IsoDateSchema.nullable().optional(),
+    periodEnd: IsoDateSchema.nullable().optional(),
+    agency: optionalText(200),
+    reportNumber: optionalText(100),
+    reportDate: IsoDateSchema.nullable().optional(),
+    /** Usernames of the assessor team; each must be a member of the organisation. */
+    team: z.array(name(100, 'team member')).max(50).optional(),
+  })
+  .strict()
+  .refine((a) => !a.periodStart || !a.periodEnd || a.periodStart <= a.periodEnd, {
+    message: 'periodEnd must not be before periodStart',
+    path: ['periodEnd'],
+  });
+export type AssessmentInput = z.infer<typeof AssessmentInputSchema>;
+
+export const AssessmentPatchSchema = z
+  .object({
+    version: z.number().int().positive(),
+    title: name(200, 'title').optional(),
+    periodStart: IsoDateSchema.nullable().optional(),
+    periodEnd: IsoDateSchema.nullable().optional(),
+    agency: optionalText(200),
+    reportNumber: optionalText(100),
+    reportDate: IsoDateSchema.nullable().optional(),
+    team: z.array(name(100, 'team member')).max(50).optional(),
+    status: z.enum(['in_progress', 'completed']).optional(),
+  })
+  .strict();
+export type AssessmentPatch = z.infer<typeof AssessmentPatchSchema>;
+
+export const TestObjectInputSchema = z
+  .object({
+    name: name(200, 'name'),
+    kind: z.enum(TEST_OBJECT_KINDS),
+    description: optionalText(1000),
+  })
+  .strict();
+export type TestObjectInput = z.infer<typeof TestObjectInputSchema>;
+
+export const TestObjectPatchSchema = TestObjectInputSchema.partial()
+  .extend({ version: z.number().int().positive() })
+  .strict();
+export type TestObjectPatch = z.infer<typeof TestObjectPatchSchema>;
+
+const resultFields = {
+  result: z.enum(ITEM_RESULTS),
+  /** 结果记录: what was seen. */
+  record: optionalText(4000),
+  /** Required for 部分符合 and 不适用. */
+  reason: optionalText(1000),
+};
+
+function needsReason(
+  value: { result: (typeof ITEM_RESULTS)[number]; reason?: string | null | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (RESULTS_NEEDING_REASON.includes(value.result) && !value.reason?.trim()) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reason'],
+      message: `a reason is required for ${value.result === 'partial' ? '部分符合 (partial)' : '不适用 (not applicable)'}`,
+    });
+  }
+}
+
+/** One result: `version` 0 creates it, otherwise it must equal the stored version. */
+export const ResultInputSchema = z
+  .object({
+    ...resultFields,
+    version: z.number().int().min(0),
+  })
+  .strict()
+  .superRefine(needsReason);
+export type ResultInput = z.infer<typeof ResultInputSchema>;
+
+export const BulkResultInputSchema = z
+  .object({
+    rows: z
+      .array(
+        z
+          .object({
+            requirementId: RequirementIdSchema,
+            objectId: z.string().uuid('must be a test object id'),
+            version: z.number().int().min(0),
+            ...resultFields,
+          })
+          .strict()
+          .superRefine(needsReason),
+      )
+      .min(1, 'give at least one row')
+      .max(5000, 'at most 5000 rows per request'),
+  })
+  .strict();
+export type BulkResultInput = z.infer<typeof BulkResultInputSchema>;
+
+export const ReviewInputSchema = z
+  .object({
+    rows: z
+      .array(
+        z
+          .object({
+            requirementId: RequirementIdSchema,
+            objectId: z.string().uuid(),
+            version: z.number().int().positive(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(5000),
+  })
+  .strict();
+export type ResultReviewInput = z.infer<typeof ReviewInputSchema>;
+
+export const CaseObservationSchema = z
+  .object({
+    caseId: z.string().regex(/^\d+(?:\.\d+)+$/, 'must be a high-risk case id such as 6.4.1.3'),
+    symptoms: z.array(z.number().int().min(0)).max(20),
+    mitigations: z.array(z.number().int().min(0)).max(20),
+  })
+  .strict();
+
+export const FindingNoteInputSchema = z
+  .object({
+    version: z.number().int().min(0),
+    /** The risk the assessor confirms; null clears it (the suggestion stays visible). */
+    risk: z.enum(RISK_LEVELS).nullable(),
+    observations: z.array(CaseObservationSchema).max(10).default([]),
+    description: optionalText(4000),
+  })
+  .strict();
+export type FindingNoteInput = z.infer<typeof FindingNoteInputSchema>;
+
+export const MajorRiskInputSchema = z
+  .object({
+    triggerId: z.string().regex(/^A-\d{2}$/, 'must be a trigger id such as A-18'),
+    note: optionalText(2000),
+    rectified: z.boolean().default(false),
+    rectifiedOn: IsoDateSchema.nullable().optional(),
+  })
+  .strict();
+export type MajorRiskInput = z.infer<typeof MajorRiskInputSchema>;
+
+export const MajorRiskPatchSchema = z
+  .object({
+    version: z.number().int().positive(),
+    note: optionalText(2000),
+    rectified: z.boolean().optional(),
+    rectifiedOn: IsoDateSchema.nullable().optional(),
+  })
+  .strict();
+export type MajorRiskPatch = z.infer<typeof MajorRiskPatchSchema>;
+
+export const RECTIFICATION_STATUSES = [
+  'open',
+  'in_progress',
+  'fixed',
+  'verified',
+  'risk_accepted',
+] as const;
+export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+
+export const RECTIFICATION_STATUS_ZH: Readonly<Record<RectificationStatus, string>> = {
+  open: '待整改',
+  in_progress: '整改中',
+  fixed: '已整改待复测',
+  verified: '复测通过',
+  risk_accepted: '风险接受',
+};
+
+export const RectificationPatchSchema = z
+  .object({
+    version: z.number().int().positive(),
+    owner: optionalText(200),
+    dueDate: IsoDateSchema.nullable().optional(),
+    plan: optionalText(4000),
+    status: z.enum(RECTIFICATION_STATUSES).optional(),
+    approver: optionalText(200),
+    acceptanceReason: optionalText(1000),
+    retestResult: z.enum(ITEM_RESULTS).nullable().optional(),
+    retestOn: IsoDateSchema.nullable().optional(),
+  })
+  .strict();
+export type RectificationPatch = z.infer<typeof RectificationPatchSchema>;

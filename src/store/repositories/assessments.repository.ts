@@ -1,0 +1,385 @@
+/**
+ * Rows of level assessments: the project, test objects, results, evidence, finding notes,
+ * major risks and rectification items. Every query is scoped by organisation; every update of
+ * an existing row is optimistic (version), so concurrent edits never silently overwrite.
+ */
+import type { Kysely } from 'kysely';
+import { NotFoundError, VersionConflictError } from '../../errors';
+import type {
+  AssessmentResultRow,
+  AssessmentRow,
+  Database,
+  FindingNoteRow,
+  MajorRiskRow,
+  RectificationItemRow,
+  TestObjectRow,
+} from '../schema';
+
+type Db = Kysely<Database>;
+
+export async function getAssessment(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<AssessmentRow> {
+  const row = await db
+    .selectFrom('assessments')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('assessment', id);
+  return row;
+}
+
+export async function listAssessments(
+  db: Db,
+  organisationId: string,
+  filter: { systemId?: string | undefined; systemIds?: readonly string[] | undefined },
+): Promise<AssessmentRow[]> {
+  let q = db.selectFrom('assessments').selectAll().where('organisation_id', '=', organisationId);
+  if (filter.systemId) q = q.where('system_id', '=', filter.systemId);
+  if (filter.systemIds) {
+    if (filter.systemIds.length === 0) return [];
+    q = q.where('system_id', 'in', [...filter.systemIds]);
+  }
+  return q.orderBy('created_at', 'desc').execute();
+}
+
+export async function updateAssessmentColumns(
+  db: Db,
+  organisationId: string,
+  id: string,
+  expected: number,
+  columns: Partial<Omit<AssessmentRow, 'id' | 'organisation_id' | 'version'>>,
+  now: string,
+): Promise<AssessmentRow> {
+  const res = await db
+    .updateTable('assessments')
+    .set({ ...columns, version: expected + 1, updated_at: now })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .where('version', '=', expected)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) {
+    throw new VersionConflictError(
+      'assessment',
+      (await getAssessment(db, organisationId, id)).version,
+    );
+  }
+  return getAssessment(db, organisationId, id);
+}
+
+/** Bumps the assessment's version (a child changed), so lists show it as updated. */
+export async function touchAssessment(db: Db, id: string, now: string): Promise<void> {
+  await db.updateTable('assessments').set({ updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function listTestObjects(db: Db, assessmentId: string): Promise<TestObjectRow[]> {
+  return db
+    .selectFrom('test_objects')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('position')
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function getTestObject(
+  db: Db,
+  assessmentId: string,
+  id: string,
+): Promise<TestObjectRow> {
+  const row = await db
+    .selectFrom('test_objects')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('test object', id);
+  return row;
+}
+
+export async function updateTestObjectColumns(
+  db: Db,
+  assessmentId: string,
+  id: string,
+  expected: number,
+  columns: Partial<Pick<TestObjectRow, 'name' | 'kind' | 'description'>>,
+  now: string,
+): Promise<TestObjectRow> {
+  const res = await db
+    .updateTable('test_objects')
+    .set({ ...columns, version: expected + 1, updated_at: now })
+    .where('assessment_id', '=', assessmentId)
+    .where('id', '=', id)
+    .where('version', '=', expected)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) {
+    throw new VersionConflictError(
+      'test object',
+      (await getTestObject(db, assessmentId, id)).version,
+    );
+  }
+  return getTestObject(db, assessmentId, id);
+}
+
+export async function listResults(db: Db, assessmentId: string): Promise<AssessmentResultRow[]> {
+  return db
+    .selectFrom('assessment_results')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
+    .execute();
+}
+
+export async function getResult(
+  db: Db,
+  assessmentId: string,
+  requirementId: string,
+  objectId: string,
+): Promise<AssessmentResultRow | undefined> {
+  return db
+    .selectFrom('assessment_results')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
+    .where('requirement_id', '=', requirementId)
+    .where('object_id', '=', objectId)
+    .executeTakeFirst();
+}
+
+/**
+ * Creates (expected 0) or updates (expected = stored version) one result. A stale version — or a
+ * create racing another create — is a VERSION_CONFLICT.
+ */
+export async function writeResult(
+  db: Db,
+  row: Omit<AssessmentResultRow, 'version' | 'reviewed_by' | 'reviewed_at'>,
+  expected: number,
+): Promise<AssessmentResultRow> {
+  const key = [row.assessment_id, row.requirement_id, row.object_id] as const;
+  if (expected === 0) {
+    const existing = await getResult(db, ...key);
+    if (existing) throw new VersionConflictError('result', existing.version);
+    try {
+      await db
+        .insertInto('assessment_results')
+        .values({ ...row, reviewed_by: null, reviewed_at: null, version: 1 })
+        .execute();
+    } catch (error) {
+      const now = await getResult(db, ...key);
+      if (now) throw new VersionConflictError('result', now.version);
+      throw error;
+    }
+  } else {
+    const res = await db
+      .updateTable('assessment_results')
+      .set({
+        result: row.result,
+        record_enc: row.record_enc,
+        reason_enc: row.reason_enc,
+        recorded_by: row.recorded_by,
+        recorded_at: row.recorded_at,
+        // A changed result needs a new review.
+        reviewed_by: null,
+        reviewed_at: null,
+        version: expected + 1,
+      })
+      .where('assessment_id', '=', row.assessment_id)
+      .where('requirement_id', '=', row.requirement_id)
+      .where('object_id', '=', row.object_id)
+      .where('version', '=', expected)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) {
+      const now = await getResult(db, ...key);
+      throw new VersionConflictError('result', now?.version ?? 0);
+    }
+  }
+  const stored = await getResult(db, ...key);
+  if (!stored) throw new NotFoundError('result', `${row.requirement_id}/${row.object_id}`);
+  return stored;
+}
+
+export async function markReviewed(
+  db: Db,
+  assessmentId: string,
+  requirementId: string,
+  objectId: string,
+  expected: number,
+  reviewer: string,
+  now: string,
+): Promise<void> {
+  const res = await db
+    .updateTable('assessment_results')
+    .set({ reviewed_by: reviewer, reviewed_at: now, version: expected + 1 })
+    .where('assessment_id', '=', assessmentId)
+    .where('requirement_id', '=', requirementId)
+    .where('object_id', '=', objectId)
+    .where('version', '=', expected)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) {
+    const current = await getResult(db, assessmentId, requirementId, objectId);
+    if (!current) throw new NotFoundError('result', `${requirementId}/${objectId}`);
+    throw new VersionConflictError('result', current.version);
+  }
+}
+
+export async function evidenceCounts(db: Db, assessmentId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('assessment_evidence')
+    .select(['requirement_id', 'object_id', db.fn.countAll<number>().as('n')])
+    .where('assessment_id', '=', assessmentId)
+    .groupBy(['requirement_id', 'object_id'])
+    .execute();
+  return new Map(rows.map((r) => [`${r.requirement_id}\u0000${r.object_id}`, Number(r.n)]));
+}
+
+export async function listFindingNotes(db: Db, assessmentId: string): Promise<FindingNoteRow[]> {
+  return db
+    .selectFrom('finding_notes')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
+    .execute();
+}
+
+export async function writeFindingNote(
+  db: Db,
+  row: Omit<FindingNoteRow, 'version'>,
+  expected: number,
+): Promise<FindingNoteRow> {
+  const find = () =>
+    db
+      .selectFrom('finding_notes')
+      .selectAll()
+      .where('assessment_id', '=', row.assessment_id)
+      .where('requirement_id', '=', row.requirement_id)
+      .executeTakeFirst();
+  if (expected === 0) {
+    const existing = await find();
+    if (existing) throw new VersionConflictError('finding', existing.version);
+    await db
+      .insertInto('finding_notes')
+      .values({ ...row, version: 1 })
+      .execute();
+  } else {
+    const res = await db
+      .updateTable('finding_notes')
+      .set({ ...row, version: expected + 1 })
+      .where('assessment_id', '=', row.assessment_id)
+      .where('requirement_id', '=', row.requirement_id)
+      .where('version', '=', expected)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) {
+      throw new VersionConflictError('finding', (await find())?.version ?? 0);
+    }
+  }
+  const stored = await find();
+  if (!stored) throw new NotFoundError('finding', row.requirement_id);
+  return stored;
+}
+
+export async function listMajorRisks(db: Db, assessmentId: string): Promise<MajorRiskRow[]> {
+  return db
+    .selectFrom('major_risks')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('trigger_id')
+    .execute();
+}
+
+export async function getMajorRisk(
+  db: Db,
+  assessmentId: string,
+  id: string,
+): Promise<MajorRiskRow> {
+  const row = await db
+    .selectFrom('major_risks')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('major risk', id);
+  return row;
+}
+
+export async function updateMajorRiskColumns(
+  db: Db,
+  assessmentId: string,
+  id: string,
+  expected: number,
+  columns: Partial<Pick<MajorRiskRow, 'note_enc' | 'rectified' | 'rectified_on'>>,
+  now: string,
+): Promise<MajorRiskRow> {
+  const res = await db
+    .updateTable('major_risks')
+    .set({ ...columns, version: expected + 1, updated_at: now })
+    .where('assessment_id', '=', assessmentId)
+    .where('id', '=', id)
+    .where('version', '=', expected)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) {
+    throw new VersionConflictError(
+      'major risk',
+      (await getMajorRisk(db, assessmentId, id)).version,
+    );
+  }
+  return getMajorRisk(db, assessmentId, id);
+}
+
+export async function listRectifications(
+  db: Db,
+  organisationId: string,
+  filter: {
+    assessmentId?: string | undefined;
+    systemIds?: readonly string[] | undefined;
+  } = {},
+): Promise<RectificationItemRow[]> {
+  let q = db
+    .selectFrom('rectification_items')
+    .selectAll()
+    .where('organisation_id', '=', organisationId);
+  if (filter.assessmentId) q = q.where('assessment_id', '=', filter.assessmentId);
+  if (filter.systemIds) {
+    if (filter.systemIds.length === 0) return [];
+    q = q.where('system_id', 'in', [...filter.systemIds]);
+  }
+  return q.orderBy('due_date').orderBy('created_at').execute();
+}
+
+export async function getRectification(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<RectificationItemRow> {
+  const row = await db
+    .selectFrom('rectification_items')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('rectification item', id);
+  return row;
+}
+
+export async function updateRectificationColumns(
+  db: Db,
+  organisationId: string,
+  id: string,
+  expected: number,
+  columns: Partial<Omit<RectificationItemRow, 'id' | 'organisation_id' | 'version'>>,
+  now: string,
+): Promise<RectificationItemRow> {
+  const res = await db
+    .updateTable('rectification_items')
+    .set({ ...columns, version: expected + 1, updated_at: now })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .where('version', '=', expected)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) {
+    throw new VersionConflictError(
+      'rectification item',
+      (await getRectification(db, organisationId, id)).version,
+    );
+  }
+  return getRectification(db, organisationId, id);
+}
