@@ -16,6 +16,7 @@ import type {
   MajorRiskInput,
   MajorRiskPatch,
   RectificationPatch,
+  RectificationRetestInput,
   ResultReviewInput,
   TestObjectInput,
   TestObjectPatch,
@@ -739,9 +740,10 @@ export function generateRectificationsCommand(
 }
 
 /**
- * Status flow: open → in_progress → fixed (awaiting re-test) → verified (re-tested 符合 by an
- * assessor); any open state → risk_accepted (with approver and reason). `canRetest` is the
- * caller's right to record re-test results (assessment.write).
+ * The operator's side of a rectification item: owner, due date, plan, status open →
+ * in_progress → fixed (awaiting re-test), or risk_accepted with approver and reason; a closed
+ * item can only be reopened. Verification comes from an assessor's re-test
+ * ({@link retestRectificationCommand}).
  */
 export function updateRectificationCommand(
   ctx: AppContext,
@@ -749,29 +751,17 @@ export function updateRectificationCommand(
   organisationId: string,
   id: string,
   patch: RectificationPatch,
-  rights: { canRetest: boolean; today: string },
+  today: string,
 ) {
   return audited(ctx, actor, async (trx, audit, now) => {
     const before = await getRectification(trx, organisationId, id);
     const status = patch.status ?? before.status;
     const problems: ErrorDetail[] = [];
-    const retestResult =
-      patch.retestResult !== undefined ? patch.retestResult : before.retest_result;
-    if (patch.retestResult !== undefined && !rights.canRetest) {
+    if (status === 'verified' && before.status !== 'verified') {
       problems.push({
-        path: 'retestResult',
-        message: 'only an assessor may record a re-test result',
+        path: 'status',
+        message: 'an item is verified by an assessor’s re-test (POST …/retest), not set directly',
       });
-    }
-    if (status === 'verified') {
-      if (!rights.canRetest)
-        problems.push({ path: 'status', message: 'only an assessor may verify a rectification' });
-      if (retestResult !== 'compliant') {
-        problems.push({
-          path: 'retestResult',
-          message: 'verified needs a re-test result of 符合 (compliant)',
-        });
-      }
     }
     if (status === 'risk_accepted') {
       const approver = patch.approver !== undefined ? patch.approver : before.approver;
@@ -811,15 +801,8 @@ export function updateRectificationCommand(
         ...(patch.acceptanceReason !== undefined
           ? { acceptance_reason: patch.acceptanceReason }
           : {}),
-        ...(patch.retestResult !== undefined
-          ? {
-              retest_result: patch.retestResult,
-              retest_on: patch.retestOn ?? rights.today,
-              retest_by: actor.label,
-            }
-          : {}),
         status,
-        closed_on: closed ? (before.closed_on ?? rights.today) : null,
+        closed_on: closed ? (before.closed_on ?? today) : null,
       },
       now,
     );
@@ -868,3 +851,46 @@ function withoutBaseline(row: AssessmentRow) {
 
 /** For tests and the CLI: every result row of an assessment (decrypted elsewhere). */
 export { listResults };
+
+/**
+ * 复测: an assessor records the re-test of a rectified problem. 符合 verifies (closes) the item;
+ * anything else sends it back to 整改中.
+ */
+export function retestRectificationCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  id: string,
+  input: RectificationRetestInput,
+  today: string,
+) {
+  return audited(ctx, actor, async (trx, audit, now) => {
+    const before = await getRectification(trx, organisationId, id);
+    if (before.status === 'verified' || before.status === 'risk_accepted') {
+      throw new ConflictError(`the item is ${before.status}; reopen it before re-testing`);
+    }
+    const passed = input.retestResult === 'compliant';
+    const after = await updateRectificationColumns(
+      trx,
+      organisationId,
+      id,
+      input.version,
+      {
+        retest_result: input.retestResult,
+        retest_on: input.retestOn ?? today,
+        retest_by: actor.label,
+        status: passed ? 'verified' : 'in_progress',
+        closed_on: passed ? (input.retestOn ?? today) : null,
+      },
+      now,
+    );
+    await audit({
+      organisationId,
+      action: 'rectification.retest',
+      entityType: 'rectification_item',
+      entityId: id,
+      changes: rowChanges(before, after),
+    });
+    return after;
+  });
+}

@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health.routes';
 import { membersRoutes } from './routes/members.routes';
 import { obligationsRoutes } from './routes/obligations.routes';
 import { organisationsRoutes } from './routes/organisations.routes';
+import { assessmentsRoutes } from './routes/assessments.routes';
 import { catalogRoutes } from './routes/catalog.routes';
 import type { MlpsCatalog } from '../catalogs/mlps-catalog.model';
 import { shippedMlpsCatalog } from '../catalogs/mlps-catalog';
@@ -134,6 +135,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     rulesRoutes,
     auditRoutes,
     catalogRoutes,
+    assessmentsRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api' });
   }

@@ -205,8 +205,15 @@ export const RectificationPatchSchema = z
     status: z.enum(RECTIFICATION_STATUSES).optional(),
     approver: optionalText(200),
     acceptanceReason: optionalText(1000),
-    retestResult: z.enum(ITEM_RESULTS).nullable().optional(),
-    retestOn: IsoDateSchema.nullable().optional(),
   })
   .strict();
 export type RectificationPatch = z.infer<typeof RectificationPatchSchema>;
+
+export const RectificationRetestSchema = z
+  .object({
+    version: z.number().int().positive(),
+    retestResult: z.enum(ITEM_RESULTS),
+    retestOn: IsoDateSchema.optional(),
+  })
+  .strict();
+export type RectificationRetestInput = z.infer<typeof RectificationRetestSchema>;

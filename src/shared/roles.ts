@@ -24,6 +24,10 @@ export const PERMISSIONS = [
   'systems.write',
   'obligations.read',
   'obligations.write',
+  'assessments.read',
+  'assessments.write',
+  'assessments.review',
+  'rectification.write',
   'audit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -38,15 +42,34 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'systems.write',
     'obligations.read',
     'obligations.write',
+    'assessments.read',
+    'rectification.write',
   ],
   // 安全管理员: accounts, roles and tokens; cannot read or edit the compliance data.
   security_admin: ['org.read', 'members.read', 'members.manage', 'tokens.manage'],
   // 审计管理员: reads and verifies the audit log (and who holds which role); changes nothing.
   audit_admin: ['org.read', 'members.read', 'audit.read'],
-  // 测评人员 (external): reads only the systems assigned to them.
-  assessor: ['org.read', 'systems.read', 'obligations.read'],
-  member: ['org.read', 'systems.read', 'systems.write', 'obligations.read', 'obligations.write'],
-  viewer: ['org.read', 'systems.read', 'obligations.read'],
+  // 测评人员 (external): reads the systems assigned to them and records their assessments,
+  // reviews colleagues' results and re-tests rectifications.
+  assessor: [
+    'org.read',
+    'systems.read',
+    'obligations.read',
+    'assessments.read',
+    'assessments.write',
+    'assessments.review',
+  ],
+  // 成员: the operator's staff; fix what the assessment found.
+  member: [
+    'org.read',
+    'systems.read',
+    'systems.write',
+    'obligations.read',
+    'obligations.write',
+    'assessments.read',
+    'rectification.write',
+  ],
+  viewer: ['org.read', 'systems.read', 'obligations.read', 'assessments.read'],
 };
 
 /** Roles whose reads are limited to the systems they are assigned. */

@@ -1,0 +1,853 @@
+/**
+ * The assessment workbook (测评结果记录表) as an Excel file, in the layout assessors use: a 说明
+ * sheet (the project, how to fill in, and the table that maps every sheet to its test object),
+ * then one sheet per test object with one row per baseline requirement that object answers.
+ *
+ * Import is all or nothing: the whole file is checked against the assessment's fixed baseline
+ * and test objects first, every problem is reported with its sheet, Excel row and column, and
+ * only a clean file is written — in one transaction with one audit entry. Nothing is guessed: an
+ * unknown 编号 or an edited 测评项 is reported, never matched to "the closest" requirement.
+ * Import never deletes: a blank row is skipped, not cleared.
+ */
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { Extension, RequirementCategory } from '../catalogs/mlps-catalog.schema';
+import {
+  CATEGORIES_BY_OBJECT_KIND,
+  ITEM_RESULT_ZH,
+  ITEM_RESULTS,
+  RESULTS_NEEDING_REASON,
+  TEST_OBJECT_KIND_ZH,
+  type ItemResult,
+  type TestObjectKind,
+} from '../domain/mlps/assessment/types';
+import { ConflictError, ValidationError, type ErrorDetail } from '../errors';
+import { decryptNullable, encryptNullable } from '../security/field-crypto';
+import { LABELS_ZH, type ProtectionLevel } from '../shared/mlps';
+import type { WorkbookRowDto } from '../shared/api-types';
+import {
+  getAssessment,
+  listResults,
+  listTestObjects,
+  touchAssessment,
+  writeResult,
+} from '../store/repositories/assessments.repository';
+import type { AssessmentRow, TestObjectRow } from '../store/schema';
+import { audited, type Actor } from './actor';
+import { baselineOf, type FixedBaselineItem } from './assessment-model';
+import { workbookQuery } from './assessment-queries';
+import type { AppContext } from './context';
+
+/** What an import did. `rows` = created + updated + unchanged + skipped. */
+export interface ImportReport {
+  /** Data rows read (rows with a 编号). */
+  rows: number;
+  /** Results recorded where there was none. */
+  created: number;
+  /** Stored results replaced by a different result, record or reason. */
+  updated: number;
+  /** Rows identical to what is stored: not written (their review stays). */
+  unchanged: number;
+  /** Rows with neither 符合情况 nor 结果记录 (not assessed yet). */
+  skipped: number;
+}
+
+/** The first sheet: project facts, instructions and the sheet → test object table. */
+export const GUIDE_SHEET = '说明';
+/** Larger files are refused before they are unzipped. */
+export const WORKBOOK_MAX_BYTES = 20 * 1024 * 1024;
+/** Same limits as the API's result schema. */
+export const RECORD_MAX = 4000;
+export const REASON_MAX = 1000;
+
+/** Columns of an object sheet, in order. `key` columns are read back on import. */
+export const OBJECT_COLUMNS = [
+  { header: '序号', width: 6 },
+  { header: '扩展标准', width: 16 },
+  { header: '安全类', width: 14 },
+  { header: '控制点', width: 16 },
+  { header: '条款', width: 12 },
+  { header: '测评项', width: 48 },
+  { header: '结果记录', width: 52 },
+  { header: '符合情况', width: 11 },
+  { header: '原因说明', width: 32 },
+  { header: '权重', width: 7 },
+  { header: '编号', width: 13 },
+] as const;
+type ColumnHeader = (typeof OBJECT_COLUMNS)[number]['header'];
+const REQUIRED_HEADERS: readonly ColumnHeader[] = [
+  '编号',
+  '条款',
+  '测评项',
+  '结果记录',
+  '符合情况',
+  '原因说明',
+];
+const EDITABLE_HEADERS: readonly ColumnHeader[] = ['结果记录', '符合情况', '原因说明'];
+const columnIndex = (header: ColumnHeader) => OBJECT_COLUMNS.findIndex((c) => c.header === header) + 1;
+
+export const EXTENSION_ZH: Readonly<Record<Extension, string>> = {
+  general: '安全通用要求',
+  cloud: '云计算安全扩展要求',
+  mobile: '移动互联安全扩展要求',
+  iot: '物联网安全扩展要求',
+  ics: '工业控制系统安全扩展要求',
+  big_data: '大数据安全扩展要求',
+};
+
+export const CATEGORY_ZH: Readonly<Record<RequirementCategory, string>> = {
+  PES: '安全物理环境',
+  CNS: '安全通信网络',
+  ABS: '安全区域边界',
+  CES: '安全计算环境',
+  SMC: '安全管理中心',
+  PSS: '安全管理制度',
+  ORS: '安全管理机构',
+  HRS: '安全管理人员',
+  CMS: '安全建设管理',
+  MMS: '安全运维管理',
+};
+
+const CLOUD_ROLE_ZH: Readonly<Record<string, string>> = {
+  provider: '云服务商（云平台）',
+  tenant: '云租户（云上系统）',
+};
+
+// Labels on the 说明 sheet that import reads back.
+const LABEL_ASSESSMENT_ID = '测评编号';
+const MAP_SHEET = '工作表';
+const MAP_OBJECT_ID = '对象编号';
+const MAP_HEADER = ['序号', MAP_SHEET, '测评对象', '对象类型', '测评项数', `${MAP_OBJECT_ID}（请勿修改）`];
+
+/* ----------------------------------------------------------------------------------------- */
+/* Sheet names                                                                               */
+/* ----------------------------------------------------------------------------------------- */
+
+const SHEET_NAME_MAX = 31;
+/** Excel forbids these; full-width look-alikes keep the name readable for Chinese users. */
+const FORBIDDEN_IN_SHEET_NAME: Readonly<Record<string, string>> = {
+  '[': '［',
+  ']': '］',
+  ':': '：',
+  '*': '＊',
+  '?': '？',
+  '/': '／',
+  '\\': '＼',
+};
+
+/** Cuts `text` to at most `max` UTF-16 units without splitting a character. */
+function truncate(text: string, max: number): string {
+  let out = '';
+  for (const ch of text) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * Sheet names for the objects, in order: forbidden characters replaced, at most 31 characters,
+ * unique (Excel compares names case-insensitively) and never `说明` or Excel's reserved
+ * `History`.
+ */
+export function sheetNamesFor(objectNames: readonly string[]): string[] {
+  const used = new Set([GUIDE_SHEET.toLowerCase(), 'history']);
+  return objectNames.map((raw) => {
+    const cleaned = raw
+      .replace(/[[\]:*?/\\]/g, (c) => FORBIDDEN_IN_SHEET_NAME[c] ?? '_')
+      // Control characters and line breaks are not allowed either.
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^'+|'+$/g, '')
+      .trim();
+    const base = truncate(cleaned || '测评对象', SHEET_NAME_MAX);
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) {
+      const suffix = `(${n})`;
+      name = truncate(base, SHEET_NAME_MAX - suffix.length).trimEnd() + suffix;
+    }
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/* ----------------------------------------------------------------------------------------- */
+/* Export                                                                                    */
+/* ----------------------------------------------------------------------------------------- */
+
+const THIN = { style: 'thin' as const, color: { argb: 'FFB4B4B4' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFD9E1F2' },
+};
+/** Columns the assessor fills in get a warmer header, so they stand out. */
+const EDITABLE_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFFFF2CC' },
+};
+const FONT = { name: '等线', size: 10 };
+
+/** The assessment's workbook as an .xlsx file (results and reasons decrypted). */
+export async function exportWorkbook(
+  ctx: AppContext,
+  organisationId: string,
+  assessmentId: string,
+): Promise<Buffer> {
+  const workbook = await workbookQuery(ctx, organisationId, assessmentId);
+  const { assessment } = workbook;
+  const objects = assessment.objects;
+  const names = sheetNamesFor(objects.map((o) => o.name));
+  const rowsByObject = new Map<string, WorkbookRowDto[]>(objects.map((o) => [o.id, []]));
+  for (const row of workbook.rows) rowsByObject.get(row.objectId)?.push(row);
+
+  const book = new ExcelJS.Workbook();
+  book.creator = 'dengbao';
+  book.created = ctx.clock.now();
+  book.modified = book.created;
+  book.title = `${assessment.title} 测评结果记录表`;
+
+  // 说明
+  const guide = book.addWorksheet(GUIDE_SHEET, {
+    properties: { tabColor: { argb: 'FF4472C4' } },
+  });
+  guide.columns = [
+    { width: 22 },
+    { width: 30 },
+    { width: 30 },
+    { width: 18 },
+    { width: 10 },
+    { width: 40 },
+  ];
+  const title = guide.addRow([`${assessment.title} — 测评结果记录表`]);
+  title.font = { ...FONT, size: 14, bold: true };
+  guide.mergeCells(title.number, 1, title.number, 6);
+  guide.addRow([]);
+  const extensions = assessment.extensions
+    .map((e) => EXTENSION_ZH[e as Extension] ?? e)
+    .concat(assessment.cloudRole ? [`角色：${CLOUD_ROLE_ZH[assessment.cloudRole]}`] : []);
+  const period =
+    assessment.periodStart || assessment.periodEnd
+      ? `${assessment.periodStart ?? ''} 至 ${assessment.periodEnd ?? ''}`
+      : '';
+  const facts: [string, string][] = [
+    ['测评项目', assessment.title],
+    ['等级保护对象', assessment.systemName],
+    [
+      '安全保护等级',
+      LABELS_ZH.level[assessment.level as ProtectionLevel] ?? `第${assessment.level}级`,
+    ],
+    ['适用标准', `GB/T 22239-2019 ${['安全通用要求', ...extensions].join('、')}`],
+    ['测评机构', assessment.agency ?? ''],
+    ['测评期间', period],
+    ['报告编号', assessment.reportNumber ?? ''],
+    ['报告日期', assessment.reportDate ?? ''],
+    ['基线目录摘要', assessment.catalogHash],
+    ['测评项总数', `${workbook.rows.length}（${objects.length} 个测评对象）`],
+    ['导出时间', ctx.clock.now().toISOString()],
+    [LABEL_ASSESSMENT_ID, assessment.id],
+  ];
+  for (const [label, value] of facts) {
+    const row = guide.addRow([label, value]);
+    row.getCell(1).font = { ...FONT, bold: true };
+    row.getCell(2).font = FONT;
+    guide.mergeCells(row.number, 2, row.number, 6);
+  }
+  guide.addRow([]);
+  const howTo = guide.addRow(['填写说明']);
+  howTo.font = { ...FONT, size: 12, bold: true };
+  const instructions = [
+    '1. 每个测评对象一个工作表，每行是该对象适用的一个测评项（来自本次测评固定的基线）。',
+    '2. 只填写黄色表头的三列：“结果记录”“符合情况”“原因说明”；其余列来自基线，请勿修改，导入时会逐项核对。',
+    '3. “符合情况”从下拉列表选择：符合、部分符合、不符合、不适用。',
+    '4. 选择“部分符合”或“不适用”时，必须填写“原因说明”。',
+    `5. “结果记录”不超过 ${RECORD_MAX} 字，“原因说明”不超过 ${REASON_MAX} 字。`,
+    '6. “符合情况”和“结果记录”都为空的行视为尚未测评，导入时跳过；清空单元格不会删除系统中已记录的结果。',
+    '7. 请勿修改工作表名称，也不要改动下方“测评对象”表：导入时按“对象编号”把工作表对应到测评对象。',
+    '8. 导入时先检查整个文件；只要有一处问题，整份文件都不导入，并逐项列出工作表、行号和列名。',
+    '9. 与系统中已记录内容完全相同的行不会重写，其复核状态保持不变；有改动的行需要重新复核。',
+  ];
+  for (const line of instructions) {
+    const row = guide.addRow([line]);
+    row.getCell(1).font = FONT;
+    row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    guide.mergeCells(row.number, 1, row.number, 6);
+    row.height = 28;
+  }
+  guide.addRow([]);
+  const objectsTitle = guide.addRow(['测评对象']);
+  objectsTitle.font = { ...FONT, size: 12, bold: true };
+  const mapHeader = guide.addRow(MAP_HEADER);
+  styleHeader(mapHeader, MAP_HEADER.length, []);
+  objects.forEach((o, i) => {
+    const row = guide.addRow([
+      i + 1,
+      names[i],
+      o.name,
+      TEST_OBJECT_KIND_ZH[o.kind as TestObjectKind] ?? o.kind,
+      rowsByObject.get(o.id)?.length ?? 0,
+      o.id,
+    ]);
+    for (let c = 1; c <= MAP_HEADER.length; c++) {
+      row.getCell(c).border = BORDER;
+      row.getCell(c).font = FONT;
+    }
+  });
+  guide.views = [{ showGridLines: false }];
+
+  // One sheet per object.
+  const header = OBJECT_COLUMNS.map((c) => c.header);
+  const resultList = `"${ITEM_RESULTS.map((r) => ITEM_RESULT_ZH[r]).join(',')}"`;
+  objects.forEach((object, i) => {
+    const sheet = book.addWorksheet(names[i] as string, {
+      views: [{ state: 'frozen', xSplit: 0, ySplit: 1, activeCell: 'G2' }],
+      pageSetup: {
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '1:1',
+      },
+      headerFooter: { oddHeader: `&L${object.name}&R${assessment.title}`, oddFooter: '&C第 &P 页' },
+    });
+    sheet.columns = OBJECT_COLUMNS.map((c) => ({
+      width: c.width,
+      style: {
+        font: FONT,
+        alignment: { vertical: 'top', wrapText: c.width >= 12 },
+      },
+    }));
+    const head = sheet.addRow(header);
+    styleHeader(head, header.length, EDITABLE_HEADERS);
+    head.height = 20;
+    const rows = rowsByObject.get(object.id) ?? [];
+    rows.forEach((r, n) => {
+      const row = sheet.addRow([
+        n + 1,
+        EXTENSION_ZH[r.extension] ?? r.extension,
+        CATEGORY_ZH[r.category] ?? r.category,
+        r.controlPoint.zh,
+        r.clause,
+        r.text.zh,
+        r.record ?? '',
+        r.result ? ITEM_RESULT_ZH[r.result] : '',
+        r.reason ?? '',
+        r.weight ?? '',
+        r.requirementId,
+      ]);
+      for (let c = 1; c <= header.length; c++) row.getCell(c).border = BORDER;
+    });
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+    if (rows.length > 0) {
+      const col = sheet.getColumn(columnIndex('符合情况')).letter;
+      // One range entry (typed per cell only in exceljs' .d.ts; per-cell entries would be
+      // merged into overlapping ranges by its writer).
+      (sheet as unknown as WithDataValidations).dataValidations.add(`${col}2:${col}${rows.length + 1}`, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [resultList],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: '符合情况',
+        error: '请从列表中选择：符合、部分符合、不符合、不适用',
+        showInputMessage: true,
+        promptTitle: '符合情况',
+        prompt: '部分符合、不适用须填写原因说明',
+      });
+    }
+  });
+  const out = await book.xlsx.writeBuffer();
+  return Buffer.from(out as ArrayBuffer);
+}
+
+interface WithDataValidations {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+}
+
+function styleHeader(row: ExcelJS.Row, width: number, editable: readonly string[]): void {
+  for (let c = 1; c <= width; c++) {
+    const cell = row.getCell(c);
+    cell.font = { ...FONT, bold: true };
+    cell.fill = editable.includes(String(cell.value)) ? EDITABLE_FILL : HEADER_FILL;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = BORDER;
+  }
+}
+
+/* ----------------------------------------------------------------------------------------- */
+/* Import                                                                                    */
+/* ----------------------------------------------------------------------------------------- */
+
+/** One row that passed every check and will be compared with what is stored. */
+interface AcceptedRow {
+  readonly requirementId: string;
+  readonly objectId: string;
+  readonly result: ItemResult;
+  readonly record: string | null;
+  readonly reason: string | null;
+}
+
+interface Checked {
+  readonly problems: ErrorDetail[];
+  readonly accepted: AcceptedRow[];
+  readonly rows: number;
+  readonly skipped: number;
+}
+
+const RESULT_BY_TEXT: ReadonlyMap<string, ItemResult> = new Map<string, ItemResult>([
+  ...ITEM_RESULTS.map((r) => [ITEM_RESULT_ZH[r], r] as const),
+  ...ITEM_RESULTS.map((r) => [r, r] as const),
+  ['noncompliant', 'non_compliant'],
+  ['na', 'not_applicable'],
+  ['n/a', 'not_applicable'],
+]);
+
+/** 符合情况 as a result code: exactly the four Chinese values, or their English codes. */
+export function parseResult(text: string): ItemResult | undefined {
+  const zh = RESULT_BY_TEXT.get(text.replace(/\s+/g, ''));
+  if (zh) return zh;
+  return RESULT_BY_TEXT.get(text.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+}
+
+/**
+ * Reads the workbook, checks every sheet and row against the assessment, and records the
+ * accepted rows in one audited transaction. Any problem: a ValidationError listing all of them,
+ * and nothing written. A completed assessment: ConflictError.
+ */
+export async function importWorkbook(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  assessmentId: string,
+  buffer: Buffer,
+): Promise<ImportReport> {
+  // Fail fast (404 / 409) before reading a large file.
+  assertEditable(await getAssessment(ctx.store.db, organisationId, assessmentId));
+  const book = await readWorkbook(buffer);
+  const digest = createHash('sm3').update(buffer).digest('hex');
+
+  return audited(ctx, actor, async (trx, audit, now) => {
+    const assessment = await getAssessment(trx, organisationId, assessmentId);
+    assertEditable(assessment);
+    const objects = await listTestObjects(trx, assessmentId);
+    const checked = checkWorkbook(book, assessment, objects);
+    if (checked.problems.length > 0) {
+      throw new ValidationError(
+        `the workbook has ${checked.problems.length} problem(s); nothing was imported`,
+        checked.problems,
+      );
+    }
+    const stored = new Map(
+      (await listResults(trx, assessmentId)).map((r) => [
+        `${r.requirement_id}\u0000${r.object_id}`,
+        r,
+      ]),
+    );
+    let created = 0;
+    let updated = 0;
+    let unchanged = 0;
+    for (const row of checked.accepted) {
+      const current = stored.get(`${row.requirementId}\u0000${row.objectId}`);
+      if (
+        current &&
+        current.result === row.result &&
+        decryptNullable(ctx.cipher, current.record_enc) === row.record &&
+        decryptNullable(ctx.cipher, current.reason_enc) === row.reason
+      ) {
+        unchanged += 1;
+        continue;
+      }
+      await writeResult(
+        trx,
+        {
+          assessment_id: assessmentId,
+          requirement_id: row.requirementId,
+          object_id: row.objectId,
+          organisation_id: organisationId,
+          result: row.result,
+          record_enc: encryptNullable(ctx.cipher, row.record),
+          reason_enc: encryptNullable(ctx.cipher, row.reason),
+          recorded_by: actor.label,
+          recorded_at: now,
+        },
+        current?.version ?? 0,
+      );
+      if (current) updated += 1;
+      else created += 1;
+    }
+    const report: ImportReport = {
+      rows: checked.rows,
+      created,
+      updated,
+      unchanged,
+      skipped: checked.skipped,
+    };
+    if (created + updated > 0) await touchAssessment(trx, assessmentId, now);
+    await audit({
+      organisationId,
+      action: 'assessment.results.import',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      changes: {
+        file: { before: null, after: { sm3: digest, bytes: buffer.length } },
+        counts: { before: null, after: report },
+      },
+    });
+    return report;
+  });
+}
+
+function assertEditable(assessment: AssessmentRow): void {
+  if (assessment.status === 'completed') {
+    throw new ConflictError(
+      'the assessment is completed; reopen it (status in_progress) to change it',
+    );
+  }
+}
+
+function fail(path: string, message: string): never {
+  throw new ValidationError('the workbook has 1 problem(s); nothing was imported', [
+    { path, message },
+  ]);
+}
+
+async function readWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  if (buffer.length === 0) fail('file', 'the file is empty (文件为空)');
+  if (buffer.length > WORKBOOK_MAX_BYTES) {
+    fail(
+      'file',
+      `the file is larger than ${WORKBOOK_MAX_BYTES / 1024 / 1024} MB (文件过大); split it by test object`,
+    );
+  }
+  // Every .xlsx is a zip archive: "PK\x03\x04". Anything else (an old .xls, a CSV) is refused
+  // here with a clear message instead of a parser error.
+  if (buffer.readUInt32LE(0) !== 0x04034b50) {
+    fail(
+      'file',
+      'the file is not an .xlsx workbook (不是 .xlsx 文件); save it from Excel or WPS as “Excel 工作簿 (*.xlsx)”',
+    );
+  }
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  } catch {
+    fail('file', 'the file cannot be read as an .xlsx workbook (无法读取，文件可能已损坏)');
+  }
+  return book;
+}
+
+/** The text of a cell whatever Excel stored: rich text, formula results, hyperlinks, numbers. */
+function cellText(value: ExcelJS.CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  }
+  if ('hyperlink' in value) return value.text;
+  if ('error' in value) return String(value.error);
+  return '';
+}
+
+/** Line breaks as Excel may store them, trimmed. */
+const clean = (text: string) => text.replace(/\r\n?/g, '\n').replace(/_x000D_/g, '').trim();
+/** For labels and short codes: all whitespace runs become one space. */
+const squash = (text: string) => clean(text).replace(/\s+/g, ' ');
+/** Header text without spaces and without a parenthesised hint: `对象编号（请勿修改）` → `对象编号`. */
+const headerKey = (text: string) => clean(text).replace(/\s+/g, '').replace(/[（(].*$/, '');
+
+const at = (sheet: string, row?: number, column?: string) =>
+  `sheet ${sheet}${row !== undefined ? ` row ${row}` : ''}${column ? ` column ${column}` : ''}`;
+
+function checkWorkbook(
+  book: ExcelJS.Workbook,
+  assessment: AssessmentRow,
+  objects: readonly TestObjectRow[],
+): Checked {
+  const problems: ErrorDetail[] = [];
+  const checked = { problems, accepted: [] as AcceptedRow[], rows: 0, skipped: 0 };
+  const guide = book.worksheets.find((s) => s.name.trim() === GUIDE_SHEET);
+  if (!guide) {
+    problems.push({
+      path: at(GUIDE_SHEET),
+      message:
+        'the 说明 sheet is missing (缺少“说明”工作表); it maps each sheet to its test object — export the workbook again and fill that copy',
+    });
+    return checked;
+  }
+  const mapping = readMapping(guide, assessment, objects, problems);
+  if (!mapping) return checked;
+
+  const baseline = new Map(baselineOf(assessment).map((i) => [i.id, i]));
+  const seenObjects = new Map<string, string>();
+  for (const sheet of book.worksheets) {
+    if (sheet === guide) continue;
+    const object = mapping.get(sheet.name);
+    if (!object) {
+      problems.push({
+        path: at(sheet.name),
+        message:
+          'no test object is mapped to this sheet in the 说明 table (未知工作表); restore its exported name or remove the sheet',
+      });
+      continue;
+    }
+    const other = seenObjects.get(object.id);
+    if (other !== undefined) {
+      problems.push({
+        path: at(sheet.name),
+        message: `sheet ${other} is already the sheet of ${object.name}; the same test object cannot have two sheets (同一测评对象出现两次) — keep one`,
+      });
+      continue;
+    }
+    seenObjects.set(object.id, sheet.name);
+    checkObjectSheet(sheet, object, baseline, checked);
+  }
+  return checked;
+}
+
+/**
+ * The 说明 table: sheet name → test object. Returns null (with a problem) when it cannot be used
+ * at all; otherwise problems of single rows are added and the good rows returned.
+ */
+function readMapping(
+  guide: ExcelJS.Worksheet,
+  assessment: AssessmentRow,
+  objects: readonly TestObjectRow[],
+  problems: ErrorDetail[],
+): Map<string, TestObjectRow> | null {
+  const byId = new Map(objects.map((o) => [o.id, o]));
+  let headerRow: number | undefined;
+  let sheetCol = 0;
+  let idCol = 0;
+  let idLabel = MAP_OBJECT_ID;
+  let wrongAssessment = false;
+  guide.eachRow((row, rowNumber) => {
+    if (headerRow !== undefined) return;
+    const first = headerKey(cellText(row.getCell(1).value));
+    if (first === LABEL_ASSESSMENT_ID) {
+      const value = squash(cellText(row.getCell(2).value));
+      if (value && value !== assessment.id) {
+        wrongAssessment = true;
+        problems.push({
+          path: at(GUIDE_SHEET, rowNumber, LABEL_ASSESSMENT_ID),
+          message: `this workbook was exported from another assessment (${value}), not from “${assessment.title}” (不是本次测评导出的文件)`,
+        });
+      }
+      return;
+    }
+    row.eachCell((cell, col) => {
+      const key = headerKey(cellText(cell.value));
+      if (key === MAP_SHEET && !sheetCol) sheetCol = col;
+      if (key === MAP_OBJECT_ID && !idCol) {
+        idCol = col;
+        idLabel = clean(cellText(cell.value));
+      }
+    });
+    if (sheetCol && idCol) headerRow = rowNumber;
+    else sheetCol = idCol = 0;
+  });
+  if (wrongAssessment) return null;
+  if (headerRow === undefined) {
+    problems.push({
+      path: at(GUIDE_SHEET),
+      message:
+        'the 测评对象 table (columns 工作表 and 对象编号) is missing from the 说明 sheet (缺少工作表与测评对象的对应表)',
+    });
+    return null;
+  }
+  const mapping = new Map<string, TestObjectRow>();
+  const sheetRows = new Map<string, number>();
+  for (let r = headerRow + 1; r <= guide.rowCount; r++) {
+    const row = guide.getRow(r);
+    const sheetName = clean(cellText(row.getCell(sheetCol).value));
+    const objectId = squash(cellText(row.getCell(idCol).value));
+    if (!sheetName && !objectId) break; // end of the table
+    if (!sheetName) {
+      problems.push({
+        path: at(GUIDE_SHEET, r, MAP_SHEET),
+        message: 'the sheet name is empty (工作表名称为空)',
+      });
+      continue;
+    }
+    if (!objectId) {
+      problems.push({
+        path: at(GUIDE_SHEET, r, idLabel),
+        message: `the object id of sheet ${sheetName} is empty (对象编号为空)`,
+      });
+      continue;
+    }
+    const object = byId.get(objectId);
+    if (!object) {
+      problems.push({
+        path: at(GUIDE_SHEET, r, idLabel),
+        message: `no test object ${objectId} in this assessment (测评对象不存在，可能已被删除); add the object again and export a new workbook`,
+      });
+      continue;
+    }
+    const earlier = sheetRows.get(sheetName);
+    if (earlier !== undefined) {
+      problems.push({
+        path: at(GUIDE_SHEET, r, MAP_SHEET),
+        message: `sheet ${sheetName} is already listed in row ${earlier} (工作表重复)`,
+      });
+      continue;
+    }
+    sheetRows.set(sheetName, r);
+    mapping.set(sheetName, object);
+  }
+  return mapping;
+}
+
+function checkObjectSheet(
+  sheet: ExcelJS.Worksheet,
+  object: TestObjectRow,
+  baseline: ReadonlyMap<string, FixedBaselineItem>,
+  out: { problems: ErrorDetail[]; accepted: AcceptedRow[]; rows: number; skipped: number },
+): void {
+  const { problems } = out;
+  const name = sheet.name;
+  // Columns by their header text, so a reordered sheet still reads.
+  const cols = new Map<string, number>();
+  sheet.getRow(1).eachCell((cell, col) => {
+    const key = headerKey(cellText(cell.value));
+    if (key && !cols.has(key)) cols.set(key, col);
+  });
+  const missing = REQUIRED_HEADERS.filter((h) => !cols.has(h));
+  for (const header of missing) {
+    problems.push({
+      path: at(name, 1, header),
+      message: `the required column ${header} is missing (缺少必需列“${header}”); restore the header row as exported`,
+    });
+  }
+  if (missing.length > 0) return;
+  const col = (h: ColumnHeader) => cols.get(h) as number;
+  const weightCol = cols.get('权重');
+  const categories = CATEGORIES_BY_OBJECT_KIND[object.kind as TestObjectKind] ?? [];
+  const firstRow = new Map<string, number>();
+
+  sheet.eachRow((row, r) => {
+    if (r === 1) return;
+    const get = (h: ColumnHeader) => cellText(row.getCell(col(h)).value);
+    const id = squash(get('编号'));
+    const resultText = squash(get('符合情况'));
+    const record = clean(get('结果记录'));
+    const reason = clean(get('原因说明'));
+    const text = clean(get('测评项'));
+    const clause = squash(get('条款'));
+    if (!id) {
+      if (resultText || record || reason) {
+        problems.push({
+          path: at(name, r, '编号'),
+          message:
+            'the row has content but no 编号 (编号为空); the requirement id is how a row is matched',
+        });
+      }
+      return; // an empty or decorative row
+    }
+    out.rows += 1;
+    const seen = firstRow.get(id);
+    if (seen !== undefined) {
+      problems.push({
+        path: at(name, r, '编号'),
+        message: `requirement ${id} already appears in row ${seen} of this sheet (重复行); keep one row`,
+      });
+    } else firstRow.set(id, r);
+
+    const item = baseline.get(id);
+    if (!item) {
+      problems.push({
+        path: at(name, r, '编号'),
+        message: `${id} is not a requirement of this assessment's baseline (编号不在本次测评的基线中); it is reported, not guessed — restore the exported 编号`,
+      });
+    } else if (!categories.includes(item.category)) {
+      problems.push({
+        path: at(name, r, '编号'),
+        message: `${id} (${CATEGORY_ZH[item.category]}) does not apply to ${object.name}, a ${TEST_OBJECT_KIND_ZH[object.kind as TestObjectKind] ?? object.kind} object (该测评项不适用于此类测评对象)`,
+      });
+    } else {
+      if (text !== clean(item.text.zh)) {
+        problems.push({
+          path: at(name, r, '测评项'),
+          message: `requirement text changed (测评项内容被修改); it must read as in the baseline: “${item.text.zh}”`,
+        });
+      }
+      if (clause !== squash(item.clause)) {
+        problems.push({
+          path: at(name, r, '条款'),
+          message: `条款 must be ${item.clause} for ${id}, not “${clause}” (条款与编号不一致)`,
+        });
+      }
+      if (weightCol !== undefined) {
+        const raw = row.getCell(weightCol).value;
+        const weightText = squash(cellText(raw));
+        const weight = typeof raw === 'number' ? raw : weightText === '' ? null : Number(weightText);
+        if (weight !== null && !Number.isFinite(weight)) {
+          problems.push({
+            path: at(name, r, '权重'),
+            message: `权重 “${weightText}” is not a number (权重不是数字); it comes from the baseline — restore ${item.weight ?? 'an empty cell'}`,
+          });
+        } else if (
+          (weight === null) !== (item.weight === null) ||
+          (weight !== null && item.weight !== null && Math.abs(weight - item.weight) > 1e-9)
+        ) {
+          problems.push({
+            path: at(name, r, '权重'),
+            message: `权重 was changed to ${weightText || 'empty'}; it comes from the baseline and must stay ${item.weight ?? 'empty'} (权重不可修改)`,
+          });
+        }
+      }
+    }
+
+    if (record.length > RECORD_MAX) {
+      problems.push({
+        path: at(name, r, '结果记录'),
+        message: `结果记录 has ${record.length} characters; at most ${RECORD_MAX} (结果记录过长)`,
+      });
+    }
+    if (reason.length > REASON_MAX) {
+      problems.push({
+        path: at(name, r, '原因说明'),
+        message: `原因说明 has ${reason.length} characters; at most ${REASON_MAX} (原因说明过长)`,
+      });
+    }
+    if (!resultText) {
+      if (record || reason) {
+        problems.push({
+          path: at(name, r, '符合情况'),
+          message: `${record ? '结果记录' : '原因说明'} is given but 符合情况 is empty (填写了记录但未选择符合情况); choose 符合, 部分符合, 不符合 or 不适用`,
+        });
+      } else out.skipped += 1;
+      return;
+    }
+    const result = parseResult(resultText);
+    if (!result) {
+      problems.push({
+        path: at(name, r, '符合情况'),
+        message: `“${resultText}” is not a result (符合情况无效); use 符合, 部分符合, 不符合 or 不适用`,
+      });
+      return;
+    }
+    if (RESULTS_NEEDING_REASON.includes(result) && !reason) {
+      problems.push({
+        path: at(name, r, '原因说明'),
+        message: `${ITEM_RESULT_ZH[result]} needs a reason (选择“${ITEM_RESULT_ZH[result]}”时必须填写原因说明)`,
+      });
+      return;
+    }
+    if (item && categories.includes(item.category)) {
+      out.accepted.push({
+        requirementId: id,
+        objectId: object.id,
+        result,
+        record: record || null,
+        reason: reason || null,
+      });
+    }
+  });
+}

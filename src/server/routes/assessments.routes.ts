@@ -1,0 +1,831 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  addEvidenceCommand,
+  addMajorRiskCommand,
+  addTestObjectCommand,
+  createAssessmentCommand,
+  deleteAssessmentCommand,
+  deleteEvidenceCommand,
+  deleteMajorRiskCommand,
+  deleteTestObjectCommand,
+  EVIDENCE_MAX_BYTES,
+  EVIDENCE_MEDIA_TYPES,
+  generateRectificationsCommand,
+  retestRectificationCommand,
+  reviewResultsCommand,
+  updateAssessmentCommand,
+  updateMajorRiskCommand,
+  updateRectificationCommand,
+  updateTestObjectCommand,
+  writeFindingNoteCommand,
+  writeResultsCommand,
+} from '../../app/assessment-commands';
+import {
+  presentAssessment,
+  presentAssessmentSummary,
+  presentTestObject,
+} from '../../app/assessment-model';
+import {
+  dashboardQuery,
+  findingsQuery,
+  majorRisksQuery,
+  rectificationsQuery,
+  scoreQuery,
+  systemNames,
+  workbookQuery,
+} from '../../app/assessment-queries';
+import { beijingToday } from '../../app/clock';
+import type { AppContext } from '../../app/context';
+import { NotFoundError } from '../../errors';
+import { decryptNullable } from '../../security/field-crypto';
+import {
+  AssessmentInputSchema,
+  AssessmentPatchSchema,
+  BulkResultInputSchema,
+  FindingNoteInputSchema,
+  MajorRiskInputSchema,
+  MajorRiskPatchSchema,
+  RectificationPatchSchema,
+  RectificationRetestSchema,
+  RequirementIdSchema,
+  ResultInputSchema,
+  ReviewInputSchema,
+  TestObjectInputSchema,
+  TestObjectPatchSchema,
+} from '../../shared/assessment-schemas';
+import type { EvidenceDto } from '../../shared/api-types';
+import {
+  getAssessment,
+  listAssessments,
+  listTestObjects,
+} from '../../store/repositories/assessments.repository';
+import { IsoDateSchema } from '../../shared/schemas';
+import { orgAccessOf } from '../auth';
+import { OrgParams, SystemParams } from './params';
+
+const read = { access: { kind: 'org', permission: 'assessments.read' } } as const;
+const write = { access: { kind: 'org', permission: 'assessments.write' } } as const;
+const review = { access: { kind: 'org', permission: 'assessments.review' } } as const;
+const rectify = { access: { kind: 'org', permission: 'rectification.write' } } as const;
+
+const uuid = (what: string) => z.string().uuid(`must be ${what} id (UUID)`);
+const AssessmentParams = OrgParams.extend({ assessmentId: uuid('an assessment') });
+const ObjectParams = AssessmentParams.extend({ objectId: uuid('a test object') });
+const ResultParams = ObjectParams.extend({ requirementId: RequirementIdSchema });
+const FindingParams = AssessmentParams.extend({ requirementId: RequirementIdSchema });
+const MajorRiskParams = AssessmentParams.extend({ majorRiskId: uuid('a major-risk') });
+const EvidenceParams = AssessmentParams.extend({ evidenceId: uuid('an evidence') });
+const RectificationParams = OrgParams.extend({ rectificationId: uuid('a rectification item') });
+
+/** Level assessments (等级测评): projects, workbook, evidence, findings, score, rectification. */
+export const assessmentsRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const db = ctx.store.db;
+    const tags = ['assessments'];
+    const today = () => beijingToday(ctx.clock);
+
+    // Evidence files arrive as the raw body with their own content type.
+    app.addContentTypeParser(
+      [...Object.keys(EVIDENCE_MEDIA_TYPES), 'application/octet-stream'],
+      { parseAs: 'buffer', bodyLimit: EVIDENCE_MAX_BYTES + 1024 },
+      (_req, body, done) => done(null, body),
+    );
+
+    /** The assessment, if the caller may see its system (assessors: assigned systems only). */
+    const visible = async (req: FastifyRequest, orgId: string, assessmentId: string) => {
+      const assessment = await getAssessment(db, orgId, assessmentId);
+      const assigned = orgAccessOf(req).assignedSystemIds;
+      if (assigned && !assigned.has(assessment.system_id)) {
+        throw new NotFoundError('assessment', assessmentId);
+      }
+      return assessment;
+    };
+    const visibleSystems = (req: FastifyRequest) => {
+      const assigned = orgAccessOf(req).assignedSystemIds;
+      return assigned ? [...assigned] : undefined;
+    };
+
+    app.get(
+      '/organisations/:orgId/assessments',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'List level assessments (optionally of one system)',
+          params: OrgParams,
+          querystring: z.object({ systemId: uuid('a system').optional() }),
+        },
+      },
+      async (req) => {
+        const rows = await listAssessments(db, req.params.orgId, {
+          systemId: req.query.systemId,
+          systemIds: visibleSystems(req),
+        });
+        const names = await systemNames(db, req.params.orgId);
+        const items = rows.map((r) =>
+          presentAssessmentSummary(r, names.get(r.system_id) ?? '', ctx.catalog),
+        );
+        return { items, total: items.length };
+      },
+    );
+
+    app.post(
+      '/organisations/:orgId/systems/:systemId/assessments',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: "Start a level assessment; the system's baseline is fixed now",
+          params: SystemParams,
+          body: AssessmentInputSchema,
+        },
+      },
+      async (req, reply) => {
+        const row = await createAssessmentCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.systemId,
+          req.body,
+        );
+        const names = await systemNames(db, req.params.orgId);
+        return reply
+          .status(201)
+          .send(presentAssessment(row, names.get(row.system_id) ?? '', [], ctx.catalog));
+      },
+    );
+
+    app.get(
+      '/organisations/:orgId/assessments/:assessmentId',
+      {
+        config: read,
+        schema: { tags, summary: 'An assessment with its test objects', params: AssessmentParams },
+      },
+      async (req) => {
+        const row = await visible(req, req.params.orgId, req.params.assessmentId);
+        const names = await systemNames(db, req.params.orgId);
+        return presentAssessment(
+          row,
+          names.get(row.system_id) ?? '',
+          await listTestObjects(db, row.id),
+          ctx.catalog,
+        );
+      },
+    );
+
+    app.patch(
+      '/organisations/:orgId/assessments/:assessmentId',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Edit an assessment (period, agency, report number and date, team, status)',
+          params: AssessmentParams,
+          body: AssessmentPatchSchema,
+        },
+      },
+      async (req) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        const row = await updateAssessmentCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.assessmentId,
+          req.body,
+        );
+        const names = await systemNames(db, req.params.orgId);
+        return presentAssessment(
+          row,
+          names.get(row.system_id) ?? '',
+          await listTestObjects(db, row.id),
+          ctx.catalog,
+        );
+      },
+    );
+
+    app.delete(
+      '/organisations/:orgId/assessments/:assessmentId',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Delete an assessment and everything recorded in it',
+          params: AssessmentParams,
+        },
+      },
+      async (req, reply) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        await deleteAssessmentCommand(ctx, req.actor, req.params.orgId, req.params.assessmentId);
+        return reply.status(204).send();
+      },
+    );
+
+    app.post(
+      '/organisations/:orgId/assessments/:assessmentId/objects',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Add a test object (测评对象)',
+          params: AssessmentParams,
+          body: TestObjectInputSchema,
+        },
+      },
+      async (req, reply) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        const row = await addTestObjectCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.assessmentId,
+          req.body,
+        );
+        return reply.status(201).send(presentTestObject(row));
+      },
+    );
+
+    app.patch(
+      '/organisations/:orgId/assessments/:assessmentId/objects/:objectId',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Edit a test object',
+          params: ObjectParams,
+          body: TestObjectPatchSchema,
+        },
+      },
+      async (req) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        return presentTestObject(
+          await updateTestObjectCommand(
+            ctx,
+            req.actor,
+            req.params.orgId,
+            req.params.assessmentId,
+            req.params.objectId,
+            req.body,
+          ),
+        );
+      },
+    );
+
+    app.delete(
+      '/organisations/:orgId/assessments/:assessmentId/objects/:objectId',
+      {
+        config: write,
+        schema: { tags, summary: 'Remove a test object and its results', params: ObjectParams },
+      },
+      async (req, reply) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        await deleteTestObjectCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.assessmentId,
+          req.params.objectId,
+        );
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/organisations/:orgId/assessments/:assessmentId/workbook',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'The workbook: every requirement × applicable test object, with results',
+          params: AssessmentParams,
+        },
+      },
+      async (req) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        return workbookQuery(ctx, req.params.orgId, req.params.assessmentId);
+      },
+    );
+
+    app.put(
+      '/organisations/:orgId/assessments/:assessmentId/results/:requirementId/:objectId',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Record one result (version 0 creates; a stale version answers 409)',
+          params: ResultParams,
+          body: ResultInputSchema,
+        },
+      },
+      async (req) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        const [row] = await writeResultsCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.assessmentId,
+          {
+            rows: [
+              {
+                requirementId: req.params.requirementId,
+                objectId: req.params.objectId,
+                ...req.body,
+              },
+            ],
+          },
+        );
+        return {
+          requirementId: row!.requirement_id,
+          objectId: row!.object_id,
+          result: row!.result,
+          record: decryptNullable(ctx.cipher, row!.record_enc),
+          reason: decryptNullable(ctx.cipher, row!.reason_enc),
+          recordedBy: row!.recorded_by,
+          recordedAt: row!.recorded_at,
+          version: row!.version,
+        };
+      },
+    );
+
+    app.post(
+      '/organisations/:orgId/assessments/:assessmentId/results',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Record many results at once (all or nothing)',
+          params: AssessmentParams,
+          body: BulkResultInputSchema,
+        },
+      },
+      async (req) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        const rows = await writeResultsCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.assessmentId,
+          req.body,
+        );
+        return {
+          items: rows.map((r) => ({
+            requirementId: r.requirement_id,
+            objectId: r.object_id,
+            result: r.result,
+            version: r.version,
+          })),
+          total: rows.length,
+        };
+      },
+    );
+
+    app.post(
+      '/organisations/:orgId/assessments/:assessmentId/results/review',
+      {
+        config: review,
+        schema: {
+          tags,
+          summary: 'Sign off results (复核); not your own',
+          params: AssessmentParams,
+          body: ReviewInputSchema,
+        },
+      },
+      async (req, reply) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        await reviewResultsCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.assessmentId,
+          req.body,
+        );
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/organisations/:orgId/assessments/:assessmentId/evidence',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Evidence files of the assessment (optionally of one row)',
+          params: AssessmentParams,
+          querystring: z.object({
+            requirementId: RequirementIdSchema.optional(),
+            objectId: uuid('a test object').optional(),
+          }),
+        },
+      },
+      async (req) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        let q = db
+          .selectFrom('assessment_evidence')
+          .select([
+            'id',
+            'requirement_id',
+            'object_id',
+            'file_name',
+            'media_type',
+            'size',
+            'sm3',
+            'uploaded_by',
+            'uploaded_at',
+          ])
+          .where('assessment_id', '=', req.params.assessmentId);
+        if (req.query.requirementId) q = q.where('requirement_id', '=', req.query.requirementId);
+        if (req.query.objectId) q = q.where('object_id', '=', req.query.objectId);
+        const rows = await q.orderBy('uploaded_at').execute();
+        const items: EvidenceDto[] = rows.map((r) => ({
+          id: r.id,
+          requirementId: r.requirement_id,
+          objectId: r.object_id,
+          fileName: r.file_name,
+          mediaType: r.media_type,
+          size: r.size,
+          sm3: r.sm3,
+          uploadedBy: r.uploaded_by,
+          uploadedAt: r.uploaded_at,
+        }));
+        return { items, total: items.length };
+      },
+    );
+
+    app.post(
+      '/organisations/:orgId/assessments/:assessmentId/evidence',
+      {
+        config: write,
+        bodyLimit: EVIDENCE_MAX_BYTES + 1024,
+        schema: {
+          tags,
+          summary: `Attach an evidence file (raw body with its content type; at most ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB; stored SM4-encrypted with its SM3 digest)`,
+          params: AssessmentParams,
+          querystring: z.object({
+            requirementId: RequirementIdSchema,
+            objectId: uuid('a test object'),
+            fileName: z.string().min(1, 'give the file name').max(255),
+          }),
+        },
+      },
+      async (req, reply) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+        const row = await addEvidenceCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.assessmentId,
+          {
+            requirementId: req.query.requirementId,
+            objectId: req.query.objectId,
+            fileName: req.query.fileName,
+            mediaType,
+            content: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+          },
+        );
+        return reply.status(201).send({
+          id: row.id,
+          requirementId: row.requirement_id,
+          objectId: row.object_id,
+          fileName: row.file_name,
+          mediaType: row.media_type,
+          size: row.size,
+          sm3: row.sm3,
+          uploadedBy: row.uploaded_by,
+          uploadedAt: row.uploaded_at,
+        } satisfies EvidenceDto);
+      },
+    );
+
+    app.get(
+      '/organisations/:orgId/assessments/:assessmentId/evidence/:evidenceId',
+      {
+        config: read,
+        schema: { tags, summary: 'Download an evidence file', params: EvidenceParams },
+      },
+      async (req, reply) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        const row = await db
+          .selectFrom('assessment_evidence')
+          .selectAll()
+          .where('assessment_id', '=', req.params.assessmentId)
+          .where('id', '=', req.params.evidenceId)
+          .executeTakeFirst();
+        if (!row) throw new NotFoundError('evidence', req.params.evidenceId);
+        const content = Buffer.from(ctx.cipher.decrypt(row.content_enc), 'base64');
+        return reply
+          .header('content-type', row.media_type)
+          .header(
+            'content-disposition',
+            `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`,
+          )
+          .header('x-content-sm3', row.sm3)
+          .send(content);
+      },
+    );
+
+    app.delete(
+      '/organisations/:orgId/assessments/:assessmentId/evidence/:evidenceId',
+      {
+        config: write,
+        schema: { tags, summary: 'Remove an evidence file', params: EvidenceParams },
+      },
+      async (req, reply) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        await deleteEvidenceCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.assessmentId,
+          req.params.evidenceId,
+        );
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/organisations/:orgId/assessments/:assessmentId/findings',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Findings (安全问题) with suggested and confirmed risk levels',
+          params: AssessmentParams,
+        },
+      },
+      async (req) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        const items = await findingsQuery(ctx, req.params.orgId, req.params.assessmentId);
+        return { items, total: items.length };
+      },
+    );
+
+    app.put(
+      '/organisations/:orgId/assessments/:assessmentId/findings/:requirementId',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary:
+            'Record the observed high-risk symptoms and mitigations, and confirm the risk level',
+          params: FindingParams,
+          body: FindingNoteInputSchema,
+        },
+      },
+      async (req) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        await writeFindingNoteCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.assessmentId,
+          req.params.requirementId,
+          req.body,
+        );
+        const items = await findingsQuery(ctx, req.params.orgId, req.params.assessmentId);
+        const finding = items.find((f) => f.requirementId === req.params.requirementId);
+        if (!finding) throw new NotFoundError('finding', req.params.requirementId);
+        return finding;
+      },
+    );
+
+    app.get(
+      '/organisations/:orgId/assessments/:assessmentId/major-risks',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Major-risk triggers (重大风险隐患) recorded',
+          params: AssessmentParams,
+        },
+      },
+      async (req) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        const items = await majorRisksQuery(ctx, req.params.orgId, req.params.assessmentId);
+        return { items, total: items.length };
+      },
+    );
+
+    app.post(
+      '/organisations/:orgId/assessments/:assessmentId/major-risks',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Record a major-risk trigger',
+          params: AssessmentParams,
+          body: MajorRiskInputSchema,
+        },
+      },
+      async (req, reply) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        const row = await addMajorRiskCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.assessmentId,
+          req.body,
+        );
+        const items = await majorRisksQuery(ctx, req.params.orgId, req.params.assessmentId);
+        return reply.status(201).send(items.find((m) => m.id === row.id));
+      },
+    );
+
+    app.patch(
+      '/organisations/:orgId/assessments/:assessmentId/major-risks/:majorRiskId',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Edit a major-risk trigger (note, rectified)',
+          params: MajorRiskParams,
+          body: MajorRiskPatchSchema,
+        },
+      },
+      async (req) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        await updateMajorRiskCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.assessmentId,
+          req.params.majorRiskId,
+          req.body,
+        );
+        const items = await majorRisksQuery(ctx, req.params.orgId, req.params.assessmentId);
+        return items.find((m) => m.id === req.params.majorRiskId);
+      },
+    );
+
+    app.delete(
+      '/organisations/:orgId/assessments/:assessmentId/major-risks/:majorRiskId',
+      {
+        config: write,
+        schema: { tags, summary: 'Remove a major-risk trigger', params: MajorRiskParams },
+      },
+      async (req, reply) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        await deleteMajorRiskCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.assessmentId,
+          req.params.majorRiskId,
+        );
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/organisations/:orgId/assessments/:assessmentId/score',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary:
+            'Compliance rate / score and conclusion, before and after rectification (policy by report date)',
+          params: AssessmentParams,
+          querystring: z.object({ asOf: IsoDateSchema.optional() }),
+        },
+      },
+      async (req) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        return scoreQuery(
+          ctx,
+          req.params.orgId,
+          req.params.assessmentId,
+          req.query.asOf ?? today(),
+        );
+      },
+    );
+
+    app.post(
+      '/organisations/:orgId/assessments/:assessmentId/rectifications',
+      {
+        config: rectify,
+        schema: {
+          tags,
+          summary: 'Create a rectification item for every finding that has none',
+          params: AssessmentParams,
+        },
+      },
+      async (req, reply) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        await generateRectificationsCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.assessmentId,
+        );
+        const items = await rectificationsQuery(
+          ctx,
+          req.params.orgId,
+          { assessmentId: req.params.assessmentId },
+          today(),
+        );
+        return reply.status(201).send({ items, total: items.length });
+      },
+    );
+
+    app.get(
+      '/organisations/:orgId/rectifications',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Rectification items (整改) of the organisation or one assessment',
+          params: OrgParams,
+          querystring: z.object({ assessmentId: uuid('an assessment').optional() }),
+        },
+      },
+      async (req) => {
+        if (req.query.assessmentId) await visible(req, req.params.orgId, req.query.assessmentId);
+        const systemIds = visibleSystems(req);
+        const items = await rectificationsQuery(
+          ctx,
+          req.params.orgId,
+          {
+            ...(req.query.assessmentId ? { assessmentId: req.query.assessmentId } : {}),
+            ...(systemIds ? { systemIds } : {}),
+          },
+          today(),
+        );
+        return { items, total: items.length };
+      },
+    );
+
+    const oneRectification = async (req: FastifyRequest, orgId: string, id: string) => {
+      const systemIds = visibleSystems(req);
+      const items = await rectificationsQuery(ctx, orgId, systemIds ? { systemIds } : {}, today());
+      const item = items.find((r) => r.id === id);
+      if (!item) throw new NotFoundError('rectification item', id);
+      return item;
+    };
+
+    app.patch(
+      '/organisations/:orgId/rectifications/:rectificationId',
+      {
+        config: rectify,
+        schema: {
+          tags,
+          summary:
+            'Plan and track a rectification item (owner, due date, plan, status, risk acceptance)',
+          params: RectificationParams,
+          body: RectificationPatchSchema,
+        },
+      },
+      async (req) => {
+        await oneRectification(req, req.params.orgId, req.params.rectificationId);
+        await updateRectificationCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.rectificationId,
+          req.body,
+          today(),
+        );
+        return oneRectification(req, req.params.orgId, req.params.rectificationId);
+      },
+    );
+
+    app.post(
+      '/organisations/:orgId/rectifications/:rectificationId/retest',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Record the re-test (复测): 符合 verifies the item, anything else reopens it',
+          params: RectificationParams,
+          body: RectificationRetestSchema,
+        },
+      },
+      async (req) => {
+        await oneRectification(req, req.params.orgId, req.params.rectificationId);
+        await retestRectificationCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.rectificationId,
+          req.body,
+          today(),
+        );
+        return oneRectification(req, req.params.orgId, req.params.rectificationId);
+      },
+    );
+
+    app.get(
+      '/organisations/:orgId/assessment-dashboard',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary:
+            'Per system: conclusion, rate/score, risks, rectification counts and burndown, next assessment due',
+          params: OrgParams,
+        },
+      },
+      async (req) => dashboardQuery(ctx, req.params.orgId, visibleSystems(req), today()),
+    );
+  };

@@ -1,0 +1,425 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type {
+  AssessmentDto,
+  AssessmentScoreDto,
+  FindingDto,
+  RectificationDto,
+  WorkbookDto,
+} from '../../src/shared/api-types';
+import { TEST_DIALECTS } from '../support';
+import { startHarness, type Client, type Harness } from './harness';
+
+/**
+ * A level-3 assessment of a hospital system through the API: objects, results with versions,
+ * review by a second assessor, evidence, findings with high-risk observations, major risks, the
+ * 2025 conclusion before and after rectification, and what an assessor may see.
+ */
+for (const dialect of TEST_DIALECTS) {
+  describe(`assessments API on ${dialect}`, () => {
+    let h: Harness | null;
+    let owner: Client;
+    let reviewer: Client;
+    let orgId: string;
+    let systemId: string;
+    let assessmentId: string;
+    let serverId: string;
+    let docsId: string;
+
+    before(async () => {
+      h = await startHarness(dialect);
+      if (!h) return;
+      owner = await h.user('chen.jing', { admin: true });
+      orgId = (
+        await owner.inject({
+          method: 'POST',
+          url: '/api/organisations',
+          payload: { name: '某市第一人民医院' },
+        })
+      ).json().id;
+      const reviewerClient = await h.user('liu.yang');
+      await owner.inject({
+        method: 'POST',
+        url: `/api/organisations/${orgId}/members`,
+        payload: { username: 'liu.yang', role: 'assessor' },
+      });
+      reviewer = reviewerClient;
+      const system = await owner.inject({
+        method: 'POST',
+        url: `/api/organisations/${orgId}/systems`,
+        payload: { name: '医院信息系统（HIS）', types: ['ordinary_system'] },
+      });
+      systemId = system.json().id;
+      const graded = await owner.inject({
+        method: 'POST',
+        url: `/api/organisations/${orgId}/systems/${systemId}/gradings`,
+        payload: {
+          businessInformation: [{ object: 'social_order_public_interest', degree: 'serious' }],
+          systemService: [{ object: 'social_order_public_interest', degree: 'serious' }],
+          gradedOn: '2026-01-05',
+          reason: '三级甲等医院核心业务系统',
+          version: system.json().version,
+        },
+      });
+      assert.equal(graded.statusCode, 201, graded.body);
+      // The reviewer (an assessor) sees only assigned systems.
+      const assign = await owner.inject({
+        method: 'PUT',
+        url: `/api/organisations/${orgId}/members/${reviewerClient.userId}/systems/${systemId}`,
+      });
+      assert.ok(assign.statusCode < 300, assign.body);
+    });
+    after(async () => {
+      await h?.close();
+    });
+
+    const url = (path: string) => `/api/organisations/${orgId}${path}`;
+    const a = (path = '') => url(`/assessments/${assessmentId}${path}`);
+
+    it('starts an assessment with the baseline fixed from the catalog', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const res = await owner.inject({
+        method: 'POST',
+        url: url(`/systems/${systemId}/assessments`),
+        payload: {
+          title: '2026年度等级测评',
+          periodStart: '2026-03-01',
+          periodEnd: '2026-03-20',
+          agency: '某测评机构',
+          reportDate: '2026-03-25',
+          team: ['liu.yang'],
+        },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      const dto = res.json() as AssessmentDto;
+      assessmentId = dto.id;
+      assert.equal(dto.level, 3);
+      assert.equal(dto.requirementCount, 211);
+      assert.equal(dto.catalogChanged, false);
+      assert.match(dto.catalogHash, /^[0-9a-f]{64}$/);
+
+      const badTeam = await owner.inject({
+        method: 'POST',
+        url: url(`/systems/${systemId}/assessments`),
+        payload: { title: 'x', team: ['nobody'] },
+      });
+      assert.equal(badTeam.statusCode, 400);
+      assert.match(badTeam.body, /team\[0\]/);
+    });
+
+    it('adds test objects; the workbook has a row per requirement × applicable object', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      for (const [name, kind] of [
+        ['数据库服务器', 'server'],
+        ['管理制度文档', 'document'],
+      ]) {
+        const res = await owner.inject({
+          method: 'POST',
+          url: a('/objects'),
+          payload: { name, kind },
+        });
+        assert.equal(res.statusCode, 201, res.body);
+        if (kind === 'server') serverId = res.json().id;
+        else docsId = res.json().id;
+      }
+      const workbook = (
+        await owner.inject({ method: 'GET', url: a('/workbook') })
+      ).json() as WorkbookDto;
+      // 34 CES items on the server, 115 management items on the documents.
+      assert.equal(workbook.rows.length, 34 + 115);
+      const row = workbook.rows.find(
+        (r) => r.requirementId === '8.1.4.1-a' && r.objectId === serverId,
+      );
+      assert.equal(row?.clause, '8.1.4.1 a)');
+      assert.equal(row?.testId, 'L3-CES1-01');
+      assert.equal(row?.version, 0);
+    });
+
+    it('records results with versions; a stale version is 409; 部分符合 needs a reason', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const put = (requirementId: string, objectId: string, body: object) =>
+        owner.inject({
+          method: 'PUT',
+          url: a(`/results/${requirementId}/${objectId}`),
+          payload: body,
+        });
+      const first = await put('8.1.4.1-a', serverId, {
+        result: 'non_compliant',
+        record: '存在弱口令 admin/123456，未启用口令复杂度策略',
+        version: 0,
+      });
+      assert.equal(first.statusCode, 200, first.body);
+      assert.equal(first.json().version, 1);
+      const stale = await put('8.1.4.1-a', serverId, { result: 'compliant', version: 0 });
+      assert.equal(stale.statusCode, 409);
+      assert.equal(stale.json().code, 'VERSION_CONFLICT');
+      assert.equal(stale.json().currentVersion, 1);
+      const noReason = await put('8.1.4.1-b', serverId, { result: 'partial', version: 0 });
+      assert.equal(noReason.statusCode, 400);
+      assert.match(noReason.body, /reason/);
+      const wrongObject = await put('8.1.6.1-a', serverId, { result: 'compliant', version: 0 });
+      assert.equal(wrongObject.statusCode, 400);
+      assert.match(wrongObject.body, /not tested under PSS/);
+
+      // Concurrent edits of one result: exactly one wins.
+      const [x, y] = await Promise.all([
+        put('8.1.4.1-a', serverId, { result: 'non_compliant', record: '甲', version: 1 }),
+        put('8.1.4.1-a', serverId, { result: 'non_compliant', record: '乙', version: 1 }),
+      ]);
+      assert.deepEqual([x.statusCode, y.statusCode].sort(), [200, 409]);
+    });
+
+    it('fills the rest in bulk (all or nothing) and lets another assessor review', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const workbook = (
+        await owner.inject({ method: 'GET', url: a('/workbook') })
+      ).json() as WorkbookDto;
+      const rows = workbook.rows
+        .filter((r) => r.version === 0)
+        .map((r) => ({
+          requirementId: r.requirementId,
+          objectId: r.objectId,
+          version: 0,
+          result: r.requirementId === '8.1.4.1-d' ? 'non_compliant' : 'compliant',
+          record: r.requirementId === '8.1.4.1-d' ? '仅使用口令鉴别' : '已核查',
+        }));
+      const bad = await owner.inject({
+        method: 'POST',
+        url: a('/results'),
+        payload: { rows: [...rows.slice(0, 3), { ...rows[3]!, requirementId: '9.9.9.9-z' }] },
+      });
+      assert.equal(bad.statusCode, 400);
+      const unchanged = (
+        await owner.inject({ method: 'GET', url: a('/workbook') })
+      ).json() as WorkbookDto;
+      assert.equal(unchanged.rows.filter((r) => r.version > 0).length, 1, 'nothing written');
+      const ok = await owner.inject({ method: 'POST', url: a('/results'), payload: { rows } });
+      assert.equal(ok.statusCode, 200, ok.body);
+
+      const selfReview = await owner.inject({
+        method: 'POST',
+        url: a('/results/review'),
+        payload: { rows: [{ requirementId: '8.1.4.1-d', objectId: serverId, version: 1 }] },
+      });
+      assert.equal(selfReview.statusCode, 400);
+      assert.match(selfReview.body, /another assessor/);
+      const review = await reviewer.inject({
+        method: 'POST',
+        url: a('/results/review'),
+        payload: { rows: [{ requirementId: '8.1.4.1-d', objectId: serverId, version: 1 }] },
+      });
+      assert.equal(review.statusCode, 204, review.body);
+    });
+
+    it('stores evidence SM4-encrypted with its SM3 digest and refuses other file types', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const content = Buffer.from('password_min_length=4\nlockout=none\n', 'utf8');
+      const up = await owner.inject({
+        method: 'POST',
+        url: a(
+          `/evidence?requirementId=8.1.4.1-a&objectId=${serverId}&fileName=${encodeURIComponent('口令策略.txt')}`,
+        ),
+        headers: { 'content-type': 'text/plain' },
+        payload: content,
+      });
+      assert.equal(up.statusCode, 201, up.body);
+      assert.equal(up.json().sm3, createHash('sm3').update(content).digest('hex'));
+      const stored = await h!.ctx.store.db
+        .selectFrom('assessment_evidence')
+        .select('content_enc')
+        .executeTakeFirst();
+      assert.ok(!stored!.content_enc.includes('lockout'), 'stored encrypted');
+      const down = await owner.inject({ method: 'GET', url: a(`/evidence/${up.json().id}`) });
+      assert.equal(down.statusCode, 200);
+      assert.equal(down.body, content.toString('utf8'));
+      assert.match(String(down.headers['content-disposition']), /filename\*=UTF-8''/);
+      const exe = await owner.inject({
+        method: 'POST',
+        url: a(`/evidence?requirementId=8.1.4.1-a&objectId=${serverId}&fileName=x.exe`),
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: Buffer.from('MZ'),
+      });
+      assert.equal(exe.statusCode, 400);
+    });
+
+    it('derives findings; a recorded high-risk symptom suggests high risk; the assessor confirms', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const list = (await owner.inject({ method: 'GET', url: a('/findings') })).json()
+        .items as FindingDto[];
+      assert.deepEqual(list.map((f) => f.requirementId).sort(), ['8.1.4.1-a', '8.1.4.1-d']);
+      const twoFactor = list.find((f) => f.requirementId === '8.1.4.1-d')!;
+      assert.equal(twoFactor.suggested.risk, 'medium');
+      assert.ok(twoFactor.highRiskCases.some((c) => c.id === '6.4.1.3'));
+      const observed = await owner.inject({
+        method: 'PUT',
+        url: a('/findings/8.1.4.1-d'),
+        payload: {
+          version: 0,
+          risk: null,
+          observations: [{ caseId: '6.4.1.3', symptoms: [0], mitigations: [] }],
+        },
+      });
+      assert.equal(observed.statusCode, 200, observed.body);
+      assert.equal(observed.json().suggested.risk, 'high');
+      assert.equal(observed.json().effectiveRisk, 'high');
+      const confirmed = await owner.inject({
+        method: 'PUT',
+        url: a('/findings/8.1.4.1-d'),
+        payload: {
+          version: 1,
+          risk: 'high',
+          observations: observed.json().observations,
+          description: '远程管理仅凭口令',
+        },
+      });
+      assert.equal(confirmed.json().risk, 'high');
+      assert.equal(confirmed.json().confirmedBy, 'chen.jing');
+      const badCase = await owner.inject({
+        method: 'PUT',
+        url: a('/findings/8.1.4.1-d'),
+        payload: {
+          version: 2,
+          risk: 'high',
+          observations: [{ caseId: '6.1.1.1', symptoms: [0], mitigations: [] }],
+        },
+      });
+      assert.equal(badCase.statusCode, 400);
+    });
+
+    it('scores under the 2025 template; a major risk bars 符合; rectification shows before and after', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const major = await owner.inject({
+        method: 'POST',
+        url: a('/major-risks'),
+        payload: { triggerId: 'A-19', note: '核心系统未采用双因素鉴别' },
+      });
+      assert.equal(major.statusCode, 201, major.body);
+      let score = (
+        await owner.inject({ method: 'GET', url: a('/score') })
+      ).json() as AssessmentScoreDto;
+      assert.equal(score.before.policy, 'T2025');
+      // 149 rows → 149 items: 147 compliant, 2 non-compliant.
+      assert.equal(score.before.counts.applicable, 149);
+      assert.equal(score.before.value, Math.round((14700 / 149) * 100) / 100);
+      assert.equal(score.before.conclusion, 'basically_compliant');
+      assert.equal(score.before.majorRiskLabel, '1（0个已整改）');
+
+      const generated = await owner.inject({ method: 'POST', url: a('/rectifications') });
+      assert.equal(generated.statusCode, 201, generated.body);
+      const items = generated.json().items as RectificationDto[];
+      assert.equal(items.length, 2);
+      const item = items.find((r) => r.requirementId === '8.1.4.1-d')!;
+      assert.equal(item.risk, 'high');
+      const planned = await owner.inject({
+        method: 'PATCH',
+        url: url(`/rectifications/${item.id}`),
+        payload: {
+          version: item.version,
+          owner: '信息科 王工',
+          dueDate: '2026-04-30',
+          plan: '部署 USBKey 双因素',
+          status: 'fixed',
+        },
+      });
+      assert.equal(planned.statusCode, 200, planned.body);
+      const directVerify = await owner.inject({
+        method: 'PATCH',
+        url: url(`/rectifications/${item.id}`),
+        payload: { version: planned.json().version, status: 'verified' },
+      });
+      assert.equal(directVerify.statusCode, 400);
+      const retest = await reviewer.inject({
+        method: 'POST',
+        url: url(`/rectifications/${item.id}/retest`),
+        payload: { version: planned.json().version, retestResult: 'compliant' },
+      });
+      assert.equal(retest.statusCode, 200, retest.body);
+      assert.equal(retest.json().status, 'verified');
+      await owner.inject({
+        method: 'PATCH',
+        url: a(`/major-risks/${major.json().id}`),
+        payload: { version: 1, rectified: true, rectifiedOn: '2026-04-20' },
+      });
+      score = (
+        await owner.inject({ method: 'GET', url: a('/score') })
+      ).json() as AssessmentScoreDto;
+      assert.equal(score.before.conclusion, 'basically_compliant');
+      assert.equal(score.after.counts.compliant, 148);
+      assert.equal(score.after.risks.high.open, 0);
+      assert.equal(score.after.majorRiskLabel, '1（1个已整改）');
+      assert.equal(score.after.conclusion, 'compliant');
+
+      const dashboard = (
+        await owner.inject({ method: 'GET', url: url('/assessment-dashboard') })
+      ).json();
+      const row = dashboard.systems.find((s: { systemId: string }) => s.systemId === systemId);
+      assert.equal(row.latest.scoreAfter.conclusion, 'compliant');
+      assert.equal(row.nextAssessmentDue, '2027-03-25');
+      assert.equal(row.rectification.verified, 1);
+    });
+
+    it('an assessor sees only assigned systems; a completed assessment is read-only', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const other = await owner.inject({
+        method: 'POST',
+        url: url('/systems'),
+        payload: { name: '门户网站', types: ['ordinary_system'] },
+      });
+      const graded = await owner.inject({
+        method: 'POST',
+        url: url(`/systems/${other.json().id}/gradings`),
+        payload: {
+          businessInformation: [{ object: 'citizen_legal_person', degree: 'serious' }],
+          systemService: [{ object: 'citizen_legal_person', degree: 'serious' }],
+          gradedOn: '2026-01-05',
+          reason: '门户',
+          version: other.json().version,
+        },
+      });
+      assert.equal(graded.statusCode, 201);
+      const hidden = await owner.inject({
+        method: 'POST',
+        url: url(`/systems/${other.json().id}/assessments`),
+        payload: { title: '门户测评' },
+      });
+      const seen = await reviewer.inject({ method: 'GET', url: url('/assessments') });
+      assert.deepEqual(
+        (seen.json().items as { id: string }[]).map((x) => x.id),
+        [assessmentId],
+      );
+      const blocked = await reviewer.inject({
+        method: 'GET',
+        url: url(`/assessments/${hidden.json().id}/workbook`),
+      });
+      assert.equal(blocked.statusCode, 404);
+
+      const current = (await owner.inject({ method: 'GET', url: a() })).json() as AssessmentDto;
+      const done = await owner.inject({
+        method: 'PATCH',
+        url: a(),
+        payload: { version: current.version, status: 'completed' },
+      });
+      assert.equal(done.statusCode, 200, done.body);
+      const late = await owner.inject({
+        method: 'PUT',
+        url: a(`/results/8.1.4.1-a/${serverId}`),
+        payload: { result: 'compliant', version: 2 },
+      });
+      assert.equal(late.statusCode, 409);
+      assert.equal(late.json().code, 'CONFLICT');
+    });
+
+    it('keeps result records encrypted at rest and out of the audit log', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const rows = await h!.ctx.store.db
+        .selectFrom('assessment_results')
+        .select(['record_enc'])
+        .execute();
+      assert.ok(rows.every((r) => r.record_enc === null || !r.record_enc.includes('弱口令')));
+      const audit = await h!.ctx.store.db.selectFrom('audit_entries').select(['changes']).execute();
+      assert.ok(audit.every((e) => !String(e.changes).includes('弱口令')));
+      assert.ok(docsId);
+    });
+  });
+}
