@@ -444,7 +444,11 @@ export function addEvidenceCommand(
     }
     await getTestObject(trx, assessmentId, file.objectId);
     const name = file.fileName.trim();
-    if (!name || name.length > 255 || /[\\/\u0000-\u001f]/.test(name)) {
+    if (
+      !name ||
+      name.length > 255 ||
+      [...name].some((ch) => ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32)
+    ) {
       problems.push({
         path: 'fileName',
         message: 'give a plain file name (no path, at most 255 characters)',

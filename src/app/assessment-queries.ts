@@ -4,11 +4,7 @@
  * function (src/domain/mlps/assessment/scoring.ts) serves the UI, the API, the CLI and reports.
  */
 import type { Kysely } from 'kysely';
-import {
-  deriveFindings,
-  suggestRisk,
-  type CaseObservation,
-} from '../domain/mlps/assessment/findings';
+import { deriveFindings, suggestRisk } from '../domain/mlps/assessment/findings';
 import {
   CONCLUSION_ZH,
   itemOutcomes,

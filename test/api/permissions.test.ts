@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { CLI_ACTOR } from '../../src/app/actor';
+import { writeResultsCommand } from '../../src/app/assessment-commands';
 import { createUser } from '../../src/app/identity';
 import type { Access } from '../../src/server/auth';
 import { can, ROLES, type Role } from '../../src/shared/roles';
@@ -73,6 +74,81 @@ for (const dialect of TEST_DIALECTS) {
       return list.items[0].key as string;
     };
     const org = (path: string) => `/api/organisations/${orgId}${path}`;
+
+    // --- level assessments: one shared assessment on the assigned system, fresh ones to delete.
+    const gradeMain = async () => {
+      const detail = await ownerJson({ url: org(`/systems/${systemId}`) });
+      if (detail.system.level !== null) return;
+      await ownerJson({
+        method: 'POST',
+        url: org(`/systems/${systemId}/gradings`),
+        payload: {
+          businessInformation: [{ object: 'social_order_public_interest', degree: 'general' }],
+          systemService: [{ object: 'citizen_legal_person', degree: 'general' }],
+          gradedOn: '2026-01-05',
+          reason: '测评权限测试定级',
+          version: detail.system.version,
+        },
+      });
+    };
+    const newAssessment = async () => {
+      await gradeMain();
+      return (
+        await ownerJson({
+          method: 'POST',
+          url: org(`/systems/${systemId}/assessments`),
+          payload: { title: unique('权限测试测评') },
+        })
+      ).id as string;
+    };
+    let mainAssessment: { id: string; server: string } | undefined;
+    const main = async () => {
+      if (!mainAssessment) {
+        const id = await newAssessment();
+        const server = (
+          await ownerJson({
+            method: 'POST',
+            url: org(`/assessments/${id}/objects`),
+            payload: { name: '数据库服务器', kind: 'server' },
+          })
+        ).id as string;
+        mainAssessment = { id, server };
+        // A finding to annotate and rectify (recorded by the CLI, so anyone may review it).
+        await writeResultsCommand(h!.ctx, CLI_ACTOR, orgId, id, {
+          rows: [
+            { requirementId: '8.1.4.1-c', objectId: server, version: 0, result: 'non_compliant' },
+          ],
+        });
+        await ownerJson({ method: 'POST', url: org(`/assessments/${id}/rectifications`) });
+      }
+      return mainAssessment;
+    };
+    const am = async (path = '') => org(`/assessments/${(await main()).id}${path}`);
+    const rowVersion = async (requirementId: string) => {
+      const wb = await ownerJson({ url: await am('/workbook') });
+      const { server } = await main();
+      return wb.rows.find(
+        (r: { requirementId: string; objectId: string }) =>
+          r.requirementId === requirementId && r.objectId === server,
+      ).version as number;
+    };
+    const rectification = async () => {
+      const list = await ownerJson({
+        url: org(`/rectifications?assessmentId=${(await main()).id}`),
+      });
+      return list.items[0] as { id: string; version: number };
+    };
+    const majorRisk = async () =>
+      ownerJson({ method: 'POST', url: await am('/major-risks'), payload: { triggerId: 'A-19' } });
+    const evidence = async () =>
+      ownerJson({
+        method: 'POST',
+        url: await am(
+          `/evidence?requirementId=8.1.4.1-c&objectId=${(await main()).server}&fileName=e.txt`,
+        ),
+        headers: { 'content-type': 'text/plain' },
+        payload: '口令策略截图说明',
+      });
 
     /** One valid request per org-scoped route (keyed `METHOD url-pattern`). */
     const ROUTE_FIXTURES: Record<string, Fixture> = {
@@ -140,6 +216,168 @@ for (const dialect of TEST_DIALECTS) {
       'DELETE /api/organisations/:orgId/systems/:systemId': async () => ({
         method: 'DELETE',
         url: org(`/systems/${await newSystem()}`),
+      }),
+      'GET /api/organisations/:orgId/assessments': async () => ({ url: org('/assessments') }),
+      'POST /api/organisations/:orgId/systems/:systemId/assessments': async () => {
+        await gradeMain();
+        return {
+          method: 'POST',
+          url: org(`/systems/${systemId}/assessments`),
+          payload: { title: unique('测评') },
+        };
+      },
+      'GET /api/organisations/:orgId/assessments/:assessmentId': async () => ({ url: await am() }),
+      'PATCH /api/organisations/:orgId/assessments/:assessmentId': async () => ({
+        method: 'PATCH',
+        url: await am(),
+        payload: {
+          version: (await ownerJson({ url: await am() })).version,
+          agency: unique('机构'),
+        },
+      }),
+      'DELETE /api/organisations/:orgId/assessments/:assessmentId': async () => ({
+        method: 'DELETE',
+        url: org(`/assessments/${await newAssessment()}`),
+      }),
+      'POST /api/organisations/:orgId/assessments/:assessmentId/objects': async () => ({
+        method: 'POST',
+        url: await am('/objects'),
+        payload: { name: unique('对象'), kind: 'document' },
+      }),
+      'PATCH /api/organisations/:orgId/assessments/:assessmentId/objects/:objectId': async () => {
+        const object = (await ownerJson({ url: await am() })).objects[0];
+        return {
+          method: 'PATCH',
+          url: await am(`/objects/${object.id}`),
+          payload: { version: object.version, description: unique('说明') },
+        };
+      },
+      'DELETE /api/organisations/:orgId/assessments/:assessmentId/objects/:objectId': async () => {
+        const object = await ownerJson({
+          method: 'POST',
+          url: await am('/objects'),
+          payload: { name: unique('临时对象'), kind: 'personnel' },
+        });
+        return { method: 'DELETE', url: await am(`/objects/${object.id}`) };
+      },
+      'GET /api/organisations/:orgId/assessments/:assessmentId/workbook': async () => ({
+        url: await am('/workbook'),
+      }),
+      'PUT /api/organisations/:orgId/assessments/:assessmentId/results/:requirementId/:objectId':
+        async () => ({
+          method: 'PUT',
+          url: await am(`/results/8.1.4.1-a/${(await main()).server}`),
+          payload: { result: 'compliant', version: await rowVersion('8.1.4.1-a') },
+        }),
+      'POST /api/organisations/:orgId/assessments/:assessmentId/results': async () => ({
+        method: 'POST',
+        url: await am('/results'),
+        payload: {
+          rows: [
+            {
+              requirementId: '8.1.4.1-b',
+              objectId: (await main()).server,
+              version: await rowVersion('8.1.4.1-b'),
+              result: 'compliant',
+            },
+          ],
+        },
+      }),
+      'POST /api/organisations/:orgId/assessments/:assessmentId/results/review': async () => {
+        const { id, server } = await main();
+        const current = await rowVersion('8.1.4.2-a');
+        const [row] = await writeResultsCommand(h!.ctx, CLI_ACTOR, orgId, id, {
+          rows: [
+            { requirementId: '8.1.4.2-a', objectId: server, version: current, result: 'compliant' },
+          ],
+        });
+        return {
+          method: 'POST',
+          url: await am('/results/review'),
+          payload: {
+            rows: [{ requirementId: '8.1.4.2-a', objectId: server, version: row!.version }],
+          },
+        };
+      },
+      'GET /api/organisations/:orgId/assessments/:assessmentId/evidence': async () => ({
+        url: await am('/evidence'),
+      }),
+      'POST /api/organisations/:orgId/assessments/:assessmentId/evidence': async () => ({
+        method: 'POST',
+        url: await am(
+          `/evidence?requirementId=8.1.4.1-c&objectId=${(await main()).server}&fileName=a.txt`,
+        ),
+        headers: { 'content-type': 'text/plain' },
+        payload: '证据',
+      }),
+      'GET /api/organisations/:orgId/assessments/:assessmentId/evidence/:evidenceId': async () => ({
+        url: await am(`/evidence/${(await evidence()).id}`),
+      }),
+      'DELETE /api/organisations/:orgId/assessments/:assessmentId/evidence/:evidenceId':
+        async () => ({
+          method: 'DELETE',
+          url: await am(`/evidence/${(await evidence()).id}`),
+        }),
+      'GET /api/organisations/:orgId/assessments/:assessmentId/findings': async () => ({
+        url: await am('/findings'),
+      }),
+      'PUT /api/organisations/:orgId/assessments/:assessmentId/findings/:requirementId':
+        async () => {
+          const list = await ownerJson({ url: await am('/findings') });
+          const finding = list.items.find(
+            (f: { requirementId: string }) => f.requirementId === '8.1.4.1-c',
+          );
+          return {
+            method: 'PUT',
+            url: await am('/findings/8.1.4.1-c'),
+            payload: { version: finding.version, risk: 'high', observations: [] },
+          };
+        },
+      'GET /api/organisations/:orgId/assessments/:assessmentId/major-risks': async () => ({
+        url: await am('/major-risks'),
+      }),
+      'POST /api/organisations/:orgId/assessments/:assessmentId/major-risks': async () => ({
+        method: 'POST',
+        url: await am('/major-risks'),
+        payload: { triggerId: 'A-18' },
+      }),
+      'PATCH /api/organisations/:orgId/assessments/:assessmentId/major-risks/:majorRiskId':
+        async () => {
+          const m = await majorRisk();
+          return {
+            method: 'PATCH',
+            url: await am(`/major-risks/${m.id}`),
+            payload: { version: m.version, rectified: true },
+          };
+        },
+      'DELETE /api/organisations/:orgId/assessments/:assessmentId/major-risks/:majorRiskId':
+        async () => ({ method: 'DELETE', url: await am(`/major-risks/${(await majorRisk()).id}`) }),
+      'GET /api/organisations/:orgId/assessments/:assessmentId/score': async () => ({
+        url: await am('/score'),
+      }),
+      'POST /api/organisations/:orgId/assessments/:assessmentId/rectifications': async () => ({
+        method: 'POST',
+        url: await am('/rectifications'),
+      }),
+      'GET /api/organisations/:orgId/rectifications': async () => ({ url: org('/rectifications') }),
+      'PATCH /api/organisations/:orgId/rectifications/:rectificationId': async () => {
+        const item = await rectification();
+        return {
+          method: 'PATCH',
+          url: org(`/rectifications/${item.id}`),
+          payload: { version: item.version, owner: unique('负责人') },
+        };
+      },
+      'POST /api/organisations/:orgId/rectifications/:rectificationId/retest': async () => {
+        const item = await rectification();
+        return {
+          method: 'POST',
+          url: org(`/rectifications/${item.id}/retest`),
+          payload: { version: item.version, retestResult: 'non_compliant' },
+        };
+      },
+      'GET /api/organisations/:orgId/assessment-dashboard': async () => ({
+        url: org('/assessment-dashboard'),
       }),
       'GET /api/organisations/:orgId/systems/:systemId/baseline': async () => {
         // The baseline needs a level: grade the system (as the owner) first.

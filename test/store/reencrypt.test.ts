@@ -227,10 +227,19 @@ for (const dialect of TEST_DIALECTS) {
 }
 
 describe('ENCRYPTED_COLUMNS', () => {
-  it('lists the organisation phone and the obligation note', () => {
+  it('lists every field-encrypted column: phone, obligation note, assessment records and files', () => {
     assert.deepEqual(
       ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`),
-      ['organisations.contact_phone_enc', 'obligation_statuses.note'],
+      [
+        'organisations.contact_phone_enc',
+        'obligation_statuses.note',
+        'assessment_results.record_enc',
+        'assessment_results.reason_enc',
+        'assessment_evidence.content_enc',
+        'finding_notes.description_enc',
+        'major_risks.note_enc',
+        'rectification_items.plan_enc',
+      ],
     );
   });
 });
