@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import { evaluateObligations } from '../domain/obligations/evaluate';
-import { NotFoundError } from '../errors';
+import { addCalendarDays } from '../domain/calendar/working-days';
+import { DUE_SOON_DAYS } from '../domain/obligations/evaluate';
+import { NotFoundError, ValidationError } from '../errors';
+import { RECTIFICATION_STATUS_ZH } from '../shared/assessment-schemas';
 import { decryptNullable, encryptNullable } from '../security/field-crypto';
 import type { ObligationDto, ObligationsDto } from '../shared/api-types';
 import type { ObligationStatusInput } from '../shared/schemas';
@@ -12,6 +15,7 @@ import {
   upsertObligationStatus,
 } from '../store/repositories/records.repository';
 import { audited, type Actor } from './actor';
+import { rectificationsQuery } from './assessment-queries';
 import type { AppContext } from './context';
 import { presentObligation } from './presenters';
 import { toSystemFacts } from './system-facts';
@@ -82,6 +86,7 @@ export async function listObligations(
       effectiveState: o.state === 'satisfied' ? 'satisfied' : (manualStatus?.status ?? o.state),
     };
   });
+  items.push(...(await rectificationObligations(ctx, organisationId, asOf, rows)));
   return {
     asOf,
     items,
@@ -90,6 +95,66 @@ export async function listObligations(
       systemName: names.get(m.systemId) ?? '',
     })),
   };
+}
+
+/** Rule id of the obligations that open rectification items put on the calendar. */
+export const RECTIFICATION_RULE_ID = 'mlps.rectification';
+
+/**
+ * 整改: every open rectification item with its due date, as an obligation of its system
+ * (信息安全等级保护管理办法 Art 14: where an assessment finds the level not met, the operator
+ * draws up a plan and rectifies). Its state follows the item; it closes when the item is
+ * verified or its risk accepted — not through a manual status.
+ */
+async function rectificationObligations(
+  ctx: AppContext,
+  organisationId: string,
+  asOf: string,
+  systems: readonly SystemRow[],
+): Promise<ObligationDto[]> {
+  if (systems.length === 0) return [];
+  const items = await rectificationsQuery(
+    ctx,
+    organisationId,
+    { systemIds: systems.map((s) => s.id) },
+    asOf,
+  );
+  const soon = addCalendarDays(asOf, DUE_SOON_DAYS);
+  const citation = ctx.labelCitation({
+    instrumentId: 'mps-mlps-measures-2007',
+    provisionId: 'art-14',
+  });
+  return items
+    .filter((r) => r.status !== 'verified' && r.status !== 'risk_accepted')
+    .map((r) => {
+      const state =
+        r.dueDate === null
+          ? 'open'
+          : r.dueDate < asOf
+            ? 'overdue'
+            : r.dueDate <= soon
+              ? 'due_soon'
+              : 'upcoming';
+      return {
+        key: `${RECTIFICATION_RULE_ID}:${r.systemId}:${r.id}`,
+        ruleId: RECTIFICATION_RULE_ID,
+        systemId: r.systemId,
+        systemName: r.systemName,
+        titleZh: `整改：${r.clause} ${r.title.zh}`,
+        titleEn: `Rectify: ${r.clause} ${r.title.en}`,
+        reasonZh: `${r.assessmentTitle}发现的问题${r.risk ? `（${r.risk === 'high' ? '高' : r.risk === 'medium' ? '中' : '低'}风险）` : ''}，整改状态：${RECTIFICATION_STATUS_ZH[r.status]}${r.owner ? `，负责人 ${r.owner}` : ''}`,
+        reasonEn: `Found by ${r.assessmentTitle}${r.risk ? ` (${r.risk} risk)` : ''}; status ${r.status}${r.owner ? `; owner ${r.owner}` : ''}`,
+        citations: [citation],
+        dueDate: r.dueDate,
+        windowOpensOn: null,
+        recurrenceMonths: null,
+        eventDeadline: null,
+        state,
+        manualStatus: null,
+        effectiveState: state,
+        provenance: 'confirmed',
+      } satisfies ObligationDto;
+    });
 }
 
 /** Parses an obligation key `<ruleId>:<systemId>:<due>` into its system id. */
@@ -112,6 +177,15 @@ export async function setObligationStatus(
   asOf: string,
   scope: SystemScope = {},
 ): Promise<ObligationDto> {
+  if (key.startsWith(`${RECTIFICATION_RULE_ID}:`)) {
+    throw new ValidationError('rectification items close themselves', [
+      {
+        path: 'key',
+        message:
+          'a rectification item closes when it is re-tested or its risk accepted — update the item instead (请在整改项中更新状态)',
+      },
+    ]);
+  }
   const systemId = systemIdOfKey(key);
   const current = await listObligations(ctx, organisationId, asOf, { ...scope, systemId }).catch(
     () => null,
@@ -152,6 +226,15 @@ export async function clearObligationStatus(
   key: string,
   scope: SystemScope = {},
 ): Promise<void> {
+  if (key.startsWith(`${RECTIFICATION_RULE_ID}:`)) {
+    throw new ValidationError('rectification items close themselves', [
+      {
+        path: 'key',
+        message:
+          'a rectification item closes when it is re-tested or its risk accepted — update the item instead (请在整改项中更新状态)',
+      },
+    ]);
+  }
   const systemId = systemIdOfKey(key);
   if (scope.onlyIds && !scope.onlyIds.has(systemId))
     throw new NotFoundError('obligation status', key);

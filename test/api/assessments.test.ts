@@ -359,6 +359,52 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(row.rectification.verified, 1);
     });
 
+    it('puts open rectification items on the obligations calendar, overdue when past due', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const items = (
+        await owner.inject({
+          method: 'GET',
+          url: url(`/rectifications?assessmentId=${assessmentId}`),
+        })
+      ).json().items as RectificationDto[];
+      const open = items.find((r) => r.requirementId === '8.1.4.1-a')!;
+      const late = await owner.inject({
+        method: 'PATCH',
+        url: url(`/rectifications/${open.id}`),
+        payload: {
+          version: open.version,
+          dueDate: '2026-02-27',
+          owner: '信息科',
+          status: 'in_progress',
+        },
+      });
+      assert.equal(late.statusCode, 200, late.body);
+      assert.equal(late.json().overdue, true);
+      const calendar = (
+        await owner.inject({ method: 'GET', url: url('/obligations?asOf=2026-03-02') })
+      ).json();
+      const duty = calendar.items.find((o: { ruleId: string; key: string }) =>
+        o.key.endsWith(open.id),
+      );
+      assert.equal(duty.ruleId, 'mlps.rectification');
+      assert.equal(duty.state, 'overdue');
+      assert.equal(duty.dueDate, '2026-02-27');
+      assert.match(duty.citations[0].labelZh, /信息安全等级保护管理办法/);
+      // The verified item is not on the calendar.
+      assert.ok(
+        !calendar.items.some((o: { key: string }) =>
+          items.some((r) => r.status === 'verified' && o.key.endsWith(r.id)),
+        ),
+      );
+      const manual = await owner.inject({
+        method: 'PUT',
+        url: url('/obligations/status'),
+        payload: { key: duty.key, status: 'done', asOf: '2026-03-02' },
+      });
+      assert.equal(manual.statusCode, 400);
+      assert.match(manual.body, /rectification item/);
+    });
+
     it('an assessor sees only assigned systems; a completed assessment is read-only', async (t) => {
       if (!h) return t.skip('database unavailable');
       const other = await owner.inject({
