@@ -6,13 +6,13 @@
  *    next to a bare route serving the same JSON from memory;
  * 3. sign-in (scrypt password check + session) under load;
  * 4. audit-chain verification of 1,000,000 entries (bench/audit-verify.ts);
- * 5. GB/T 22239 catalog load + validation and baseline computation (bench/catalog.ts).
+ * 5. GB/T 22239 catalog load + validation and baseline computation (bench/catalog.ts);
+ * 6. assessments: scoring 1,000 level-3 cloud assessments, the workbook API under load
+ *    (bench/assessment.ts) and a 10,000-row Excel import (bench/assessment-excel.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { CLI_ACTOR } from '../src/app/actor';
 import { citationLabeller, loadShippedKnowledgeBase } from '../src/app/citation-labels';
 import { systemClock } from '../src/app/clock';
@@ -28,6 +28,9 @@ import { insertMembership } from '../src/store/repositories/accounts.repository'
 import { createOrganisation } from '../src/store/repositories/organisations.repository';
 import { benchAuditVerify } from './audit-verify';
 import { benchCatalog } from './catalog';
+import { load, startServer } from './load';
+import { benchAssessments } from './assessment';
+import { benchWorkbookImport } from './assessment-excel';
 import { BENCH_KEYS, generateSystems } from './generate';
 import { shippedMlpsCatalog } from '../src/catalogs/mlps-catalog';
 
@@ -50,28 +53,6 @@ function benchEngines(count: number): void {
   console.log(
     `engines  grading + obligations, ${count.toLocaleString()} systems: median ${median(runs).toFixed(0)} ms (min ${Math.min(...runs).toFixed(0)} ms, 5 runs), ${obligations.toLocaleString()} obligations`,
   );
-}
-
-function startServer(args: string[]): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.resolve('bench/api-server.ts'), ...args],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const m = /PORT (\d+)/.exec(chunk.toString());
-      if (m) resolve({ child, port: Number(m[1]) });
-    });
-    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-}
-
-async function load(opts: autocannon.Options): Promise<string> {
-  const r = await autocannon({ duration: 10, ...opts });
-  return `p50 ${String(r.latency.p50).padStart(5)} ms  p99 ${String(r.latency.p99).padStart(5)} ms  ${r.requests.average.toFixed(0).padStart(6)} req/s  non-2xx/errors ${r.non2xx + r.errors}`;
 }
 
 async function benchApi(count: number): Promise<void> {
@@ -181,3 +162,5 @@ benchCatalog();
 benchEngines(100_000);
 await benchApi(10_000);
 await benchAuditVerify(1_000_000);
+await benchAssessments();
+await benchWorkbookImport();

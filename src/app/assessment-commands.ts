@@ -89,6 +89,7 @@ export function createAssessmentCommand(
       baseline: JSON.stringify(fixBaseline(ctx.catalog, baseline)),
       status: 'in_progress',
       version: 1,
+      revision: 0,
       created_by: actor.label,
       created_at: now,
       updated_at: now,
@@ -233,6 +234,7 @@ export function updateTestObjectCommand(
         );
       }
     }
+    await touchAssessment(trx, assessmentId, now);
     const after = await updateTestObjectColumns(
       trx,
       assessmentId,
@@ -263,10 +265,11 @@ export function deleteTestObjectCommand(
   assessmentId: string,
   objectId: string,
 ) {
-  return audited(ctx, actor, async (trx, audit) => {
+  return audited(ctx, actor, async (trx, audit, now) => {
     await editable(trx, organisationId, assessmentId);
     const before = await getTestObject(trx, assessmentId, objectId);
     await trx.deleteFrom('test_objects').where('id', '=', objectId).execute();
+    await touchAssessment(trx, assessmentId, now);
     await audit({
       organisationId,
       action: 'assessment.object.delete',
@@ -382,6 +385,7 @@ export function reviewResultsCommand(
       }
     }
     if (problems.length > 0) throw new ValidationError('some rows cannot be reviewed', problems);
+    await touchAssessment(trx, assessmentId, now);
     for (const row of input.rows) {
       await markReviewed(
         trx,
@@ -490,6 +494,7 @@ export function addEvidenceCommand(
       uploaded_at: now,
     };
     await trx.insertInto('assessment_evidence').values(row).execute();
+    await touchAssessment(trx, assessmentId, now);
     const { content_enc: _content, ...logged } = row;
     await audit({
       organisationId,
@@ -509,7 +514,7 @@ export function deleteEvidenceCommand(
   assessmentId: string,
   evidenceId: string,
 ) {
-  return audited(ctx, actor, async (trx, audit) => {
+  return audited(ctx, actor, async (trx, audit, now) => {
     await editable(trx, organisationId, assessmentId);
     const before = await trx
       .selectFrom('assessment_evidence')
@@ -520,6 +525,7 @@ export function deleteEvidenceCommand(
     if (!before)
       throw new ValidationError('no such evidence', [{ path: 'evidenceId', message: 'not found' }]);
     await trx.deleteFrom('assessment_evidence').where('id', '=', evidenceId).execute();
+    await touchAssessment(trx, assessmentId, now);
     await audit({
       organisationId,
       action: 'assessment.evidence.delete',

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAssessment } from './commands/assessment.command';
 import { registerAudit } from './commands/audit.command';
 import { registerCatalog } from './commands/catalog.command';
 import { registerDb } from './commands/db.command';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
     registerObligations,
     registerSystems,
     registerCatalog,
+    registerAssessment,
     registerAudit,
     registerKeys,
     registerSchemas,

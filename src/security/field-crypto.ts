@@ -77,8 +77,16 @@ export function parseFieldToken(value: string): ParsedToken | null {
   };
 }
 
+/** Derived MAC keys, once per key: bulk reads decrypt thousands of values. */
+const macKeys = new WeakMap<Buffer, Buffer>();
+
 function macKey(key: Buffer): Buffer {
-  return createHmac('sm3', key).update(MAC_LABEL, 'utf8').digest();
+  let derived = macKeys.get(key);
+  if (derived === undefined) {
+    derived = createHmac('sm3', key).update(MAC_LABEL, 'utf8').digest();
+    macKeys.set(key, derived);
+  }
+  return derived;
 }
 
 function mac(key: Buffer, authenticated: string): Buffer {

@@ -202,6 +202,8 @@ export interface AssessmentsTable {
   baseline: string;
   status: string;
   version: number;
+  /** Bumped by every change to the assessment or its objects, results and evidence. */
+  revision: number;
   created_by: string;
   created_at: string;
   updated_at: string;

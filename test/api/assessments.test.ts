@@ -162,6 +162,32 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(wrongObject.statusCode, 400);
       assert.match(wrongObject.body, /not tested under PSS/);
 
+      // The cached workbook follows every change (ETag per revision).
+      const before = await owner.inject({ method: 'GET', url: a('/workbook') });
+      const etag = String(before.headers.etag);
+      const again = await owner.inject({
+        method: 'GET',
+        url: a('/workbook'),
+        headers: { 'if-none-match': etag },
+      });
+      assert.equal(again.statusCode, 304);
+      await put('8.1.4.1-c', serverId, {
+        result: 'compliant',
+        record: '远程管理使用SSH',
+        version: 0,
+      });
+      const after = await owner.inject({
+        method: 'GET',
+        url: a('/workbook'),
+        headers: { 'if-none-match': etag },
+      });
+      assert.equal(after.statusCode, 200);
+      assert.notEqual(after.headers.etag, etag);
+      const row = (after.json() as WorkbookDto).rows.find(
+        (r) => r.requirementId === '8.1.4.1-c' && r.objectId === serverId,
+      );
+      assert.equal(row?.record, '远程管理使用SSH');
+
       // Concurrent edits of one result: exactly one wins.
       const [x, y] = await Promise.all([
         put('8.1.4.1-a', serverId, { result: 'non_compliant', record: '甲', version: 1 }),
@@ -193,7 +219,7 @@ for (const dialect of TEST_DIALECTS) {
       const unchanged = (
         await owner.inject({ method: 'GET', url: a('/workbook') })
       ).json() as WorkbookDto;
-      assert.equal(unchanged.rows.filter((r) => r.version > 0).length, 1, 'nothing written');
+      assert.equal(unchanged.rows.filter((r) => r.version > 0).length, 2, 'nothing written');
       const ok = await owner.inject({ method: 'POST', url: a('/results'), payload: { rows } });
       assert.equal(ok.statusCode, 200, ok.body);
 

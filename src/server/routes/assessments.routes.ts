@@ -22,6 +22,7 @@ import {
   writeFindingNoteCommand,
   writeResultsCommand,
 } from '../../app/assessment-commands';
+import { exportWorkbook, importWorkbook, WORKBOOK_MAX_BYTES } from '../../app/assessment-excel';
 import {
   presentAssessment,
   presentAssessmentSummary,
@@ -57,6 +58,7 @@ import {
 } from '../../shared/assessment-schemas';
 import type { EvidenceDto } from '../../shared/api-types';
 import {
+  assessmentRevision,
   getAssessment,
   listAssessments,
   listTestObjects,
@@ -90,7 +92,7 @@ export const assessmentsRoutes =
     // Evidence files arrive as the raw body with their own content type.
     app.addContentTypeParser(
       [...Object.keys(EVIDENCE_MEDIA_TYPES), 'application/octet-stream'],
-      { parseAs: 'buffer', bodyLimit: EVIDENCE_MAX_BYTES + 1024 },
+      { parseAs: 'buffer', bodyLimit: Math.max(EVIDENCE_MAX_BYTES, WORKBOOK_MAX_BYTES) + 1024 },
       (_req, body, done) => done(null, body),
     );
 
@@ -292,19 +294,44 @@ export const assessmentsRoutes =
       },
     );
 
+    /**
+     * The workbook is large (thousands of rows) and read far more often than written: serve it
+     * from a per-process cache keyed by the assessment's revision, which every change bumps in
+     * the database — so several servers on one database never serve a stale copy.
+     */
+    const workbookCache = new Map<string, { revision: number; body: string }>();
     app.get(
       '/organisations/:orgId/assessments/:assessmentId/workbook',
       {
         config: read,
         schema: {
           tags,
-          summary: 'The workbook: every requirement × applicable test object, with results',
+          summary: 'The workbook: every requirement × applicable test object, with results (ETag)',
           params: AssessmentParams,
         },
       },
-      async (req) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
-        return workbookQuery(ctx, req.params.orgId, req.params.assessmentId);
+      async (req, reply) => {
+        const { orgId, assessmentId } = req.params;
+        const current = await assessmentRevision(db, orgId, assessmentId);
+        const assigned = orgAccessOf(req).assignedSystemIds;
+        if (!current || (assigned && !assigned.has(current.systemId))) {
+          throw new NotFoundError('assessment', assessmentId);
+        }
+        const etag = `W/"wb-${assessmentId}-${current.revision}"`;
+        reply.header('etag', etag).header('cache-control', 'private, no-cache');
+        if (req.headers['if-none-match'] === etag) return reply.status(304).send();
+        let cached = workbookCache.get(assessmentId);
+        if (cached?.revision !== current.revision) {
+          cached = {
+            revision: current.revision,
+            body: JSON.stringify(await workbookQuery(ctx, orgId, assessmentId)),
+          };
+          workbookCache.delete(assessmentId);
+          workbookCache.set(assessmentId, cached);
+          if (workbookCache.size > 64)
+            workbookCache.delete(workbookCache.keys().next().value as string);
+        }
+        return reply.type('application/json; charset=utf-8').send(cached.body);
       },
     );
 
@@ -542,6 +569,50 @@ export const assessmentsRoutes =
           req.params.evidenceId,
         );
         return reply.status(204).send();
+      },
+    );
+
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+    app.get(
+      '/organisations/:orgId/assessments/:assessmentId/export.xlsx',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'The workbook as Excel (one sheet per test object, as assessors use)',
+          params: AssessmentParams,
+        },
+      },
+      async (req, reply) => {
+        const assessment = await visible(req, req.params.orgId, req.params.assessmentId);
+        const buffer = await exportWorkbook(ctx, req.params.orgId, req.params.assessmentId);
+        const name = `${assessment.title}-测评结果记录.xlsx`;
+        return reply
+          .header('content-type', XLSX)
+          .header(
+            'content-disposition',
+            `attachment; filename="workbook.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+          )
+          .send(buffer);
+      },
+    );
+
+    app.post(
+      '/organisations/:orgId/assessments/:assessmentId/import',
+      {
+        config: write,
+        bodyLimit: WORKBOOK_MAX_BYTES + 1024,
+        schema: {
+          tags,
+          summary: `Import a filled workbook (.xlsx as the raw body): all or nothing, every problem by sheet, row and column`,
+          params: AssessmentParams,
+        },
+      },
+      async (req) => {
+        await visible(req, req.params.orgId, req.params.assessmentId);
+        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        return importWorkbook(ctx, req.actor, req.params.orgId, req.params.assessmentId, body);
       },
     );
 

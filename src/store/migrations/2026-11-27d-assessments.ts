@@ -31,6 +31,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('baseline', 'text', (c) => c.notNull())
     .addColumn('status', 'varchar(20)', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
+    // Bumped by every change to the assessment or anything in it (caches key on it).
+    .addColumn('revision', 'integer', (c) => c.notNull())
     .addColumn('created_by', 'varchar(200)', (c) => c.notNull())
     .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
     .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())

@@ -147,13 +147,25 @@ export function itemOutcomes(
   partialScore = 0.5,
   missingWeight = 0.7,
 ): ItemOutcome[] {
-  const byKey = new Map<string, ItemResult>();
-  for (const r of input.results) byKey.set(`${r.requirementId}\u0000${r.objectId}`, r.result);
+  // Results by requirement, then object: one pass, no string keys.
+  const byRequirement = new Map<string, Map<string, ItemResult>>();
+  for (const r of input.results) {
+    let objects = byRequirement.get(r.requirementId);
+    if (objects === undefined) byRequirement.set(r.requirementId, (objects = new Map()));
+    objects.set(r.objectId, r.result);
+  }
+  const objectsByCategory = new Map<string, TestObject[]>();
+  const objectsFor = (category: BaselineRequirement['category']) => {
+    let list = objectsByCategory.get(category);
+    if (list === undefined) {
+      list = input.objects.filter((o) => CATEGORIES_BY_OBJECT_KIND[o.kind].includes(category));
+      objectsByCategory.set(category, list);
+    }
+    return list;
+  };
   return input.requirements.map((requirement) => {
-    const objects = input.objects.filter((o) =>
-      CATEGORIES_BY_OBJECT_KIND[o.kind].includes(requirement.category),
-    );
-    const results = objects.map((o) => byKey.get(`${requirement.id}\u0000${o.id}`));
+    const objects = objectsFor(requirement.category);
+    const answered = byRequirement.get(requirement.id);
     const weight = requirement.weight ?? missingWeight;
     const base = {
       requirementId: requirement.id,
@@ -161,20 +173,32 @@ export function itemOutcomes(
       weight,
       objectIds: objects.map((o) => o.id),
     };
-    if (results.some((r) => r === undefined)) return { ...base, result: 'unanswered', score: null };
-    const applicable = results.filter((r) => r !== 'not_applicable') as ItemResult[];
-    if (applicable.length === 0) return { ...base, result: 'not_applicable', score: null };
-    const score =
-      applicable.reduce(
-        (sum, r) => sum + (r === 'compliant' ? 1 : r === 'partial' ? partialScore : 0),
-        0,
-      ) / applicable.length;
-    const result: ItemResult = applicable.every((r) => r === 'compliant')
-      ? 'compliant'
-      : applicable.every((r) => r === 'non_compliant')
-        ? 'non_compliant'
-        : 'partial';
-    return { ...base, result, score };
+    let applicable = 0;
+    let sum = 0;
+    let compliant = 0;
+    let nonCompliant = 0;
+    for (const o of objects) {
+      const result = answered?.get(o.id);
+      if (result === undefined) return { ...base, result: 'unanswered' as const, score: null };
+      if (result === 'not_applicable') continue;
+      applicable += 1;
+      if (result === 'compliant') {
+        sum += 1;
+        compliant += 1;
+      } else if (result === 'partial') {
+        sum += partialScore;
+      } else {
+        nonCompliant += 1;
+      }
+    }
+    if (applicable === 0) return { ...base, result: 'not_applicable' as const, score: null };
+    const result: ItemResult =
+      compliant === applicable
+        ? 'compliant'
+        : nonCompliant === applicable
+          ? 'non_compliant'
+          : 'partial';
+    return { ...base, result, score: sum / applicable };
   });
 }
 
@@ -330,7 +354,11 @@ function composite2021(outcomes: readonly ItemOutcome[], params: T2021Params): n
     list.reduce((s, o) => s + o.weight, 0);
   if (params.composite === 'item-weighted') return 100 * weighted(applicable);
   const layers = new Map<string, ItemOutcome[]>();
-  for (const o of applicable) layers.set(o.category, [...(layers.get(o.category) ?? []), o]);
+  for (const o of applicable) {
+    const list = layers.get(o.category);
+    if (list === undefined) layers.set(o.category, [o]);
+    else list.push(o);
+  }
   const values = [...layers.values()].map(weighted);
   return (100 * values.reduce((s, v) => s + v, 0)) / values.length;
 }
@@ -353,7 +381,11 @@ function byCategory(
   value: (list: readonly ItemOutcome[]) => number,
 ): ScoreResult['byCategory'] {
   const groups = new Map<string, ItemOutcome[]>();
-  for (const o of outcomes) groups.set(o.category, [...(groups.get(o.category) ?? []), o]);
+  for (const o of outcomes) {
+    const list = groups.get(o.category);
+    if (list === undefined) groups.set(o.category, [o]);
+    else list.push(o);
+  }
   return [...groups.entries()].map(([category, list]) => {
     const applicable = list.filter((o) => o.score !== null);
     return {

@@ -1,0 +1,242 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { CLI_ACTOR } from '../../app/actor';
+import { addTestObjectCommand, createAssessmentCommand } from '../../app/assessment-commands';
+import { exportWorkbook, importWorkbook } from '../../app/assessment-excel';
+import { presentAssessmentSummary } from '../../app/assessment-model';
+import { findingsQuery, scoreQuery, systemNames } from '../../app/assessment-queries';
+import { beijingToday } from '../../app/clock';
+import {
+  ITEM_RESULT_ZH,
+  RISK_LEVEL_ZH,
+  TEST_OBJECT_KINDS,
+  type TestObjectKind,
+} from '../../domain/mlps/assessment/types';
+import type { ScoreResultDto } from '../../shared/api-types';
+import { IsoDateSchema } from '../../shared/schemas';
+import { listAssessments } from '../../store/repositories/assessments.repository';
+import { getOrganisation } from '../../store/repositories/organisations.repository';
+import { withStore } from '../context';
+import { formatTable, UsageError } from '../io';
+
+export function registerAssessment(program: Command): void {
+  const assessment = program
+    .command('assessment')
+    .description('level assessments (等级测评): create, Excel export/import, score, findings');
+
+  assessment
+    .command('list')
+    .description('assessments of an organisation (or one system)')
+    .requiredOption('--org <id>', 'organisation id')
+    .option('--system <id>', 'only this system')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { org: string; system?: string; json?: boolean }) => {
+      const items = await withStore(async (ctx) => {
+        await getOrganisation(ctx.store.db, opts.org);
+        const names = await systemNames(ctx.store.db, opts.org);
+        const rows = await listAssessments(ctx.store.db, opts.org, { systemId: opts.system });
+        return rows.map((r) =>
+          presentAssessmentSummary(r, names.get(r.system_id) ?? '', ctx.catalog),
+        );
+      });
+      if (opts.json) return print(JSON.stringify({ items, total: items.length }, null, 2));
+      print(
+        formatTable(
+          ['id', '定级对象', '测评', '等级', '报告日期', '状态'],
+          items.map((a) => [
+            a.id,
+            a.systemName,
+            a.title,
+            `第${a.level}级`,
+            a.reportDate ?? '—',
+            a.status,
+          ]),
+        ),
+      );
+    });
+
+  assessment
+    .command('create')
+    .description(
+      'start an assessment of a graded system (its baseline is fixed now); add test objects',
+    )
+    .requiredOption('--org <id>', 'organisation id')
+    .requiredOption('--system <id>', 'system id')
+    .requiredOption('--title <text>', 'e.g. 2026年度等级测评')
+    .option('--agency <name>', 'assessing agency')
+    .option('--report-number <text>', 'report number')
+    .option('--report-date <date>', 'report (cover) date YYYY-MM-DD; chooses the scoring policy')
+    .option(
+      '--object <name:kind>',
+      `a test object, repeatable; kind one of ${TEST_OBJECT_KINDS.join(', ')}`,
+      (value: string, list: string[]) => [...list, value],
+      [] as string[],
+    )
+    .option('--json', 'print as JSON')
+    .action(
+      async (opts: {
+        org: string;
+        system: string;
+        title: string;
+        agency?: string;
+        reportNumber?: string;
+        reportDate?: string;
+        object: string[];
+        json?: boolean;
+      }) => {
+        if (opts.reportDate !== undefined && !IsoDateSchema.safeParse(opts.reportDate).success) {
+          throw new UsageError(
+            `--report-date must be a real date YYYY-MM-DD, got "${opts.reportDate}"`,
+          );
+        }
+        const objects = opts.object.map((spec) => {
+          const at = spec.lastIndexOf(':');
+          const name = spec.slice(0, at).trim();
+          const kind = spec.slice(at + 1).trim();
+          if (at <= 0 || !name || !(TEST_OBJECT_KINDS as readonly string[]).includes(kind)) {
+            throw new UsageError(
+              `--object "${spec}": write name:kind with kind one of ${TEST_OBJECT_KINDS.join(', ')}`,
+            );
+          }
+          return { name, kind: kind as TestObjectKind };
+        });
+        const result = await withStore(async (ctx) => {
+          const row = await createAssessmentCommand(ctx, CLI_ACTOR, opts.org, opts.system, {
+            title: opts.title,
+            agency: opts.agency ?? null,
+            reportNumber: opts.reportNumber ?? null,
+            reportDate: opts.reportDate ?? null,
+          });
+          for (const o of objects) await addTestObjectCommand(ctx, CLI_ACTOR, opts.org, row.id, o);
+          const names = await systemNames(ctx.store.db, opts.org);
+          return presentAssessmentSummary(row, names.get(row.system_id) ?? '', ctx.catalog);
+        });
+        if (opts.json) return print(JSON.stringify(result, null, 2));
+        print(
+          `created assessment ${result.id}: ${result.systemName} 第${result.level}级, ${result.requirementCount} requirements, ${objects.length} test object(s)`,
+        );
+      },
+    );
+
+  assessment
+    .command('export')
+    .description('write the workbook as .xlsx (one sheet per test object)')
+    .requiredOption('--org <id>', 'organisation id')
+    .requiredOption('--id <assessment>', 'assessment id')
+    .requiredOption('-o, --output <file>', 'the .xlsx file to write')
+    .action(async (opts: { org: string; id: string; output: string }) => {
+      const buffer = await withStore((ctx) => exportWorkbook(ctx, opts.org, opts.id));
+      writeFileSync(opts.output, buffer);
+      print(`wrote ${opts.output} (${buffer.length} bytes)`);
+    });
+
+  assessment
+    .command('import')
+    .description('import a filled workbook: all or nothing; every problem by sheet, row and column')
+    .requiredOption('--org <id>', 'organisation id')
+    .requiredOption('--id <assessment>', 'assessment id')
+    .argument('<file>', 'the .xlsx file')
+    .option('--json', 'print the report as JSON')
+    .action(async (file: string, opts: { org: string; id: string; json?: boolean }) => {
+      let buffer: Buffer;
+      try {
+        buffer = readFileSync(file);
+      } catch (error) {
+        throw new UsageError(
+          `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+        );
+      }
+      const report = await withStore((ctx) =>
+        importWorkbook(ctx, CLI_ACTOR, opts.org, opts.id, buffer),
+      );
+      if (opts.json) return print(JSON.stringify(report, null, 2));
+      print(
+        `imported ${file}: ${report.rows} row(s) — ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged, ${report.skipped} blank`,
+      );
+    });
+
+  assessment
+    .command('score')
+    .description('compliance rate / score and conclusion, before and after rectification')
+    .requiredOption('--org <id>', 'organisation id')
+    .requiredOption('--id <assessment>', 'assessment id')
+    .option('--as-of <date>', 'stands in for the report date when none is set (default: today)')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { org: string; id: string; asOf?: string; json?: boolean }) => {
+      if (opts.asOf !== undefined && !IsoDateSchema.safeParse(opts.asOf).success) {
+        throw new UsageError(`--as-of must be a real date YYYY-MM-DD, got "${opts.asOf}"`);
+      }
+      const score = await withStore((ctx) =>
+        scoreQuery(ctx, opts.org, opts.id, opts.asOf ?? beijingToday(ctx.clock)),
+      );
+      if (opts.json) return print(JSON.stringify(score, null, 2));
+      print(
+        `报告日期 ${score.reportDate}，${score.before.policy === 'T2025' ? '2025版报告模板（符合率）' : '2021版报告模板（综合得分）'}`,
+      );
+      print(
+        formatTable(
+          ['', '整改前', '整改后'],
+          [
+            [
+              score.before.policy === 'T2025' ? '符合率' : '综合得分',
+              figure(score.before),
+              figure(score.after),
+            ],
+            ['结论', score.before.conclusionZh, score.after.conclusionZh],
+            ['高/中/低风险（未关闭）', risks(score.before), risks(score.after)],
+            ['重大风险隐患', score.before.majorRiskLabel, score.after.majorRiskLabel],
+            ['符合/部分/不符合/不适用/未填', counts(score.before), counts(score.after)],
+          ],
+        ),
+      );
+      for (const r of score.after.reasons) print(`· ${r.zh}`);
+      if (score.before.provisional) print('注意：仍有未填写的测评记录，结果为临时结果。');
+      if (score.before.onBoundary || score.after.onBoundary) {
+        print('注意：符合率恰好落在 90% / 60% 边界上，取决于边界口径（inclusiveBoundaries）。');
+      }
+      print(`计算口径: ${JSON.stringify(score.before.params)}`);
+    });
+
+  assessment
+    .command('findings')
+    .description('findings with suggested and confirmed risk levels')
+    .requiredOption('--org <id>', 'organisation id')
+    .requiredOption('--id <assessment>', 'assessment id')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { org: string; id: string; json?: boolean }) => {
+      const items = await withStore((ctx) => findingsQuery(ctx, opts.org, opts.id));
+      if (opts.json) return print(JSON.stringify({ items, total: items.length }, null, 2));
+      print(
+        formatTable(
+          ['条款', '要求项', '结果', '对象', '建议风险', '确认风险', '整改'],
+          items.map((f) => [
+            f.clause,
+            f.title.zh,
+            ITEM_RESULT_ZH[f.result],
+            f.objects.map((o) => o.name).join('、'),
+            `${RISK_LEVEL_ZH[f.suggested.risk]}${f.suggested.caseId ? `（${f.suggested.caseId}）` : ''}`,
+            f.risk ? RISK_LEVEL_ZH[f.risk] : '—',
+            f.rectification?.status ?? '—',
+          ]),
+        ),
+      );
+      print(`\n共 ${items.length} 个问题`);
+    });
+}
+
+function figure(score: ScoreResultDto): string {
+  return score.policy === 'T2025' ? `${score.value}%` : String(score.value);
+}
+
+function risks(score: ScoreResultDto): string {
+  return `${score.risks.high.open}/${score.risks.medium.open}/${score.risks.low.open}`;
+}
+
+function counts(score: ScoreResultDto): string {
+  const c = score.counts;
+  return `${c.compliant}/${c.partial}/${c.nonCompliant}/${c.notApplicable}/${c.unanswered}`;
+}
+
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
