@@ -154,24 +154,27 @@ export function itemOutcomes(
     if (objects === undefined) byRequirement.set(r.requirementId, (objects = new Map()));
     objects.set(r.objectId, r.result);
   }
-  const objectsByCategory = new Map<string, TestObject[]>();
+  const objectsByCategory = new Map<string, { objects: TestObject[]; ids: string[] }>();
   const objectsFor = (category: BaselineRequirement['category']) => {
-    let list = objectsByCategory.get(category);
-    if (list === undefined) {
-      list = input.objects.filter((o) => CATEGORIES_BY_OBJECT_KIND[o.kind].includes(category));
-      objectsByCategory.set(category, list);
+    let entry = objectsByCategory.get(category);
+    if (entry === undefined) {
+      const objects = input.objects.filter((o) =>
+        CATEGORIES_BY_OBJECT_KIND[o.kind].includes(category),
+      );
+      entry = { objects, ids: objects.map((o) => o.id) };
+      objectsByCategory.set(category, entry);
     }
-    return list;
+    return entry;
   };
   return input.requirements.map((requirement) => {
-    const objects = objectsFor(requirement.category);
+    const { objects, ids } = objectsFor(requirement.category);
     const answered = byRequirement.get(requirement.id);
     const weight = requirement.weight ?? missingWeight;
     const base = {
       requirementId: requirement.id,
       category: requirement.category,
       weight,
-      objectIds: objects.map((o) => o.id),
+      objectIds: ids,
     };
     let applicable = 0;
     let sum = 0;
