@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { Kysely } from 'kysely';
 import { CLI_ACTOR } from '../../app/actor';
 import { addTestObjectCommand, createAssessmentCommand } from '../../app/assessment-commands';
 import { exportWorkbook, importWorkbook } from '../../app/assessment-excel';
@@ -16,6 +17,7 @@ import type { ScoreResultDto } from '../../shared/api-types';
 import { IsoDateSchema } from '../../shared/schemas';
 import { listAssessments } from '../../store/repositories/assessments.repository';
 import { getOrganisation } from '../../store/repositories/organisations.repository';
+import type { Database } from '../../store/schema';
 import { withStore } from '../context';
 import { formatTable, UsageError } from '../io';
 
@@ -61,7 +63,7 @@ export function registerAssessment(program: Command): void {
       'start an assessment of a graded system (its baseline is fixed now); add test objects',
     )
     .requiredOption('--org <id>', 'organisation id')
-    .requiredOption('--system <id>', 'system id')
+    .requiredOption('--system <id|name>', 'system id, or its exact name')
     .requiredOption('--title <text>', 'e.g. 2026年度等级测评')
     .option('--agency <name>', 'assessing agency')
     .option('--report-number <text>', 'report number')
@@ -101,7 +103,9 @@ export function registerAssessment(program: Command): void {
           return { name, kind: kind as TestObjectKind };
         });
         const result = await withStore(async (ctx) => {
-          const row = await createAssessmentCommand(ctx, CLI_ACTOR, opts.org, opts.system, {
+          await getOrganisation(ctx.store.db, opts.org);
+          const systemId = await resolveSystem(ctx.store.db, opts.org, opts.system);
+          const row = await createAssessmentCommand(ctx, CLI_ACTOR, opts.org, systemId, {
             title: opts.title,
             agency: opts.agency ?? null,
             reportNumber: opts.reportNumber ?? null,
@@ -222,6 +226,27 @@ export function registerAssessment(program: Command): void {
       );
       print(`\n共 ${items.length} 个问题`);
     });
+}
+
+/** A system id, or the id of the one system with exactly this name. */
+async function resolveSystem(
+  db: Kysely<Database>,
+  organisationId: string,
+  value: string,
+): Promise<string> {
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return value;
+  const rows = await db
+    .selectFrom('systems')
+    .select(['id'])
+    .where('organisation_id', '=', organisationId)
+    .where('name', '=', value)
+    .execute();
+  if (rows.length === 1) return rows[0]!.id;
+  throw new UsageError(
+    rows.length === 0
+      ? `--system: no system named "${value}" in this organisation`
+      : `--system: ${rows.length} systems are named "${value}"; give the id`,
+  );
 }
 
 function figure(score: ScoreResultDto): string {
