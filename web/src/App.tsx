@@ -15,6 +15,8 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ObligationsPage } from './pages/ObligationsPage';
 import { OrganisationHomePage } from './pages/OrganisationHomePage';
+import { AssessmentPage } from './pages/assessments/AssessmentPage';
+import { AssessmentsPage } from './pages/assessments/AssessmentsPage';
 import { CatalogPage } from './pages/catalog/CatalogPage';
 import { AuditPage } from './pages/settings/AuditPage';
 import { MembersPage } from './pages/settings/MembersPage';
@@ -74,6 +76,22 @@ export function App() {
                   element={
                     <RequirePermission permission="systems.read">
                       <ObligationsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="assessments"
+                  element={
+                    <RequirePermission permission="assessments.read">
+                      <AssessmentsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="assessments/:assessmentId"
+                  element={
+                    <RequirePermission permission="assessments.read">
+                      <AssessmentPage />
                     </RequirePermission>
                   }
                 />

@@ -89,9 +89,22 @@ function isSessionProblem(method: string, path: string, error: ApiRequestError):
   );
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** A request body sent as it is (a file), with its own content type, instead of JSON. */
+export class RawBody {
+  readonly data: Blob;
+  readonly contentType: string;
+
+  constructor(data: Blob, contentType: string) {
+    this.data = data;
+    this.contentType = contentType || 'application/octet-stream';
+  }
+}
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const raw = body instanceof RawBody ? body : null;
+  if (raw) headers['content-type'] = raw.contentType;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (WRITES.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -99,7 +112,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.data : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {
     throw new ApiRequestError(0, { code: 'INTERNAL', message: String(cause), details: [] });
@@ -127,7 +140,7 @@ function safeJson(text: string): unknown {
   }
 }
 
-function query(params: Record<string, string | number | undefined | null>): string {
+export function query(params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
@@ -153,8 +166,8 @@ export interface CatalogItemsQuery {
   q?: string;
 }
 
-const org = (orgId: string) => `/organisations/${encodeURIComponent(orgId)}`;
-const sys = (orgId: string, systemId: string) =>
+export const org = (orgId: string) => `/organisations/${encodeURIComponent(orgId)}`;
+export const sys = (orgId: string, systemId: string) =>
   `${org(orgId)}/systems/${encodeURIComponent(systemId)}`;
 
 const member = (orgId: string, userId: string) =>

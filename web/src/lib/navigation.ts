@@ -14,6 +14,7 @@ export const WORK_SECTIONS: readonly Section[] = [
   { key: 'dashboard', path: '', permission: 'systems.read' },
   { key: 'systems', path: 'systems', permission: 'systems.read' },
   { key: 'obligations', path: 'obligations', permission: 'systems.read' },
+  { key: 'assessments', path: 'assessments', permission: 'assessments.read' },
   { key: 'catalog', path: 'catalog', permission: 'systems.read' },
 ];
 

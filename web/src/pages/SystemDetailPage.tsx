@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { usePatchSystem, useSystemDetail } from '../api/hooks';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { SystemAssessments } from '../components/assessments/SystemAssessments';
 import { FilingStatusTag } from '../components/FilingStatusTag';
 import { GradingWizard } from '../components/grading/GradingWizard';
 import { GradingWarnings } from '../components/grading/GradingWarnings';
@@ -19,7 +20,7 @@ import { SystemFacts } from '../components/system-detail/SystemFacts';
 import { SystemObligations } from '../components/system-detail/SystemObligations';
 import { SystemFormDrawer } from '../components/SystemFormDrawer';
 
-const TABS = ['grading', 'records', 'obligations', 'baseline', 'history'] as const;
+const TABS = ['grading', 'records', 'obligations', 'baseline', 'assessments', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 export function SystemDetailPage() {
@@ -120,6 +121,11 @@ export function SystemDetailPage() {
                 onGrade={() => setParam('tab', 'grading')}
               />
             ),
+          },
+          {
+            key: 'assessments',
+            label: t('detail.tab.assessments'),
+            children: <SystemAssessments orgId={organisation.id} detail={detail.data} />,
           },
           {
             key: 'history',

@@ -1,0 +1,186 @@
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Progress,
+  Row,
+  Space,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { exportXlsxUrl, XLSX_MEDIA_TYPE, type ImportResultDto } from '../../api/assessment-client';
+import { useImportWorkbook } from '../../api/assessment-hooks';
+import { ApiRequestError } from '../../api/client';
+import { detailMessage } from '../../lib/api-errors';
+import { ApiErrorAlert } from '../ApiErrorAlert';
+import type { AssessmentPanelProps } from './panel-props';
+
+interface Problem {
+  key: number;
+  sheet: string;
+  row: string;
+  column: string;
+  path: string;
+  message: string;
+}
+
+/**
+ * A problem's place in the workbook. The server names it "sheet 数据库服务器 row 12 column 符合情况"
+ * (row and column optional); other shapes ("sheet!C12", "sheet/row/column") are split as far as
+ * they go, anything else is shown as it is.
+ */
+function locate(path: string): Pick<Problem, 'sheet' | 'row' | 'column'> {
+  const named = /^sheet (.+?)(?: row (\d+))?(?: column (.+))?$/.exec(path);
+  if (named) return { sheet: named[1] ?? '', row: named[2] ?? '', column: named[3] ?? '' };
+  const cell = /^(.*?)!\$?([A-Z]+)\$?(\d+)$/.exec(path);
+  if (cell) return { sheet: cell[1] ?? '', row: cell[3] ?? '', column: cell[2] ?? '' };
+  const parts = path.split('/').filter(Boolean);
+  if (parts.length >= 2 && parts.length <= 3) {
+    return { sheet: parts[0] ?? '', row: parts[1] ?? '', column: parts[2] ?? '' };
+  }
+  return { sheet: '', row: '', column: '' };
+}
+
+/** Excel: export the workbook, fill it offline, import it back (every problem is listed). */
+export function ExcelPanel({ orgId, assessment, editable }: AssessmentPanelProps) {
+  const { t, i18n } = useTranslation();
+  const importer = useImportWorkbook(orgId, assessment.id);
+  const [result, setResult] = useState<(ImportResultDto & { fileName: string }) | null>(null);
+  const [fileName, setFileName] = useState('');
+
+  const error = importer.error;
+  const problems: Problem[] =
+    error instanceof ApiRequestError && error.status === 400
+      ? error.body.details.map((d, key) => ({
+          key,
+          path: d.path,
+          message: detailMessage(d, i18n.language),
+          ...locate(d.path),
+        }))
+      : [];
+  const missingRoute = error instanceof ApiRequestError && error.status === 404;
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={8}>
+        <Card size="small" title={t('assessment.excel.exportTitle')}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+              {t('assessment.excel.exportHint')}
+            </Typography.Paragraph>
+            <Button
+              type="primary"
+              icon={<DownloadOutlined />}
+              href={exportXlsxUrl(orgId, assessment.id)}
+              download
+            >
+              {t('assessment.excel.export')}
+            </Button>
+          </Space>
+        </Card>
+      </Col>
+      <Col xs={24} xl={16}>
+        <Card size="small" title={t('assessment.excel.importTitle')}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+              {t('assessment.excel.importHint')}
+            </Typography.Paragraph>
+            <Upload.Dragger
+              accept={`.xlsx,${XLSX_MEDIA_TYPE}`}
+              multiple={false}
+              showUploadList={false}
+              disabled={!editable || importer.isPending}
+              customRequest={async ({ file, onSuccess, onError }) => {
+                const blob = file as File;
+                setResult(null);
+                setFileName(blob.name);
+                importer.reset();
+                try {
+                  const answer = await importer.mutateAsync(blob);
+                  setResult({ ...answer, fileName: blob.name });
+                  onSuccess?.(answer);
+                } catch (cause) {
+                  onError?.(cause as Error);
+                }
+              }}
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">{t('assessment.excel.importDrop')}</p>
+              <p className="ant-upload-hint">
+                {editable
+                  ? t('assessment.excel.importDropHint')
+                  : t('assessment.completedReadOnly')}
+              </p>
+            </Upload.Dragger>
+            {importer.isPending && (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <Typography.Text>
+                  {t('assessment.excel.importing', { name: fileName })}
+                </Typography.Text>
+                <Progress percent={100} status="active" showInfo={false} />
+              </Space>
+            )}
+            {result && (
+              <Alert
+                type="success"
+                showIcon
+                data-testid="import-result"
+                title={t('assessment.excel.imported', { name: result.fileName })}
+                description={
+                  <Descriptions size="small" column={5}>
+                    {(['rows', 'created', 'updated', 'unchanged', 'skipped'] as const).map((k) => (
+                      <Descriptions.Item key={k} label={t(`assessment.excel.count.${k}`)}>
+                        <span data-testid={`import-${k}`}>{result[k]}</span>
+                      </Descriptions.Item>
+                    ))}
+                  </Descriptions>
+                }
+              />
+            )}
+            {missingRoute && (
+              <Alert type="warning" showIcon title={t('assessment.excel.unavailable')} />
+            )}
+            {problems.length > 0 ? (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <Alert
+                  type="error"
+                  showIcon
+                  title={t('assessment.excel.problems', { count: problems.length, name: fileName })}
+                  description={t('assessment.excel.problemsHint')}
+                />
+                <Table<Problem>
+                  size="small"
+                  bordered
+                  data-testid="import-problems"
+                  dataSource={problems}
+                  pagination={problems.length > 50 ? { pageSize: 50 } : false}
+                  columns={[
+                    {
+                      title: t('assessment.excel.sheet'),
+                      dataIndex: 'sheet',
+                      width: 140,
+                      render: (v: string, p) => v || p.path,
+                    },
+                    { title: t('assessment.excel.row'), dataIndex: 'row', width: 70 },
+                    { title: t('assessment.excel.column'), dataIndex: 'column', width: 110 },
+                    { title: t('assessment.excel.message'), dataIndex: 'message' },
+                  ]}
+                />
+              </Space>
+            ) : (
+              error && !missingRoute && <ApiErrorAlert error={error} />
+            )}
+          </Space>
+        </Card>
+      </Col>
+    </Row>
+  );
+}
