@@ -448,6 +448,14 @@ export function addEvidenceCommand(
     }
     await getTestObject(trx, assessmentId, file.objectId);
     const name = file.fileName.trim();
+    // Browsers send no useful type for .log / .conf files: infer it from the name then.
+    if (file.mediaType === '' || file.mediaType === 'application/octet-stream') {
+      const lower = name.toLowerCase();
+      const inferred = Object.entries(EVIDENCE_MEDIA_TYPES).find(([, exts]) =>
+        exts.some((e) => lower.endsWith(e)),
+      );
+      if (inferred) file = { ...file, mediaType: inferred[0] };
+    }
     if (
       !name ||
       name.length > 255 ||

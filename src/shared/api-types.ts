@@ -452,6 +452,27 @@ export interface WorkbookDto {
   progress: WorkbookProgressDto[];
 }
 
+/** A recorded result as `PUT …/results/{requirementId}/{objectId}` returns it. */
+export interface ResultDto {
+  requirementId: string;
+  objectId: string;
+  result: ItemResultCode;
+  record: string | null;
+  reason: string | null;
+  recordedBy: string;
+  recordedAt: string;
+  version: number;
+}
+
+/** What an Excel import did (`POST …/import`). */
+export interface ImportReportDto {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+}
+
 export interface EvidenceDto {
   id: string;
   requirementId: string;
@@ -544,13 +565,16 @@ export interface ScoreResultDto {
     nonCompliant: number;
     notApplicable: number;
     unanswered: number;
+    /** Items no test object answers (无适用测评对象). */
+    untested: number;
   };
   risks: Record<RiskLevelCode, { total: number; open: number }>;
   majorRisks: { total: number; rectified: number };
   majorRiskLabel: string;
   onBoundary: boolean;
   provisional: boolean;
-  byCategory: { category: string; applicable: number; compliant: number; value: number }[];
+  /** `value` is null where nothing in the category is applicable. */
+  byCategory: { category: string; applicable: number; compliant: number; value: number | null }[];
 }
 
 export interface AssessmentScoreDto {

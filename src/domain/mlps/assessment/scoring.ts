@@ -61,8 +61,11 @@ export const T2021_DEFAULTS: T2021Params = {
 export interface ItemOutcome {
   readonly requirementId: string;
   readonly category: BaselineRequirement['category'];
-  /** `unanswered` while an applicable object has no result. */
-  readonly result: ItemResult | 'unanswered';
+  /**
+   * `unanswered` while an applicable object has no result; `untested` when no test object of
+   * the assessment answers the item's category (add one, or the figure stays provisional).
+   */
+  readonly result: ItemResult | 'unanswered' | 'untested';
   /** Mean over non-N/A objects of 1 / partial / 0; null when not applicable or unanswered. */
   readonly score: number | null;
   readonly weight: number;
@@ -119,6 +122,8 @@ export interface ScoreResult {
     readonly nonCompliant: number;
     readonly notApplicable: number;
     readonly unanswered: number;
+    /** Items no test object answers. */
+    readonly untested: number;
   };
   readonly risks: Readonly<Record<RiskLevel, { total: number; open: number }>>;
   readonly majorRisks: { readonly total: number; readonly rectified: number };
@@ -126,13 +131,14 @@ export interface ScoreResult {
   readonly majorRiskLabel: string;
   /** Landed exactly on a band boundary the sources leave open. */
   readonly onBoundary: boolean;
-  /** Unanswered rows: the figure is provisional. */
+  /** Unanswered rows or untested items: the figure is provisional. */
   readonly provisional: boolean;
+  /** `value` is null where nothing in the category is applicable. */
   readonly byCategory: readonly {
     category: string;
     applicable: number;
     compliant: number;
-    value: number;
+    value: number | null;
   }[];
 }
 
@@ -176,6 +182,7 @@ export function itemOutcomes(
       weight,
       objectIds: ids,
     };
+    if (objects.length === 0) return { ...base, result: 'untested' as const, score: null };
     let applicable = 0;
     let sum = 0;
     let compliant = 0;
@@ -273,7 +280,7 @@ export function scoreAssessment(
       majorRisks,
       majorRiskLabel,
       onBoundary: value === 90 || value === 60,
-      provisional: counts.unanswered > 0,
+      provisional: counts.unanswered > 0 || counts.untested > 0,
       byCategory: byCategory(outcomes, (list) => round2(100 * rate2025(list, params))),
     };
   }
@@ -331,7 +338,7 @@ export function scoreAssessment(
     majorRisks,
     majorRiskLabel,
     onBoundary: false,
-    provisional: counts.unanswered > 0,
+    provisional: counts.unanswered > 0 || counts.untested > 0,
     byCategory: byCategory(outcomes, (list) =>
       round2(composite2021(list, { ...params, composite: 'item-weighted' })),
     ),
@@ -376,6 +383,7 @@ function countOutcomes(outcomes: readonly ItemOutcome[]): ScoreResult['counts'] 
     nonCompliant: count('non_compliant'),
     notApplicable: count('not_applicable'),
     unanswered: count('unanswered'),
+    untested: count('untested'),
   };
 }
 
@@ -395,7 +403,7 @@ function byCategory(
       category,
       applicable: applicable.length,
       compliant: applicable.filter((o) => o.result === 'compliant').length,
-      value: applicable.length === 0 ? 100 : value(applicable),
+      value: applicable.length === 0 ? null : value(applicable),
     };
   });
 }

@@ -90,7 +90,14 @@ function ScoreCard({ id, title, score }: { id: string; title: string; score: Sco
           <Alert
             type="warning"
             showIcon
-            title={t('assessment.score.provisional', { count: c.unanswered })}
+            title={
+              c.untested > 0
+                ? t('assessment.score.provisionalUntested', {
+                    count: c.unanswered,
+                    untested: c.untested,
+                  })
+                : t('assessment.score.provisional', { count: c.unanswered })
+            }
           />
         )}
         {score.onBoundary && (
@@ -121,6 +128,11 @@ function ScoreCard({ id, title, score }: { id: string; title: string; score: Sco
           <Descriptions.Item label={t('assessment.result.unanswered')}>
             <Typography.Text type={c.unanswered ? 'warning' : undefined}>
               {c.unanswered}
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('assessment.result.untested')}>
+            <Typography.Text type={c.untested ? 'warning' : undefined}>
+              {c.untested}
             </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t('assessment.score.applicable')}>

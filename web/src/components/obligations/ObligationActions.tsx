@@ -1,6 +1,7 @@
 import { App, Button, Form, Input, Modal, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { ObligationDto } from '../../../../src/shared/api-types';
 import { useClearObligationStatus, useSetObligationStatus } from '../../api/hooks';
 import { applyApiErrorsToForm } from '../../lib/api-errors';
@@ -24,6 +25,15 @@ export function ObligationActions({
   const clearStatus = useClearObligationStatus(orgId);
   const [notApplicableOpen, setNotApplicableOpen] = useState(false);
   const [form] = Form.useForm<{ note: string }>();
+
+  // Rectification items close through their own status and re-test, not a manual override.
+  if (obligation.ruleId === 'mlps.rectification') {
+    return (
+      <Link to={`/o/${orgId}/assessments?tab=rectification`}>
+        {t('obligation.action.openRectification')}
+      </Link>
+    );
+  }
 
   if (obligation.manualStatus) {
     return (
