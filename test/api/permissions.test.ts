@@ -318,6 +318,21 @@ for (const dialect of TEST_DIALECTS) {
           method: 'DELETE',
           url: await am(`/evidence/${(await evidence()).id}`),
         }),
+      'GET /api/organisations/:orgId/assessments/:assessmentId/export.xlsx': async () => ({
+        url: await am('/export.xlsx'),
+      }),
+      'POST /api/organisations/:orgId/assessments/:assessmentId/import': async () => {
+        const exported = await owner.inject({ url: await am('/export.xlsx') });
+        assert.equal(exported.statusCode, 200, exported.body);
+        return {
+          method: 'POST',
+          url: await am('/import'),
+          headers: {
+            'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          },
+          payload: exported.rawPayload,
+        };
+      },
       'GET /api/organisations/:orgId/assessments/:assessmentId/findings': async () => ({
         url: await am('/findings'),
       }),
