@@ -7,6 +7,7 @@ import { registerGrade } from './commands/grade.command';
 import { registerKeys } from './commands/keys.command';
 import { registerObligations } from './commands/obligations.command';
 import { registerOrgs } from './commands/orgs.command';
+import { registerReport } from './commands/report.command';
 import { registerSchemas } from './commands/schemas.command';
 import { registerServe } from './commands/serve.command';
 import { registerSystems } from './commands/systems.command';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
     registerSystems,
     registerCatalog,
     registerAssessment,
+    registerReport,
     registerAudit,
     registerKeys,
     registerSchemas,

@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health.routes';
 import { membersRoutes } from './routes/members.routes';
 import { obligationsRoutes } from './routes/obligations.routes';
 import { organisationsRoutes } from './routes/organisations.routes';
+import { reportsRoutes } from './routes/reports.routes';
 import { assessmentsRoutes } from './routes/assessments.routes';
 import { catalogRoutes } from './routes/catalog.routes';
 import type { MlpsCatalog } from '../catalogs/mlps-catalog.model';
@@ -136,6 +137,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     auditRoutes,
     catalogRoutes,
     assessmentsRoutes,
+    reportsRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api' });
   }

@@ -391,6 +391,12 @@ for (const dialect of TEST_DIALECTS) {
           payload: { version: item.version, retestResult: 'non_compliant' },
         };
       },
+      'GET /api/organisations/:orgId/systems/:systemId/reports/:kind.:format': async () => {
+        await gradeMain();
+        return { url: org(`/systems/${systemId}/reports/grading.docx?lang=zh`) };
+      },
+      'GET /api/organisations/:orgId/assessments/:assessmentId/reports/:kind.:format':
+        async () => ({ url: await am('/reports/assessment.pdf?lang=zh&asOf=2026-03-02') }),
       'GET /api/organisations/:orgId/assessment-dashboard': async () => ({
         url: org('/assessment-dashboard'),
       }),
@@ -646,6 +652,31 @@ for (const dialect of TEST_DIALECTS) {
         [systemId],
       );
       assert.equal((await assessor.inject({ url: org(`/systems/${other}`) })).statusCode, 404);
+      // Documents follow the same rule: a system's reports, and an assessment's of another system.
+      assert.equal(
+        (await assessor.inject({ url: org(`/systems/${other}/reports/grading.docx`) })).statusCode,
+        404,
+      );
+      await ownerJson({
+        method: 'POST',
+        url: org(`/systems/${other}/gradings`),
+        payload: {
+          businessInformation: [{ object: 'social_order_public_interest', degree: 'general' }],
+          systemService: [{ object: 'citizen_legal_person', degree: 'general' }],
+          gradedOn: '2026-01-05',
+          reason: '文档权限测试定级',
+          version: await systemVersion(other),
+        },
+      });
+      const foreignAssessment = await ownerJson({
+        method: 'POST',
+        url: org(`/systems/${other}/assessments`),
+        payload: { title: unique('他系统测评') },
+      });
+      const hidden = await assessor.inject({
+        url: org(`/assessments/${foreignAssessment.id}/reports/rectification.docx`),
+      });
+      assert.equal(hidden.statusCode, 404, hidden.body);
       const obligations = (
         await assessor.inject({ url: org('/obligations?asOf=2026-03-02') })
       ).json();

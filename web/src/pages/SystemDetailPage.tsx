@@ -1,4 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
+import { ReportDownloads } from '../components/reports/ReportDownloads';
 import { App, Breadcrumb, Button, Card, Col, Row, Space, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -67,13 +68,29 @@ export function SystemDetailPage() {
               <FilingStatusTag system={system} />
             </Space>
           </Col>
-          {canWrite && (
-            <Col>
-              <Button icon={<EditOutlined />} onClick={() => setParam('edit', '1')}>
-                {t('system.edit')}
-              </Button>
-            </Col>
-          )}
+          <Col>
+            <Space>
+              {system.level !== null && (
+                <ReportDownloads
+                  reports={[
+                    {
+                      label: 'report.grading',
+                      base: `/api/organisations/${organisation.id}/systems/${system.id}/reports/grading`,
+                    },
+                    {
+                      label: 'report.filing',
+                      base: `/api/organisations/${organisation.id}/systems/${system.id}/reports/filing`,
+                    },
+                  ]}
+                />
+              )}
+              {canWrite && (
+                <Button icon={<EditOutlined />} onClick={() => setParam('edit', '1')}>
+                  {t('system.edit')}
+                </Button>
+              )}
+            </Space>
+          </Col>
         </Row>
         <SystemFacts detail={detail.data} />
       </Card>

@@ -1,3 +1,4 @@
+import { ReportDownloads } from '../../components/reports/ReportDownloads';
 import { Alert, Breadcrumb, Card, Col, Row, Space, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -87,6 +88,18 @@ export function AssessmentPage() {
               <Fact
                 label={t('assessment.field.objects')}
                 value={t('assessment.countObjects', { count: a.objects.length })}
+              />
+              <ReportDownloads
+                reports={[
+                  {
+                    label: 'report.assessment',
+                    base: `/api/organisations/${organisation.id}/assessments/${a.id}/reports/assessment`,
+                  },
+                  {
+                    label: 'report.rectification',
+                    base: `/api/organisations/${organisation.id}/assessments/${a.id}/reports/rectification`,
+                  },
+                ]}
               />
             </Space>
           </Col>

@@ -1,0 +1,134 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { beijingToday } from '../../app/clock';
+import type { AppContext } from '../../app/context';
+import {
+  ASSESSMENT_REPORT_KINDS,
+  asciiReportFileName,
+  assessmentSystemId,
+  buildReport,
+  renderReport,
+  REPORT_CONTENT_TYPES,
+  REPORT_FORMATS,
+  REPORT_LANGS,
+  reportFileName,
+  SYSTEM_REPORT_KINDS,
+  type ReportFormat,
+  type ReportKind,
+} from '../../app/reports';
+import { NotFoundError } from '../../errors';
+import type { Lang } from '../../reports/model';
+import { IsoDateSchema } from '../../shared/schemas';
+import { orgAccessOf } from '../auth';
+import { OrgParams, SystemParams } from './params';
+
+const ReportQuery = z.object({
+  lang: z.enum(REPORT_LANGS).default('zh'),
+  /** Cover date where the data has none, and the day overdue items count to (default: today). */
+  asOf: IsoDateSchema.optional(),
+});
+
+/** A Content-Disposition that survives Chinese names: RFC 6266/5987 `filename*` plus an ASCII fallback. */
+export function contentDisposition(name: string, asciiFallback: string): string {
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** Documents as Word or PDF: grading report and filing form of a system; assessment report and rectification plan of an assessment. */
+export const reportsRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['reports'];
+
+    const send = async (
+      reply: FastifyReply,
+      orgId: string,
+      kind: ReportKind,
+      id: string,
+      format: ReportFormat,
+      query: { lang: Lang; asOf?: string | undefined },
+    ) => {
+      const doc = await buildReport(
+        ctx,
+        orgId,
+        kind,
+        id,
+        query.lang,
+        query.asOf ?? beijingToday(ctx.clock),
+      );
+      const buffer = await renderReport(doc, format);
+      return reply
+        .header('content-type', REPORT_CONTENT_TYPES[format])
+        .header(
+          'content-disposition',
+          contentDisposition(reportFileName(doc, format), asciiReportFileName(kind, format)),
+        )
+        .header('cache-control', 'private, no-store')
+        .send(buffer);
+    };
+
+    app.get(
+      '/organisations/:orgId/systems/:systemId/reports/:kind.:format',
+      {
+        config: { access: { kind: 'org', permission: 'systems.read' } },
+        schema: {
+          tags,
+          summary:
+            'Grading report (定级报告) or filing form (备案表) of a system, as grading.docx, grading.pdf, filing.docx or filing.pdf',
+          params: SystemParams.extend({
+            kind: z.enum(SYSTEM_REPORT_KINDS),
+            format: z.enum(REPORT_FORMATS),
+          }),
+          querystring: ReportQuery,
+        },
+      },
+      // Assessors reach only assigned systems: the auth hook checks :systemId.
+      async (req, reply) =>
+        send(
+          reply,
+          req.params.orgId,
+          req.params.kind,
+          req.params.systemId,
+          req.params.format,
+          req.query,
+        ),
+    );
+
+    app.get(
+      '/organisations/:orgId/assessments/:assessmentId/reports/:kind.:format',
+      {
+        config: { access: { kind: 'org', permission: 'assessments.read' } },
+        schema: {
+          tags,
+          summary:
+            'Level assessment report (等级测评报告) or rectification plan (整改方案) of an assessment, as assessment.docx, assessment.pdf, rectification.docx or rectification.pdf',
+          params: OrgParams.extend({
+            assessmentId: z.string().uuid('must be an assessment id (UUID)'),
+            kind: z.enum(ASSESSMENT_REPORT_KINDS),
+            format: z.enum(REPORT_FORMATS),
+          }),
+          querystring: ReportQuery,
+        },
+      },
+      async (req, reply) => {
+        // As the assessment routes' visible(): assessors see assigned systems only.
+        const systemId = await assessmentSystemId(ctx, req.params.orgId, req.params.assessmentId);
+        const assigned = orgAccessOf(req).assignedSystemIds;
+        if (assigned && !assigned.has(systemId)) {
+          throw new NotFoundError('assessment', req.params.assessmentId);
+        }
+        return send(
+          reply,
+          req.params.orgId,
+          req.params.kind,
+          req.params.assessmentId,
+          req.params.format,
+          req.query,
+        );
+      },
+    );
+  };

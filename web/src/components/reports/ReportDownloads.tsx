@@ -1,0 +1,46 @@
+import { DownloadOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { Button, Dropdown, type MenuProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+export interface ReportLink {
+  /** i18n key of the document name, e.g. report.grading */
+  readonly label: string;
+  /** URL without the extension, e.g. /api/organisations/…/reports/grading */
+  readonly base: string;
+}
+
+/**
+ * Download buttons for the documents regulators and assessors expect: each in Word or PDF, in
+ * Chinese or English. Plain links: the session cookie authorises the GET and the server names
+ * the file (Chinese-safe Content-Disposition).
+ */
+export function ReportDownloads({ reports }: { reports: readonly ReportLink[] }) {
+  const { t } = useTranslation();
+  const items: MenuProps['items'] = reports.flatMap((report, index) => [
+    ...(index > 0 ? [{ type: 'divider' as const }] : []),
+    {
+      type: 'group' as const,
+      label: t(report.label),
+      children: (['docx', 'pdf'] as const).flatMap((format) =>
+        (['zh', 'en'] as const).map((lang) => ({
+          key: `${report.base}.${format}?lang=${lang}`,
+          icon: format === 'docx' ? <FileWordOutlined /> : <FilePdfOutlined />,
+          label: (
+            <a
+              href={`${report.base}.${format}?lang=${lang}`}
+              download
+              data-testid={`download-${report.label}-${format}-${lang}`}
+            >
+              {t(`report.format.${format}`)} · {t(`report.lang.${lang}`)}
+            </a>
+          ),
+        })),
+      ),
+    },
+  ]);
+  return (
+    <Dropdown menu={{ items }} trigger={['click']}>
+      <Button icon={<DownloadOutlined />}>{t('report.download')}</Button>
+    </Dropdown>
+  );
+}
