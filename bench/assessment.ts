@@ -34,7 +34,7 @@ import { BENCH_KEYS } from './generate';
 import { load, startServer } from './load';
 
 /** The hospital's 11 objects plus 9 more servers and databases: 20 test objects. */
-const TWENTY_OBJECTS = [
+export const TWENTY_OBJECTS = [
   ...HOSPITAL_OBJECTS,
   ...Array.from({ length: 9 }, (_, i) => ({
     name: `${i % 2 === 0 ? '业务服务器' : '数据库服务器'}${String(i + 1).padStart(2, '0')}`,

@@ -8,7 +8,8 @@
  * 4. audit-chain verification of 1,000,000 entries (bench/audit-verify.ts);
  * 5. GB/T 22239 catalog load + validation and baseline computation (bench/catalog.ts);
  * 6. assessments: scoring 1,000 level-3 cloud assessments, the workbook API under load
- *    (bench/assessment.ts) and a 10,000-row Excel import (bench/assessment-excel.ts).
+ *    (bench/assessment.ts) and a 10,000-row Excel import (bench/assessment-excel.ts);
+ * 7. documents: a 20-object level-3 assessment report as Word and PDF (bench/reports.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,7 @@ import { benchCatalog } from './catalog';
 import { load, startServer } from './load';
 import { benchAssessments } from './assessment';
 import { benchWorkbookImport } from './assessment-excel';
+import { benchReports } from './reports';
 import { BENCH_KEYS, generateSystems } from './generate';
 import { shippedMlpsCatalog } from '../src/catalogs/mlps-catalog';
 
@@ -164,3 +166,4 @@ await benchApi(10_000);
 await benchAuditVerify(1_000_000);
 await benchAssessments();
 await benchWorkbookImport();
+await benchReports();
