@@ -7,6 +7,7 @@ import { NotFoundError } from '../errors';
 import { buildAssessmentReport } from '../reports/documents/assessment-report';
 import { buildFilingForm } from '../reports/documents/filing-form';
 import { buildGradingReport } from '../reports/documents/grading-report';
+import { buildObligationsCalendar } from '../reports/documents/obligations-calendar';
 import { buildRectificationPlan } from '../reports/documents/rectification-plan';
 import type { Lang, ReportDocument } from '../reports/model';
 import { renderDocx } from '../reports/render-docx';
@@ -26,14 +27,23 @@ import {
 } from './assessment-queries';
 import { majorRiskTriggerList } from './catalog-queries';
 import type { AppContext } from './context';
+import { listObligations, type SystemScope } from './obligations';
 import { presentOrganisation } from './presenters';
 import { getSystemDetail } from './system-detail';
 
-export const REPORT_KINDS = ['grading', 'filing', 'assessment', 'rectification'] as const;
+export const REPORT_KINDS = [
+  'grading',
+  'filing',
+  'assessment',
+  'rectification',
+  'calendar',
+] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 /** Documents of a system (id = system id); the others are of an assessment (id = assessment id). */
 export const SYSTEM_REPORT_KINDS = ['grading', 'filing'] as const;
 export const ASSESSMENT_REPORT_KINDS = ['assessment', 'rectification'] as const;
+/** Documents of the organisation (id = organisation id). */
+export const ORGANISATION_REPORT_KINDS = ['calendar'] as const;
 
 export const REPORT_FORMATS = ['docx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -45,9 +55,10 @@ export const REPORT_CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
 };
 
 /**
- * Builds one document. `id` is the system id for `grading` / `filing` and the assessment id for
- * `assessment` / `rectification`; `asOf` (YYYY-MM-DD) is the cover date where the data has none,
- * the date overdue items count to, and the report date standing in for a missing one.
+ * Builds one document. `id` is the system id for `grading` / `filing`, the assessment id for
+ * `assessment` / `rectification` and the organisation id for `calendar`; `asOf` (YYYY-MM-DD) is
+ * the cover date where the data has none, the date overdue items count to, and the report date
+ * standing in for a missing one. `scope` limits the calendar's systems (assessors: assigned only).
  */
 export async function buildReport(
   ctx: AppContext,
@@ -56,6 +67,7 @@ export async function buildReport(
   id: string,
   lang: Lang,
   asOf: string,
+  scope: SystemScope = {},
 ): Promise<ReportDocument> {
   const organisation = presentOrganisation(
     await getOrganisation(ctx.store.db, organisationId),
@@ -119,6 +131,13 @@ export async function buildReport(
         lang,
       );
     }
+    case 'calendar': {
+      if (id !== organisationId) throw new NotFoundError('organisation', id);
+      const obligations = await listObligations(ctx, organisationId, asOf, {
+        onlyIds: scope.onlyIds,
+      });
+      return buildObligationsCalendar({ organisation, obligations }, lang);
+    }
   }
 }
 
@@ -137,13 +156,18 @@ export function renderReport(doc: ReportDocument, format: ReportFormat): Promise
 
 /** The document's file name (its title, without characters file systems refuse). */
 export function reportFileName(doc: ReportDocument, format: ReportFormat): string {
-  const stem =
-    [...doc.title]
+  return `${safeFileStem(doc.title)}.${format}`;
+}
+
+/** `title` without characters file systems refuse ('report' when nothing is left). */
+export function safeFileStem(title: string): string {
+  return (
+    [...title]
       .map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c))
       .join('')
       .replace(/_+/g, '_')
-      .trim() || 'report';
-  return `${stem}.${format}`;
+      .trim() || 'report'
+  );
 }
 
 /** An ASCII-only fallback name for clients that ignore `filename*`. */
@@ -153,6 +177,7 @@ export function asciiReportFileName(kind: ReportKind, format: ReportFormat): str
     filing: 'filing-form',
     assessment: 'assessment-report',
     rectification: 'rectification-plan',
+    calendar: 'obligations-calendar',
   };
   return `${names[kind]}.${format}`;
 }

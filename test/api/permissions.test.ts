@@ -397,6 +397,16 @@ for (const dialect of TEST_DIALECTS) {
       },
       'GET /api/organisations/:orgId/assessments/:assessmentId/reports/:kind.:format':
         async () => ({ url: await am('/reports/assessment.pdf?lang=zh&asOf=2026-03-02') }),
+      'GET /api/organisations/:orgId/reports/:kind.:format': async () => ({
+        url: org('/reports/calendar.docx?lang=zh&asOf=2026-03-02'),
+      }),
+      'GET /api/organisations/:orgId/systems.xlsx': async () => ({ url: org('/systems.xlsx') }),
+      'GET /api/organisations/:orgId/assessments/:assessmentId/findings.xlsx': async () => ({
+        url: await am('/findings.xlsx'),
+      }),
+      'GET /api/organisations/:orgId/obligations.xlsx': async () => ({
+        url: org('/obligations.xlsx?asOf=2026-03-02'),
+      }),
       'GET /api/organisations/:orgId/assessment-dashboard': async () => ({
         url: org('/assessment-dashboard'),
       }),
@@ -677,6 +687,10 @@ for (const dialect of TEST_DIALECTS) {
         url: org(`/assessments/${foreignAssessment.id}/reports/rectification.docx`),
       });
       assert.equal(hidden.statusCode, 404, hidden.body);
+      const hiddenFindings = await assessor.inject({
+        url: org(`/assessments/${foreignAssessment.id}/findings.xlsx`),
+      });
+      assert.equal(hiddenFindings.statusCode, 404, hiddenFindings.body);
       const obligations = (
         await assessor.inject({ url: org('/obligations?asOf=2026-03-02') })
       ).json();

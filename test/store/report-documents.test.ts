@@ -71,6 +71,7 @@ for (const dialect of TEST_DIALECTS) {
       } catch (error) {
         throw new Error(
           `pdftotext is needed to read the PDF back (apt-get install poppler-utils): ${error}`,
+          { cause: error },
         );
       }
     };

@@ -16,18 +16,18 @@ import { IsoDateSchema } from '../../shared/schemas';
 import { withStore } from '../context';
 import { UsageError } from '../io';
 
-/** `dengbao report grading|filing|assessment|rectification …`: a document as Word or PDF. */
+/** `dengbao report grading|filing|assessment|rectification|calendar …`: a document as Word or PDF. */
 export function registerReport(program: Command): void {
   program
     .command('report')
     .description(
-      'write a document: grading (定级报告) or filing (备案表) of a system; assessment (等级测评报告) or rectification (整改方案) of an assessment',
+      'write a document: grading (定级报告) or filing (备案表) of a system; assessment (等级测评报告) or rectification (整改方案) of an assessment; calendar (合规义务日历) of the organisation',
     )
     .addArgument(new Argument('<kind>', 'which document').choices(REPORT_KINDS))
     .requiredOption('--org <id>', 'organisation id')
-    .requiredOption(
+    .option(
       '--id <id>',
-      'system id (grading, filing) or assessment id (assessment, rectification)',
+      'system id (grading, filing) or assessment id (assessment, rectification); not for calendar',
     )
     .addOption(
       new Option(
@@ -38,7 +38,7 @@ export function registerReport(program: Command): void {
     .addOption(new Option('--lang <lang>', 'document language').choices(REPORT_LANGS).default('zh'))
     .option(
       '--as-of <date>',
-      'cover date where the data has none; overdue items count to it (default: today)',
+      'cover date where the data has none; overdue items count to it; the calendar date (default: today)',
     )
     .option(
       '-o, --output <file>',
@@ -49,7 +49,7 @@ export function registerReport(program: Command): void {
         kind: ReportKind,
         opts: {
           org: string;
-          id: string;
+          id?: string;
           format?: ReportFormat;
           lang: Lang;
           asOf?: string;
@@ -59,6 +59,10 @@ export function registerReport(program: Command): void {
         if (opts.asOf !== undefined && !IsoDateSchema.safeParse(opts.asOf).success) {
           throw new UsageError(`--as-of must be a real date YYYY-MM-DD, got "${opts.asOf}"`);
         }
+        if (kind !== 'calendar' && opts.id === undefined) {
+          throw new UsageError(`--id is required for ${kind}`);
+        }
+        const id = kind === 'calendar' ? opts.org : (opts.id as string);
         const fromName = opts.output?.toLowerCase().match(/\.(docx|pdf)$/)?.[1] as
           ReportFormat | undefined;
         const format = opts.format ?? fromName ?? 'docx';
@@ -72,7 +76,7 @@ export function registerReport(program: Command): void {
             ctx,
             opts.org,
             kind,
-            opts.id,
+            id,
             opts.lang,
             opts.asOf ?? beijingToday(ctx.clock),
           );

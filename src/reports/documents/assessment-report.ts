@@ -181,7 +181,9 @@ export function buildAssessmentReport(input: AssessmentReportInput, lang: Lang):
   const findings = [...input.findings].sort(
     (x, y) => RISK_ORDER.indexOf(x.effectiveRisk) - RISK_ORDER.indexOf(y.effectiveRisk),
   );
-  const conclusionOf = (s: ScoreResultDto) => CONCLUSION[s.conclusion][lang];
+  // A provisional result (rows unanswered, categories without objects) is marked as such.
+  const conclusionOf = (s: ScoreResultDto) =>
+    `${CONCLUSION[s.conclusion][lang]}${s.provisional ? (zh ? '（暂定）' : ' (provisional)') : ''}`;
   const major = (s: ScoreResultDto) => majorRiskCount(lang, s.majorRisks, s.majorRiskLabel);
 
   // 网络安全等级测评基本信息表

@@ -3,21 +3,25 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { beijingToday } from '../../app/clock';
 import type { AppContext } from '../../app/context';
+import { findingsExport, obligationsExport, systemsInventoryExport } from '../../app/excel-exports';
 import {
   ASSESSMENT_REPORT_KINDS,
   asciiReportFileName,
   assessmentSystemId,
   buildReport,
+  ORGANISATION_REPORT_KINDS,
   renderReport,
   REPORT_CONTENT_TYPES,
   REPORT_FORMATS,
   REPORT_LANGS,
   reportFileName,
+  safeFileStem,
   SYSTEM_REPORT_KINDS,
   type ReportFormat,
   type ReportKind,
 } from '../../app/reports';
 import { NotFoundError } from '../../errors';
+import { XLSX_CONTENT_TYPE } from '../../reports/excel-exports';
 import type { Lang } from '../../reports/model';
 import { IsoDateSchema } from '../../shared/schemas';
 import { orgAccessOf } from '../auth';
@@ -38,7 +42,12 @@ export function contentDisposition(name: string, asciiFallback: string): string 
   return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
 }
 
-/** Documents as Word or PDF: grading report and filing form of a system; assessment report and rectification plan of an assessment. */
+const AsOfQuery = z.object({
+  /** The day obligations and next assessments are computed for (default: today). */
+  asOf: IsoDateSchema.optional(),
+});
+
+/** Documents as Word or PDF: grading report and filing form of a system; assessment report and rectification plan of an assessment; obligations calendar of an organisation. Excel exports of the system inventory, an assessment's findings and the obligations. */
 export const reportsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -51,6 +60,7 @@ export const reportsRoutes =
       id: string,
       format: ReportFormat,
       query: { lang: Lang; asOf?: string | undefined },
+      onlyIds?: ReadonlySet<string> | null,
     ) => {
       const doc = await buildReport(
         ctx,
@@ -59,6 +69,7 @@ export const reportsRoutes =
         id,
         query.lang,
         query.asOf ?? beijingToday(ctx.clock),
+        { onlyIds },
       );
       const buffer = await renderReport(doc, format);
       return reply
@@ -70,6 +81,13 @@ export const reportsRoutes =
         .header('cache-control', 'private, no-store')
         .send(buffer);
     };
+
+    const sendXlsx = (reply: FastifyReply, buffer: Buffer, name: string, ascii: string) =>
+      reply
+        .header('content-type', XLSX_CONTENT_TYPE)
+        .header('content-disposition', contentDisposition(name, ascii))
+        .header('cache-control', 'private, no-store')
+        .send(buffer);
 
     app.get(
       '/organisations/:orgId/systems/:systemId/reports/:kind.:format',
@@ -129,6 +147,108 @@ export const reportsRoutes =
           req.params.format,
           req.query,
         );
+      },
+    );
+
+    app.get(
+      '/organisations/:orgId/reports/:kind.:format',
+      {
+        config: { access: { kind: 'org', permission: 'obligations.read' } },
+        schema: {
+          tags,
+          summary:
+            'Obligations calendar (合规义务日历) of the organisation, as calendar.docx or calendar.pdf',
+          params: OrgParams.extend({
+            kind: z.enum(ORGANISATION_REPORT_KINDS),
+            format: z.enum(REPORT_FORMATS),
+          }),
+          querystring: ReportQuery,
+        },
+      },
+      // Assessors see the obligations of their assigned systems only.
+      async (req, reply) =>
+        send(
+          reply,
+          req.params.orgId,
+          req.params.kind,
+          req.params.orgId,
+          req.params.format,
+          req.query,
+          orgAccessOf(req).assignedSystemIds,
+        ),
+    );
+
+    app.get(
+      '/organisations/:orgId/systems.xlsx',
+      {
+        config: { access: { kind: 'org', permission: 'systems.read' } },
+        schema: {
+          tags,
+          summary: 'System inventory (定级对象清单) as an Excel workbook',
+          params: OrgParams,
+          querystring: AsOfQuery,
+        },
+      },
+      async (req, reply) => {
+        const asOf = req.query.asOf ?? beijingToday(ctx.clock);
+        const buffer = await systemsInventoryExport(
+          ctx,
+          req.params.orgId,
+          asOf,
+          orgAccessOf(req).assignedSystemIds,
+        );
+        return sendXlsx(reply, buffer, `定级对象清单_${asOf}.xlsx`, 'systems.xlsx');
+      },
+    );
+
+    app.get(
+      '/organisations/:orgId/assessments/:assessmentId/findings.xlsx',
+      {
+        config: { access: { kind: 'org', permission: 'assessments.read' } },
+        schema: {
+          tags,
+          summary: 'Findings (安全问题) of an assessment as an Excel workbook',
+          params: OrgParams.extend({
+            assessmentId: z.string().uuid('must be an assessment id (UUID)'),
+          }),
+        },
+      },
+      async (req, reply) => {
+        // As the assessment routes' visible(): assessors see assigned systems only.
+        const systemId = await assessmentSystemId(ctx, req.params.orgId, req.params.assessmentId);
+        const assigned = orgAccessOf(req).assignedSystemIds;
+        if (assigned && !assigned.has(systemId)) {
+          throw new NotFoundError('assessment', req.params.assessmentId);
+        }
+        const { buffer, title } = await findingsExport(
+          ctx,
+          req.params.orgId,
+          req.params.assessmentId,
+        );
+        return sendXlsx(reply, buffer, `${safeFileStem(title)}安全问题.xlsx`, 'findings.xlsx');
+      },
+    );
+
+    app.get(
+      '/organisations/:orgId/obligations.xlsx',
+      {
+        config: { access: { kind: 'org', permission: 'obligations.read' } },
+        schema: {
+          tags,
+          summary: 'Obligations (合规义务) on a date as an Excel workbook',
+          params: OrgParams,
+          querystring: AsOfQuery,
+        },
+      },
+      async (req, reply) => {
+        const asOf = req.query.asOf ?? beijingToday(ctx.clock);
+        const buffer = await obligationsExport(
+          ctx,
+          req.params.orgId,
+          asOf,
+          orgAccessOf(req).assignedSystemIds,
+        );
+        return sendXlsx(reply, buffer, `合规义务_${asOf}.xlsx`, 'obligations.xlsx');
       },
     );
   };

@@ -1,4 +1,5 @@
-import { Badge, Card, DatePicker, Segmented, Select, Space, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, DatePicker, Segmented, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -6,6 +7,7 @@ import { useAllSystems, useObligations } from '../api/hooks';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { MissingFactsCard } from '../components/obligations/MissingFactsCard';
 import { ObligationTable } from '../components/obligations/ObligationTable';
+import { ReportDownloads } from '../components/reports/ReportDownloads';
 import { useCurrentOrganisation } from '../components/OrganisationScope';
 import { DATE_FORMAT, todayInBeijing } from '../lib/dates';
 import {
@@ -74,6 +76,25 @@ export function ObligationsPage() {
             style={{ width: 240 }}
             showSearch={{ optionFilterProp: 'label' }}
           />
+          <Space>
+            <ReportDownloads
+              reports={[
+                {
+                  label: 'report.calendar',
+                  base: `/api/organisations/${organisation.id}/reports/calendar`,
+                  query: `asOf=${asOf}`,
+                },
+              ]}
+            />
+            <Button
+              icon={<DownloadOutlined />}
+              href={`/api/organisations/${organisation.id}/obligations.xlsx?asOf=${asOf}`}
+              download
+              data-testid="download-obligations-xlsx"
+            >
+              {t('report.obligationsXlsx')}
+            </Button>
+          </Space>
         </Space>
       </Card>
       <Segmented<GroupFilter>

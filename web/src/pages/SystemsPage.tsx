@@ -243,6 +243,14 @@ export function SystemsPage() {
             >
               {t('system.exportCsv')}
             </Button>
+            <Button
+              icon={<DownloadOutlined />}
+              href={`/api/organisations/${organisation.id}/systems.xlsx`}
+              download
+              data-testid="download-systems-xlsx"
+            >
+              {t('report.systemsXlsx')}
+            </Button>
             {canWrite && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawerOpen(true)}>
                 {t('system.create')}

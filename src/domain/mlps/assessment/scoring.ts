@@ -347,7 +347,8 @@ export function scoreAssessment(
 
 function rate2025(outcomes: readonly ItemOutcome[], params: T2025Params): number {
   const applicable = outcomes.filter((o) => o.score !== null);
-  if (applicable.length === 0) return 1;
+  // Nothing assessed yet is not 100 % compliance.
+  if (applicable.length === 0) return 0;
   if (params.rateFormula === 'count') {
     return applicable.filter((o) => o.result === 'compliant').length / applicable.length;
   }
@@ -357,8 +358,8 @@ function rate2025(outcomes: readonly ItemOutcome[], params: T2025Params): number
 
 function composite2021(outcomes: readonly ItemOutcome[], params: T2021Params): number {
   const applicable = outcomes.filter((o) => o.score !== null);
-  // No applicable item, or nothing wrong: 100 (P-RATING-2021: no problems ⇒ 100).
-  if (applicable.length === 0) return 100;
+  // Nothing assessed yet scores 0, not 100 (P-RATING-2021's "no problems ⇒ 100" needs results).
+  if (applicable.length === 0) return 0;
   const weighted = (list: readonly ItemOutcome[]) =>
     list.reduce((s, o) => s + o.weight * (o.score ?? 0), 0) /
     list.reduce((s, o) => s + o.weight, 0);

@@ -1,4 +1,4 @@
-import { BulbOutlined } from '@ant-design/icons';
+import { BulbOutlined, DownloadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -75,9 +75,20 @@ export function FindingsPanel({ orgId, assessment, editable }: AssessmentPanelPr
               },
             ]}
           />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('assessment.findings.hint')}
-          </Typography.Text>
+          <Space wrap>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('assessment.findings.hint')}
+            </Typography.Text>
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              href={`/api/organisations/${orgId}/assessments/${assessment.id}/findings.xlsx`}
+              download
+              data-testid="download-findings-xlsx"
+            >
+              {t('report.findingsXlsx')}
+            </Button>
+          </Space>
         </Space>
       </Card>
       {shown.map((finding) => (

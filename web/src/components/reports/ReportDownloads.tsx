@@ -7,6 +7,8 @@ export interface ReportLink {
   readonly label: string;
   /** URL without the extension, e.g. /api/organisations/…/reports/grading */
   readonly base: string;
+  /** Extra query parameters, e.g. `asOf=2026-03-02` (appended after `lang`). */
+  readonly query?: string;
 }
 
 /**
@@ -23,11 +25,11 @@ export function ReportDownloads({ reports }: { reports: readonly ReportLink[] })
       label: t(report.label),
       children: (['docx', 'pdf'] as const).flatMap((format) =>
         (['zh', 'en'] as const).map((lang) => ({
-          key: `${report.base}.${format}?lang=${lang}`,
+          key: `${report.base}.${format}?lang=${lang}${report.query ? `&${report.query}` : ''}`,
           icon: format === 'docx' ? <FileWordOutlined /> : <FilePdfOutlined />,
           label: (
             <a
-              href={`${report.base}.${format}?lang=${lang}`}
+              href={`${report.base}.${format}?lang=${lang}${report.query ? `&${report.query}` : ''}`}
               download
               data-testid={`download-${report.label}-${format}-${lang}`}
             >
