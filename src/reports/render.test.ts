@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -171,6 +171,20 @@ describe('report renderers', () => {
     const headers = Object.keys(files).filter((f) => /^word\/header\d*\.xml$/.test(f));
     assert.ok(headers.some((f) => wordText(strFromU8(files[f]!)).includes(doc.header)));
     writeFileSync(join(dir, 'sample.docx'), buf);
+  });
+
+  it('renders the PDF cover to an image that is not blank (a visual smoke check)', async () => {
+    const file = join(dir, 'visual.pdf');
+    havePoppler();
+    writeFileSync(file, await renderPdf(doc));
+    const png = join(dir, 'cover');
+    execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '2', '-gray', file, png]);
+    // pdftoppm -gray writes 8-bit greyscale PNGs; a page of text compresses far less than a
+    // blank page of the same size (a few hundred bytes).
+    const pages = readdirSync(dir).filter((f) => f.startsWith('cover') && f.endsWith('.png'));
+    assert.equal(pages.length, 2);
+    for (const page of pages)
+      assert.ok(statSync(join(dir, page)).size > 2000, `${page} has content`);
   });
 
   it('renders PDF with embedded CJK font, TOC page numbers, repeated table header, footer', async () => {
