@@ -9,7 +9,8 @@
  * 5. GB/T 22239 catalog load + validation and baseline computation (bench/catalog.ts);
  * 6. assessments: scoring 1,000 level-3 cloud assessments, the workbook API under load
  *    (bench/assessment.ts) and a 10,000-row Excel import (bench/assessment-excel.ts);
- * 7. documents: a 20-object level-3 assessment report as Word and PDF (bench/reports.ts).
+ * 7. documents: a 20-object level-3 assessment report as Word and PDF (bench/reports.ts);
+ * 8. the CII boundary kernel over 1,000,000 assets / 5,000,000 dependencies vs plain C.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,7 @@ import { load, startServer } from './load';
 import { benchAssessments } from './assessment';
 import { benchWorkbookImport } from './assessment-excel';
 import { benchReports } from './reports';
+import { benchCiiBoundary } from './cii-boundary';
 import { BENCH_KEYS, generateSystems } from './generate';
 import { shippedMlpsCatalog } from '../src/catalogs/mlps-catalog';
 
@@ -167,3 +169,4 @@ await benchAuditVerify(1_000_000);
 await benchAssessments();
 await benchWorkbookImport();
 await benchReports();
+benchCiiBoundary();
