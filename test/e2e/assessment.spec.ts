@@ -273,80 +273,69 @@ test('assessment: workbook by keyboard, findings, conclusion and a closed rectif
   });
 
   const exported = await page.request.get(`${api()}/export.xlsx`);
-  const excelReady = exported.ok();
-  if (!excelReady) {
-    test.info().annotations.push({
-      type: 'fixme',
-      description: `GET …/export.xlsx answered ${exported.status()}: the Excel round trip is skipped until the export/import routes exist`,
-    });
-  }
-  await (excelReady ? test.step : test.step.skip)(
-    'Excel: export, fill a row offline, import it back',
-    async () => {
-      const load = async () => {
-        const book = new ExcelJS.Workbook();
-        await book.xlsx.load((await exported.body()) as unknown as ArrayBuffer);
-        const sheet = book.getWorksheet(SERVER);
-        expect(sheet, `the export has a sheet for ${SERVER}`).toBeTruthy();
-        const header = new Map<string, number>();
-        sheet!.getRow(1).eachCell((cell, c) => header.set(String(cell.value).trim(), c));
-        const rowOf = (id: string) => {
-          let found: ExcelJS.Row | undefined;
-          sheet!.eachRow((r) => {
-            if (String(r.getCell(header.get('编号')!).value) === id) found = r;
-          });
-          expect(found, `row ${id} in sheet ${SERVER}`).toBeTruthy();
-          return found!;
-        };
-        const set = (id: string, column: string, value: string) => {
-          rowOf(id).getCell(header.get(column)!).value = value;
-        };
-        return { book, set, rowOf };
-      };
-      const upload = async (name: string, book: ExcelJS.Workbook) => {
-        const imported = page.waitForResponse((r) => r.url().endsWith('/import'));
-        await page.locator('.ant-upload-drag input[type=file]').setInputFiles({
-          name,
-          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          buffer: Buffer.from(await book.xlsx.writeBuffer()),
+  expect(exported.ok(), `GET …/export.xlsx answered ${exported.status()}`).toBe(true);
+  await test.step('Excel: export, fill a row offline, import it back', async () => {
+    const load = async () => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await exported.body()) as unknown as ArrayBuffer);
+      const sheet = book.getWorksheet(SERVER);
+      expect(sheet, `the export has a sheet for ${SERVER}`).toBeTruthy();
+      const header = new Map<string, number>();
+      sheet!.getRow(1).eachCell((cell, c) => header.set(String(cell.value).trim(), c));
+      const rowOf = (id: string) => {
+        let found: ExcelJS.Row | undefined;
+        sheet!.eachRow((r) => {
+          if (String(r.getCell(header.get('编号')!).value) === id) found = r;
         });
-        return (await imported).status();
+        expect(found, `row ${id} in sheet ${SERVER}`).toBeTruthy();
+        return found!;
       };
-      await page.getByRole('tab', { name: 'Excel' }).click();
-      await expect(page.getByRole('link', { name: /导出\s*Excel/ })).toHaveAttribute(
-        'href',
-        `${api()}/export.xlsx`,
-      );
+      const set = (id: string, column: string, value: string) => {
+        rowOf(id).getCell(header.get(column)!).value = value;
+      };
+      return { book, set, rowOf };
+    };
+    const upload = async (name: string, book: ExcelJS.Workbook) => {
+      const imported = page.waitForResponse((r) => r.url().endsWith('/import'));
+      await page.locator('.ant-upload-drag input[type=file]').setInputFiles({
+        name,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: Buffer.from(await book.xlsx.writeBuffer()),
+      });
+      return (await imported).status();
+    };
+    await page.getByRole('tab', { name: 'Excel' }).click();
+    await expect(page.getByRole('link', { name: /导出\s*Excel/ })).toHaveAttribute(
+      'href',
+      `${api()}/export.xlsx`,
+    );
 
-      // A copy with two mistakes: nothing is imported, both are listed with their place.
-      const broken = await load();
-      broken.set('8.1.4.2-a', '符合情况', '部分符合');
-      broken.set('8.1.4.2-b', '符合情况', '大致符合');
-      expect(await upload('有问题的测评记录.xlsx', broken.book)).toBe(400);
-      const problems = page.getByTestId('import-problems');
-      await expect(problems).toBeVisible();
-      expect(await problems.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
-      await expect(problems).toContainText(SERVER);
-      await expect(problems).toContainText('符合情况');
-      await expect(page.getByTestId('import-result')).toHaveCount(0);
+    // A copy with two mistakes: nothing is imported, both are listed with their place.
+    const broken = await load();
+    broken.set('8.1.4.2-a', '符合情况', '部分符合');
+    broken.set('8.1.4.2-b', '符合情况', '大致符合');
+    expect(await upload('有问题的测评记录.xlsx', broken.book)).toBe(400);
+    const problems = page.getByTestId('import-problems');
+    await expect(problems).toBeVisible();
+    expect(await problems.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    await expect(problems).toContainText(SERVER);
+    await expect(problems).toContainText('符合情况');
+    await expect(page.getByTestId('import-result')).toHaveCount(0);
 
-      // The corrected copy: 8.1.4.2-a 符合 with a record.
-      const fixed = await load();
-      fixed.set('8.1.4.2-a', '符合情况', '符合');
-      fixed.set('8.1.4.2-a', '结果记录', '导入：已核查登录失败处理策略');
-      expect(await upload('测评记录.xlsx', fixed.book)).toBe(200);
-      await expect(page.getByTestId('import-result')).toBeVisible();
-      await expect(page.getByTestId('import-problems')).toHaveCount(0);
-      await expect(page.getByTestId('import-created')).toHaveText('1');
-      const workbook = await get<WorkbookDto>(page, `${api()}/workbook`);
-      expect(
-        workbook.rows.find(
-          (r) => r.requirementId === '8.1.4.2-a' && r.objectId === objects[SERVER],
-        ),
-      ).toMatchObject({ result: 'compliant', record: '导入：已核查登录失败处理策略' });
-      await expect(page.getByTestId('import-rows')).toHaveText(String(workbook.rows.length));
-    },
-  );
+    // The corrected copy: 8.1.4.2-a 符合 with a record.
+    const fixed = await load();
+    fixed.set('8.1.4.2-a', '符合情况', '符合');
+    fixed.set('8.1.4.2-a', '结果记录', '导入：已核查登录失败处理策略');
+    expect(await upload('测评记录.xlsx', fixed.book)).toBe(200);
+    await expect(page.getByTestId('import-result')).toBeVisible();
+    await expect(page.getByTestId('import-problems')).toHaveCount(0);
+    await expect(page.getByTestId('import-created')).toHaveText('1');
+    const workbook = await get<WorkbookDto>(page, `${api()}/workbook`);
+    expect(
+      workbook.rows.find((r) => r.requirementId === '8.1.4.2-a' && r.objectId === objects[SERVER]),
+    ).toMatchObject({ result: 'compliant', record: '导入：已核查登录失败处理策略' });
+    await expect(page.getByTestId('import-rows')).toHaveText(String(workbook.rows.length));
+  });
 
   await test.step('findings: confirm the weak password as a high risk with its symptom', async () => {
     await page.getByRole('tab', { name: '问题与风险' }).click();
