@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'assessments.write',
   'assessments.review',
   'rectification.write',
+  'cii.read',
+  'cii.write',
   'audit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -44,6 +46,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'obligations.write',
     'assessments.read',
     'rectification.write',
+    'cii.read',
+    'cii.write',
   ],
   // 安全管理员: accounts, roles and tokens; cannot read or edit the compliance data.
   security_admin: ['org.read', 'members.read', 'members.manage', 'tokens.manage'],
@@ -68,8 +72,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'obligations.write',
     'assessments.read',
     'rectification.write',
+    'cii.read',
+    'cii.write',
   ],
-  viewer: ['org.read', 'systems.read', 'obligations.read', 'assessments.read'],
+  viewer: ['org.read', 'systems.read', 'obligations.read', 'assessments.read', 'cii.read'],
 };
 
 /** Roles whose reads are limited to the systems they are assigned. */

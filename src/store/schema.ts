@@ -300,6 +300,78 @@ export interface RectificationItemsTable {
   updated_at: string;
 }
 
+export interface CiiCoreBusinessesTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  sector: string;
+  designating_authority: string | null;
+  designation_notice: string | null;
+  designated_on: string | null;
+  description: string | null;
+  /** JSON array of {name, description}. */
+  chain_steps: string;
+  /** JSON array of {name, description, important}. */
+  info_categories: string;
+  /** JSON BoundaryRules.follow, null = default rules. */
+  boundary_follow: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CiiAssetsTable {
+  id: string;
+  organisation_id: string;
+  code: string;
+  name: string;
+  kind: string;
+  party: string | null;
+  system_id: string | null;
+  description: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CiiDependenciesTable {
+  id: string;
+  organisation_id: string;
+  from_asset_id: string;
+  to_asset_id: string;
+  kind: string;
+  note: string | null;
+  created_at: string;
+}
+
+export interface CiiFlowsTable {
+  id: string;
+  organisation_id: string;
+  core_business_id: string;
+  name: string;
+  info_category: string | null;
+  description: string | null;
+  /** JSON array of {assetId, stage, note}. */
+  hops: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CiiDeterminationsTable {
+  id: string;
+  organisation_id: string;
+  core_business_id: string;
+  determined_at: string;
+  determined_by: string;
+  note: string | null;
+  rules_id: string;
+  inside: string;
+  boundary_points: string;
+  added: string;
+  removed: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   systems: SystemsTable;
@@ -321,6 +393,11 @@ export interface Database {
   finding_notes: FindingNotesTable;
   major_risks: MajorRisksTable;
   rectification_items: RectificationItemsTable;
+  cii_core_businesses: CiiCoreBusinessesTable;
+  cii_assets: CiiAssetsTable;
+  cii_dependencies: CiiDependenciesTable;
+  cii_flows: CiiFlowsTable;
+  cii_determinations: CiiDeterminationsTable;
 }
 
 export type AssessmentRow = Selectable<AssessmentsTable>;
@@ -347,3 +424,9 @@ export type SessionRow = Selectable<SessionsTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type AuditEntryRow = Selectable<AuditEntriesTable>;
+
+export type CiiCoreBusinessRow = Selectable<CiiCoreBusinessesTable>;
+export type CiiAssetRow = Selectable<CiiAssetsTable>;
+export type CiiDependencyRow = Selectable<CiiDependenciesTable>;
+export type CiiFlowRow = Selectable<CiiFlowsTable>;
+export type CiiDeterminationRow = Selectable<CiiDeterminationsTable>;

@@ -3,6 +3,7 @@ import * as initial from './2026-11-27-initial';
 import * as security from './2026-11-27b-security';
 import * as gradingRecorder from './2026-11-27c-grading-recorder';
 import * as assessments from './2026-11-27d-assessments';
+import * as cii from './2026-11-28-cii';
 
 /** Migrations in code, one set for SQLite and PostgreSQL, keyed by date-prefixed name. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27b-security': security,
   '2026-11-27c-grading-recorder': gradingRecorder,
   '2026-11-27d-assessments': assessments,
+  '2026-11-28-cii': cii,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
