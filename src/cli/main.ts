@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAssessment } from './commands/assessment.command';
 import { registerAudit } from './commands/audit.command';
 import { registerCatalog } from './commands/catalog.command';
+import { registerCii } from './commands/cii.command';
 import { registerDb } from './commands/db.command';
 import { registerGrade } from './commands/grade.command';
 import { registerKeys } from './commands/keys.command';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
     registerSystems,
     registerCatalog,
     registerAssessment,
+    registerCii,
     registerReport,
     registerAudit,
     registerKeys,
