@@ -15,21 +15,44 @@ import type { Problem } from './validate';
 
 /** Citations the obligation rules rely on; each must resolve in the shipped seed. */
 const REQUIRED_CITATIONS: Record<string, readonly string[]> = {
-  'csl-2016': ['art-21', 'art-25', 'art-31', 'art-34', 'art-37', 'art-38', 'art-59'],
-  'csl-2025': ['art-23', 'art-27', 'art-61', 'art-33', 'art-36', 'art-40'],
+  'csl-2016': [
+    'art-21',
+    'art-25',
+    'art-31',
+    'art-34',
+    'art-35',
+    'art-36',
+    'art-37',
+    'art-38',
+    'art-59',
+  ],
+  'csl-2025': [
+    'art-23',
+    'art-27',
+    'art-61',
+    'art-33',
+    'art-36',
+    'art-37',
+    'art-38',
+    'art-39',
+    'art-40',
+  ],
   'crypto-law-2019': ['art-27', 'art-37'],
   'cii-regulations-2021': [
     'art-11',
     'art-14',
     'art-15',
+    'art-16',
     'art-17',
     'art-18',
     'art-19',
+    'art-20',
+    'art-21',
     'art-39',
     'art-40',
     'art-41',
   ],
-  'cca-regulations-2023': ['art-38', 'art-41', 'art-60', 'art-62'],
+  'cca-regulations-2023': ['art-38', 'art-39', 'art-41', 'art-60', 'art-62'],
   'oscca-order-3-2023': [
     'art-6',
     'important-systems-scope',
@@ -56,6 +79,8 @@ const REQUIRED_CITATIONS: Record<string, readonly string[]> = {
   ],
   'gbt-22239-2019': [],
   'cac-incident-reporting-2025': ['art-4'],
+  'cac-cybersecurity-review-2021': ['art-2', 'art-5'],
+  'cac-data-export-assessment-2022': ['art-2', 'art-4'],
   'hr-guide-2020': ['7.2.1.1'],
 };
 

@@ -50,7 +50,7 @@ function stateOf(
   factsMissing: boolean,
 ): ObligationState {
   if (draft.satisfied) return 'satisfied';
-  if (draft.eventDeadline) return 'standing';
+  if (draft.eventDeadline || draft.standing === true) return 'standing';
   if (draft.dueDate === null) return factsMissing ? 'undetermined' : 'open';
   if (draft.dueDate < asOf) return 'overdue';
   if (draft.dueDate <= dueSoonUntil) return 'due_soon';

@@ -74,11 +74,30 @@ export interface Obligation {
   readonly windowOpensOn: IsoDate | null;
   /** For recurring duties: the interval in months. */
   readonly recurrenceMonths: number | null;
-  /** For event-triggered duties: the reporting deadline, e.g. "PT1H". */
+  /** For event-triggered duties: when the duty falls due, one of {@link EventDeadline}. */
   readonly eventDeadline: string | null;
   readonly state: ObligationState;
   readonly provenance: Provenance;
 }
+
+/**
+ * When an event-triggered duty falls due: an ISO 8601 duration after the event ("PT1H") or
+ * one of the markers below (codes for clients to label, not display text).
+ */
+export const EVENT_DEADLINES = {
+  /** Promptly after the event, no hour count set (及时). */
+  asap: 'ASAP',
+  /** Before buying the product or service (采购前). */
+  beforeProcurement: 'BEFORE_PROCUREMENT',
+  /** As part of the purchase, before the supplier delivers (采购时). */
+  onProcurement: 'ON_PROCUREMENT',
+  /** Before the data leave the country (出境前). */
+  beforeTransfer: 'BEFORE_TRANSFER',
+  /** Before the person takes up the post (上岗前). */
+  beforeAppointment: 'BEFORE_APPOINTMENT',
+} as const;
+export type EventDeadline =
+  (typeof EVENT_DEADLINES)[keyof typeof EVENT_DEADLINES] | `PT${number}H` | `P${number}D`;
 
 export interface MissingFact {
   readonly systemId: string;
@@ -114,7 +133,12 @@ export interface DraftObligation {
   readonly dueDate: IsoDate | null;
   readonly windowOpensOn?: IsoDate | null;
   readonly recurrenceMonths?: number | null;
-  readonly eventDeadline?: string | null;
+  readonly eventDeadline?: EventDeadline | null;
+  /**
+   * A continuing duty with no date and nothing the facts can record as done (use commercial
+   * crypto, train staff…): shown as "standing" rather than "open".
+   */
+  readonly standing?: boolean;
   readonly satisfied: boolean;
   /** Overrides the rule's citations (e.g. to add the article that triggered it). */
   readonly citations?: readonly Citation[];
