@@ -16,6 +16,7 @@ import {
 } from '../store/repositories/records.repository';
 import { audited, type Actor } from './actor';
 import { rectificationsQuery } from './assessment-queries';
+import { ciiDesignatedSystems, withCiiDesignation } from './cii-queries';
 import type { AppContext } from './context';
 import { presentObligation } from './presenters';
 import { toSystemFacts } from './system-facts';
@@ -61,8 +62,10 @@ export async function listObligations(
     organisationId,
     scope.systemId || scope.onlyIds ? ids : undefined,
   );
+  // A system inside the recorded boundary of a designated core business is CII.
+  const designated = await ciiDesignatedSystems(db, organisationId);
   const result = evaluateObligations(
-    rows.map((r) => toSystemFacts(r, records.get(r.id))),
+    rows.map((r) => withCiiDesignation(toSystemFacts(r, records.get(r.id)), designated.get(r.id))),
     asOf,
   );
   const statuses = new Map(

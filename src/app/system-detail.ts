@@ -5,6 +5,7 @@ import type { ProtectionLevel, SystemType } from '../shared/mlps';
 import type { Database } from '../store/schema';
 import { loadRecords } from '../store/repositories/records.repository';
 import { getSystem } from '../store/repositories/systems.repository';
+import { ciiDesignatedSystems } from './cii-queries';
 import type { AppContext } from './context';
 import {
   presentEvent,
@@ -43,7 +44,7 @@ export async function getSystemDetail(
       : gradingWarnings({
           types: JSON.parse(row.types) as SystemType[],
           level: row.level as ProtectionLevel,
-          isCii: row.is_cii === 1,
+          isCii: row.is_cii === 1 || (await ciiDesignatedSystems(db, organisationId)).has(systemId),
           carriedLevels: carried.map((c) => ({
             systemId: c.id,
             name: c.name,

@@ -25,6 +25,8 @@ import { organisationsRoutes } from './routes/organisations.routes';
 import { reportsRoutes } from './routes/reports.routes';
 import { assessmentsRoutes } from './routes/assessments.routes';
 import { catalogRoutes } from './routes/catalog.routes';
+import { ciiRoutes } from './routes/cii.routes';
+import { ciiEvaluationsRoutes } from './routes/cii-evaluations.routes';
 import type { MlpsCatalog } from '../catalogs/mlps-catalog.model';
 import { shippedMlpsCatalog } from '../catalogs/mlps-catalog';
 import { rulesRoutes } from './routes/rules.routes';
@@ -138,6 +140,8 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     catalogRoutes,
     assessmentsRoutes,
     reportsRoutes,
+    ciiRoutes,
+    ciiEvaluationsRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api' });
   }

@@ -206,6 +206,24 @@ export interface ObligationsDto {
   missingFacts: { systemId: string; systemName: string; fact: string; ruleId: string }[];
 }
 
+/** GET …/cii/core-businesses/{id}/duties: the CII duties of a core business. */
+export interface CiiDutiesDto {
+  asOf: string;
+  /** Whether the business carries a designation date (认定); duties apply only then. */
+  designated: boolean;
+  /** The recorded boundary the systems below come from (null: none recorded yet). */
+  determinedAt: string | null;
+  obligations: ObligationDto[];
+  missingFacts: { systemId: string; fact: string; ruleId: string }[];
+  /** MLPS systems inside the recorded boundary, with the CII-below-level-3 warning. */
+  systems: {
+    systemId: string;
+    name: string;
+    level: number | null;
+    warnings: GradingWarningDto[];
+  }[];
+}
+
 export interface ListDto<T> {
   items: T[];
   total: number;

@@ -362,6 +362,7 @@ export interface CiiDeterminationsTable {
   id: string;
   organisation_id: string;
   core_business_id: string;
+  sequence: number;
   determined_at: string;
   determined_by: string;
   note: string | null;
@@ -398,6 +399,9 @@ export interface Database {
   cii_dependencies: CiiDependenciesTable;
   cii_flows: CiiFlowsTable;
   cii_determinations: CiiDeterminationsTable;
+  cii_evaluations: CiiEvaluationsTable;
+  cii_evaluation_results: CiiEvaluationResultsTable;
+  cii_evaluation_rectifications: CiiEvaluationRectificationsTable;
 }
 
 export type AssessmentRow = Selectable<AssessmentsTable>;
@@ -430,3 +434,55 @@ export type CiiAssetRow = Selectable<CiiAssetsTable>;
 export type CiiDependencyRow = Selectable<CiiDependenciesTable>;
 export type CiiFlowRow = Selectable<CiiFlowsTable>;
 export type CiiDeterminationRow = Selectable<CiiDeterminationsTable>;
+
+/** A GB/T 39204-2022 capability evaluation of a core business. */
+export interface CiiEvaluationsTable {
+  id: string;
+  organisation_id: string;
+  core_business_id: string;
+  title: string;
+  evaluator: string | null;
+  agency: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  /** `draft` | `completed` (read-only until reopened). */
+  status: string;
+  catalog_hash: string;
+  completed_by: string | null;
+  completed_at: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CiiEvaluationResultsTable {
+  evaluation_id: string;
+  requirement_id: string;
+  result: string;
+  note_enc: string | null;
+  evidence_enc: string | null;
+  recorded_by: string;
+  recorded_at: string;
+  version: number;
+}
+
+export interface CiiEvaluationRectificationsTable {
+  id: string;
+  evaluation_id: string;
+  organisation_id: string;
+  requirement_id: string;
+  owner: string | null;
+  due_on: string | null;
+  plan_enc: string | null;
+  /** `open` | `in_progress` | `done` | `accepted`. */
+  status: string;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export type CiiEvaluationRow = Selectable<CiiEvaluationsTable>;
+export type CiiEvaluationResultRow = Selectable<CiiEvaluationResultsTable>;
+export type CiiEvaluationRectificationRow = Selectable<CiiEvaluationRectificationsTable>;

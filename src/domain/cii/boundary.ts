@@ -293,16 +293,25 @@ export function computeBoundary(
   }
   const points: { insideAssetId: string; externalAssetId: string }[] = [];
   const seen = new Set<string>();
-  for (let i = 0; i < result.boundaryPoints.length; i += 2) {
-    const pair = {
-      insideAssetId: ids[result.boundaryPoints[i]!]!,
-      externalAssetId: ids[result.boundaryPoints[i + 1]!]!,
-    };
+  const addPoint = (insideIndex: number, externalIndex: number) => {
+    const pair = { insideAssetId: ids[insideIndex]!, externalAssetId: ids[externalIndex]! };
     const key = `${pair.insideAssetId}\u0000${pair.externalAssetId}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return;
     seen.add(key);
     points.push(pair);
-  }
+  };
+  for (let i = 0; i < result.boundaryPoints.length; i += 2)
+    addPoint(result.boundaryPoints[i]!, result.boundaryPoints[i + 1]!);
+  // A flow that hands the information to an external party (or receives it from one) crosses
+  // the boundary between those two hops, whether or not a dependency records the exchange.
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  for (const flow of input.flows)
+    for (let h = 1; h < flow.hops.length; h++) {
+      const a = indexOf.get(flow.hops[h - 1]!.assetId)!;
+      const b = indexOf.get(flow.hops[h]!.assetId)!;
+      if (result.inside[a] && graph.external[b]) addPoint(a, b);
+      else if (result.inside[b] && graph.external[a]) addPoint(b, a);
+    }
   return { rules, inside, outside, boundaryPoints: points };
 }
 

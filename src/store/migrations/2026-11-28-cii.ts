@@ -82,6 +82,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
     .addColumn('organisation_id', 'varchar(36)', org)
     .addColumn('core_business_id', 'varchar(36)', business)
+    // 1, 2, 3… per core business: the order of determinations even within one clock tick.
+    .addColumn('sequence', 'integer', (c) => c.notNull())
     .addColumn('determined_at', 'varchar(30)', (c) => c.notNull())
     .addColumn('determined_by', 'varchar(200)', (c) => c.notNull())
     .addColumn('note', 'text')
@@ -95,7 +97,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('cii_determinations_business')
     .on('cii_determinations')
-    .columns(['core_business_id', 'determined_at'])
+    .columns(['core_business_id', 'sequence'])
+    .unique()
     .execute();
 }
 

@@ -1,0 +1,568 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { NotFoundError, ValidationError, VersionConflictError } from '../../errors';
+import type {
+  CiiAssetInput,
+  CiiDependencyInput,
+  CiiFlowInput,
+  CoreBusinessInput,
+} from '../../shared/cii-schemas';
+import type {
+  CiiAssetRow,
+  CiiCoreBusinessRow,
+  CiiDependencyRow,
+  CiiDeterminationRow,
+  CiiFlowRow,
+  Database,
+} from '../schema';
+
+/*
+ * CII model rows. Every read and write is scoped by organisation; the versioned tables
+ * (core businesses, assets, flows) take the version the caller read and refuse stale ones.
+ */
+
+type VersionedTable = 'cii_core_businesses' | 'cii_assets' | 'cii_flows';
+const ENTITY: Record<VersionedTable, string> = {
+  cii_core_businesses: 'core business',
+  cii_assets: 'asset',
+  cii_flows: 'information flow',
+};
+
+async function getRow<T extends VersionedTable | 'cii_determinations' | 'cii_dependencies'>(
+  db: Kysely<Database>,
+  table: T,
+  organisationId: string,
+  id: string,
+  entity: string,
+) {
+  const row = await db
+    .selectFrom(table as 'cii_assets')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError(entity, id);
+  return row as unknown;
+}
+
+/** Optimistic update of a versioned CII row: VERSION_CONFLICT when `expected` is stale. */
+async function updateVersioned(
+  db: Kysely<Database>,
+  table: VersionedTable,
+  organisationId: string,
+  id: string,
+  expected: number,
+  columns: Record<string, unknown>,
+  now: string,
+): Promise<void> {
+  const res = await db
+    .updateTable(table as 'cii_assets')
+    .set({ ...columns, version: expected + 1, updated_at: now })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .where('version', '=', expected)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) {
+    const current = (await getRow(db, table, organisationId, id, ENTITY[table])) as {
+      version: number;
+    };
+    throw new VersionConflictError(ENTITY[table], current.version);
+  }
+}
+
+async function deleteScoped(
+  db: Kysely<Database>,
+  table: VersionedTable | 'cii_dependencies',
+  organisationId: string,
+  id: string,
+  entity: string,
+): Promise<void> {
+  const res = await db
+    .deleteFrom(table as 'cii_assets')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (Number(res.numDeletedRows) === 0) throw new NotFoundError(entity, id);
+}
+
+const defined = (cols: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined));
+
+// --- core businesses ----------------------------------------------------------------------------
+
+function businessColumns(input: Partial<CoreBusinessInput>) {
+  return defined({
+    name: input.name,
+    sector: input.sector,
+    designating_authority: input.designatingAuthority,
+    designation_notice: input.designationNotice,
+    designated_on: input.designatedOn,
+    description: input.description,
+    chain_steps: input.chainSteps ? JSON.stringify(input.chainSteps) : undefined,
+    info_categories: input.infoCategories ? JSON.stringify(input.infoCategories) : undefined,
+    boundary_follow:
+      input.boundaryFollow === undefined
+        ? undefined
+        : input.boundaryFollow === null
+          ? null
+          : JSON.stringify(input.boundaryFollow),
+  });
+}
+
+export async function listCoreBusinesses(db: Kysely<Database>, organisationId: string) {
+  return db
+    .selectFrom('cii_core_businesses')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('name')
+    .execute();
+}
+
+export async function getCoreBusiness(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<CiiCoreBusinessRow> {
+  return (await getRow(
+    db,
+    'cii_core_businesses',
+    organisationId,
+    id,
+    'core business',
+  )) as CiiCoreBusinessRow;
+}
+
+async function assertBusinessNameFree(
+  db: Kysely<Database>,
+  organisationId: string,
+  name: string,
+  selfId?: string,
+) {
+  const clash = await db
+    .selectFrom('cii_core_businesses')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  if (clash && clash.id !== selfId)
+    throw new ValidationError('a core business with this name exists', [
+      { path: 'name', message: `"${name}" is already a core business of this organisation` },
+    ]);
+}
+
+export async function insertCoreBusiness(
+  db: Kysely<Database>,
+  organisationId: string,
+  input: CoreBusinessInput,
+  now: string,
+  id: string = randomUUID(),
+): Promise<CiiCoreBusinessRow> {
+  await assertBusinessNameFree(db, organisationId, input.name);
+  await db
+    .insertInto('cii_core_businesses')
+    .values({
+      designating_authority: null,
+      designation_notice: null,
+      designated_on: null,
+      description: null,
+      boundary_follow: null,
+      chain_steps: '[]',
+      info_categories: '[]',
+      ...businessColumns(input),
+      id,
+      organisation_id: organisationId,
+      name: input.name,
+      sector: input.sector,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return getCoreBusiness(db, organisationId, id);
+}
+
+export async function updateCoreBusiness(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+  expected: number,
+  patch: Partial<CoreBusinessInput>,
+  now: string,
+): Promise<CiiCoreBusinessRow> {
+  if (patch.name !== undefined) await assertBusinessNameFree(db, organisationId, patch.name, id);
+  await updateVersioned(
+    db,
+    'cii_core_businesses',
+    organisationId,
+    id,
+    expected,
+    businessColumns(patch),
+    now,
+  );
+  return getCoreBusiness(db, organisationId, id);
+}
+
+export const deleteCoreBusiness = (db: Kysely<Database>, organisationId: string, id: string) =>
+  deleteScoped(db, 'cii_core_businesses', organisationId, id, 'core business');
+
+// --- assets -------------------------------------------------------------------------------------
+
+function assetColumns(input: Partial<CiiAssetInput>) {
+  return defined({
+    code: input.code,
+    name: input.name,
+    kind: input.kind,
+    party: input.party,
+    system_id: input.systemId,
+    description: input.description,
+  });
+}
+
+export async function listAssets(db: Kysely<Database>, organisationId: string) {
+  return db
+    .selectFrom('cii_assets')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('code')
+    .execute();
+}
+
+export async function getAsset(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<CiiAssetRow> {
+  return (await getRow(db, 'cii_assets', organisationId, id, 'asset')) as CiiAssetRow;
+}
+
+/** Checks the code is free and the linked system belongs to the organisation. */
+async function checkAsset(
+  db: Kysely<Database>,
+  organisationId: string,
+  input: Partial<CiiAssetInput>,
+  selfId?: string,
+) {
+  if (input.code !== undefined) {
+    const clash = await db
+      .selectFrom('cii_assets')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .where('code', '=', input.code)
+      .executeTakeFirst();
+    if (clash && clash.id !== selfId)
+      throw new ValidationError('an asset with this code exists', [
+        { path: 'code', message: `"${input.code}" is already used by another asset` },
+      ]);
+  }
+  if (input.systemId) {
+    const system = await db
+      .selectFrom('systems')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', input.systemId)
+      .executeTakeFirst();
+    if (!system)
+      throw new ValidationError('unknown system', [
+        { path: 'systemId', message: `no system ${input.systemId} in this organisation` },
+      ]);
+  }
+}
+
+export async function insertAsset(
+  db: Kysely<Database>,
+  organisationId: string,
+  input: CiiAssetInput,
+  now: string,
+  id: string = randomUUID(),
+): Promise<CiiAssetRow> {
+  await checkAsset(db, organisationId, input);
+  await db
+    .insertInto('cii_assets')
+    .values({
+      party: null,
+      system_id: null,
+      description: null,
+      ...assetColumns(input),
+      id,
+      organisation_id: organisationId,
+      code: input.code,
+      name: input.name,
+      kind: input.kind,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return getAsset(db, organisationId, id);
+}
+
+export async function updateAsset(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+  expected: number,
+  patch: Partial<CiiAssetInput>,
+  now: string,
+): Promise<CiiAssetRow> {
+  await checkAsset(db, organisationId, patch, id);
+  await updateVersioned(db, 'cii_assets', organisationId, id, expected, assetColumns(patch), now);
+  return getAsset(db, organisationId, id);
+}
+
+/** Flows that pass through an asset (an asset on a flow cannot be deleted). */
+export async function flowsThrough(db: Kysely<Database>, organisationId: string, assetId: string) {
+  const flows = await listFlows(db, organisationId);
+  return flows.filter((f) =>
+    (JSON.parse(f.hops) as { assetId: string }[]).some((h) => h.assetId === assetId),
+  );
+}
+
+export const deleteAsset = (db: Kysely<Database>, organisationId: string, id: string) =>
+  deleteScoped(db, 'cii_assets', organisationId, id, 'asset');
+
+// --- dependencies -------------------------------------------------------------------------------
+
+export async function listDependencies(db: Kysely<Database>, organisationId: string) {
+  return db
+    .selectFrom('cii_dependencies')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function getDependency(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<CiiDependencyRow> {
+  return (await getRow(
+    db,
+    'cii_dependencies',
+    organisationId,
+    id,
+    'dependency',
+  )) as CiiDependencyRow;
+}
+
+export async function insertDependency(
+  db: Kysely<Database>,
+  organisationId: string,
+  input: CiiDependencyInput,
+  now: string,
+  id: string = randomUUID(),
+): Promise<CiiDependencyRow> {
+  const ends = await db
+    .selectFrom('cii_assets')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', [input.fromAssetId, input.toAssetId])
+    .execute();
+  const known = new Set(ends.map((e) => e.id));
+  const problems = (['fromAssetId', 'toAssetId'] as const)
+    .filter((k) => !known.has(input[k]))
+    .map((k) => ({ path: k, message: `no asset ${input[k]} in this organisation` }));
+  if (problems.length) throw new ValidationError('unknown asset', problems);
+  const dup = await db
+    .selectFrom('cii_dependencies')
+    .select('id')
+    .where('from_asset_id', '=', input.fromAssetId)
+    .where('to_asset_id', '=', input.toAssetId)
+    .where('kind', '=', input.kind)
+    .executeTakeFirst();
+  if (dup)
+    throw new ValidationError('this dependency exists', [
+      { path: 'kind', message: `the same ${input.kind} dependency is already recorded` },
+    ]);
+  await db
+    .insertInto('cii_dependencies')
+    .values({
+      id,
+      organisation_id: organisationId,
+      from_asset_id: input.fromAssetId,
+      to_asset_id: input.toAssetId,
+      kind: input.kind,
+      note: input.note ?? null,
+      created_at: now,
+    })
+    .execute();
+  return getDependency(db, organisationId, id);
+}
+
+export const deleteDependency = (db: Kysely<Database>, organisationId: string, id: string) =>
+  deleteScoped(db, 'cii_dependencies', organisationId, id, 'dependency');
+
+// --- flows --------------------------------------------------------------------------------------
+
+export async function listFlows(
+  db: Kysely<Database>,
+  organisationId: string,
+  coreBusinessId?: string,
+): Promise<CiiFlowRow[]> {
+  return db
+    .selectFrom('cii_flows')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .$if(coreBusinessId !== undefined, (q) => q.where('core_business_id', '=', coreBusinessId!))
+    .orderBy('name')
+    .execute();
+}
+
+export async function getFlow(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<CiiFlowRow> {
+  return (await getRow(db, 'cii_flows', organisationId, id, 'information flow')) as CiiFlowRow;
+}
+
+function flowColumns(input: Partial<CiiFlowInput>) {
+  return defined({
+    name: input.name,
+    info_category: input.infoCategory,
+    description: input.description,
+    hops: input.hops ? JSON.stringify(input.hops) : undefined,
+  });
+}
+
+/** Every hop names an asset of the organisation; the category is one of the business's. */
+async function checkFlow(
+  db: Kysely<Database>,
+  organisationId: string,
+  business: CiiCoreBusinessRow,
+  input: Partial<CiiFlowInput>,
+  selfId?: string,
+) {
+  const problems: { path: string; message: string }[] = [];
+  if (input.hops) {
+    const assets = new Set((await listAssets(db, organisationId)).map((a) => a.id));
+    input.hops.forEach((h, i) => {
+      if (!assets.has(h.assetId))
+        problems.push({
+          path: `hops[${i}].assetId`,
+          message: `no asset ${h.assetId} in this organisation`,
+        });
+    });
+  }
+  if (input.infoCategory) {
+    const categories = (JSON.parse(business.info_categories) as { name: string }[]).map(
+      (c) => c.name,
+    );
+    if (!categories.includes(input.infoCategory))
+      problems.push({
+        path: 'infoCategory',
+        message: `"${input.infoCategory}" is not one of the core business's information categories (${categories.join(', ') || 'none defined'})`,
+      });
+  }
+  if (input.name !== undefined) {
+    const clash = await db
+      .selectFrom('cii_flows')
+      .select('id')
+      .where('core_business_id', '=', business.id)
+      .where('name', '=', input.name)
+      .executeTakeFirst();
+    if (clash && clash.id !== selfId)
+      problems.push({ path: 'name', message: `flow "${input.name}" exists in this business` });
+  }
+  if (problems.length) throw new ValidationError('invalid information flow', problems);
+}
+
+export async function insertFlow(
+  db: Kysely<Database>,
+  organisationId: string,
+  business: CiiCoreBusinessRow,
+  input: CiiFlowInput,
+  now: string,
+  id: string = randomUUID(),
+): Promise<CiiFlowRow> {
+  await checkFlow(db, organisationId, business, input);
+  await db
+    .insertInto('cii_flows')
+    .values({
+      info_category: null,
+      description: null,
+      ...flowColumns(input),
+      id,
+      organisation_id: organisationId,
+      core_business_id: business.id,
+      name: input.name,
+      hops: JSON.stringify(input.hops),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return getFlow(db, organisationId, id);
+}
+
+export async function updateFlow(
+  db: Kysely<Database>,
+  organisationId: string,
+  business: CiiCoreBusinessRow,
+  id: string,
+  expected: number,
+  patch: Partial<CiiFlowInput>,
+  now: string,
+): Promise<CiiFlowRow> {
+  await checkFlow(db, organisationId, business, patch, id);
+  await updateVersioned(db, 'cii_flows', organisationId, id, expected, flowColumns(patch), now);
+  return getFlow(db, organisationId, id);
+}
+
+export const deleteFlow = (db: Kysely<Database>, organisationId: string, id: string) =>
+  deleteScoped(db, 'cii_flows', organisationId, id, 'information flow');
+
+// --- determinations -----------------------------------------------------------------------------
+
+export async function listDeterminations(
+  db: Kysely<Database>,
+  organisationId: string,
+  coreBusinessId: string,
+): Promise<CiiDeterminationRow[]> {
+  return db
+    .selectFrom('cii_determinations')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('core_business_id', '=', coreBusinessId)
+    .orderBy('sequence', 'desc')
+    .execute();
+}
+
+export async function latestDetermination(
+  db: Kysely<Database>,
+  organisationId: string,
+  coreBusinessId: string,
+): Promise<CiiDeterminationRow | null> {
+  return (await listDeterminations(db, organisationId, coreBusinessId))[0] ?? null;
+}
+
+/** Latest determination time per core business of the organisation. */
+export async function lastDeterminedAt(
+  db: Kysely<Database>,
+  organisationId: string,
+): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('cii_determinations')
+    .select(['core_business_id'])
+    .select((eb) => eb.fn.max('determined_at').as('last'))
+    .where('organisation_id', '=', organisationId)
+    .groupBy('core_business_id')
+    .execute();
+  return new Map(rows.map((r) => [r.core_business_id, String(r.last)]));
+}
+
+/** Stores a determination as the next in its core business's sequence. */
+export async function insertDetermination(
+  db: Kysely<Database>,
+  row: Omit<CiiDeterminationRow, 'sequence'>,
+): Promise<CiiDeterminationRow> {
+  const { last } = await db
+    .selectFrom('cii_determinations')
+    .select((eb) => eb.fn.max('sequence').as('last'))
+    .where('core_business_id', '=', row.core_business_id)
+    .executeTakeFirstOrThrow();
+  const stored = { ...row, sequence: Number(last ?? 0) + 1 };
+  await db.insertInto('cii_determinations').values(stored).execute();
+  return stored;
+}
