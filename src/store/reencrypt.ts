@@ -35,6 +35,17 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   },
   { table: 'major_risks', keyColumns: ['id'], column: 'note_enc' },
   { table: 'rectification_items', keyColumns: ['id'], column: 'plan_enc' },
+  {
+    table: 'cii_evaluation_results',
+    keyColumns: ['evaluation_id', 'requirement_id'],
+    column: 'note_enc',
+  },
+  {
+    table: 'cii_evaluation_results',
+    keyColumns: ['evaluation_id', 'requirement_id'],
+    column: 'evidence_enc',
+  },
+  { table: 'cii_evaluation_rectifications', keyColumns: ['id'], column: 'plan_enc' },
 ];
 
 export interface ReencryptOptions {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerCiiCapability } from './cii-capability.command';
 
 /** `dengbao cii …`: core businesses, assets and flows, the computed boundary, capability evaluation. */
 export function registerCii(program: Command): void {
@@ -7,5 +8,5 @@ export function registerCii(program: Command): void {
     .description(
       'critical information infrastructure (关键信息基础设施): boundary, duties, capability',
     );
-  void cii;
+  registerCiiCapability(cii);
 }

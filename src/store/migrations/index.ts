@@ -4,6 +4,7 @@ import * as security from './2026-11-27b-security';
 import * as gradingRecorder from './2026-11-27c-grading-recorder';
 import * as assessments from './2026-11-27d-assessments';
 import * as cii from './2026-11-28-cii';
+import * as ciiEvaluations from './2026-11-28b-cii-evaluations';
 
 /** Migrations in code, one set for SQLite and PostgreSQL, keyed by date-prefixed name. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27c-grading-recorder': gradingRecorder,
   '2026-11-27d-assessments': assessments,
   '2026-11-28-cii': cii,
+  '2026-11-28b-cii-evaluations': ciiEvaluations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
