@@ -1,4 +1,10 @@
 import type { Kysely } from 'kysely';
+import {
+  computeBoundary,
+  DEFAULT_BOUNDARY_RULES,
+  type BoundaryRules,
+} from '../domain/cii/boundary';
+import { explainInclusion } from '../domain/cii/explain';
 import { ValidationError, type ErrorDetail } from '../errors';
 import type { CiiFile, CiiImportResult } from '../shared/cii-schemas';
 import {
@@ -317,5 +323,79 @@ export function importCiiFileCommand(
       },
     });
     return result;
+  });
+}
+
+/** The boundary of one core business of a file, by asset code. */
+export interface FileBoundary {
+  readonly coreBusiness: string;
+  readonly rules: BoundaryRules;
+  readonly inside: readonly {
+    code: string;
+    name: string;
+    explanationZh: string;
+    explanationEn: string;
+  }[];
+  readonly outside: readonly string[];
+  readonly boundaryPoints: readonly { inside: string; external: string }[];
+}
+
+/**
+ * The boundary of every core business of an exchange file (or the one named), without a
+ * database: what `dengbao cii boundary <file>` prints.
+ */
+export function boundaryOfFile(file: CiiFile, only?: string): FileBoundary[] {
+  const businesses = file.coreBusinesses.filter((b) => only === undefined || b.name === only);
+  if (only !== undefined && businesses.length === 0)
+    throw new ValidationError(`no core business "${only}" in the file`, [
+      {
+        path: 'coreBusinesses',
+        message: `have: ${file.coreBusinesses.map((b) => b.name).join(', ') || 'none'}`,
+      },
+    ]);
+  const names = new Map(file.assets.map((a) => [a.code, `${a.code} ${a.name}`]));
+  const assetName = (code: string) => names.get(code) ?? code;
+  return businesses.map((b) => {
+    const rules: BoundaryRules = b.boundaryFollow
+      ? {
+          ...DEFAULT_BOUNDARY_RULES,
+          id: `${DEFAULT_BOUNDARY_RULES.id}+custom`,
+          follow: b.boundaryFollow,
+        }
+      : DEFAULT_BOUNDARY_RULES;
+    const boundary = computeBoundary(
+      {
+        assets: file.assets.map((a) => ({
+          id: a.code,
+          name: a.name,
+          external: a.kind === 'external_system',
+        })),
+        dependencies: file.dependencies.map((d) => ({ from: d.from, to: d.to, kind: d.kind })),
+        flows: b.flows.map((f) => ({
+          id: f.name,
+          name: f.name,
+          hops: f.hops.map((h) => ({ assetId: h.asset, stage: h.stage })),
+        })),
+      },
+      rules,
+    );
+    return {
+      coreBusiness: b.name,
+      rules,
+      inside: boundary.inside.map((i) => {
+        const text = explainInclusion(i.reason, assetName, (id) => id);
+        return {
+          code: i.assetId,
+          name: file.assets.find((a) => a.code === i.assetId)?.name ?? i.assetId,
+          explanationZh: text.zh,
+          explanationEn: text.en,
+        };
+      }),
+      outside: boundary.outside,
+      boundaryPoints: boundary.boundaryPoints.map((p) => ({
+        inside: p.insideAssetId,
+        external: p.externalAssetId,
+      })),
+    };
   });
 }

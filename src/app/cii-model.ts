@@ -5,7 +5,7 @@ import {
   type BoundaryInput,
   type BoundaryRules,
 } from '../domain/cii/boundary';
-import { explainInclusion } from '../domain/cii/explain';
+import { explainExclusion, explainInclusion } from '../domain/cii/explain';
 import type {
   CiiAssetKind,
   CiiAssetRef,
@@ -136,6 +136,7 @@ export function boundaryView(
 ): CiiBoundaryView {
   const assetName = nameLookup(assets);
   const flowNames = new Map(flows.map((f) => [f.id, f.name]));
+  const external = new Set(assets.filter((a) => a.kind === 'external_system').map((a) => a.id));
   return {
     rules: boundary.rules,
     inside: boundary.inside.map((i) => {
@@ -143,6 +144,9 @@ export function boundaryView(
       return { ...i, explanationZh: text.zh, explanationEn: text.en };
     }),
     outside: boundary.outside,
+    outsideExplanations: Object.fromEntries(
+      boundary.outside.map((id) => [id, explainExclusion(external.has(id))]),
+    ),
     boundaryPoints: boundary.boundaryPoints,
   };
 }

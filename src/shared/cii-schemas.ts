@@ -321,6 +321,8 @@ export interface CiiBoundaryView {
     readonly explanationEn: string;
   }[];
   readonly outside: readonly string[];
+  /** Why each outside asset is outside (external party, or nothing needs it). */
+  readonly outsideExplanations: Readonly<Record<string, { zh: string; en: string }>>;
   readonly boundaryPoints: readonly { insideAssetId: string; externalAssetId: string }[];
 }
 

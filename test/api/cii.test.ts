@@ -83,7 +83,7 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(mgmt.reason.kind, 'dependency');
       assert.match(
         mgmt.explanationZh,
-        /核心清算系统.*运行于.*私有云平台.*由其运维管理.*私有云管理平台/,
+        /核心清算系统」运行于「PCLOUD 行内私有云平台」，「PCLOUD 行内私有云平台」由「PCLOUD-MGMT 私有云管理平台」运维管理/,
       );
       assert.equal(b.sinceLast, null);
     });

@@ -13,13 +13,27 @@ export const STAGE_WORDS: Readonly<Record<LifecycleStage, { zh: string; en: stri
   destruction: { zh: '销毁', en: 'destruction' },
 };
 
-/** "A —kind→ B": how B serves A, read from A's side. */
-const VIA_WORDS: Readonly<Record<DependencyKind, { zh: string; en: string }>> = {
-  runs_on: { zh: '运行于', en: 'runs on' },
-  authenticates_with: { zh: '依赖其身份认证', en: 'authenticates with' },
-  managed_by: { zh: '由其运维管理', en: 'is managed by' },
-  protected_by: { zh: '由其安全防护', en: 'is protected by' },
-  exchanges_with_external: { zh: '与其对外交换', en: 'exchanges with' },
+/** One dependency step "A —kind→ B" as a clause, A and B already quoted. */
+const STEP_WORDS: Readonly<
+  Record<
+    DependencyKind,
+    { zh: (a: string, b: string) => string; en: (a: string, b: string) => string }
+  >
+> = {
+  runs_on: { zh: (a, b) => `${a}运行于${b}`, en: (a, b) => `${a} runs on ${b}` },
+  authenticates_with: {
+    zh: (a, b) => `${a}依赖${b}进行身份认证`,
+    en: (a, b) => `${a} authenticates with ${b}`,
+  },
+  managed_by: { zh: (a, b) => `${a}由${b}运维管理`, en: (a, b) => `${a} is managed by ${b}` },
+  protected_by: {
+    zh: (a, b) => `${a}由${b}提供安全防护`,
+    en: (a, b) => `${a} is protected by ${b}`,
+  },
+  exchanges_with_external: {
+    zh: (a, b) => `${a}与${b}交换数据`,
+    en: (a, b) => `${a} exchanges data with ${b}`,
+  },
 };
 
 export interface Explanation {
@@ -43,12 +57,17 @@ export function explainInclusion(
       zh: `关键业务信息流「${flow}」在此${stage.zh}。`,
       en: `The critical business information flow "${flow}" passes here (${stage.en}).`,
     };
-  let zh = `「${assetName(reason.from)}」（信息流「${flow}」${stage.zh}环节）`;
-  let en = `"${assetName(reason.from)}" (${stage.en} in flow "${flow}")`;
+  const zhSteps: string[] = [];
+  const enSteps: string[] = [];
+  let previous = reason.from;
   for (const step of reason.chain) {
-    zh += ` ${VIA_WORDS[step.via].zh}「${assetName(step.assetId)}」`;
-    en += ` ${VIA_WORDS[step.via].en} "${assetName(step.assetId)}"`;
+    const words = STEP_WORDS[step.via];
+    zhSteps.push(words.zh(`「${assetName(previous)}」`, `「${assetName(step.assetId)}」`));
+    enSteps.push(words.en(`"${assetName(previous)}"`, `"${assetName(step.assetId)}"`));
+    previous = step.assetId;
   }
+  const zh = `信息流「${flow}」在「${assetName(reason.from)}」${stage.zh}；${zhSteps.join('，')}`;
+  const en = `Flow "${flow}" has its ${stage.en} at "${assetName(reason.from)}"; ${enSteps.join(', ')}`;
   return {
     zh: `${zh}；关键业务离不开它，故纳入边界。`,
     en: `${en}; the business cannot run without it, so it is inside.`,
