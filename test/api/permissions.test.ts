@@ -13,6 +13,7 @@ import { createUser } from '../../src/app/identity';
 import type { Access } from '../../src/server/auth';
 import { can, ROLES, type Role } from '../../src/shared/roles';
 import { TEST_DIALECTS } from '../support';
+import { ciiEvaluationRouteFixtures } from './cii-evaluation-fixtures';
 import { STRONG_PASSWORD, startHarness, type Client, type Harness } from './harness';
 
 type Fixture = (who: Client) => Promise<InjectOptions>;
@@ -475,6 +476,8 @@ for (const dialect of TEST_DIALECTS) {
       },
       'GET /api/organisations/:orgId/audit': async () => ({ url: org('/audit') }),
       'GET /api/organisations/:orgId/audit/verify': async () => ({ url: org('/audit/verify') }),
+      // GB/T 39204 capability evaluations (routes listed in cii-evaluation-fixtures.ts).
+      ...ciiEvaluationRouteFixtures({ harness: () => h!, org, ownerJson }),
     };
 
     /** Requests for the routes that are not organisation-scoped. */
