@@ -14,6 +14,7 @@ import type { Access } from '../../src/server/auth';
 import { can, ROLES, type Role } from '../../src/shared/roles';
 import { TEST_DIALECTS } from '../support';
 import { ciiEvaluationRouteFixtures } from './cii-evaluation-fixtures';
+import { ciiRouteFixtures } from './cii-fixtures';
 import { STRONG_PASSWORD, startHarness, type Client, type Harness } from './harness';
 
 type Fixture = (who: Client) => Promise<InjectOptions>;
@@ -478,6 +479,8 @@ for (const dialect of TEST_DIALECTS) {
       'GET /api/organisations/:orgId/audit/verify': async () => ({ url: org('/audit/verify') }),
       // GB/T 39204 capability evaluations (routes listed in cii-evaluation-fixtures.ts).
       ...ciiEvaluationRouteFixtures({ harness: () => h!, org, ownerJson }),
+      // CII model: core businesses, assets, flows, boundary (routes listed in cii-fixtures.ts).
+      ...ciiRouteFixtures({ org, ownerJson }),
     };
 
     /** Requests for the routes that are not organisation-scoped. */
