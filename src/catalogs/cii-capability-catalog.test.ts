@@ -13,7 +13,7 @@ const catalog = loadCiiCapabilityCatalog();
 
 /**
  * Clauses and assessable requirements per chapter. A change here is a change to the catalog's
- * structure: update the README's GB/T 39204 section with it.
+ * structure and to every evaluation's denominator: say so where the change is described.
  */
 const EXPECTED: Record<string, { clauses: number; requirements: number }> = {
   '6': { clauses: 4, requirements: 4 },
