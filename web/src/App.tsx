@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
 import { setAuthErrorListener } from './api/client';
@@ -24,6 +24,16 @@ import { RolesPage } from './pages/settings/RolesPage';
 import { TokensPage } from './pages/settings/TokensPage';
 import { SystemDetailPage } from './pages/SystemDetailPage';
 import { SystemsPage } from './pages/SystemsPage';
+
+// CII pages carry React Flow and dagre: loaded when first opened, not with the main bundle.
+const CiiBusinessesPage = lazy(() => import('./pages/cii/CiiBusinessesPage'));
+const CiiBusinessPage = lazy(() => import('./pages/cii/CiiBusinessPage'));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return (
+    <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{children}</Suspense>
+  );
+}
 
 /**
  * Any call that finds the session gone (401) shows the sign-in page, keeping the page as "next";
@@ -92,6 +102,26 @@ export function App() {
                   element={
                     <RequirePermission permission="assessments.read">
                       <AssessmentPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cii"
+                  element={
+                    <RequirePermission permission="cii.read">
+                      <Lazy>
+                        <CiiBusinessesPage />
+                      </Lazy>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cii/:businessId"
+                  element={
+                    <RequirePermission permission="cii.read">
+                      <Lazy>
+                        <CiiBusinessPage />
+                      </Lazy>
                     </RequirePermission>
                   }
                 />

@@ -4,6 +4,7 @@ import {
   BookOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  DeploymentUnitOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   SafetyCertificateOutlined,
@@ -25,12 +26,18 @@ const ICONS: Record<string, ReactNode> = {
   systems: <ClusterOutlined />,
   obligations: <CalendarOutlined />,
   assessments: <FileSearchOutlined />,
+  cii: <DeploymentUnitOutlined />,
   catalog: <BookOutlined />,
   members: <TeamOutlined />,
   roles: <TableOutlined />,
   tokens: <ApiOutlined />,
   audit: <AuditOutlined />,
 };
+
+/** 关键信息基础设施 (CII), listed after the assessments as in ux.md's map. */
+const CII_SECTION: Section = { key: 'cii', path: 'cii', permission: 'cii.read' };
+const withCii = (sections: readonly Section[]): Section[] =>
+  sections.flatMap((s) => (s.key === 'assessments' ? [s, CII_SECTION] : [s]));
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -39,15 +46,25 @@ export function AppLayout() {
   const orgMatch = useMatch('/o/:orgId/*');
   const orgId = orgMatch?.params.orgId ?? null;
   const access = useOrganisationAccess(orgId);
-  const selected = sectionOf(orgMatch?.params['*'] ?? '')?.key ?? 'dashboard';
+  const rest = orgMatch?.params['*'] ?? '';
+  const selected =
+    rest.split('/')[0] === CII_SECTION.path
+      ? CII_SECTION.key
+      : (sectionOf(rest)?.key ?? 'dashboard');
 
   // Only what the role may open is listed (the server refuses the rest anyway).
   const item = (s: Section) => ({
     key: s.key,
     icon: ICONS[s.key],
-    label: <Link to={`/o/${orgId}${s.path ? `/${s.path}` : ''}`}>{t(`nav.${s.key}`)}</Link>,
+    label: (
+      <Link to={`/o/${orgId}${s.path ? `/${s.path}` : ''}`}>
+        {t(s.key === CII_SECTION.key ? 'cii.nav' : `nav.${s.key}`)}
+      </Link>
+    ),
   });
-  const work = WORK_SECTIONS.filter((s) => access.can(s.permission)).map(item);
+  const work = withCii(WORK_SECTIONS)
+    .filter((s) => access.can(s.permission))
+    .map(item);
   const settings = SETTINGS_SECTIONS.filter((s) => access.can(s.permission)).map(item);
   const menuItems: MenuProps['items'] = [
     ...work,
