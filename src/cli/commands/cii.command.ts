@@ -15,6 +15,7 @@ import { dutiesQuery } from '../../app/cii-queries';
 import { beijingToday } from '../../app/clock';
 import { parseStructuredFile } from '../../app/structured-file';
 import { CiiFileSchema, type CiiFile } from '../../shared/cii-schemas';
+import { eventDeadlineLabel } from '../../shared/event-deadlines';
 import { IsoDateSchema } from '../../shared/schemas';
 import { listCoreBusinesses } from '../../store/repositories/cii.repository';
 import { getOrganisation } from '../../store/repositories/organisations.repository';
@@ -214,7 +215,7 @@ export function registerCii(program: Command): void {
           ['义务', '期限', '状态', '依据'],
           duties.obligations.map((o) => [
             o.titleZh,
-            o.dueDate ?? o.eventDeadline ?? '—',
+            o.dueDate ?? (o.eventDeadline ? eventDeadlineLabel(o.eventDeadline).zh : '—'),
             o.state,
             o.citations.map((c) => c.labelZh).join('；'),
           ]),

@@ -7,6 +7,7 @@ import { IsoDateSchema, SystemsFileSchema } from '../../shared/schemas';
 import { formatTable, readInput, UsageError } from '../io';
 import { cliContext } from '../context';
 import { beijingToday, systemClock } from '../../app/clock';
+import { eventDeadlineLabel } from '../../shared/event-deadlines';
 
 const STATE_ZH: Record<string, string> = {
   satisfied: '已完成',
@@ -51,8 +52,7 @@ export function registerObligations(program: Command): void {
       const rows = result.obligations.map((o) => [
         o.systemId,
         o.titleZh,
-        o.dueDate ??
-          (o.eventDeadline ? `事件发生后 ${o.eventDeadline === 'PT1H' ? '1小时内' : '及时'}` : '—'),
+        o.dueDate ?? (o.eventDeadline ? eventDeadlineLabel(o.eventDeadline).zh : '—'),
         STATE_ZH[o.state] ?? o.state,
         o.citations.map((c) => labelCitation(c).labelZh).join('；'),
       ]);

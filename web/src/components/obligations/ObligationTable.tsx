@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ObligationDto } from '../../../../src/shared/api-types';
+import { eventDeadlineLabel } from '../../../../src/shared/event-deadlines';
 import { pick } from '../../lib/language';
 import { CitationPopover } from '../CitationPopover';
 import { useCan } from '../OrganisationScope';
@@ -19,7 +20,7 @@ function parseDeadline(iso: string): { unit: 'hours' | 'days'; count: number } |
 }
 
 function DueCell({ obligation }: { obligation: ObligationDto }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const deadline = obligation.eventDeadline ? parseDeadline(obligation.eventDeadline) : null;
   return (
     <Space orientation="vertical" size={0}>
@@ -43,7 +44,11 @@ function DueCell({ obligation }: { obligation: ObligationDto }) {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {deadline
             ? t(`obligation.eventDeadline.${deadline.unit}`, { count: deadline.count })
-            : obligation.eventDeadline}
+            : pick(
+                i18n.language,
+                eventDeadlineLabel(obligation.eventDeadline).zh,
+                eventDeadlineLabel(obligation.eventDeadline).en,
+              )}
         </Typography.Text>
       )}
     </Space>
