@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import type {
   CiiAssetView,
@@ -257,6 +258,44 @@ for (const dialect of TEST_DIALECTS) {
       assert.ok(actions.includes('cii.import'));
       assert.ok(actions.includes('cii.determination.record'));
       assert.ok(actions.includes('cii.flow.update'));
+    });
+
+    it('round-trips the Excel workbook and reports a broken one by sheet, row and column', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const xlsx = await officer.inject({ url: url('/export?format=xlsx') });
+      assert.equal(xlsx.statusCode, 200);
+      assert.match(String(xlsx.headers['content-type']), /spreadsheetml/);
+      const headers = {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      };
+      const same = await officer.inject({
+        method: 'POST',
+        url: url('/import'),
+        headers,
+        payload: xlsx.rawPayload,
+      });
+      assert.equal(same.statusCode, 200, same.body);
+      assert.deepEqual(same.json().flows, { created: 0, updated: 0 });
+
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const hops = book.getWorksheet('信息流')!;
+      const header = hops.getRow(1).values as string[];
+      hops.getRow(3).getCell(header.indexOf('资产编码')).value = 'NO-SUCH-ASSET';
+      const broken = Buffer.from(await book.xlsx.writeBuffer());
+      const before = (await officer.inject({ url: url('/export') })).json();
+      const res = await officer.inject({
+        method: 'POST',
+        url: url('/import'),
+        headers,
+        payload: broken,
+      });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.deepEqual(
+        res.json().details.map((d: { path: string }) => d.path),
+        ['sheet 信息流 row 3 column 资产编码'],
+      );
+      assert.deepEqual((await officer.inject({ url: url('/export') })).json(), before);
     });
 
     it('keeps core businesses unique by name and lists them with their counts', async (t) => {

@@ -16,6 +16,7 @@ import {
   updateCoreBusinessCommand,
   updateFlowCommand,
 } from '../../app/cii-commands';
+import { CII_WORKBOOK_MAX_BYTES, ciiWorkbook, readCiiWorkbook } from '../../app/cii-excel';
 import { exportCiiFile, importCiiFileCommand } from '../../app/cii-file';
 import { presentDependency, presentFlow } from '../../app/cii-model';
 import {
@@ -48,15 +49,6 @@ import { OrgParams } from './params';
 
 const sm3Buffer = (b: Buffer) => createHash('sm3').update(b).digest('hex');
 
-// TEMP until src/app/cii-excel.ts lands (typed import restored then).
-const excelModule = '../../app/cii-excel';
-const ciiWorkbook = async (f: unknown): Promise<Buffer> =>
-  (await import(excelModule)).ciiWorkbook(f);
-const readCiiWorkbook = async (
-  b: Buffer,
-): Promise<{ file: import('../../shared/cii-schemas').CiiFile; locate: (p: string) => string }> =>
-  (await import(excelModule)).readCiiWorkbook(b);
-const CII_WORKBOOK_MAX_BYTES = 10 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const read = { access: { kind: 'org', permission: 'cii.read' } } as const;
