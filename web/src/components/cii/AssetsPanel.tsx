@@ -283,7 +283,7 @@ function AssetDrawer({
       }
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
+      <Form name="ciiAsset" form={form} layout="vertical" onFinish={submit} requiredMark="optional">
         <Flex gap={16}>
           <Form.Item
             name="code"
@@ -378,6 +378,7 @@ function DependenciesCard({ orgId, editable }: { orgId: string; editable: boolea
         <Typography.Text type="secondary">{t('cii.dependency.hint')}</Typography.Text>
         {editable && (
           <Form
+            name="ciiDependency"
             form={form}
             layout="inline"
             style={{ rowGap: 8 }}

@@ -187,7 +187,7 @@ function RoutedEdgeView({ id, data, markerEnd }: EdgeProps<RoutedEdge>) {
           stroke: data.colour,
           strokeWidth: width,
           strokeDasharray: data.kind === 'flow' ? undefined : data.kind === 'point' ? '9 4' : '6 4',
-          opacity: data.dimmed ? 0.25 : 1,
+          opacity: data.dimmed ? 0.3 : 1,
         }}
       />
       {data.label && (
@@ -283,6 +283,20 @@ export function BoundaryGraph({
   }, [model, layout, visible, multipleFlows, selectedId, t]);
 
   const edges = useMemo(() => {
+    // With an asset selected, its own edges and the chain that pulled it inside stay bright.
+    const chainLinks = new Set<string>();
+    const reason = selectedId ? model.assets.get(selectedId)?.inside?.reason : undefined;
+    if (reason?.kind === 'dependency') {
+      let previous = reason.from;
+      for (const step of reason.chain) {
+        chainLinks.add(`${previous}>${step.assetId}>${step.via}`);
+        previous = step.assetId;
+      }
+    }
+    const bright = (e: GraphEdgeModel) =>
+      e.from === selectedId ||
+      e.to === selectedId ||
+      (e.type === 'dependency' && chainLinks.has(`${e.from}>${e.to}>${e.kind}`));
     const list: RoutedEdge[] = [];
     for (const e of model.edges) {
       const route = layout.edges.get(e.id);
@@ -309,7 +323,7 @@ export function BoundaryGraph({
           text: edgeText(e, multipleFlows),
           colour,
           kind,
-          dimmed: selectedId !== null && e.from !== selectedId && e.to !== selectedId,
+          dimmed: selectedId !== null && !bright(e),
         },
       });
     }

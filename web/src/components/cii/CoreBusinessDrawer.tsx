@@ -135,7 +135,13 @@ export function CoreBusinessDrawer({
       }
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
+      <Form
+        name="ciiBusiness"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        requiredMark="optional"
+      >
         <Form.Item
           name="name"
           label={t('cii.field.name')}

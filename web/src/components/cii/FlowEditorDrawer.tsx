@@ -127,7 +127,7 @@ export function FlowEditorDrawer({
           }
         />
       )}
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
+      <Form name="ciiFlow" form={form} layout="vertical" onFinish={submit} requiredMark="optional">
         <Form.Item
           name="name"
           label={t('cii.field.flowName')}
