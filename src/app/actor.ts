@@ -67,6 +67,7 @@ export const REDACTED_FIELDS = [
   'description_enc',
   'note_enc',
   'plan_enc',
+  'evidence_enc',
 ];
 
 /** Changed fields of a row for the audit log, with secrets redacted. */
