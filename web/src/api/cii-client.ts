@@ -35,6 +35,9 @@ const business = (orgId: string, businessId: string) =>
   `${cii(orgId)}/core-businesses/${encodeURIComponent(businessId)}`;
 const id = encodeURIComponent;
 
+/** The organisation's CII model as the Excel exchange workbook (a plain link: the cookie authenticates). */
+export const ciiExportUrl = (orgId: string) => `/api${cii(orgId)}/export?format=xlsx`;
+
 export const ciiApi = {
   listBusinesses: (orgId: string) =>
     request<CoreBusinessView[]>('GET', `${cii(orgId)}/core-businesses`),

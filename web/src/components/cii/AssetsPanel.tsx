@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -25,7 +25,7 @@ import {
   type CiiDependencyView,
 } from '../../../../src/shared/cii-schemas';
 import type { ProtectionLevel } from '../../../../src/shared/mlps';
-import type { CiiAssetBody } from '../../api/cii-client';
+import { ciiExportUrl, type CiiAssetBody } from '../../api/cii-client';
 import {
   isVersionConflict,
   useCiiAssets,
@@ -75,11 +75,16 @@ function AssetsCard({ orgId, editable }: { orgId: string; editable: boolean }) {
       size="small"
       title={t('cii.asset.title')}
       extra={
-        editable && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('cii.asset.create')}
+        <Space>
+          <Button icon={<DownloadOutlined />} href={ciiExportUrl(orgId)}>
+            {t('cii.exportXlsx')}
           </Button>
-        )
+          {editable && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('cii.asset.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space orientation="vertical" style={{ width: '100%' }}>

@@ -63,6 +63,11 @@ const KIND_ICONS: Record<CiiAssetKind, ReactNode> = {
   external_system: <ExportOutlined />,
 };
 
+/** Room around the drawing when it is fitted; the zoom buttons sit bottom left. */
+const FIT_PADDING = { top: '16px', right: '16px', bottom: '16px', left: '60px' } as const;
+/** Horizontal and vertical room FIT_PADDING takes (for sizing the canvas). */
+export const FIT_MARGIN = { x: 76, y: 32 };
+
 /** ① … ⑳, then (21) … */
 export function ordinal(n: number): string {
   return n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : `(${n})`;
@@ -343,7 +348,7 @@ export function BoundaryGraph({
         onNodeClick={(_, node) => node.type === 'asset' && onSelect(node.id)}
         onPaneClick={() => onSelect(null)}
         fitView
-        fitViewOptions={{ padding: 0.04, maxZoom: 1, minZoom: 0.7 }}
+        fitViewOptions={{ padding: FIT_PADDING, maxZoom: 1, minZoom: 0.7 }}
         minZoom={0.15}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}

@@ -27,6 +27,7 @@ import {
   BOUNDARY_COLOUR,
   BoundaryGraph,
   DEPENDENCY_COLOUR,
+  FIT_MARGIN,
   FLOW_COLOURS,
   POINT_COLOUR,
   useEdgeText,
@@ -41,7 +42,7 @@ const MIN_READABLE_ZOOM = 0.7;
 
 /** The zoom at which a drawing fits the box (capped at 1: small graphs are not blown up). */
 const fitZoom = (w: number, h: number, width: number, height: number) =>
-  Math.min(1, (width - 24) / Math.max(w, 1), (height - 24) / Math.max(h, 1));
+  Math.min(1, (width - FIT_MARGIN.x) / Math.max(w, 1), (height - FIT_MARGIN.y) / Math.max(h, 1));
 
 /** Width of an element, kept up to date. */
 function useWidth<T extends HTMLElement>() {
@@ -103,8 +104,8 @@ export function BoundaryPanel({ orgId, business, editable, openTab }: CiiPanelPr
           Math.max(
             MIN_HEIGHT,
             layout.height *
-              Math.max(MIN_READABLE_ZOOM, Math.min(1, (graphWidth - 24) / layout.width)) +
-              24,
+              Math.max(MIN_READABLE_ZOOM, Math.min(1, (graphWidth - FIT_MARGIN.x) / layout.width)) +
+              FIT_MARGIN.y,
           ),
         ),
       )
@@ -122,7 +123,7 @@ export function BoundaryPanel({ orgId, business, editable, openTab }: CiiPanelPr
             <Statistic
               title={t('cii.graph.insideCount')}
               value={model.insideCount}
-              suffix={t('cii.unit.assets')}
+              suffix={t('cii.unit.assets', { count: model.insideCount })}
               styles={{ content: { color: BOUNDARY_COLOUR } }}
               data-testid="cii-count-inside"
             />
@@ -133,7 +134,7 @@ export function BoundaryPanel({ orgId, business, editable, openTab }: CiiPanelPr
             <Statistic
               title={t('cii.graph.outsideCount')}
               value={model.outsideCount}
-              suffix={t('cii.unit.assets')}
+              suffix={t('cii.unit.assets', { count: model.outsideCount })}
               data-testid="cii-count-outside"
             />
           </Card>
@@ -143,7 +144,7 @@ export function BoundaryPanel({ orgId, business, editable, openTab }: CiiPanelPr
             <Statistic
               title={t('cii.graph.pointCount')}
               value={model.boundaryPointCount}
-              suffix={t('cii.unit.points')}
+              suffix={t('cii.unit.points', { count: model.boundaryPointCount })}
               styles={{ content: { color: model.boundaryPointCount ? POINT_COLOUR : undefined } }}
               data-testid="cii-count-points"
             />

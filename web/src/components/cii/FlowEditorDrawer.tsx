@@ -11,6 +11,7 @@ import {
 } from '../../../../src/shared/cii-schemas';
 import type { CiiFlowBody } from '../../api/cii-client';
 import { isVersionConflict } from '../../api/cii-hooks';
+import { ApiRequestError } from '../../api/client';
 import { applyApiErrorsToForm } from '../../lib/api-errors';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { ordinal } from './BoundaryGraph';
@@ -117,7 +118,14 @@ export function FlowEditorDrawer({
           showIcon
           style={{ marginBottom: 16 }}
           title={t('cii.flow.conflict')}
-          description={t('cii.flow.conflictHint')}
+          description={
+            <>
+              {t('cii.flow.conflictHint')}
+              <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 12 }}>
+                {error instanceof ApiRequestError ? error.body.message : null}
+              </Typography.Paragraph>
+            </>
+          }
           action={
             onReload && (
               <Button size="small" onClick={onReload}>
@@ -228,7 +236,7 @@ export function FlowEditorDrawer({
           )}
         </Form.List>
       </Form>
-      <ApiErrorAlert error={error} style={{ marginTop: 16 }} />
+      {!isVersionConflict(error) && <ApiErrorAlert error={error} style={{ marginTop: 16 }} />}
     </Drawer>
   );
 }

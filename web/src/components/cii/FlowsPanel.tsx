@@ -4,7 +4,6 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CiiFlowView } from '../../../../src/shared/cii-schemas';
 import {
-  isVersionConflict,
   useCiiAssets,
   useCiiFlows,
   useCreateCiiFlow,
@@ -152,14 +151,10 @@ export function FlowsPanel({ orgId, business, editable, openTab }: CiiPanelProps
           openTab('assets');
         }}
         onSubmit={async (input) => {
-          try {
-            if (editing === 'new') await create.mutateAsync(input);
-            else if (editing)
-              await patch.mutateAsync({ ...input, flowId: editing.id, version: editing.version });
-          } catch (error) {
-            if (isVersionConflict(error)) message.warning(t('cii.versionConflict'));
-            throw error;
-          }
+          // A 409 is shown in the drawer, with the button that loads the other version.
+          if (editing === 'new') await create.mutateAsync(input);
+          else if (editing)
+            await patch.mutateAsync({ ...input, flowId: editing.id, version: editing.version });
           close();
           message.success(t('cii.flow.saved'));
         }}

@@ -1,9 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CoreBusinessView } from '../../../../src/shared/cii-schemas';
+import { ciiExportUrl } from '../../api/cii-client';
 import { useCoreBusinesses, useCreateCoreBusiness } from '../../api/cii-hooks';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useCiiLabels } from '../../components/cii/cii-labels';
@@ -36,11 +37,16 @@ export default function CiiBusinessesPage() {
         size="small"
         title={t('cii.business.list')}
         extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('cii.business.create')}
+          <Space>
+            <Button icon={<DownloadOutlined />} href={ciiExportUrl(organisation.id)}>
+              {t('cii.exportXlsx')}
             </Button>
-          )
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('cii.business.create')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <Table<CoreBusinessView>
