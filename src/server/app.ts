@@ -27,6 +27,7 @@ import { assessmentsRoutes } from './routes/assessments.routes';
 import { catalogRoutes } from './routes/catalog.routes';
 import { ciiRoutes } from './routes/cii.routes';
 import { ciiEvaluationsRoutes } from './routes/cii-evaluations.routes';
+import { ciiReportsRoutes } from './routes/cii-reports.routes';
 import type { MlpsCatalog } from '../catalogs/mlps-catalog.model';
 import { shippedMlpsCatalog } from '../catalogs/mlps-catalog';
 import { rulesRoutes } from './routes/rules.routes';
@@ -141,6 +142,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     assessmentsRoutes,
     reportsRoutes,
     ciiRoutes,
+    ciiReportsRoutes,
     ciiEvaluationsRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api' });

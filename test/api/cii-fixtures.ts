@@ -152,5 +152,11 @@ export function ciiRouteFixtures(env: {
     'GET /api/organisations/:orgId/cii/core-businesses/:businessId/duties': async () => ({
       url: cii(`/core-businesses/${await business()}/duties?asOf=2026-03-02`),
     }),
+    'GET /api/organisations/:orgId/cii/core-businesses/:businessId/reports/boundary.:format':
+      async () => ({
+        url: cii(
+          `/core-businesses/${await business()}/reports/boundary.docx?lang=zh&asOf=2026-03-02`,
+        ),
+      }),
   };
 }
