@@ -42,12 +42,12 @@ async function call<T>(page: Page, method: string, url: string, data?: unknown):
   return (response.status() === 204 ? null : await response.json()) as T;
 }
 
-/** Chooses an option of an antd Select: type to filter, then click the option in the open list. */
-async function choose(page: Page, select: Locator, text: string) {
+/** Chooses an option of an antd Select: type to filter, click the option in the open list. */
+async function choose(select: Locator, text: string) {
   await select.click();
-  // Selects without search are read-only: the option is picked from the open list.
-  if (await select.isEditable()) await select.fill(text);
-  await page
+  await select.fill(text);
+  await select
+    .page()
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
     .filter({ hasText: text })
     .first()
@@ -94,12 +94,12 @@ test('CII: a bank payment-clearing business, its flow, boundary graph and determ
     await page.getByRole('button', { name: '新建核心业务' }).click();
     const drawer = page.getByRole('dialog', { name: '新建核心业务' });
     await drawer.getByLabel('名称', { exact: true }).fill(BUSINESS);
-    await choose(page, drawer.getByRole('combobox', { name: '行业领域' }), '金融');
+    await choose(drawer.getByRole('combobox', { name: '行业领域' }), '金融');
     await drawer.getByLabel('认定部门').fill('中国人民银行');
     await drawer.getByLabel('认定通知').fill('银发〔2026〕12号');
     await drawer.getByLabel('认定日期').fill('2026-03-01');
     await drawer.getByLabel('认定日期').press('Enter');
-    for (const [i, step] of ['受理', '清算', '结算'].entries()) {
+    for (const [i, step] of ['受理', '清算'].entries()) {
       await drawer.getByRole('button', { name: '添加环节' }).click();
       await drawer.getByLabel(`环节 ${i + 1} 环节名称`).fill(step);
     }
@@ -118,7 +118,7 @@ test('CII: a bank payment-clearing business, its flow, boundary graph and determ
       await page.getByRole('button', { name: '新建资产' }).click();
       const drawer = page.getByRole('dialog', { name: '新建资产' });
       await drawer.getByLabel('资产编号').fill(code);
-      await choose(page, drawer.getByRole('combobox', { name: '资产类型' }), kind);
+      await choose(drawer.getByRole('combobox', { name: '资产类型' }), kind);
       await drawer.getByLabel('名称', { exact: true }).fill(name);
       if (party) await drawer.getByLabel('运营方').fill(party);
       await drawer.getByRole('button', { name: /创\s*建/ }).click();
@@ -132,9 +132,9 @@ test('CII: a bank payment-clearing business, its flow, boundary graph and determ
       ['CLOUD', '运维管理', 'CLOUD-MGMT'],
       ['PAY-FE', '对外交换', 'PBOC-NET'],
     ] as const) {
-      await choose(page, page.getByRole('combobox', { name: '依赖方', exact: true }), label(from));
-      await choose(page, page.getByRole('combobox', { name: '依赖类型' }), kind);
-      await choose(page, page.getByRole('combobox', { name: '被依赖方' }), label(to));
+      await choose(page.getByRole('combobox', { name: '依赖方', exact: true }), label(from));
+      await choose(page.getByRole('combobox', { name: '依赖类型' }), kind);
+      await choose(page.getByRole('combobox', { name: '被依赖方' }), label(to));
       await page.getByRole('button', { name: '添加依赖' }).click();
       await expect(
         page
@@ -150,7 +150,7 @@ test('CII: a bank payment-clearing business, its flow, boundary graph and determ
     await page.getByRole('button', { name: '新建信息流' }).click();
     const drawer = page.getByRole('dialog', { name: '新建信息流' });
     await drawer.getByLabel('信息流名称').fill(FLOW);
-    await choose(page, drawer.getByRole('combobox', { name: '信息类别' }), CATEGORY);
+    await choose(drawer.getByRole('combobox', { name: '信息类别' }), CATEGORY);
     const hops = [
       ['PAY-FE', '采集'],
       ['CORE-CLR', '处理'],
@@ -158,16 +158,8 @@ test('CII: a bank payment-clearing business, its flow, boundary graph and determ
     ] as const;
     for (const [i, [code, stage]] of hops.entries()) {
       if (i > 0) await drawer.getByRole('button', { name: '添加一步' }).click();
-      await choose(
-        page,
-        drawer.getByRole('combobox', { name: `第 ${i + 1} 步 资产` }),
-        label(code),
-      );
-      await choose(
-        page,
-        drawer.getByRole('combobox', { name: `第 ${i + 1} 步 生命周期阶段` }),
-        stage,
-      );
+      await choose(drawer.getByRole('combobox', { name: `第 ${i + 1} 步 资产` }), label(code));
+      await choose(drawer.getByRole('combobox', { name: `第 ${i + 1} 步 生命周期阶段` }), stage);
     }
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
     await expect(drawer).toBeHidden();

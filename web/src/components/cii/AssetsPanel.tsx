@@ -420,6 +420,7 @@ function DependenciesCard({ orgId, editable }: { orgId: string; editable: boolea
               rules={[{ required: true, message: t('cii.dependency.kindRequired') }]}
             >
               <Select
+                showSearch={{ optionFilterProp: 'label' }}
                 aria-label={t('cii.field.dependencyKind')}
                 placeholder={t('cii.field.dependencyKind')}
                 options={CII_DEPENDENCY_KINDS.map((k) => ({

@@ -150,6 +150,7 @@ export function FlowEditorDrawer({
         >
           <Select
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             options={business.infoCategories.map((c) => ({
               value: c.name,
               label: c.important ? `${c.name}（${t('cii.field.important')}）` : c.name,
@@ -203,6 +204,7 @@ export function FlowEditorDrawer({
                       rules={[{ required: true, message: t('cii.flow.stageRequired') }]}
                     >
                       <Select
+                        showSearch={{ optionFilterProp: 'label' }}
                         aria-label={`${what} ${t('cii.field.stage')}`}
                         placeholder={t('cii.field.stage')}
                         options={CII_LIFECYCLE_STAGES.map((s) => ({
