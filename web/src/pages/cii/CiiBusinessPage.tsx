@@ -28,6 +28,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useCiiLabels } from '../../components/cii/cii-labels';
 import { CoreBusinessDrawer } from '../../components/cii/CoreBusinessDrawer';
 import { useCan, useCurrentOrganisation } from '../../components/OrganisationScope';
+import { ReportDownloads } from '../../components/reports/ReportDownloads';
 import { formatTimestamp } from '../../lib/dates';
 import { CII_BUSINESS_TABS } from './business-tabs';
 
@@ -95,6 +96,14 @@ export default function CiiBusinessPage() {
               <Fact
                 label={t('cii.field.lastDetermination')}
                 value={b.lastDeterminedAt ? formatTimestamp(b.lastDeterminedAt) : null}
+              />
+              <ReportDownloads
+                reports={[
+                  {
+                    label: 'cii.boundaryReport',
+                    base: `/api/organisations/${organisation.id}/cii/core-businesses/${b.id}/reports/boundary`,
+                  },
+                ]}
               />
               {canWrite && (
                 <Space>
