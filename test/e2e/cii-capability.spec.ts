@@ -31,15 +31,27 @@ async function call<T>(page: Page, method: string, url: string, data?: unknown):
 }
 
 /** The option of the open Select dropdown (closed ones stay in the DOM, hidden). */
+// The most recently opened drop-down is the last one in the page (a previous one may still be
+// fading out).
 const option = (page: Page, text: string | RegExp) =>
   page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .last()
+    .locator('.ant-select-item-option')
     .filter({ hasText: text });
 
-/** Sets a requirement's result with its select ("1 符合", "3 不符合" …). */
-async function setResult(page: Page, id: string, label: RegExp) {
-  await page.getByRole('combobox', { name: `结果 ${id}`, exact: true }).click();
-  await option(page, label).click();
+/**
+ * Sets a requirement's result with its select ("1 符合", "3 不符合" …) and waits until the page
+ * counts it as an unsaved edit; a click lost to a closing drop-down is tried again.
+ */
+async function setResult(page: Page, id: string, label: RegExp, unsavedAfter: number) {
+  await expect(async () => {
+    await page.getByRole('combobox', { name: `结果 ${id}`, exact: true }).click();
+    await option(page, label).click({ timeout: 3000 });
+    await expect(page.getByTestId('unsaved-count')).toHaveText(`${unsavedAfter} 处未保存`, {
+      timeout: 2000,
+    });
+  }).toPass({ timeout: 20_000 });
 }
 
 /** Waits for the answer of a write whose URL contains `part`. */
@@ -85,9 +97,9 @@ test('CII capability evaluation: results by chapter, a conflict, a finding recti
   });
 
   await test.step('start an evaluation of the core business', async () => {
-    await page.goto(`/o/${orgId}/cii/${businessId}/capability`);
+    await page.goto(`/o/${orgId}/cii/${businessId}?tab=capability`);
     await expect(page.getByText('尚无能力评价')).toBeVisible();
-    await expect(page.getByRole('link', { name: BUSINESS })).toBeVisible();
+    await expect(page.getByRole('tab', { name: '能力评价', selected: true })).toBeVisible();
     await page.getByRole('button', { name: '新建能力评价' }).click();
     const drawer = page.getByRole('dialog', { name: '新建能力评价' });
     await drawer.getByLabel('评价名称').fill(TITLE);
@@ -108,9 +120,9 @@ test('CII capability evaluation: results by chapter, a conflict, a finding recti
   });
 
   await test.step('record chapter 6: a 不符合 with its note, a 部分符合 asks for one', async () => {
-    await setResult(page, '6.1', /^1 符合$/);
-    await setResult(page, '6.2', /^1 符合$/);
-    await setResult(page, '6.3', /^3 不符合$/);
+    await setResult(page, '6.1', /^1 符合$/, 1);
+    await setResult(page, '6.2', /^1 符合$/, 2);
+    await setResult(page, '6.3', /^3 不符合$/, 3);
     await page.getByRole('textbox', { name: '说明 6.3', exact: true }).fill(FINDING_NOTE);
     await page.getByRole('textbox', { name: '核查证据 6.3', exact: true }).fill('资产台账 v3');
     // Keyboard: the row is active once clicked; 2 = 部分符合, which needs a note first.
@@ -198,12 +210,8 @@ test('CII capability evaluation: results by chapter, a conflict, a finding recti
     const saved = answered(page, 'PUT', '/results');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     expect((await saved).status()).toBe(200);
-    // Clear the filter: every requirement again, each with its result.
-    const filter = page.locator('.ant-select').filter({
-      has: page.getByRole('combobox', { name: '按结果筛选' }),
-    });
-    await filter.hover();
-    await filter.locator('.ant-select-clear').click();
+    // Open the evaluation afresh (filters reset): every requirement again, each with its result.
+    await page.reload();
     await expect(page.getByTestId('grid-count')).toHaveText(/显示 (\d+) \/ \1 项/);
     await expect(page.getByTestId('chapter-score-all')).toContainText(/已评 (\d+)\/\1/);
     await page.screenshot({

@@ -28,7 +28,6 @@ import { SystemsPage } from './pages/SystemsPage';
 // CII pages carry React Flow and dagre: loaded when first opened, not with the main bundle.
 const CiiBusinessesPage = lazy(() => import('./pages/cii/CiiBusinessesPage'));
 const CiiBusinessPage = lazy(() => import('./pages/cii/CiiBusinessPage'));
-const CiiCapabilityPage = lazy(() => import('./pages/cii-capability/CiiCapabilityPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return (
@@ -122,16 +121,6 @@ export function App() {
                     <RequirePermission permission="cii.read">
                       <Lazy>
                         <CiiBusinessPage />
-                      </Lazy>
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="cii/:businessId/capability"
-                  element={
-                    <RequirePermission permission="cii.read">
-                      <Lazy>
-                        <CiiCapabilityPage />
                       </Lazy>
                     </RequirePermission>
                   }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CiiCapabilityTab } from '../../components/cii-capability/CiiCapabilityTab';
 import { AssetsPanel } from '../../components/cii/AssetsPanel';
 import { BoundaryPanel } from '../../components/cii/BoundaryPanel';
 import { DutiesPanel } from '../../components/cii/DutiesPanel';
@@ -22,4 +23,11 @@ export const CII_BUSINESS_TABS: readonly CiiTab[] = [
   { key: 'assets', labelKey: 'cii.tab.assets', render: (p) => <AssetsPanel {...p} /> },
   { key: 'history', labelKey: 'cii.tab.history', render: (p) => <HistoryPanel {...p} /> },
   { key: 'duties', labelKey: 'cii.tab.duties', render: (p) => <DutiesPanel {...p} /> },
+  {
+    key: 'capability',
+    labelKey: 'cii.tab.capability',
+    render: (p) => (
+      <CiiCapabilityTab orgId={p.orgId} businessId={p.business.id} canWrite={p.editable} />
+    ),
+  },
 ];
