@@ -44,14 +44,24 @@ async function call<T>(page: Page, method: string, url: string, data?: unknown):
 
 /** Chooses an option of an antd Select: type to filter, click the option in the open list. */
 async function choose(select: Locator, text: string) {
-  await select.click();
-  await select.fill(text);
-  await select
-    .page()
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: text })
-    .first()
-    .click();
+  const page = select.page();
+  const box = select.locator(
+    'xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
+  );
+  // The newest drop-down is the last in the page (an earlier one may still be fading out); a
+  // click lost to the animation is tried again until the select shows the choice.
+  await expect(async () => {
+    await select.click();
+    await select.fill(text);
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .last()
+      .locator('.ant-select-item-option')
+      .filter({ hasText: text })
+      .first()
+      .click({ timeout: 3000 });
+    await expect(box).toContainText(text, { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 /** The node of an asset in the boundary graph (React Flow names it by code and name). */
