@@ -2,12 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { CiiFileSchema } from '../../shared/cii-schemas';
 import { GradingInputSchema, SystemsFileSchema } from '../../shared/schemas';
 
 /** The JSON Schemas of the CLI's file formats, generated from the same zod schemas the API uses. */
 export const FILE_SCHEMAS = {
   'grading-input.schema.json': GradingInputSchema,
   'systems-file.schema.json': SystemsFileSchema,
+  'cii-file.schema.json': CiiFileSchema,
 } as const;
 
 export function registerSchemas(program: Command): void {
