@@ -14,6 +14,7 @@ import type {
   RectificationItemRow,
   TestObjectRow,
 } from '../schema';
+import { updateVersioned } from './versioned';
 
 type Db = Kysely<Database>;
 
@@ -54,19 +55,14 @@ export async function updateAssessmentColumns(
   columns: Partial<Omit<AssessmentRow, 'id' | 'organisation_id' | 'version'>>,
   now: string,
 ): Promise<AssessmentRow> {
-  const res = await db
-    .updateTable('assessments')
-    .set({ ...columns, version: expected + 1, updated_at: now })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .where('version', '=', expected)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) {
-    throw new VersionConflictError(
-      'assessment',
-      (await getAssessment(db, organisationId, id)).version,
-    );
-  }
+  await updateVersioned(db, 'assessments', {
+    where: { organisation_id: organisationId, id },
+    expected,
+    columns,
+    now,
+    entity: 'assessment',
+    current: async () => (await getAssessment(db, organisationId, id)).version,
+  });
   return getAssessment(db, organisationId, id);
 }
 
@@ -127,19 +123,14 @@ export async function updateTestObjectColumns(
   columns: Partial<Pick<TestObjectRow, 'name' | 'kind' | 'description'>>,
   now: string,
 ): Promise<TestObjectRow> {
-  const res = await db
-    .updateTable('test_objects')
-    .set({ ...columns, version: expected + 1, updated_at: now })
-    .where('assessment_id', '=', assessmentId)
-    .where('id', '=', id)
-    .where('version', '=', expected)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) {
-    throw new VersionConflictError(
-      'test object',
-      (await getTestObject(db, assessmentId, id)).version,
-    );
-  }
+  await updateVersioned(db, 'test_objects', {
+    where: { assessment_id: assessmentId, id },
+    expected,
+    columns,
+    now,
+    entity: 'test object',
+    current: async () => (await getTestObject(db, assessmentId, id)).version,
+  });
   return getTestObject(db, assessmentId, id);
 }
 
@@ -190,9 +181,14 @@ export async function writeResult(
       throw error;
     }
   } else {
-    const res = await db
-      .updateTable('assessment_results')
-      .set({
+    await updateVersioned(db, 'assessment_results', {
+      where: {
+        assessment_id: row.assessment_id,
+        requirement_id: row.requirement_id,
+        object_id: row.object_id,
+      },
+      expected,
+      columns: {
         result: row.result,
         record_enc: row.record_enc,
         reason_enc: row.reason_enc,
@@ -201,17 +197,10 @@ export async function writeResult(
         // A changed result needs a new review.
         reviewed_by: null,
         reviewed_at: null,
-        version: expected + 1,
-      })
-      .where('assessment_id', '=', row.assessment_id)
-      .where('requirement_id', '=', row.requirement_id)
-      .where('object_id', '=', row.object_id)
-      .where('version', '=', expected)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) {
-      const now = await getResult(db, ...key);
-      throw new VersionConflictError('result', now?.version ?? 0);
-    }
+      },
+      entity: 'result',
+      current: async () => (await getResult(db, ...key))?.version ?? 0,
+    });
   }
   const stored = await getResult(db, ...key);
   if (!stored) throw new NotFoundError('result', `${row.requirement_id}/${row.object_id}`);
@@ -310,19 +299,17 @@ export async function markReviewed(
   reviewer: string,
   now: string,
 ): Promise<void> {
-  const res = await db
-    .updateTable('assessment_results')
-    .set({ reviewed_by: reviewer, reviewed_at: now, version: expected + 1 })
-    .where('assessment_id', '=', assessmentId)
-    .where('requirement_id', '=', requirementId)
-    .where('object_id', '=', objectId)
-    .where('version', '=', expected)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) {
-    const current = await getResult(db, assessmentId, requirementId, objectId);
-    if (!current) throw new NotFoundError('result', `${requirementId}/${objectId}`);
-    throw new VersionConflictError('result', current.version);
-  }
+  await updateVersioned(db, 'assessment_results', {
+    where: { assessment_id: assessmentId, requirement_id: requirementId, object_id: objectId },
+    expected,
+    columns: { reviewed_by: reviewer, reviewed_at: now },
+    entity: 'result',
+    current: async () => {
+      const current = await getResult(db, assessmentId, requirementId, objectId);
+      if (!current) throw new NotFoundError('result', `${requirementId}/${objectId}`);
+      return current.version;
+    },
+  });
 }
 
 export async function evidenceCounts(db: Db, assessmentId: string): Promise<Map<string, number>> {
@@ -363,16 +350,14 @@ export async function writeFindingNote(
       .values({ ...row, version: 1 })
       .execute();
   } else {
-    const res = await db
-      .updateTable('finding_notes')
-      .set({ ...row, version: expected + 1 })
-      .where('assessment_id', '=', row.assessment_id)
-      .where('requirement_id', '=', row.requirement_id)
-      .where('version', '=', expected)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) {
-      throw new VersionConflictError('finding', (await find())?.version ?? 0);
-    }
+    await updateVersioned(db, 'finding_notes', {
+      where: { assessment_id: row.assessment_id, requirement_id: row.requirement_id },
+      expected,
+      columns: row,
+      now: row.updated_at,
+      entity: 'finding',
+      current: async () => (await find())?.version ?? 0,
+    });
   }
   const stored = await find();
   if (!stored) throw new NotFoundError('finding', row.requirement_id);
@@ -411,19 +396,14 @@ export async function updateMajorRiskColumns(
   columns: Partial<Pick<MajorRiskRow, 'note_enc' | 'rectified' | 'rectified_on'>>,
   now: string,
 ): Promise<MajorRiskRow> {
-  const res = await db
-    .updateTable('major_risks')
-    .set({ ...columns, version: expected + 1, updated_at: now })
-    .where('assessment_id', '=', assessmentId)
-    .where('id', '=', id)
-    .where('version', '=', expected)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) {
-    throw new VersionConflictError(
-      'major risk',
-      (await getMajorRisk(db, assessmentId, id)).version,
-    );
-  }
+  await updateVersioned(db, 'major_risks', {
+    where: { assessment_id: assessmentId, id },
+    expected,
+    columns,
+    now,
+    entity: 'major risk',
+    current: async () => (await getMajorRisk(db, assessmentId, id)).version,
+  });
   return getMajorRisk(db, assessmentId, id);
 }
 
@@ -470,18 +450,13 @@ export async function updateRectificationColumns(
   columns: Partial<Omit<RectificationItemRow, 'id' | 'organisation_id' | 'version'>>,
   now: string,
 ): Promise<RectificationItemRow> {
-  const res = await db
-    .updateTable('rectification_items')
-    .set({ ...columns, version: expected + 1, updated_at: now })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .where('version', '=', expected)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) {
-    throw new VersionConflictError(
-      'rectification item',
-      (await getRectification(db, organisationId, id)).version,
-    );
-  }
+  await updateVersioned(db, 'rectification_items', {
+    where: { organisation_id: organisationId, id },
+    expected,
+    columns,
+    now,
+    entity: 'rectification item',
+    current: async () => (await getRectification(db, organisationId, id)).version,
+  });
   return getRectification(db, organisationId, id);
 }

@@ -12,6 +12,7 @@ import type {
   CiiEvaluationRow,
   Database,
 } from '../schema';
+import { updateVersioned } from './versioned';
 
 type Db = Kysely<Database>;
 
@@ -73,19 +74,14 @@ export async function updateEvaluationColumns(
   columns: Partial<Omit<CiiEvaluationRow, 'id' | 'organisation_id' | 'version'>>,
   now: string,
 ): Promise<CiiEvaluationRow> {
-  const res = await db
-    .updateTable('cii_evaluations')
-    .set({ ...columns, version: expected + 1, updated_at: now })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .where('version', '=', expected)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) {
-    throw new VersionConflictError(
-      'capability evaluation',
-      (await getEvaluation(db, organisationId, id)).version,
-    );
-  }
+  await updateVersioned(db, 'cii_evaluations', {
+    where: { organisation_id: organisationId, id },
+    expected,
+    columns,
+    now,
+    entity: 'capability evaluation',
+    current: async () => (await getEvaluation(db, organisationId, id)).version,
+  });
   return getEvaluation(db, organisationId, id);
 }
 
@@ -172,23 +168,19 @@ export async function writeEvaluationResult(
       throw error;
     }
   } else {
-    const res = await db
-      .updateTable('cii_evaluation_results')
-      .set({
+    await updateVersioned(db, 'cii_evaluation_results', {
+      where: { evaluation_id: row.evaluation_id, requirement_id: row.requirement_id },
+      expected,
+      columns: {
         result: row.result,
         note_enc: row.note_enc,
         evidence_enc: row.evidence_enc,
         recorded_by: row.recorded_by,
         recorded_at: row.recorded_at,
-        version: expected + 1,
-      })
-      .where('evaluation_id', '=', row.evaluation_id)
-      .where('requirement_id', '=', row.requirement_id)
-      .where('version', '=', expected)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) {
-      throw new VersionConflictError(`result ${row.requirement_id}`, (await find())?.version ?? 0);
-    }
+      },
+      entity: `result ${row.requirement_id}`,
+      current: async () => (await find())?.version ?? 0,
+    });
   }
   const stored = await find();
   if (!stored) throw new NotFoundError('result', row.requirement_id);
@@ -254,19 +246,14 @@ export async function updateEvaluationRectificationColumns(
   columns: Partial<Pick<CiiEvaluationRectificationRow, 'owner' | 'due_on' | 'plan_enc' | 'status'>>,
   now: string,
 ): Promise<CiiEvaluationRectificationRow> {
-  const res = await db
-    .updateTable('cii_evaluation_rectifications')
-    .set({ ...columns, version: expected + 1, updated_at: now })
-    .where('organisation_id', '=', organisationId)
-    .where('evaluation_id', '=', evaluationId)
-    .where('id', '=', id)
-    .where('version', '=', expected)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) {
-    throw new VersionConflictError(
-      'rectification item',
+  await updateVersioned(db, 'cii_evaluation_rectifications', {
+    where: { organisation_id: organisationId, evaluation_id: evaluationId, id },
+    expected,
+    columns,
+    now,
+    entity: 'rectification item',
+    current: async () =>
       (await getEvaluationRectification(db, organisationId, evaluationId, id)).version,
-    );
-  }
+  });
   return getEvaluationRectification(db, organisationId, evaluationId, id);
 }

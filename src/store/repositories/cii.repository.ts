@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { NotFoundError, ValidationError, VersionConflictError } from '../../errors';
+import { NotFoundError, ValidationError } from '../../errors';
 import type {
   CiiAssetInput,
   CiiDependencyInput,
@@ -15,6 +15,7 @@ import type {
   CiiFlowRow,
   Database,
 } from '../schema';
+import { updateVersioned } from './versioned';
 
 /*
  * CII model rows. Every read and write is scoped by organisation; the versioned tables
@@ -22,11 +23,6 @@ import type {
  */
 
 type VersionedTable = 'cii_core_businesses' | 'cii_assets' | 'cii_flows';
-const ENTITY: Record<VersionedTable, string> = {
-  cii_core_businesses: 'core business',
-  cii_assets: 'asset',
-  cii_flows: 'information flow',
-};
 
 async function getRow<T extends VersionedTable | 'cii_determinations' | 'cii_dependencies'>(
   db: Kysely<Database>,
@@ -45,31 +41,6 @@ async function getRow<T extends VersionedTable | 'cii_determinations' | 'cii_dep
   return row as unknown;
 }
 
-/** Optimistic update of a versioned CII row: VERSION_CONFLICT when `expected` is stale. */
-async function updateVersioned(
-  db: Kysely<Database>,
-  table: VersionedTable,
-  organisationId: string,
-  id: string,
-  expected: number,
-  columns: Record<string, unknown>,
-  now: string,
-): Promise<void> {
-  const res = await db
-    .updateTable(table as 'cii_assets')
-    .set({ ...columns, version: expected + 1, updated_at: now })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .where('version', '=', expected)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) {
-    const current = (await getRow(db, table, organisationId, id, ENTITY[table])) as {
-      version: number;
-    };
-    throw new VersionConflictError(ENTITY[table], current.version);
-  }
-}
-
 async function deleteScoped(
   db: Kysely<Database>,
   table: VersionedTable | 'cii_dependencies',
@@ -85,8 +56,9 @@ async function deleteScoped(
   if (Number(res.numDeletedRows) === 0) throw new NotFoundError(entity, id);
 }
 
-const defined = (cols: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined));
+/** The columns that have a value (an absent field leaves its column unchanged). */
+const defined = <C extends Record<string, unknown>>(cols: C): Partial<C> =>
+  Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined)) as Partial<C>;
 
 // --- core businesses ----------------------------------------------------------------------------
 
@@ -190,15 +162,14 @@ export async function updateCoreBusiness(
   now: string,
 ): Promise<CiiCoreBusinessRow> {
   if (patch.name !== undefined) await assertBusinessNameFree(db, organisationId, patch.name, id);
-  await updateVersioned(
-    db,
-    'cii_core_businesses',
-    organisationId,
-    id,
+  await updateVersioned(db, 'cii_core_businesses', {
+    where: { organisation_id: organisationId, id },
     expected,
-    businessColumns(patch),
+    columns: businessColumns(patch),
     now,
-  );
+    entity: 'core business',
+    current: async () => (await getCoreBusiness(db, organisationId, id)).version,
+  });
   return getCoreBusiness(db, organisationId, id);
 }
 
@@ -305,7 +276,14 @@ export async function updateAsset(
   now: string,
 ): Promise<CiiAssetRow> {
   await checkAsset(db, organisationId, patch, id);
-  await updateVersioned(db, 'cii_assets', organisationId, id, expected, assetColumns(patch), now);
+  await updateVersioned(db, 'cii_assets', {
+    where: { organisation_id: organisationId, id },
+    expected,
+    columns: assetColumns(patch),
+    now,
+    entity: 'asset',
+    current: async () => (await getAsset(db, organisationId, id)).version,
+  });
   return getAsset(db, organisationId, id);
 }
 
@@ -506,7 +484,14 @@ export async function updateFlow(
   now: string,
 ): Promise<CiiFlowRow> {
   await checkFlow(db, organisationId, business, patch, id);
-  await updateVersioned(db, 'cii_flows', organisationId, id, expected, flowColumns(patch), now);
+  await updateVersioned(db, 'cii_flows', {
+    where: { organisation_id: organisationId, id },
+    expected,
+    columns: flowColumns(patch),
+    now,
+    entity: 'information flow',
+    current: async () => (await getFlow(db, organisationId, id)).version,
+  });
   return getFlow(db, organisationId, id);
 }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { NotFoundError, VersionConflictError } from '../../errors';
+import { NotFoundError } from '../../errors';
 import type { Database, OrganisationRow } from '../schema';
+import { updateVersioned } from './versioned';
 
 /** Organisation columns a caller provides (the contact phone already encrypted). */
 export type OrganisationColumns = Omit<
@@ -53,15 +54,13 @@ export async function updateOrganisation(
   columns: Partial<OrganisationColumns>,
   now: string,
 ): Promise<OrganisationRow> {
-  const res = await db
-    .updateTable('organisations')
-    .set({ ...columns, version: expected + 1, updated_at: now })
-    .where('id', '=', id)
-    .where('version', '=', expected)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) {
-    // Read after the failed update: under concurrency this is the winner's version.
-    throw new VersionConflictError('organisation', (await getOrganisation(db, id)).version);
-  }
+  await updateVersioned(db, 'organisations', {
+    where: { id },
+    expected,
+    columns,
+    now,
+    entity: 'organisation',
+    current: async () => (await getOrganisation(db, id)).version,
+  });
   return getOrganisation(db, id);
 }

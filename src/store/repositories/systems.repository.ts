@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { NotFoundError, ValidationError, VersionConflictError } from '../../errors';
+import { NotFoundError, ValidationError } from '../../errors';
 import type { SystemInput, SystemPatch } from '../../shared/schemas';
 import type { Database, NewSystemRow, SystemRow, SystemRowUpdate } from '../schema';
+import { updateVersioned } from './versioned';
 
 export interface SystemListQuery {
   readonly q?: string | undefined;
@@ -159,17 +160,14 @@ export async function updateSystemColumns(
   columns: SystemRowUpdate,
   now: string,
 ): Promise<SystemRow> {
-  const res = await db
-    .updateTable('systems')
-    .set({ ...columns, version: expected + 1, updated_at: now })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .where('version', '=', expected)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) {
-    // Read after the failed update: under concurrency this is the winner's version.
-    throw new VersionConflictError('system', (await getSystem(db, organisationId, id)).version);
-  }
+  await updateVersioned(db, 'systems', {
+    where: { organisation_id: organisationId, id },
+    expected,
+    columns,
+    now,
+    entity: 'system',
+    current: async () => (await getSystem(db, organisationId, id)).version,
+  });
   return getSystem(db, organisationId, id);
 }
 
