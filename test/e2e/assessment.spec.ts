@@ -9,7 +9,7 @@ import type {
   RectificationDto,
   WorkbookDto,
 } from '../../src/shared/api-types';
-import { ADMIN, signIn, signOut } from './support';
+import { ADMIN, call, firstSignIn, handOverOrganisation, signIn } from './support';
 
 const shots = path.resolve(import.meta.dirname, '../../.tmp');
 
@@ -34,17 +34,6 @@ const today = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 /** A JSON call with the signed-in browser's cookie and CSRF token. */
-async function call<T>(page: Page, method: string, url: string, data?: unknown): Promise<T> {
-  const session = await (await page.request.get('/api/session')).json();
-  const response = await page.request.fetch(url, {
-    method,
-    data,
-    headers: { 'x-csrf-token': session.csrfToken },
-  });
-  expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBeTruthy();
-  return (response.status() === 204 ? null : await response.json()) as T;
-}
-
 /** The option of the open Select dropdown (closed ones stay in the DOM, hidden). */
 const option = (page: Page, text: string | RegExp) =>
   page
@@ -74,7 +63,6 @@ test('assessment: workbook by keyboard, findings, conclusion and a closed rectif
   await test.step('the administrator sets up an organisation with a level-3 system', async () => {
     await page.goto('/');
     await signIn(page, ADMIN.username, ADMIN.password);
-    const session = await (await page.request.get('/api/session')).json();
     orgId = (await call<{ id: string }>(page, 'POST', '/api/organisations', { name: ORGANISATION }))
       .id;
     const system = await call<{ id: string; version: number }>(
@@ -91,23 +79,11 @@ test('assessment: workbook by keyboard, findings, conclusion and a closed rectif
       reason: '全市医保结算业务，服务中断将严重损害社会秩序和公共利益。',
       version: system.version,
     });
-    await call(page, 'POST', `/api/organisations/${orgId}/members`, {
-      username: OWNER.username,
-      role: 'owner',
-      newAccount: { displayName: OWNER.displayName, initialPassword: OWNER.initialPassword },
-    });
-    await call(page, 'DELETE', `/api/organisations/${orgId}/members/${session.user.id}`);
-    await page.goto('/');
-    await signOut(page, ADMIN.displayName);
+    await handOverOrganisation(page, orgId, OWNER);
   });
 
   await test.step('the owner signs in', async () => {
-    await signIn(page, OWNER.username, OWNER.initialPassword);
-    await page.getByLabel('当前密码').fill(OWNER.initialPassword);
-    await page.getByLabel('新密码', { exact: true }).fill(OWNER.newPassword);
-    await page.getByLabel('确认新密码').fill(OWNER.newPassword);
-    await page.getByRole('button', { name: '修改密码' }).click();
-    await expect(page.getByRole('heading', { name: ORGANISATION })).toBeVisible();
+    await firstSignIn(page, OWNER, ORGANISATION);
   });
 
   await test.step('a new assessment from the system page fixes the level-3 baseline', async () => {

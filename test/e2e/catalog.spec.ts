@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { BaselineDto, CatalogSummaryDto } from '../../src/shared/api-types';
-import { ADMIN, signIn, signOut } from './support';
+import { ADMIN, call, firstSignIn, handOverOrganisation, signIn } from './support';
 
 const screenshot = path.resolve(import.meta.dirname, '../../.tmp/catalog.png');
 
@@ -21,17 +21,6 @@ const today = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 /** A JSON call with the signed-in browser's cookie and CSRF token. */
-async function call<T>(page: Page, method: string, url: string, data?: unknown): Promise<T> {
-  const session = await (await page.request.get('/api/session')).json();
-  const response = await page.request.fetch(url, {
-    method,
-    data,
-    headers: { 'x-csrf-token': session.csrfToken },
-  });
-  expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBeTruthy();
-  return (response.status() === 204 ? null : await response.json()) as T;
-}
-
 /** Items and control points of one level over some extensions, as GET /api/catalog counts them. */
 function counted(summary: CatalogSummaryDto, level: number, extensions: string[]) {
   const rows = summary.counts.filter((c) => c.level === level && extensions.includes(c.extension));
@@ -51,7 +40,6 @@ test('catalog: browse GB/T 22239 by level and extension, open a requirement, see
   await test.step('the administrator sets up an organisation with a graded cloud-tenant system', async () => {
     await page.goto('/');
     await signIn(page, ADMIN.username, ADMIN.password);
-    const session = await (await page.request.get('/api/session')).json();
     orgId = (await call<{ id: string }>(page, 'POST', '/api/organisations', { name: ORGANISATION }))
       .id;
     const tenant = await call<{ id: string; version: number }>(
@@ -74,30 +62,12 @@ test('catalog: browse GB/T 22239 by level and extension, open a requirement, see
         types: ['ordinary_system'],
       })
     ).id;
-    const owner = await call<{ userId: string }>(
-      page,
-      'POST',
-      `/api/organisations/${orgId}/members`,
-      {
-        username: OWNER.username,
-        role: 'owner',
-        newAccount: { displayName: OWNER.displayName, initialPassword: OWNER.initialPassword },
-      },
-    );
+    const owner = await handOverOrganisation(page, orgId, OWNER);
     expect(owner.userId).toBeTruthy();
-    await call(page, 'DELETE', `/api/organisations/${orgId}/members/${session.user.id}`);
-    await page.goto('/');
-    await signOut(page, ADMIN.displayName);
   });
 
   await test.step('the owner signs in', async () => {
-    await signIn(page, OWNER.username, OWNER.initialPassword);
-    await expect(page.getByRole('heading', { name: '请先修改密码' })).toBeVisible();
-    await page.getByLabel('当前密码').fill(OWNER.initialPassword);
-    await page.getByLabel('新密码', { exact: true }).fill(OWNER.newPassword);
-    await page.getByLabel('确认新密码').fill(OWNER.newPassword);
-    await page.getByRole('button', { name: '修改密码' }).click();
-    await expect(page.getByRole('heading', { name: ORGANISATION })).toBeVisible();
+    await firstSignIn(page, OWNER, ORGANISATION);
   });
 
   const summary = (await (await page.request.get('/api/catalog')).json()) as CatalogSummaryDto;

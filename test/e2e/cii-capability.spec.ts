@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { CiiEvaluationDetailDto } from '../../src/shared/cii-evaluation-schemas';
-import { ADMIN, signIn, signOut } from './support';
+import { ADMIN, call, firstSignIn, handOverOrganisation, signIn } from './support';
 
 const screenshots = path.resolve(import.meta.dirname, '../../test-results');
 
@@ -19,17 +19,6 @@ const OWNER = {
 };
 
 /** A JSON call with the signed-in browser's cookie and CSRF token. */
-async function call<T>(page: Page, method: string, url: string, data?: unknown): Promise<T> {
-  const session = await (await page.request.get('/api/session')).json();
-  const response = await page.request.fetch(url, {
-    method,
-    data,
-    headers: { 'x-csrf-token': session.csrfToken },
-  });
-  expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBeTruthy();
-  return (response.status() === 204 ? null : await response.json()) as T;
-}
-
 /** The option of the open Select dropdown (closed ones stay in the DOM, hidden). */
 // The most recently opened drop-down is the last one in the page (a previous one may still be
 // fading out).
@@ -71,23 +60,10 @@ test('CII capability evaluation: results by chapter, a conflict, a finding recti
   await test.step('the administrator sets up the grid company and hands it to an owner', async () => {
     await page.goto('/');
     await signIn(page, ADMIN.username, ADMIN.password);
-    const session = await (await page.request.get('/api/session')).json();
     orgId = (await call<{ id: string }>(page, 'POST', '/api/organisations', { name: ORGANISATION }))
       .id;
-    await call(page, 'POST', `/api/organisations/${orgId}/members`, {
-      username: OWNER.username,
-      role: 'owner',
-      newAccount: { displayName: OWNER.displayName, initialPassword: OWNER.initialPassword },
-    });
-    await call(page, 'DELETE', `/api/organisations/${orgId}/members/${session.user.id}`);
-    await page.goto('/');
-    await signOut(page, ADMIN.displayName);
-    await signIn(page, OWNER.username, OWNER.initialPassword);
-    await page.getByLabel('当前密码').fill(OWNER.initialPassword);
-    await page.getByLabel('新密码', { exact: true }).fill(OWNER.newPassword);
-    await page.getByLabel('确认新密码').fill(OWNER.newPassword);
-    await page.getByRole('button', { name: '修改密码' }).click();
-    await expect(page.getByRole('heading', { name: ORGANISATION })).toBeVisible();
+    await handOverOrganisation(page, orgId, OWNER);
+    await firstSignIn(page, OWNER, ORGANISATION);
     businessId = (
       await call<{ id: string }>(page, 'POST', `/api/organisations/${orgId}/cii/core-businesses`, {
         name: BUSINESS,
