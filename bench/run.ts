@@ -10,7 +10,8 @@
  * 6. assessments: scoring 1,000 level-3 cloud assessments, the workbook API under load
  *    (bench/assessment.ts) and a 10,000-row Excel import (bench/assessment-excel.ts);
  * 7. documents: a 20-object level-3 assessment report as Word and PDF (bench/reports.ts);
- * 8. the CII boundary kernel over 1,000,000 assets / 5,000,000 dependencies vs plain C.
+ * 8. the CII boundary kernel over 1,000,000 assets / 5,000,000 dependencies vs plain C, and the
+ *    stored CII model of a large operator (import, boundary query, determination; bench/cii-model.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +36,7 @@ import { benchAssessments } from './assessment';
 import { benchWorkbookImport } from './assessment-excel';
 import { benchReports } from './reports';
 import { benchCiiBoundary } from './cii-boundary';
+import { benchCiiModel } from './cii-model';
 import { BENCH_KEYS, generateSystems } from './generate';
 import { shippedMlpsCatalog } from '../src/catalogs/mlps-catalog';
 
@@ -170,3 +172,4 @@ await benchAssessments();
 await benchWorkbookImport();
 await benchReports();
 benchCiiBoundary();
+await benchCiiModel();

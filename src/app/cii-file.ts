@@ -8,10 +8,8 @@ import { explainInclusion } from '../domain/cii/explain';
 import { ValidationError, type ErrorDetail } from '../errors';
 import type { CiiFile, CiiImportResult } from '../shared/cii-schemas';
 import {
-  insertAsset,
   insertCoreBusiness,
-  insertDependency,
-  insertFlow,
+  insertInChunks,
   listAssets,
   listCoreBusinesses,
   listDependencies,
@@ -20,7 +18,8 @@ import {
   updateCoreBusiness,
   updateFlow,
 } from '../store/repositories/cii.repository';
-import type { Database } from '../store/schema';
+import { randomUUID } from 'node:crypto';
+import type { Database, NewCiiAssetRow, NewCiiDependencyRow, NewCiiFlowRow } from '../store/schema';
 import { audited, type Actor } from './actor';
 import type { AppContext } from './context';
 
@@ -204,6 +203,8 @@ export function importCiiFileCommand(
     );
     const existing = new Map((await listAssets(trx, organisationId)).map((a) => [a.code, a]));
     const idOf = new Map([...existing].map(([c, a]) => [c, a.id]));
+    // New rows go in by the hundred: the file was checked as a whole above.
+    const newAssets: NewCiiAssetRow[] = [];
     for (const a of file.assets) {
       const input = {
         code: a.code,
@@ -215,7 +216,21 @@ export function importCiiFileCommand(
       };
       const row = existing.get(a.code);
       if (!row) {
-        idOf.set(a.code, (await insertAsset(trx, organisationId, input, now)).id);
+        const id = randomUUID();
+        idOf.set(a.code, id);
+        newAssets.push({
+          id,
+          organisation_id: organisationId,
+          code: input.code,
+          name: input.name,
+          kind: input.kind,
+          party: input.party,
+          system_id: input.systemId,
+          description: input.description,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        });
         result.assets.created++;
       } else if (
         !same(
@@ -227,11 +242,13 @@ export function importCiiFileCommand(
         result.assets.updated++;
       }
     }
+    await insertInChunks(trx, 'cii_assets', newAssets);
     const edges = new Set(
       (await listDependencies(trx, organisationId)).map(
         (d) => `${d.from_asset_id}|${d.to_asset_id}|${d.kind}`,
       ),
     );
+    const newDependencies: NewCiiDependencyRow[] = [];
     for (const d of file.dependencies) {
       const from = idOf.get(d.from)!;
       const to = idOf.get(d.to)!;
@@ -241,17 +258,22 @@ export function importCiiFileCommand(
         continue;
       }
       edges.add(key);
-      await insertDependency(
-        trx,
-        organisationId,
-        { fromAssetId: from, toAssetId: to, kind: d.kind, note: d.note ?? null },
-        now,
-      );
+      newDependencies.push({
+        id: randomUUID(),
+        organisation_id: organisationId,
+        from_asset_id: from,
+        to_asset_id: to,
+        kind: d.kind,
+        note: d.note ?? null,
+        created_at: now,
+      });
       result.dependencies.created++;
     }
+    await insertInChunks(trx, 'cii_dependencies', newDependencies);
     const businesses = new Map(
       (await listCoreBusinesses(trx, organisationId)).map((b) => [b.name, b]),
     );
+    const newFlows: NewCiiFlowRow[] = [];
     for (const { flows, ...b } of file.coreBusinesses) {
       let row = businesses.get(b.name);
       if (!row) {
@@ -299,7 +321,18 @@ export function importCiiFileCommand(
         };
         const flow = stored.get(f.name);
         if (!flow) {
-          await insertFlow(trx, organisationId, row, input, now);
+          newFlows.push({
+            id: randomUUID(),
+            organisation_id: organisationId,
+            core_business_id: row.id,
+            name: input.name,
+            info_category: input.infoCategory,
+            description: input.description,
+            hops: JSON.stringify(input.hops),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+          });
           result.flows.created++;
         } else if (
           !same(
@@ -307,11 +340,12 @@ export function importCiiFileCommand(
             [input.infoCategory, input.description, input.hops],
           )
         ) {
-          await updateFlow(trx, organisationId, row, flow.id, flow.version, input, now);
+          await updateFlow(trx, organisationId, row, flow.id, flow.version, input, now, true);
           result.flows.updated++;
         }
       }
     }
+    await insertInChunks(trx, 'cii_flows', newFlows);
     await audit({
       organisationId,
       action: 'cii.import',

@@ -433,6 +433,9 @@ export type CiiCoreBusinessRow = Selectable<CiiCoreBusinessesTable>;
 export type CiiAssetRow = Selectable<CiiAssetsTable>;
 export type CiiDependencyRow = Selectable<CiiDependenciesTable>;
 export type CiiFlowRow = Selectable<CiiFlowsTable>;
+export type NewCiiAssetRow = Insertable<CiiAssetsTable>;
+export type NewCiiDependencyRow = Insertable<CiiDependenciesTable>;
+export type NewCiiFlowRow = Insertable<CiiFlowsTable>;
 export type CiiDeterminationRow = Selectable<CiiDeterminationsTable>;
 
 /** A GB/T 39204-2022 capability evaluation of a core business. */

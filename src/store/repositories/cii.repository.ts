@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { NotFoundError, ValidationError } from '../../errors';
 import type {
   CiiAssetInput,
@@ -482,8 +482,10 @@ export async function updateFlow(
   expected: number,
   patch: Partial<CiiFlowInput>,
   now: string,
+  /** The caller has checked the references already (an import checks the whole file). */
+  checked = false,
 ): Promise<CiiFlowRow> {
-  await checkFlow(db, organisationId, business, patch, id);
+  if (!checked) await checkFlow(db, organisationId, business, patch, id);
   await updateVersioned(db, 'cii_flows', {
     where: { organisation_id: organisationId, id },
     expected,
@@ -497,6 +499,23 @@ export async function updateFlow(
 
 export const deleteFlow = (db: Kysely<Database>, organisationId: string, id: string) =>
   deleteScoped(db, 'cii_flows', organisationId, id, 'information flow');
+
+/**
+ * Inserts rows the caller has already checked, a few hundred per statement (an import of
+ * thousands of assets; SQLite allows 32,766 and PostgreSQL 65,535 bound values per statement).
+ */
+export async function insertInChunks<T extends 'cii_assets' | 'cii_dependencies' | 'cii_flows'>(
+  db: Kysely<Database>,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+  chunk = 500,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunk)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk) as never)
+      .execute();
+}
 
 // --- determinations -----------------------------------------------------------------------------
 
