@@ -15,6 +15,7 @@ import { dutiesQuery } from '../../app/cii-queries';
 import { beijingToday } from '../../app/clock';
 import { parseStructuredFile } from '../../app/structured-file';
 import { CiiFileSchema, type CiiFile } from '../../shared/cii-schemas';
+import { OBLIGATION_STATE } from '../../reports/documents/obligations-calendar';
 import { eventDeadlineLabel } from '../../shared/event-deadlines';
 import { IsoDateSchema } from '../../shared/schemas';
 import { listCoreBusinesses } from '../../store/repositories/cii.repository';
@@ -216,7 +217,7 @@ export function registerCii(program: Command): void {
           duties.obligations.map((o) => [
             o.titleZh,
             o.dueDate ?? (o.eventDeadline ? eventDeadlineLabel(o.eventDeadline).zh : '—'),
-            o.state,
+            OBLIGATION_STATE[o.effectiveState].zh,
             o.citations.map((c) => c.labelZh).join('；'),
           ]),
         ),
