@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { CiiEvaluationDetailDto } from '../../src/shared/cii-evaluation-schemas';
 import { ADMIN, call, firstSignIn, handOverOrganisation, signIn } from './support';
 
@@ -40,6 +40,23 @@ async function setResult(page: Page, id: string, label: RegExp, unsavedAfter: nu
     await expect(page.getByTestId('unsaved-count')).toHaveText(`${unsavedAfter} 处未保存`, {
       timeout: 2000,
     });
+  }).toPass({ timeout: 20_000 });
+}
+
+/**
+ * Picks an option of a select and waits for its effect (`done`); a click lost to a drop-down
+ * that is still opening or fading is tried again.
+ */
+async function choose(
+  page: Page,
+  select: Locator,
+  text: string | RegExp,
+  done: () => Promise<void>,
+) {
+  await expect(async () => {
+    await select.click();
+    await option(page, text).click({ timeout: 3000 });
+    await done();
   }).toPass({ timeout: 20_000 });
 }
 
@@ -168,21 +185,24 @@ test('CII capability evaluation: results by chapter, a conflict, a finding recti
     const item = items.getByRole('row').filter({ hasText: '李工' });
     await expect(item).toContainText('2026-12-31');
     await expect(item).toContainText('梳理关键业务链');
-    await item.getByRole('combobox', { name: '状态 6.3' }).click();
-    const patched = answered(page, 'PATCH', '/rectifications/');
-    await option(page, '整改中').click();
-    expect((await patched).status()).toBe(200);
-    await expect(row).toContainText('整改中');
+    // The finding's row shows the status the server now holds.
+    await choose(page, item.getByRole('combobox', { name: '状态 6.3' }), '整改中', () =>
+      expect(row).toContainText('整改中', { timeout: 2000 }),
+    );
   });
 
   await test.step('the rest as 符合 in one go, then complete: read-only', async () => {
     await expect(page.getByRole('button', { name: /完成评价/ })).toBeDisabled();
-    await page.getByRole('combobox', { name: '按结果筛选' }).click();
-    await option(page, '未评').click();
-    await expect(page.getByTestId('grid-count')).toHaveText(/显示 \d+ \/ \d+ 项/);
+    await choose(page, page.getByRole('combobox', { name: '按结果筛选' }), '未评', async () => {
+      const [shown, all] = ((await page.getByTestId('grid-count').textContent()) ?? '')
+        .match(/\d+/g)!
+        .map(Number);
+      expect(shown).toBeLessThan(all!);
+    });
     await page.locator('.cap-grid thead').getByRole('checkbox').check();
-    await page.getByRole('combobox', { name: '批量设为…' }).click();
-    await option(page, /^符合$/).click();
+    await choose(page, page.getByRole('combobox', { name: '批量设为…' }), /^符合$/, () =>
+      expect(page.getByRole('button', { name: /保\s*存/ })).toBeEnabled({ timeout: 2000 }),
+    );
     const saved = answered(page, 'PUT', '/results');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     expect((await saved).status()).toBe(200);
