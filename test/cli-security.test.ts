@@ -65,6 +65,8 @@ describe('dengbao CLI: accounts, audit chain and keys', () => {
     const third = db
       .prepare('select id, seq from audit_entries where organisation_id = ? and seq = 3')
       .get(orgId) as { id: string; seq: number };
+    // An attacker with write access to the file drops the append-only trigger first.
+    db.exec('drop trigger audit_entries_no_delete');
     db.prepare('delete from audit_entries where id = ?').run(third.id);
     db.close();
     const broken = run(['audit', 'verify', '--org', orgId]);
@@ -85,6 +87,7 @@ describe('dengbao CLI: accounts, audit chain and keys', () => {
     const anchor = run(['audit', 'anchor', '--org', orgId]).out.trim();
     assert.match(anchor, /^\d+:[0-9a-f]{64}$/);
     const db = new Database(path.join(dataDir, 'dengbao.sqlite'));
+    db.exec('drop trigger if exists audit_entries_no_delete');
     db.prepare(
       'delete from audit_entries where organisation_id = ? and seq = (select max(seq) from audit_entries where organisation_id = ?)',
     ).run(orgId, orgId);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
+import { dropAuditGuard } from '../../src/store/migrations/2026-12-07b-audit-immutable';
 import { TEST_DIALECTS } from '../support';
 import { STRONG_PASSWORD, startHarness, type Client, type Harness } from './harness';
 
@@ -278,7 +279,8 @@ for (const dialect of TEST_DIALECTS) {
       );
       let verify = (await owner.inject({ url: `/api/organisations/${orgId}/audit/verify` })).json();
       assert.equal(verify.ok, true);
-      // Someone with database access rewrites history.
+      // Someone with database access (and DDL rights: the table refuses UPDATE) rewrites history.
+      await dropAuditGuard(h.store.db);
       await h.store.db
         .updateTable('audit_entries')
         .set({ changes: JSON.stringify({ description: { before: null, after: '改写' } }) })
