@@ -161,6 +161,17 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+/** Failed sign-ins per (user name, source address); see migrations/2026-12-07a-access.ts. */
+export interface SignInThrottlesTable {
+  name_key: string;
+  source: string;
+  failures: number;
+  total_failures: number;
+  blocks: number;
+  blocked_until: string | null;
+  last_failure_at: string;
+}
+
 export interface AuditEntriesTable {
   id: string;
   organisation_id: string;
@@ -386,6 +397,7 @@ export interface Database {
   memberships: MembershipsTable;
   system_assignments: SystemAssignmentsTable;
   api_tokens: ApiTokensTable;
+  sign_in_throttles: SignInThrottlesTable;
   audit_entries: AuditEntriesTable;
   assessments: AssessmentsTable;
   test_objects: TestObjectsTable;
@@ -427,6 +439,7 @@ export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
+export type SignInThrottleRow = Selectable<SignInThrottlesTable>;
 export type AuditEntryRow = Selectable<AuditEntriesTable>;
 
 export type CiiCoreBusinessRow = Selectable<CiiCoreBusinessesTable>;

@@ -5,6 +5,7 @@ import * as gradingRecorder from './2026-11-27c-grading-recorder';
 import * as assessments from './2026-11-27d-assessments';
 import * as cii from './2026-11-28-cii';
 import * as ciiEvaluations from './2026-11-28b-cii-evaluations';
+import * as access from './2026-12-07a-access';
 import * as auditImmutable from './2026-12-07b-audit-immutable';
 
 /** Migrations in code, one set for SQLite and PostgreSQL, keyed by date-prefixed name. */
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27d-assessments': assessments,
   '2026-11-28-cii': cii,
   '2026-11-28b-cii-evaluations': ciiEvaluations,
+  '2026-12-07a-access': access,
   '2026-12-07b-audit-immutable': auditImmutable,
 };
 
