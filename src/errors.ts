@@ -101,3 +101,43 @@ export function formatPath(prefix: string, path: readonly PropertyKey[]): string
   }
   return out || '(root)';
 }
+
+/** A unique or primary-key violation, from SQLite (better-sqlite3) or PostgreSQL (pg). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}
+
+/**
+ * The safe answer to a database error that a request can cause (a race or a value the database
+ * refuses). A backstop: callers should turn these into named errors first. Null: a real fault.
+ */
+export function appErrorFromDatabase(error: unknown): AppError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (isUniqueViolation(error)) {
+    // PostgreSQL names the table; SQLite says "UNIQUE constraint failed: memberships.user_id".
+    const e = error as { table?: unknown; message?: unknown };
+    const table =
+      (typeof e.table === 'string' ? e.table : undefined) ??
+      /constraint failed: (\w+)\./.exec(String(e.message))?.[1];
+    const what = table ? table.replace(/_/g, ' ') : 'row';
+    return new ConflictError(
+      `${what}: this already exists (created at the same time by another request); reload`,
+    );
+  }
+  if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+    return new ConflictError('a row this refers to was changed or removed meanwhile; reload');
+  if (code === '40001' || code === '40P01' || code === 'SQLITE_BUSY')
+    return new ConflictError('the database was busy with a concurrent change; try again');
+  // PostgreSQL class 22 (data exception): NUL or invalid byte, date/number out of range, too long.
+  if (/^22[0-9A-Z]{3}$/.test(code) || code === 'SQLITE_TOOBIG' || code === 'SQLITE_MISMATCH')
+    return new ValidationError('a value is not accepted by the database', [
+      { path: '(request)', message: 'a value is out of range, too long or contains a NUL byte' },
+    ]);
+  return null;
+}

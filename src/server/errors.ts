@@ -4,6 +4,7 @@ import {
   AccountLockedError,
   AppError,
   RateLimitedError,
+  appErrorFromDatabase,
   VersionConflictError,
   formatPath,
 } from '../errors';
@@ -35,7 +36,11 @@ function withZh(details: readonly { path: string; message: string }[]) {
 
 /** One error handler: known errors keep their code and details; anything else is a 500 without internals. */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((raw: FastifyError, request, reply) => {
+    // A database refusal that slipped past the checks is still the request's fault, never a 500.
+    const fromDb = raw instanceof AppError ? null : appErrorFromDatabase(raw);
+    if (fromDb) request.log.warn({ err: raw, url: request.url }, 'database refused the request');
+    const error = (fromDb ?? raw) as FastifyError;
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
       const body: ApiError = {

@@ -169,16 +169,17 @@ export async function writeResult(
   const key = [row.assessment_id, row.requirement_id, row.object_id] as const;
   if (expected === 0) {
     const existing = await getResult(db, ...key);
-    if (existing) throw new VersionConflictError('result', existing.version);
-    try {
-      await db
-        .insertInto('assessment_results')
-        .values({ ...row, reviewed_by: null, reviewed_at: null, version: 1 })
-        .execute();
-    } catch (error) {
+    if (existing) throw new VersionConflictError(`result ${row.requirement_id}`, existing.version);
+    // ON CONFLICT DO NOTHING: a racing create leaves PostgreSQL's transaction usable, so the
+    // winner's version can still be read (a failed INSERT would abort it).
+    const res = await db
+      .insertInto('assessment_results')
+      .values({ ...row, reviewed_by: null, reviewed_at: null, version: 1 })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) {
       const now = await getResult(db, ...key);
-      if (now) throw new VersionConflictError('result', now.version);
-      throw error;
+      throw new VersionConflictError(`result ${row.requirement_id}`, now?.version ?? 0);
     }
   } else {
     await updateVersioned(db, 'assessment_results', {
@@ -219,14 +220,19 @@ const INSERT_CHUNK = 400;
 export async function insertResults(db: Db, rows: readonly AssessmentResultRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const chunk = rows.slice(i, i + INSERT_CHUNK);
-    try {
-      await db.insertInto('assessment_results').values(chunk).execute();
-    } catch (error) {
+    const res = await db
+      .insertInto('assessment_results')
+      .values(chunk)
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(res.numInsertedOrUpdatedRows ?? 0) !== chunk.length) {
+      // Name a row someone else wrote when it can be told apart from ours.
       for (const row of chunk) {
         const now = await getResult(db, row.assessment_id, row.requirement_id, row.object_id);
-        if (now) throw new VersionConflictError('result', now.version);
+        if (now && (now.recorded_at !== row.recorded_at || now.recorded_by !== row.recorded_by))
+          throw new VersionConflictError(`result ${row.requirement_id}`, now.version);
       }
-      throw error;
+      throw new VersionConflictError('result (created meanwhile by someone else)', 1);
     }
   }
 }
@@ -344,11 +350,15 @@ export async function writeFindingNote(
       .executeTakeFirst();
   if (expected === 0) {
     const existing = await find();
-    if (existing) throw new VersionConflictError('finding', existing.version);
-    await db
+    if (existing) throw new VersionConflictError(`finding ${row.requirement_id}`, existing.version);
+    // As in writeResult: a racing create must not abort the transaction.
+    const res = await db
       .insertInto('finding_notes')
       .values({ ...row, version: 1 })
-      .execute();
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0)
+      throw new VersionConflictError(`finding ${row.requirement_id}`, (await find())?.version ?? 0);
   } else {
     await updateVersioned(db, 'finding_notes', {
       where: { assessment_id: row.assessment_id, requirement_id: row.requirement_id },

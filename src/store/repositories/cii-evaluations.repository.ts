@@ -5,7 +5,12 @@
  * never silently overwrite.
  */
 import type { Kysely } from 'kysely';
-import { NotFoundError, VersionConflictError } from '../../errors';
+import {
+  ConflictError,
+  NotFoundError,
+  VersionConflictError,
+  isUniqueViolation,
+} from '../../errors';
 import type {
   CiiEvaluationRectificationRow,
   CiiEvaluationResultRow,
@@ -157,16 +162,14 @@ export async function writeEvaluationResult(
   if (expected === 0) {
     const existing = await find();
     if (existing) throw new VersionConflictError(`result ${row.requirement_id}`, existing.version);
-    try {
-      await db
-        .insertInto('cii_evaluation_results')
-        .values({ ...row, version: 1 })
-        .execute();
-    } catch (error) {
-      const now = await find();
-      if (now) throw new VersionConflictError(`result ${row.requirement_id}`, now.version);
-      throw error;
-    }
+    // ON CONFLICT DO NOTHING: a racing create leaves PostgreSQL's transaction usable.
+    const res = await db
+      .insertInto('cii_evaluation_results')
+      .values({ ...row, version: 1 })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0)
+      throw new VersionConflictError(`result ${row.requirement_id}`, (await find())?.version ?? 0);
   } else {
     await updateVersioned(db, 'cii_evaluation_results', {
       where: { evaluation_id: row.evaluation_id, requirement_id: row.requirement_id },
@@ -234,7 +237,15 @@ export async function insertEvaluationRectification(
   db: Db,
   row: CiiEvaluationRectificationRow,
 ): Promise<void> {
-  await db.insertInto('cii_evaluation_rectifications').values(row).execute();
+  try {
+    await db.insertInto('cii_evaluation_rectifications').values(row).execute();
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new ConflictError(
+        `${row.requirement_id} already has a rectification item (created at the same time); update that one`,
+      );
+    throw error;
+  }
 }
 
 export async function updateEvaluationRectificationColumns(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
-import { NotFoundError, ValidationError } from '../../errors';
+import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '../../errors';
 import type {
   CiiAssetInput,
   CiiDependencyInput,
@@ -23,6 +23,19 @@ import { updateVersioned } from './versioned';
  */
 
 type VersionedTable = 'cii_core_businesses' | 'cii_assets' | 'cii_flows';
+
+/**
+ * An insert whose uniqueness was checked before: a racing insert that won meanwhile makes it a
+ * CONFLICT, thrown without another query (PostgreSQL's transaction is aborted by then).
+ */
+async function conflictSafe(insert: () => Promise<unknown>, message: string): Promise<void> {
+  try {
+    await insert();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError(message);
+    throw error;
+  }
+}
 
 async function getRow<T extends VersionedTable | 'cii_determinations' | 'cii_dependencies'>(
   db: Kysely<Database>,
@@ -130,26 +143,30 @@ export async function insertCoreBusiness(
   id: string = randomUUID(),
 ): Promise<CiiCoreBusinessRow> {
   await assertBusinessNameFree(db, organisationId, input.name);
-  await db
-    .insertInto('cii_core_businesses')
-    .values({
-      designating_authority: null,
-      designation_notice: null,
-      designated_on: null,
-      description: null,
-      boundary_follow: null,
-      chain_steps: '[]',
-      info_categories: '[]',
-      ...businessColumns(input),
-      id,
-      organisation_id: organisationId,
-      name: input.name,
-      sector: input.sector,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await conflictSafe(
+    () =>
+      db
+        .insertInto('cii_core_businesses')
+        .values({
+          designating_authority: null,
+          designation_notice: null,
+          designated_on: null,
+          description: null,
+          boundary_follow: null,
+          chain_steps: '[]',
+          info_categories: '[]',
+          ...businessColumns(input),
+          id,
+          organisation_id: organisationId,
+          name: input.name,
+          sector: input.sector,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute(),
+    `a core business named "${input.name}" was created at the same time`,
+  );
   return getCoreBusiness(db, organisationId, id);
 }
 
@@ -247,23 +264,27 @@ export async function insertAsset(
   id: string = randomUUID(),
 ): Promise<CiiAssetRow> {
   await checkAsset(db, organisationId, input);
-  await db
-    .insertInto('cii_assets')
-    .values({
-      party: null,
-      system_id: null,
-      description: null,
-      ...assetColumns(input),
-      id,
-      organisation_id: organisationId,
-      code: input.code,
-      name: input.name,
-      kind: input.kind,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await conflictSafe(
+    () =>
+      db
+        .insertInto('cii_assets')
+        .values({
+          party: null,
+          system_id: null,
+          description: null,
+          ...assetColumns(input),
+          id,
+          organisation_id: organisationId,
+          code: input.code,
+          name: input.name,
+          kind: input.kind,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute(),
+    `an asset with code "${input.code}" was created at the same time`,
+  );
   return getAsset(db, organisationId, id);
 }
 
@@ -353,18 +374,22 @@ export async function insertDependency(
     throw new ValidationError('this dependency exists', [
       { path: 'kind', message: `the same ${input.kind} dependency is already recorded` },
     ]);
-  await db
-    .insertInto('cii_dependencies')
-    .values({
-      id,
-      organisation_id: organisationId,
-      from_asset_id: input.fromAssetId,
-      to_asset_id: input.toAssetId,
-      kind: input.kind,
-      note: input.note ?? null,
-      created_at: now,
-    })
-    .execute();
+  await conflictSafe(
+    () =>
+      db
+        .insertInto('cii_dependencies')
+        .values({
+          id,
+          organisation_id: organisationId,
+          from_asset_id: input.fromAssetId,
+          to_asset_id: input.toAssetId,
+          kind: input.kind,
+          note: input.note ?? null,
+          created_at: now,
+        })
+        .execute(),
+    `the same ${input.kind} dependency was recorded at the same time`,
+  );
   return getDependency(db, organisationId, id);
 }
 
@@ -455,22 +480,26 @@ export async function insertFlow(
   id: string = randomUUID(),
 ): Promise<CiiFlowRow> {
   await checkFlow(db, organisationId, business, input);
-  await db
-    .insertInto('cii_flows')
-    .values({
-      info_category: null,
-      description: null,
-      ...flowColumns(input),
-      id,
-      organisation_id: organisationId,
-      core_business_id: business.id,
-      name: input.name,
-      hops: JSON.stringify(input.hops),
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await conflictSafe(
+    () =>
+      db
+        .insertInto('cii_flows')
+        .values({
+          info_category: null,
+          description: null,
+          ...flowColumns(input),
+          id,
+          organisation_id: organisationId,
+          core_business_id: business.id,
+          name: input.name,
+          hops: JSON.stringify(input.hops),
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute(),
+    `a flow named "${input.name}" was created at the same time`,
+  );
   return getFlow(db, organisationId, id);
 }
 
@@ -511,10 +540,14 @@ export async function insertInChunks<T extends 'cii_assets' | 'cii_dependencies'
   chunk = 500,
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += chunk)
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + chunk) as never)
-      .execute();
+    await conflictSafe(
+      () =>
+        db
+          .insertInto(table)
+          .values(rows.slice(i, i + chunk) as never)
+          .execute(),
+      'the CII model was changed at the same time (a code or name now exists); reload and try again',
+    );
 }
 
 // --- determinations -----------------------------------------------------------------------------
@@ -567,6 +600,9 @@ export async function insertDetermination(
     .where('core_business_id', '=', row.core_business_id)
     .executeTakeFirstOrThrow();
   const stored = { ...row, sequence: Number(last ?? 0) + 1 };
-  await db.insertInto('cii_determinations').values(stored).execute();
+  await conflictSafe(
+    () => db.insertInto('cii_determinations').values(stored).execute(),
+    'another determination of this core business was stored at the same time; try again',
+  );
   return stored;
 }
