@@ -4,10 +4,12 @@ import {
   AccountLockedError,
   AppError,
   RateLimitedError,
-  appErrorFromDatabase,
+  ValidationError,
   VersionConflictError,
+  appErrorFromDatabase,
   formatPath,
 } from '../errors';
+import { CONTROL_CHARACTER_MESSAGE, controlCharacterPaths } from '../shared/schemas';
 import { z } from 'zod';
 import type { ApiError } from '../shared/api-types';
 import { ownMessageZh } from '../shared/messages-zh';
@@ -34,8 +36,31 @@ function withZh(details: readonly { path: string; message: string }[]) {
   return details.map((d) => ({ ...d, messageZh: ownMessageZh(d.message) ?? d.message }));
 }
 
+/**
+ * Refuses NUL and other control characters anywhere in the path parameters, query and JSON body
+ * (raw uploads are checked by their importers), before any route or the database sees them.
+ */
+function registerControlCharacterGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    const parts: [string, unknown][] = [
+      ['params', request.params],
+      ['querystring', request.query],
+      ['body', typeof request.body === 'string' ? null : request.body],
+    ];
+    for (const [where, value] of parts) {
+      const paths = controlCharacterPaths(value, 20);
+      if (paths.length > 0)
+        throw new ValidationError(
+          `invalid ${where}`,
+          paths.map((p) => ({ path: formatPath('', p), message: CONTROL_CHARACTER_MESSAGE })),
+        );
+    }
+  });
+}
+
 /** One error handler: known errors keep their code and details; anything else is a 500 without internals. */
 export function registerErrorHandler(app: FastifyInstance): void {
+  registerControlCharacterGuard(app);
   app.setErrorHandler((raw: FastifyError, request, reply) => {
     // A database refusal that slipped past the checks is still the request's fault, never a 500.
     const fromDb = raw instanceof AppError ? null : appErrorFromDatabase(raw);

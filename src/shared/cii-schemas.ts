@@ -4,7 +4,7 @@
  * and the web UI.
  */
 import { z } from 'zod';
-import { IsoDateSchema } from './schemas';
+import { IsoDateSchema, refusingControlCharacters } from './schemas';
 
 /** Sectors named in CII Regulations Art. 2 (plus "other" for the catch-all clause). */
 export const CII_SECTORS = [
@@ -364,55 +364,57 @@ export interface CiiBoundaryResponse {
 // --- the exchange file (dengbao.cii.v1): JSON, YAML or the Excel workbook ----------------------
 
 /** Assets and hops refer to assets by code, so a file is readable and portable between instances. */
-export const CiiFileSchema = z
-  .object({
-    format: z.literal('dengbao.cii.v1'),
-    assets: z
-      .array(
-        CiiAssetInputSchema.omit({ systemId: true }).extend({
-          /** Name of the organisation's MLPS system (grading object) this asset is. */
-          system: z.string().trim().min(1).max(200).nullish(),
-        }),
-      )
-      .default([]),
-    dependencies: z
-      .array(
-        z
-          .object({
-            from: CiiAssetCodeSchema,
-            to: CiiAssetCodeSchema,
-            kind: z.enum(CII_DEPENDENCY_KINDS),
-            note: z.string().trim().max(1000).nullish(),
-          })
-          .strict(),
-      )
-      .default([]),
-    coreBusinesses: z
-      .array(
-        CoreBusinessInputSchema.extend({
-          flows: z
-            .array(
-              CiiFlowInputSchema.omit({ hops: true }).extend({
-                hops: z
-                  .array(
-                    z
-                      .object({
-                        asset: CiiAssetCodeSchema,
-                        stage: z.enum(CII_LIFECYCLE_STAGES),
-                        note: z.string().trim().max(500).nullish(),
-                      })
-                      .strict(),
-                  )
-                  .min(1, 'a flow needs at least one hop')
-                  .max(500),
-              }),
-            )
-            .default([]),
-        }),
-      )
-      .default([]),
-  })
-  .strict();
+export const CiiFileSchema = refusingControlCharacters(
+  z
+    .object({
+      format: z.literal('dengbao.cii.v1'),
+      assets: z
+        .array(
+          CiiAssetInputSchema.omit({ systemId: true }).extend({
+            /** Name of the organisation's MLPS system (grading object) this asset is. */
+            system: z.string().trim().min(1).max(200).nullish(),
+          }),
+        )
+        .default([]),
+      dependencies: z
+        .array(
+          z
+            .object({
+              from: CiiAssetCodeSchema,
+              to: CiiAssetCodeSchema,
+              kind: z.enum(CII_DEPENDENCY_KINDS),
+              note: z.string().trim().max(1000).nullish(),
+            })
+            .strict(),
+        )
+        .default([]),
+      coreBusinesses: z
+        .array(
+          CoreBusinessInputSchema.extend({
+            flows: z
+              .array(
+                CiiFlowInputSchema.omit({ hops: true }).extend({
+                  hops: z
+                    .array(
+                      z
+                        .object({
+                          asset: CiiAssetCodeSchema,
+                          stage: z.enum(CII_LIFECYCLE_STAGES),
+                          note: z.string().trim().max(500).nullish(),
+                        })
+                        .strict(),
+                    )
+                    .min(1, 'a flow needs at least one hop')
+                    .max(500),
+                }),
+              )
+              .default([]),
+          }),
+        )
+        .default([]),
+    })
+    .strict(),
+);
 export type CiiFile = z.infer<typeof CiiFileSchema>;
 
 export interface CiiImportResult {

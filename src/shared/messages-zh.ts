@@ -20,6 +20,8 @@ const EXACT: Readonly<Record<string, string>> = {
   'does not match': '与当前密码不符',
   'must not contain the user name': '不能包含用户名',
   'must be at least 12 characters': '长度至少12个字符',
+  'must not contain NUL or other control characters': '不能包含 NUL 或其他控制字符',
+  'must be between 1900-01-01 and 2199-12-31': '日期应在 1900-01-01 至 2199-12-31 之间',
 };
 
 const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => string][] = [

@@ -5,14 +5,61 @@
 import { z } from 'zod';
 import { HARM_DEGREES, HARMED_OBJECTS, PROTECTION_LEVELS, SYSTEM_TYPES } from './mlps';
 
-/** Strict ISO calendar date (YYYY-MM-DD) that exists (rejects 2025-02-30). */
+/** The dates dengbao accepts: far enough back for old systems, forward for long plans. */
+export const MIN_DATE = '1900-01-01';
+export const MAX_DATE = '2199-12-31';
+
+/**
+ * Strict ISO calendar date (YYYY-MM-DD) that exists (rejects 2025-02-30), between
+ * {@link MIN_DATE} and {@link MAX_DATE} (date arithmetic on 9999-12-31 leaves JavaScript's range).
+ */
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in the form YYYY-MM-DD')
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a real calendar date');
+  }, 'is not a real calendar date')
+  .refine((s) => s >= MIN_DATE && s <= MAX_DATE, `must be between ${MIN_DATE} and ${MAX_DATE}`);
+
+/**
+ * NUL and the other C0 control characters (tab, line feed and carriage return are text): no
+ * field holds them, PostgreSQL refuses NUL in text, and xlsx/docx XML cannot carry any of them.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+export const CONTROL_CHARACTER_MESSAGE = 'must not contain NUL or other control characters';
+
+/**
+ * Paths of the strings (values or keys) in a parsed document that hold a control character.
+ * Iterative, so a deeply nested document cannot overflow the stack.
+ */
+export function controlCharacterPaths(root: unknown, limit = 100): (string | number)[][] {
+  const found: (string | number)[][] = [];
+  const stack: [unknown, (string | number)[]][] = [[root, []]];
+  while (stack.length > 0 && found.length < limit) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (CONTROL_CHARACTERS.test(value)) found.push(path);
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], [...path, i]]);
+    } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+      for (const [key, v] of Object.entries(value).reverse()) {
+        if (CONTROL_CHARACTERS.test(key)) found.push([...path, key]);
+        else stack.push([v, [...path, key]]);
+      }
+    }
+  }
+  return found;
+}
+
+/** The schema, also refusing control characters anywhere in the value (each path named). */
+export function refusingControlCharacters<S extends z.ZodType>(schema: S): S {
+  return schema.superRefine((value, ctx) => {
+    for (const path of controlCharacterPaths(value))
+      ctx.addIssue({ code: 'custom', path, message: CONTROL_CHARACTER_MESSAGE });
+  }) as unknown as S;
+}
 
 export const ProtectionLevelSchema = z
   .number()
@@ -156,22 +203,24 @@ export const ObligationStatusInputSchema = z
   });
 
 /** The CLI `systems import` / `export` file: an organisation's systems with their records. */
-export const SystemsFileSchema = z
-  .object({
-    format: z.literal('dengbao.systems.v1'),
-    systems: z.array(
-      SystemInputSchema.extend({
-        grading: GradingInputSchema.extend({
-          gradedOn: IsoDateSchema,
-          reason: z.string().min(1),
-        }).nullish(),
-        reviews: z.array(ReviewInputSchema).default([]),
-        filings: z.array(FilingInputSchema).default([]),
-        events: z.array(EventInputSchema).default([]),
-      }).strict(),
-    ),
-  })
-  .strict();
+export const SystemsFileSchema = refusingControlCharacters(
+  z
+    .object({
+      format: z.literal('dengbao.systems.v1'),
+      systems: z.array(
+        SystemInputSchema.extend({
+          grading: GradingInputSchema.extend({
+            gradedOn: IsoDateSchema,
+            reason: z.string().min(1),
+          }).nullish(),
+          reviews: z.array(ReviewInputSchema).default([]),
+          filings: z.array(FilingInputSchema).default([]),
+          events: z.array(EventInputSchema).default([]),
+        }).strict(),
+      ),
+    })
+    .strict(),
+);
 
 export type GradingInputDto = z.infer<typeof GradingInputSchema>;
 export type OrganisationInput = z.infer<typeof OrganisationInputSchema>;
