@@ -3,7 +3,7 @@ import { shippedMlpsCatalog } from '../catalogs/mlps-catalog';
 import { systemClock } from '../app/clock';
 import { securityConfigFromEnv } from '../security/config';
 import { createFieldCipher, type FieldCipher } from '../security/field-crypto';
-import { loadKeyring } from '../security/keyring';
+import { loadStoreKeyring } from '../app/backup/keyring-guard';
 import type { AppContext } from '../app/context';
 import { openStore, storeOptionsFromEnv, type Store } from '../store/database';
 
@@ -25,8 +25,9 @@ export function cliContext(): Omit<AppContext, 'store'> {
 /** The field cipher from the configured keyring (creating the default key file on first use). */
 export function cliCipher(): FieldCipher {
   if (!cipher) {
-    // With DATABASE_URL the keys must come from the same source as the server's: never invent one here.
-    const loaded = loadKeyring({ env: process.env, createIfMissing: !process.env.DATABASE_URL });
+    // With DATABASE_URL the keys must come from the same source as the server's: never invent one
+    // here; nor beside a SQLite file that already holds encrypted data.
+    const loaded = loadStoreKeyring(process.env);
     if (loaded.created)
       process.stderr.write(
         `note: created the encryption key file ${loaded.file ?? loaded.source}; back it up — it is not in the database\n`,
@@ -39,9 +40,12 @@ export function cliCipher(): FieldCipher {
 
 /** Opens the configured store (DATABASE_URL or DENGBAO_DATA_DIR), runs `fn`, and closes it. */
 export async function withStore<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  // Keys first: a missing key file must stop the command before the database is opened.
+  const context = cliContext();
   const store: Store = await openStore(storeOptionsFromEnv());
+  for (const w of store.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
   try {
-    return await fn({ ...cliContext(), store });
+    return await fn({ ...context, store });
   } finally {
     await store.close();
   }

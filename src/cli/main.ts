@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAssessment } from './commands/assessment.command';
 import { registerAudit } from './commands/audit.command';
+import { registerBackup } from './commands/backup.command';
 import { registerCatalog } from './commands/catalog.command';
 import { registerCii } from './commands/cii.command';
 import { registerDb } from './commands/db.command';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
     registerReport,
     registerAudit,
     registerKeys,
+    registerBackup,
     registerSchemas,
   ]) {
     register(program);

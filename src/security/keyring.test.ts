@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -141,12 +149,42 @@ describe('keyring', () => {
     assert.deepEqual(second.keyring.key('k1'), first.keyring.key('k1'));
   });
 
-  it('warns when a key file is readable by others', { skip: !posix }, () => {
+  it('makes a key file readable by others owner-only (0600) and says so', { skip: !posix }, () => {
     const dir = tempDir();
     const file = path.join(dir, 'keys.json');
     writeFileSync(file, JSON.stringify({ current: 'k1', keys: { k1: K1 } }), { mode: 0o644 });
+    chmodSync(file, 0o644);
     const loaded = loadKeyring({ env: { DENGBAO_KEY_FILE: file } });
-    assert.match(loaded.warnings[0] ?? '', /readable by group\/others.*chmod 600/);
+    assert.match(
+      loaded.warnings[0] ?? '',
+      /readable by group\/others \(mode 644\); changed to 600/,
+    );
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+  });
+
+  it('never creates a key file where the database already holds encrypted data', () => {
+    const dir = tempDir();
+    const env = { DENGBAO_DATA_DIR: dir };
+    assert.throws(
+      () =>
+        loadKeyring({
+          env,
+          createIfMissing: true,
+          existingData: () => `1 organisation in ${path.join(dir, 'dengbao.sqlite')}`,
+        }),
+      (error: Error) =>
+        error instanceof KeyringError &&
+        error.message.includes(path.join(dir, 'keys.json')) &&
+        /is missing, but the database already holds encrypted data \(1 organisation in /.test(
+          error.message,
+        ) &&
+        /dengbao restore/.test(error.message) &&
+        /DENGBAO_ENCRYPTION_KEYS/.test(error.message),
+    );
+    assert.equal(existsSync(path.join(dir, 'keys.json')), false);
+    // An empty database is no reason to refuse.
+    const fresh = loadKeyring({ env, createIfMissing: true, existingData: () => null });
+    assert.equal(fresh.created, true);
   });
 
   it('addKeyToFile adds a new current key and keeps the old ones and mode 0600', () => {

@@ -219,6 +219,13 @@ export interface LoadKeyringOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Create the DEFAULT key file with one random key when no key source exists (embedded mode). */
   readonly createIfMissing?: boolean;
+  /**
+   * Asked before the default key file is created: a description of the encrypted data the
+   * database already holds (e.g. "3 organisations and 12 encrypted values in /data/dengbao.sqlite"),
+   * or null when it holds none. A new key cannot decrypt existing data, so then no key is created
+   * and loading fails with what to do instead.
+   */
+  readonly existingData?: () => string | null;
 }
 
 export interface LoadedKeyring {
@@ -280,6 +287,12 @@ export function loadKeyring(options: LoadKeyringOptions = {}): LoadedKeyring {
     throw new KeyringError(
       `no encryption keys: set ${KEYS_ENV} or ${KEY_FILE_ENV}, or create ${file} (with the embedded SQLite store the server creates it on first start; with DATABASE_URL give the keys explicitly so every server shares them)`,
     );
+  const existing = options.existingData?.() ?? null;
+  if (existing !== null)
+    throw new KeyringError(
+      `${source} is missing, but the database already holds encrypted data (${existing}); a new key could not decrypt it, so none was created. ` +
+        `Put the key file back from your backup (\`dengbao restore\` restores it with the database), or set ${KEYS_ENV} or ${KEY_FILE_ENV} to the keys the data was encrypted with`,
+    );
   const id = 'k1';
   const created = createKeyFileExclusive(file, { current: id, keys: { [id]: generateKey() } });
   // Another process may have created it first: whatever is on disk now is the key file.
@@ -305,18 +318,38 @@ function readKeyFileText(file: string, source: string): string | undefined {
   }
 }
 
+/**
+ * Makes the key file owner-only (0600) when this process owns it; warns when it did so, when it
+ * cannot, and when the file belongs to another user.
+ */
 function modeWarnings(file: string): string[] {
   if (process.platform === 'win32') return [];
+  const warnings: string[] = [];
   try {
-    const mode = statSync(file).mode & 0o777;
-    if (mode & 0o077)
-      return [
-        `key file ${file} is readable by group/others (mode ${mode.toString(8).padStart(3, '0')}); run chmod 600 on it`,
-      ];
+    const st = statSync(file);
+    const mode = st.mode & 0o777;
+    const owned = typeof process.getuid !== 'function' || st.uid === process.getuid();
+    if (!owned)
+      warnings.push(
+        `key file ${file} belongs to another user (uid ${st.uid}); it should belong to the user dengbao runs as`,
+      );
+    if (mode & 0o077) {
+      const was = mode.toString(8).padStart(3, '0');
+      try {
+        chmodSync(file, 0o600);
+        warnings.push(
+          `key file ${file} was readable by group/others (mode ${was}); changed to 600`,
+        );
+      } catch {
+        warnings.push(
+          `key file ${file} is readable by group/others (mode ${was}); run chmod 600 on it`,
+        );
+      }
+    }
   } catch {
     // Reported elsewhere if it matters.
   }
-  return [];
+  return warnings;
 }
 
 interface KeyFileData {

@@ -4,7 +4,8 @@ import { citationLabeller, loadShippedKnowledgeBase } from '../app/citation-labe
 import { needsFirstAdmin } from '../app/identity';
 import { securityConfigFromEnv } from '../security/config';
 import { createFieldCipher } from '../security/field-crypto';
-import { loadKeyring } from '../security/keyring';
+import { anchorFilePath, startAnchorSchedule } from '../app/audit-anchors';
+import { loadStoreKeyring } from '../app/backup/keyring-guard';
 import { openStore, storeOptionsFromEnv } from '../store/database';
 import { buildApp } from './app';
 
@@ -16,8 +17,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   }
   const security = securityConfigFromEnv(env);
-  // Embedded mode creates a key file beside the SQLite data; with PostgreSQL the keys must be configured.
-  const keys = loadKeyring({ env, createIfMissing: !env.DATABASE_URL });
+  // Embedded mode creates a key file beside new SQLite data (never beside existing encrypted
+  // data); with PostgreSQL the keys must be configured.
+  const keys = loadStoreKeyring(env);
   const labelCitation = citationLabeller(loadShippedKnowledgeBase());
   const store = await openStore(storeOptionsFromEnv(env));
   const app = await buildApp({
@@ -33,8 +35,16 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     app.log.warn(
       `created the encryption key file ${keys.file ?? keys.source}; back it up — it is not in the database`,
     );
-  for (const w of keys.warnings) app.log.warn(w);
+  for (const w of [...keys.warnings, ...(store.warnings ?? [])]) app.log.warn(w);
+  // Audit heads to a file outside the database now and each day: a cut-off tail is then caught.
+  const anchors = await startAnchorSchedule(
+    store.db,
+    anchorFilePath(env),
+    () => systemClock.now(),
+    app.log,
+  );
   const close = async () => {
+    anchors.stop();
     await app.close();
     await store.close();
     process.exit(0);
