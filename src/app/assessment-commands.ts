@@ -334,8 +334,16 @@ export function writeResultsCommand(
             object_id: row.objectId,
             organisation_id: organisationId,
             result: row.result,
-            record_enc: encryptNullable(ctx.cipher, row.record?.trim() || null),
-            reason_enc: encryptNullable(ctx.cipher, row.reason?.trim() || null),
+            record_enc: encryptNullable(ctx.cipher, row.record?.trim() || null, {
+              table: 'assessment_results',
+              column: 'record_enc',
+              rowId: [assessmentId, row.requirementId, row.objectId],
+            }),
+            reason_enc: encryptNullable(ctx.cipher, row.reason?.trim() || null, {
+              table: 'assessment_results',
+              column: 'reason_enc',
+              rowId: [assessmentId, row.requirementId, row.objectId],
+            }),
             recorded_by: actor.label,
             recorded_at: now,
           },
@@ -487,8 +495,9 @@ export function addEvidenceCommand(
     }
     if (problems.length > 0)
       throw new ValidationError('the evidence file cannot be stored', problems);
+    const evidenceId = randomUUID();
     const row = {
-      id: randomUUID(),
+      id: evidenceId,
       assessment_id: assessmentId,
       organisation_id: organisationId,
       requirement_id: file.requirementId,
@@ -497,7 +506,11 @@ export function addEvidenceCommand(
       media_type: file.mediaType,
       size: file.content.length,
       sm3: createHash('sm3').update(file.content).digest('hex'),
-      content_enc: ctx.cipher.encrypt(file.content.toString('base64')),
+      content_enc: ctx.cipher.encrypt(file.content.toString('base64'), {
+        table: 'assessment_evidence',
+        column: 'content_enc',
+        rowId: evidenceId,
+      }),
       uploaded_by: actor.label,
       uploaded_at: now,
     };
@@ -592,7 +605,11 @@ export function writeFindingNoteCommand(
         organisation_id: organisationId,
         risk: input.risk,
         observations: JSON.stringify(input.observations),
-        description_enc: encryptNullable(ctx.cipher, input.description?.trim() || null),
+        description_enc: encryptNullable(ctx.cipher, input.description?.trim() || null, {
+          table: 'finding_notes',
+          column: 'description_enc',
+          rowId: [assessmentId, requirementId],
+        }),
         confirmed_by: input.risk === null ? null : actor.label,
         confirmed_at: input.risk === null ? null : now,
         updated_at: now,
@@ -624,12 +641,17 @@ export function addMajorRiskCommand(
         { path: 'triggerId', message: `${input.triggerId} is not one of A-01 … A-32` },
       ]);
     }
+    const riskId = randomUUID();
     const row = {
-      id: randomUUID(),
+      id: riskId,
       assessment_id: assessmentId,
       organisation_id: organisationId,
       trigger_id: input.triggerId,
-      note_enc: encryptNullable(ctx.cipher, input.note?.trim() || null),
+      note_enc: encryptNullable(ctx.cipher, input.note?.trim() || null, {
+        table: 'major_risks',
+        column: 'note_enc',
+        rowId: riskId,
+      }),
       rectified: input.rectified ? 1 : 0,
       rectified_on: input.rectifiedOn ?? null,
       version: 1,
@@ -666,7 +688,13 @@ export function updateMajorRiskCommand(
       patch.version,
       {
         ...(patch.note !== undefined
-          ? { note_enc: encryptNullable(ctx.cipher, patch.note?.trim() || null) }
+          ? {
+              note_enc: encryptNullable(ctx.cipher, patch.note?.trim() || null, {
+                table: 'major_risks',
+                column: 'note_enc',
+                rowId: id,
+              }),
+            }
           : {}),
         ...(patch.rectified !== undefined ? { rectified: patch.rectified ? 1 : 0 } : {}),
         ...(patch.rectifiedOn !== undefined ? { rectified_on: patch.rectifiedOn } : {}),
@@ -813,7 +841,13 @@ export function updateRectificationCommand(
         ...(patch.owner !== undefined ? { owner: patch.owner } : {}),
         ...(patch.dueDate !== undefined ? { due_date: patch.dueDate } : {}),
         ...(patch.plan !== undefined
-          ? { plan_enc: encryptNullable(ctx.cipher, patch.plan?.trim() || null) }
+          ? {
+              plan_enc: encryptNullable(ctx.cipher, patch.plan?.trim() || null, {
+                table: 'rectification_items',
+                column: 'plan_enc',
+                rowId: id,
+              }),
+            }
           : {}),
         ...(patch.approver !== undefined ? { approver: patch.approver } : {}),
         ...(patch.acceptanceReason !== undefined

@@ -471,11 +471,14 @@ export async function importWorkbook(
     const updates: ResultUpdate[] = [];
     for (const row of checked.accepted) {
       const current = stored.get(`${row.requirementId}\u0000${row.objectId}`);
+      const rowId = [assessmentId, row.requirementId, row.objectId];
+      const record = { table: 'assessment_results', column: 'record_enc', rowId };
+      const reason = { table: 'assessment_results', column: 'reason_enc', rowId };
       if (
         current &&
         current.result === row.result &&
-        decryptNullable(ctx.cipher, current.record_enc) === row.record &&
-        decryptNullable(ctx.cipher, current.reason_enc) === row.reason
+        decryptNullable(ctx.cipher, current.record_enc, record) === row.record &&
+        decryptNullable(ctx.cipher, current.reason_enc, reason) === row.reason
       ) {
         unchanged += 1;
         continue;
@@ -486,8 +489,8 @@ export async function importWorkbook(
         object_id: row.objectId,
         organisation_id: organisationId,
         result: row.result,
-        record_enc: encryptNullable(ctx.cipher, row.record),
-        reason_enc: encryptNullable(ctx.cipher, row.reason),
+        record_enc: encryptNullable(ctx.cipher, row.record, record),
+        reason_enc: encryptNullable(ctx.cipher, row.reason, reason),
         recorded_by: actor.label,
         recorded_at: now,
       };

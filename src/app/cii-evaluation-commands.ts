@@ -147,8 +147,16 @@ export function writeCiiEvaluationResultsCommand(
             evaluation_id: evaluationId,
             requirement_id: row.requirementId,
             result: row.result,
-            note_enc: encryptNullable(ctx.cipher, row.note?.trim() || null),
-            evidence_enc: encryptNullable(ctx.cipher, row.evidence?.trim() || null),
+            note_enc: encryptNullable(ctx.cipher, row.note?.trim() || null, {
+              table: 'cii_evaluation_results',
+              column: 'note_enc',
+              rowId: [evaluationId, row.requirementId],
+            }),
+            evidence_enc: encryptNullable(ctx.cipher, row.evidence?.trim() || null, {
+              table: 'cii_evaluation_results',
+              column: 'evidence_enc',
+              rowId: [evaluationId, row.requirementId],
+            }),
             recorded_by: actor.label,
             recorded_at: now,
           },
@@ -274,14 +282,19 @@ export function createCiiRectificationCommand(
         `${input.requirementId} already has rectification item ${existing.id}; update that one`,
       );
     }
+    const rectificationId = randomUUID();
     const row: CiiEvaluationRectificationRow = {
-      id: randomUUID(),
+      id: rectificationId,
       evaluation_id: evaluationId,
       organisation_id: organisationId,
       requirement_id: input.requirementId,
       owner: input.owner ?? null,
       due_on: input.dueOn ?? null,
-      plan_enc: encryptNullable(ctx.cipher, input.plan?.trim() || null),
+      plan_enc: encryptNullable(ctx.cipher, input.plan?.trim() || null, {
+        table: 'cii_evaluation_rectifications',
+        column: 'plan_enc',
+        rowId: rectificationId,
+      }),
       status: 'open',
       version: 1,
       created_by: actor.label,
@@ -326,7 +339,13 @@ export function updateCiiRectificationCommand(
         ...(patch.owner !== undefined ? { owner: patch.owner } : {}),
         ...(patch.dueOn !== undefined ? { due_on: patch.dueOn } : {}),
         ...(patch.plan !== undefined
-          ? { plan_enc: encryptNullable(ctx.cipher, patch.plan?.trim() || null) }
+          ? {
+              plan_enc: encryptNullable(ctx.cipher, patch.plan?.trim() || null, {
+                table: 'cii_evaluation_rectifications',
+                column: 'plan_enc',
+                rowId: rectificationId,
+              }),
+            }
           : {}),
         ...(patch.status !== undefined ? { status: patch.status } : {}),
       },

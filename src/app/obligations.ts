@@ -78,7 +78,11 @@ export async function listObligations(
     const manualStatus = manual
       ? {
           status: manual.status as 'done' | 'not_applicable',
-          note: decryptNullable(ctx.cipher, manual.note),
+          note: decryptNullable(ctx.cipher, manual.note, {
+            table: 'obligation_statuses',
+            column: 'note',
+            rowId: [manual.organisation_id, manual.obligation_key],
+          }),
           updatedAt: manual.updated_at,
         }
       : null;
@@ -201,7 +205,11 @@ export async function setObligationStatus(
       obligation_key: key,
       system_id: systemId,
       status: input.status,
-      note: encryptNullable(ctx.cipher, input.note ?? null),
+      note: encryptNullable(ctx.cipher, input.note ?? null, {
+        table: 'obligation_statuses',
+        column: 'note',
+        rowId: [organisationId, key],
+      }),
       updated_at: now,
     });
     await audit({

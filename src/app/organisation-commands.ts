@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { encryptNullable } from '../security/field-crypto';
 import type { OrganisationInput } from '../shared/schemas';
 import { insertMembership } from '../store/repositories/accounts.repository';
@@ -13,6 +14,7 @@ import type { AppContext } from './context';
 /** Maps the input to columns, encrypting the contact phone with SM4. */
 function columnsOf(
   ctx: AppContext,
+  id: string,
   input: Partial<OrganisationInput>,
 ): Partial<OrganisationColumns> {
   const cols: Partial<OrganisationColumns> = {
@@ -25,7 +27,11 @@ function columnsOf(
     contact_phone_enc:
       input.contactPhone === undefined
         ? undefined
-        : encryptNullable(ctx.cipher, input.contactPhone),
+        : encryptNullable(ctx.cipher, input.contactPhone, {
+            table: 'organisations',
+            column: 'contact_phone_enc',
+            rowId: id,
+          }),
   };
   return Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined));
 }
@@ -38,7 +44,12 @@ export function createOrganisationCommand(
   ownerUserId: string | null = actor.userId,
 ) {
   return audited(ctx, actor, async (trx, audit, now) => {
-    const row = await createOrganisation(trx, { ...columnsOf(ctx, input), name: input.name }, now);
+    const id = randomUUID();
+    const row = await createOrganisation(
+      trx,
+      { ...columnsOf(ctx, id, input), name: input.name, id },
+      now,
+    );
     await audit({
       organisationId: row.id,
       action: 'organisation.create',
@@ -69,7 +80,7 @@ export function updateOrganisationCommand(
   return audited(ctx, actor, async (trx, audit, now) => {
     const before = await getOrganisation(trx, id);
     const { version, ...fields } = input;
-    const after = await updateOrganisation(trx, id, version, columnsOf(ctx, fields), now);
+    const after = await updateOrganisation(trx, id, version, columnsOf(ctx, id, fields), now);
     await audit({
       organisationId: id,
       action: 'organisation.update',

@@ -39,7 +39,11 @@ export function presentOrganisation(
   return {
     ...(role ? { role } : {}),
     contactName: r.contact_name,
-    contactPhone: decryptNullable(cipher, r.contact_phone_enc),
+    contactPhone: decryptNullable(cipher, r.contact_phone_enc, {
+      table: 'organisations',
+      column: 'contact_phone_enc',
+      rowId: r.id,
+    }),
     id: r.id,
     name: r.name,
     nameEn: r.name_en,

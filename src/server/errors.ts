@@ -10,6 +10,7 @@ import {
   formatPath,
 } from '../errors';
 import { CONTROL_CHARACTER_MESSAGE, controlCharacterPaths } from '../shared/schemas';
+import { FieldCryptoError } from '../security/field-crypto';
 import { z } from 'zod';
 import type { ApiError } from '../shared/api-types';
 import { ownMessageZh } from '../shared/messages-zh';
@@ -103,6 +104,25 @@ export function registerErrorHandler(app: FastifyInstance): void {
       if (error instanceof RateLimitedError)
         void reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.status(error.status).send(body);
+    }
+    if (error instanceof FieldCryptoError) {
+      // Stored data, not the request, is at fault: say which field failed (never its value).
+      request.log.error({ err: error, url: request.url }, 'stored encrypted value refused');
+      const body: ApiError = {
+        code: 'DATA_INTEGRITY',
+        message: error.message,
+        details: [
+          {
+            path: '',
+            message: error.message,
+            messageZh:
+              error.reason === 'binding'
+                ? '存储的加密字段属于另一行（被复制或移动到此处），已拒绝读取；请从备份恢复该字段'
+                : '存储的加密字段无法解密（被篡改、密钥缺失或不匹配），已拒绝读取；请检查密钥或从备份恢复',
+          },
+        ],
+      };
+      return reply.status(500).send(body);
     }
     if (error.statusCode && error.statusCode < 500) {
       const body: ApiError = { code: 'BAD_REQUEST', message: error.message, details: [] };

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'PASSWORD_CHANGE_REQUIRED'
   | 'CSRF_FAILED'
   | 'RATE_LIMITED'
+  /** A stored encrypted value failed its check (altered, or moved from another row): 500. */
+  | 'DATA_INTEGRITY'
   | 'INTERNAL';
 
 export interface ApiError {

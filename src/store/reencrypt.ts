@@ -1,8 +1,20 @@
 import { SqliteAdapter, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import { isFieldToken, parseFieldToken, type FieldCipher } from '../security/field-crypto';
+import {
+  TOKEN_SCHEME,
+  UNBOUND_TOKEN_VERSION,
+  isFieldToken,
+  isUnboundToken,
+  parseFieldToken,
+  type FieldBinding,
+  type FieldCipher,
+} from '../security/field-crypto';
 import type { Database } from './schema';
 
-/** One encrypted column: the table, its primary key columns, and the column holding tokens. */
+/**
+ * One encrypted column: the table, its primary key columns, and the column holding tokens. Each
+ * value is bound to `{ table, column, rowId: keyColumns' values in this order }` (see
+ * {@link bindingOf}); every encrypt/decrypt call site passes the same binding.
+ */
 export interface EncryptedColumn {
   readonly table: keyof Database & string;
   readonly keyColumns: readonly string[];
@@ -48,10 +60,26 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'cii_evaluation_rectifications', keyColumns: ['id'], column: 'plan_enc' },
 ];
 
+/** The binding of a value of `c` in `row` (which holds at least c's key columns). */
+export function bindingOf(
+  c: EncryptedColumn,
+  row: Readonly<Record<string, unknown>>,
+): FieldBinding {
+  return { table: c.table, column: c.column, rowId: c.keyColumns.map((k) => String(row[k])) };
+}
+
+/** `sm4:1:%`: the SQL pattern of unbound (version-1) tokens. */
+const UNBOUND_PATTERN = `${TOKEN_SCHEME}:${UNBOUND_TOKEN_VERSION}:%`;
+
 export interface ReencryptOptions {
   readonly columns?: readonly EncryptedColumn[];
   /** Rows read and rewritten per transaction (default 500). */
   readonly batchSize?: number;
+  /**
+   * Only bind unbound (version-1) tokens, leaving tokens under older keys and legacy plaintext
+   * alone (what the server does at start). Default false: everything not current.
+   */
+  readonly unboundOnly?: boolean;
 }
 
 export interface ReencryptFailure {
@@ -66,15 +94,20 @@ export interface ColumnReencryptCount {
   readonly column: string;
   /** Non-null values looked at. */
   readonly scanned: number;
-  /** Tokens under an older key (or token version) re-encrypted with the current key. */
+  /** Bound tokens under an older key re-encrypted with the current key. */
   readonly rotated: number;
+  /** Unbound (version-1) tokens re-encrypted, with the current key, bound to their row. */
+  readonly bound: number;
   /** Values that were not tokens (legacy plaintext), now encrypted. */
   readonly encryptedPlaintext: number;
   /** Already tokens under the current key: left alone. */
   readonly current: number;
   /** Changed by someone else between read and write: left alone (run again to pick them up). */
   readonly skipped: number;
-  /** Tokens that could not be decrypted (unknown key id, failed integrity check): left alone. */
+  /**
+   * Tokens that could not be decrypted (unknown key id, failed integrity check, bound to another
+   * row): left alone.
+   */
   readonly failed: number;
   readonly failures: readonly ReencryptFailure[];
 }
@@ -89,8 +122,9 @@ const MAX_LISTED_FAILURES = 50;
 
 /**
  * Re-encrypts, with the cipher's current key, every non-null value in `columns` that is not
- * already a token under that key: tokens under older keys are decrypted and re-encrypted, and
- * legacy plaintext is encrypted. Rows are walked in primary-key order in batches, each batch in
+ * already a bound token under that key: tokens under older keys are decrypted and re-encrypted,
+ * unbound (version-1) tokens are bound to their table, column and row, and legacy plaintext is
+ * encrypted. Rows are walked in primary-key order in batches, each batch in
  * its own transaction; a row is only rewritten if its value is still the one read (a concurrent
  * edit wins and is counted as skipped). Tokens that cannot be decrypted are counted and listed in
  * `failures`, not rewritten, and do not stop the run.
@@ -113,7 +147,8 @@ export async function reencryptAll(
   if (sqlite) await sql`pragma secure_delete = on`.execute(db);
 
   const results: ColumnReencryptCount[] = [];
-  for (const c of columns) results.push(await reencryptColumn(db, cipher, c, batchSize));
+  for (const c of columns)
+    results.push(await reencryptColumn(db, cipher, c, batchSize, options.unboundOnly ?? false));
 
   if (sqlite) await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
   return { currentKeyId: cipher.currentKeyId, columns: results };
@@ -124,10 +159,12 @@ async function reencryptColumn(
   cipher: FieldCipher,
   c: EncryptedColumn,
   batchSize: number,
+  unboundOnly: boolean,
 ): Promise<ColumnReencryptCount> {
   const counts = {
     scanned: 0,
     rotated: 0,
+    bound: 0,
     encryptedPlaintext: 0,
     current: 0,
     skipped: 0,
@@ -143,6 +180,7 @@ async function reencryptColumn(
         .selectFrom(c.table)
         .select([...c.keyColumns, `${c.column} as __value`])
         .where(c.column, 'is not', null);
+      if (unboundOnly) query = query.where(c.column, 'like', UNBOUND_PATTERN);
       if (after) query = query.where((eb) => afterKey(eb, c.keyColumns, after));
       for (const k of c.keyColumns) query = query.orderBy(k);
       const batch = (await query.limit(batchSize).execute()) as Record<string, unknown>[];
@@ -151,14 +189,16 @@ async function reencryptColumn(
         const value = row.__value;
         if (typeof value !== 'string') continue;
         counts.scanned += 1;
-        if (!cipher.needsRotation(value)) {
+        const unbound = isUnboundToken(value);
+        if (!cipher.needsRotation(value) || (unboundOnly && !unbound)) {
           counts.current += 1;
           continue;
         }
         const plaintext = !isFieldToken(value);
+        const binding = bindingOf(c, row);
         let next: string;
         try {
-          next = cipher.encrypt(plaintext ? value : cipher.decrypt(value));
+          next = cipher.encrypt(plaintext ? value : cipher.decrypt(value, binding), binding);
         } catch (error) {
           counts.failed += 1;
           if (failures.length < MAX_LISTED_FAILURES)
@@ -176,6 +216,7 @@ async function reencryptColumn(
         const res = await update.executeTakeFirst();
         if (Number(res.numUpdatedRows) === 0) counts.skipped += 1;
         else if (plaintext) counts.encryptedPlaintext += 1;
+        else if (unbound) counts.bound += 1;
         else counts.rotated += 1;
       }
       return batch;
@@ -227,6 +268,8 @@ export interface KeyUsage {
   readonly byKeyId: Readonly<Record<string, number>>;
   /** Non-null values that are not tokens (legacy plaintext). */
   readonly plaintext: number;
+  /** Tokens not yet bound to their row (version 1), counted in byKeyId too. */
+  readonly unbound: number;
 }
 
 /**
@@ -244,6 +287,7 @@ export async function scanKeyUsage(
     validateColumn(c);
     const byKeyId: Record<string, number> = {};
     let plaintext = 0;
+    let unbound = 0;
     let last: unknown[] | null = null;
     for (;;) {
       const after: unknown[] | null = last;
@@ -260,12 +304,64 @@ export async function scanKeyUsage(
         const parsed = parseFieldToken(value);
         if (!parsed) plaintext += 1;
         else byKeyId[parsed.keyId] = (byKeyId[parsed.keyId] ?? 0) + 1;
+        if (parsed?.version === UNBOUND_TOKEN_VERSION) unbound += 1;
       }
       const tail = rows[rows.length - 1];
       if (!tail || rows.length < batchSize) break;
       last = c.keyColumns.map((k) => tail[k]);
     }
-    out.push({ table: c.table, column: c.column, byKeyId, plaintext });
+    out.push({ table: c.table, column: c.column, byKeyId, plaintext, unbound });
   }
   return out;
+}
+
+/** Per column, how many values are unbound (version-1) tokens, counted in SQL (nothing decrypted). */
+export async function countUnbound(
+  db: Kysely<Database>,
+  columns: readonly EncryptedColumn[] = ENCRYPTED_COLUMNS,
+): Promise<{ table: string; column: string; unbound: number }[]> {
+  const out = [];
+  for (const c of columns) {
+    validateColumn(c);
+    const row = await (db as unknown as Kysely<any>)
+      .selectFrom(c.table)
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where(c.column, 'like', UNBOUND_PATTERN)
+      .executeTakeFirst();
+    out.push({ table: c.table, column: c.column, unbound: Number(row?.n ?? 0) });
+  }
+  return out;
+}
+
+export interface BindResult {
+  /** Values bound to their row by this run. */
+  readonly bound: number;
+  /** Unbound values left (undecryptable, or written concurrently by an older build). */
+  readonly remaining: number;
+  readonly columns: readonly ColumnReencryptCount[];
+}
+
+/**
+ * Binds every unbound (version-1) token to its row, re-encrypting it with the current key; run by
+ * the server at start, so data written before the binding is protected without an operator step.
+ * Cheap when there is nothing to do (one `like 'sm4:1:%'` count per column). Values that cannot
+ * be decrypted are left alone and counted in `remaining` (`dengbao keys reencrypt` lists them).
+ */
+export async function bindUnboundValues(
+  db: Kysely<Database>,
+  cipher: FieldCipher,
+  options: Pick<ReencryptOptions, 'batchSize'> = {},
+): Promise<BindResult> {
+  const before = await countUnbound(db);
+  const columns = ENCRYPTED_COLUMNS.filter((c) =>
+    before.some((b) => b.table === c.table && b.column === c.column && b.unbound > 0),
+  );
+  if (columns.length === 0) return { bound: 0, remaining: 0, columns: [] };
+  const result = await reencryptAll(db, cipher, { ...options, columns, unboundOnly: true });
+  const remaining = (await countUnbound(db, columns)).reduce((n, c) => n + c.unbound, 0);
+  return {
+    bound: result.columns.reduce((n, c) => n + c.bound, 0),
+    remaining,
+    columns: result.columns,
+  };
 }

@@ -468,7 +468,14 @@ for (const dialect of TEST_DIALECTS) {
       assert.ok(r79j?.note_enc);
       assert.notEqual(r79j.note_enc, '手机银行定制模块无源代码安全检测报告');
       assert.ok(!r79j.note_enc.includes('手机银行'));
-      assert.equal(h!.ctx.cipher.decrypt(r79j.note_enc), '手机银行定制模块无源代码安全检测报告');
+      assert.equal(
+        h!.ctx.cipher.decrypt(r79j.note_enc, {
+          table: 'cii_evaluation_results',
+          column: 'note_enc',
+          rowId: [evaluationId, '7.9-j'],
+        }),
+        '手机银行定制模块无源代码安全检测报告',
+      );
       assert.ok(r61?.evidence_enc && !r61.evidence_enc.includes('关键业务清单'));
       const plan = await h!.store.db
         .selectFrom('cii_evaluation_rectifications')

@@ -310,7 +310,7 @@ for (const dialect of TEST_DIALECTS) {
         .selectAll()
         .where('id', '=', orgId)
         .executeTakeFirstOrThrow();
-      assert.match(raw.contact_phone_enc ?? '', /^sm4:1:/);
+      assert.match(raw.contact_phone_enc ?? '', /^sm4:2:/);
       const everything =
         dialect === 'postgres'
           ? await sql<{
@@ -331,6 +331,39 @@ for (const dialect of TEST_DIALECTS) {
         !auditText.some((r) => r.changes.includes('13912345678')),
         'the audit log records that the phone changed, not its value',
       );
+    });
+
+    it('refuses a contact phone copied by SQL into another organisation: a clear error, not its value', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const org = (await owner.inject({ url: `/api/organisations/${orgId}` })).json();
+      await owner.inject({
+        method: 'PATCH',
+        url: `/api/organisations/${orgId}`,
+        payload: { version: org.version, contactPhone: '13912345678' },
+      });
+      await sql`update organisations set contact_phone_enc = (select contact_phone_enc from organisations where id = ${orgId}) where id = ${otherOrgId}`.execute(
+        h.store.db,
+      );
+      try {
+        const res = await owner.inject({ url: `/api/organisations/${otherOrgId}` });
+        assert.equal(res.statusCode, 500);
+        assert.equal(res.json().code, 'DATA_INTEGRITY');
+        assert.match(
+          res.json().message,
+          new RegExp(
+            `organisations\\.contact_phone_enc \\[${otherOrgId}\\] is bound to another row`,
+          ),
+        );
+        assert.match(res.json().details[0].messageZh, /属于另一行/);
+        assert.ok(!res.body.includes('13912345678'));
+        // The organisation it belongs to still reads it.
+        const mine = await owner.inject({ url: `/api/organisations/${orgId}` });
+        assert.equal(mine.json().contactPhone, '13912345678');
+      } finally {
+        await sql`update organisations set contact_phone_enc = null where id = ${otherOrgId}`.execute(
+          h.store.db,
+        );
+      }
     });
 
     it('lets one of two concurrent edits win and tells the other the current version', async (t) => {

@@ -1,14 +1,21 @@
 import assert from 'node:assert/strict';
+import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql, type Kysely } from 'kysely';
-import { createFieldCipher, parseFieldToken } from '../../src/security/field-crypto';
+import {
+  createFieldCipher,
+  parseFieldToken,
+  type FieldBinding,
+} from '../../src/security/field-crypto';
 import { createKeyring } from '../../src/security/keyring';
 import { openStore, type Store } from '../../src/store/database';
 import {
   ENCRYPTED_COLUMNS,
+  bindUnboundValues,
+  countUnbound,
   reencryptAll,
   scanKeyUsage,
   type ColumnReencryptCount,
@@ -18,6 +25,7 @@ import { openTestStore, TEST_DIALECTS } from '../support';
 
 const K1 = '0123456789abcdeffedcba9876543210';
 const K2 = '00112233445566778899aabbccddeeff';
+const K3 = '2b7e151628aed2a6abf7158809cf4f3c';
 const NOW = '2026-03-02T01:00:00.000Z';
 const DIGITS = '13800138000';
 const PHONE = `联系电话 ${DIGITS}`;
@@ -25,12 +33,36 @@ const PHONE = `联系电话 ${DIGITS}`;
 const cipherK1 = createFieldCipher(createKeyring({ k1: K1 }, 'k1', 'test'));
 const cipherK2 = createFieldCipher(createKeyring({ k1: K1, k2: K2 }, 'k2', 'test'));
 
+/** Where an organisation's contact phone lives. */
+const phoneAt = (id: string): FieldBinding => ({
+  table: 'organisations',
+  column: 'contact_phone_enc',
+  rowId: id,
+});
+
+/**
+ * A version-1 (unbound) token as builds before the binding wrote them, built here independently
+ * of the module: SM4-CBC, then HMAC-SM3 over "sm4:1:<keyId>:<iv>:<ct>" with the derived MAC key.
+ */
+function v1Token(hexKey: string, keyId: string, plaintext: string): string {
+  const key = Buffer.from(hexKey, 'hex');
+  const iv = randomBytes(16);
+  const c = createCipheriv('sm4-cbc', key, iv);
+  const ct = Buffer.concat([c.update(plaintext, 'utf8'), c.final()]);
+  const text = `sm4:1:${keyId}:${iv.toString('base64url')}:${ct.toString('base64url')}`;
+  const macKey = createHmac('sm3', key).update('dengbao-field-mac-v1').digest();
+  return `${text}:${createHmac('sm3', macKey).update(text).digest('base64url')}`;
+}
+
 let seq = 0;
+const nextOrgId = () => `org-${String(++seq).padStart(4, '0')}`;
+
 async function insertOrganisation(
   db: Kysely<Database>,
-  phoneEnc: string | null,
-  id = `org-${String(++seq).padStart(4, '0')}`,
+  phoneEnc: string | null | ((id: string) => string),
+  id = nextOrgId(),
 ): Promise<string> {
+  if (typeof phoneEnc === 'function') phoneEnc = phoneEnc(id);
   await db
     .insertInto('organisations')
     .values({
@@ -118,7 +150,7 @@ for (const dialect of TEST_DIALECTS) {
       { skip: skip() },
       async () => {
         const s = store as Store;
-        const id = await insertOrganisation(s.db, cipherK1.encrypt(PHONE));
+        const id = await insertOrganisation(s.db, (id) => cipherK1.encrypt(PHONE, phoneAt(id)));
         assert.ok(!(await rawRowText(s, id)).includes(DIGITS));
         assert.equal(parseFieldToken(await rawPhone(s.db, id))?.keyId, 'k1');
 
@@ -126,19 +158,23 @@ for (const dialect of TEST_DIALECTS) {
         assert.equal(result.currentKeyId, 'k2');
         const phone = count(result, 'contact_phone_enc');
         assert.equal(phone.rotated, 1);
+        assert.equal(phone.bound, 0);
         assert.equal(phone.encryptedPlaintext, 0);
         assert.equal(phone.failed, 0);
 
         const raw = await rawPhone(s.db, id);
-        assert.match(raw, /^sm4:1:k2:/);
-        assert.equal(cipherK2.decrypt(raw), PHONE);
+        assert.match(raw, /^sm4:2:k2:/);
+        assert.equal(cipherK2.decrypt(raw, phoneAt(id)), PHONE);
         assert.ok(!raw.includes(DIGITS));
         assert.ok(!(await rawRowText(s, id)).includes(DIGITS));
         // k1 alone can no longer read it.
-        assert.throws(() => cipherK1.decrypt(raw), /key 'k2', which is not in the keyring/);
+        assert.throws(
+          () => cipherK1.decrypt(raw, phoneAt(id)),
+          /key 'k2', which is not in the keyring/,
+        );
         // Idempotent: a second run finds nothing to do.
         const again = count(await reencryptAll(s.db, cipherK2), 'contact_phone_enc');
-        assert.equal(again.rotated + again.encryptedPlaintext, 0);
+        assert.equal(again.rotated + again.bound + again.encryptedPlaintext, 0);
         assert.equal(again.current, again.scanned);
       },
     );
@@ -148,16 +184,27 @@ for (const dialect of TEST_DIALECTS) {
       { skip: skip() },
       async () => {
         const s = store as Store;
+        // Four bound tokens under k1, three unbound (version 1) ones written by an older build.
         const underK1: string[] = [];
         for (let i = 0; i < 7; i++)
-          underK1.push(await insertOrganisation(s.db, cipherK1.encrypt(`${PHONE}-${i}`)));
+          underK1.push(
+            await insertOrganisation(s.db, (id) =>
+              i < 4
+                ? cipherK1.encrypt(`${PHONE}-${i}`, phoneAt(id))
+                : v1Token(K1, 'k1', `${PHONE}-${i}`),
+            ),
+          );
         const plain = await insertOrganisation(s.db, '13900139000');
         const empty = await insertOrganisation(s.db, '');
         const none = await insertOrganisation(s.db, null);
-        const foreign = createFieldCipher(createKeyring({ k9: K2 }, 'k9', 'test')).encrypt('x');
-        const lost = await insertOrganisation(s.db, foreign);
+        const lostId = nextOrgId();
+        const foreign = createFieldCipher(createKeyring({ k9: K2 }, 'k9', 'test')).encrypt(
+          'x',
+          phoneAt(lostId),
+        );
+        const lost = await insertOrganisation(s.db, foreign, lostId);
         await insertStatus(s.db, plain, 'mlps.filing', 'SM4: 已采用国密算法，备注电话 13700137000');
-        await insertStatus(s.db, plain, 'mlps.grading', cipherK1.encrypt('已完成'));
+        await insertStatus(s.db, plain, 'mlps.grading', v1Token(K1, 'k1', '已完成'));
         await insertStatus(s.db, empty, 'mlps.grading', null);
 
         const usage = await scanKeyUsage(s.db);
@@ -165,27 +212,29 @@ for (const dialect of TEST_DIALECTS) {
         assert.ok(phoneUsage);
         assert.equal(phoneUsage.byKeyId.k9, 1);
         assert.ok((phoneUsage.byKeyId.k1 ?? 0) >= 7);
+        assert.ok(phoneUsage.unbound >= 3);
 
         const result = await reencryptAll(s.db, cipherK2, { batchSize: 3 });
         const phone = count(result, 'contact_phone_enc');
-        assert.equal(phone.rotated, 7);
+        assert.equal(phone.rotated, 4);
+        assert.equal(phone.bound, 3);
         assert.equal(phone.encryptedPlaintext, 2, 'plaintext phone and the empty string');
         assert.equal(phone.failed, 1);
         assert.deepEqual(phone.failures[0]?.key, { id: lost });
         assert.match(phone.failures[0]?.error ?? '', /key 'k9'/);
         const note = count(result, 'note');
         assert.deepEqual(
-          { rotated: note.rotated, plaintext: note.encryptedPlaintext, scanned: note.scanned },
-          { rotated: 1, plaintext: 1, scanned: 2 },
+          { bound: note.bound, plaintext: note.encryptedPlaintext, scanned: note.scanned },
+          { bound: 1, plaintext: 1, scanned: 2 },
         );
 
         for (const [i, id] of underK1.entries()) {
           const raw = await rawPhone(s.db, id);
-          assert.match(raw, /^sm4:1:k2:/);
-          assert.equal(cipherK2.decrypt(raw), `${PHONE}-${i}`);
+          assert.match(raw, /^sm4:2:k2:/);
+          assert.equal(cipherK2.decrypt(raw, phoneAt(id)), `${PHONE}-${i}`);
         }
-        assert.equal(cipherK2.decrypt(await rawPhone(s.db, plain)), '13900139000');
-        assert.equal(cipherK2.decrypt(await rawPhone(s.db, empty)), '');
+        assert.equal(cipherK2.decrypt(await rawPhone(s.db, plain), phoneAt(plain)), '13900139000');
+        assert.equal(cipherK2.decrypt(await rawPhone(s.db, empty), phoneAt(empty)), '');
         const nullRow = await s.db
           .selectFrom('organisations')
           .select('contact_phone_enc')
@@ -200,16 +249,112 @@ for (const dialect of TEST_DIALECTS) {
           .where('organisation_id', '=', plain)
           .orderBy('obligation_key')
           .execute();
+        const noteAt = (key: string): FieldBinding => ({
+          table: 'obligation_statuses',
+          column: 'note',
+          rowId: [plain, key],
+        });
         assert.equal(
-          cipherK2.decrypt(notes[0]?.note ?? ''),
+          cipherK2.decrypt(notes[0]?.note ?? '', noteAt('mlps.filing')),
           'SM4: 已采用国密算法，备注电话 13700137000',
         );
         assert.ok(!(notes[0]?.note ?? '').includes('13700137000'));
-        assert.equal(cipherK2.decrypt(notes[1]?.note ?? ''), '已完成');
+        assert.equal(cipherK2.decrypt(notes[1]?.note ?? '', noteAt('mlps.grading')), '已完成');
 
         const after = (await scanKeyUsage(s.db)).find((u) => u.column === 'contact_phone_enc');
         assert.equal(after?.plaintext, 0);
         assert.equal(after?.byKeyId.k1, undefined);
+        assert.equal(after?.unbound, 0);
+      },
+    );
+
+    it(
+      'refuses a value copied by SQL to another row, column or table, and leaves it for the report',
+      { skip: skip() },
+      async () => {
+        const s = store as Store;
+        const a = await insertOrganisation(s.db, (id) => cipherK2.encrypt(PHONE, phoneAt(id)));
+        const b = await insertOrganisation(s.db, (id) =>
+          cipherK2.encrypt('13500135000', phoneAt(id)),
+        );
+        await insertStatus(s.db, b, 'mlps.filing', null);
+        // Someone with database access moves a's phone into b's row and into b's obligation note.
+        await sql`update organisations set contact_phone_enc = (select contact_phone_enc from organisations where id = ${a}) where id = ${b}`.execute(
+          s.db,
+        );
+        await sql`update obligation_statuses set note = (select contact_phone_enc from organisations where id = ${a}) where organisation_id = ${b}`.execute(
+          s.db,
+        );
+        const moved = await rawPhone(s.db, b);
+        assert.equal(moved, await rawPhone(s.db, a));
+        assert.equal(cipherK2.decrypt(moved, phoneAt(a)), PHONE);
+        assert.throws(
+          () => cipherK2.decrypt(moved, phoneAt(b)),
+          /organisations\.contact_phone_enc \[org-\d+\] is bound to another row, column or table/,
+        );
+        assert.throws(
+          () =>
+            cipherK2.decrypt(moved, {
+              table: 'obligation_statuses',
+              column: 'note',
+              rowId: [b, 'mlps.filing'],
+            }),
+          /bound to another row/,
+        );
+        // Rotating to k3 must not launder the moved value into a valid one bound to b.
+        const cipherK3 = createFieldCipher(createKeyring({ k1: K1, k2: K2, k3: K3 }, 'k3', 'test'));
+        const result = await reencryptAll(s.db, cipherK3);
+        for (const column of ['contact_phone_enc', 'note']) {
+          const c = count(result, column);
+          const failure = c.failures.find((f) => Object.values(f.key).includes(b));
+          assert.ok(failure, column);
+          assert.match(failure.error, /bound to another row/);
+          assert.ok(!failure.error.includes(DIGITS));
+        }
+        assert.equal(await rawPhone(s.db, b), moved, 'left as it was');
+        assert.equal(cipherK3.decrypt(await rawPhone(s.db, a), phoneAt(a)), PHONE);
+        await sql`delete from obligation_statuses where organisation_id = ${b}`.execute(s.db);
+        await sql`delete from systems where organisation_id = ${b}`.execute(s.db);
+        await sql`delete from organisations where id = ${b}`.execute(s.db);
+      },
+    );
+
+    it(
+      'binds unbound values at start: cheap when none, counted, and a moved value then fails',
+      { skip: skip() },
+      async () => {
+        const s = store as Store;
+        // Left over from the tests above: nothing unbound, nothing to do.
+        assert.deepEqual(await bindUnboundValues(s.db, cipherK2), {
+          bound: 0,
+          remaining: 0,
+          columns: [],
+        });
+        const ids = [];
+        for (let i = 0; i < 5; i++)
+          ids.push(await insertOrganisation(s.db, v1Token(K1, 'k1', `${PHONE}-${i}`)));
+        const lost = await insertOrganisation(s.db, v1Token(K2, 'k9', 'x'));
+        const unbound = (await countUnbound(s.db)).find((c) => c.column === 'contact_phone_enc');
+        assert.equal(unbound?.unbound, 6);
+        // An unbound value reads anywhere: copying one is not detected yet.
+        const v1 = await rawPhone(s.db, ids[0]!);
+        assert.equal(cipherK2.decrypt(v1, phoneAt(ids[1]!)), `${PHONE}-0`);
+
+        const result = await bindUnboundValues(s.db, cipherK2, { batchSize: 2 });
+        assert.equal(result.bound, 5);
+        assert.equal(result.remaining, 1, 'the value under a missing key stays unbound');
+        assert.equal(count(result, 'contact_phone_enc').failures[0]?.key.id, lost);
+        for (const [i, id] of ids.entries()) {
+          const raw = await rawPhone(s.db, id);
+          assert.match(raw, /^sm4:2:k2:/);
+          assert.equal(cipherK2.decrypt(raw, phoneAt(id)), `${PHONE}-${i}`);
+          assert.throws(() => cipherK2.decrypt(raw, phoneAt(lost)), /bound to another row/);
+        }
+        // Bound tokens under an older key are the operator's rotation, not the start's business.
+        const oldKey = await insertOrganisation(s.db, (id) => cipherK1.encrypt(PHONE, phoneAt(id)));
+        assert.equal((await bindUnboundValues(s.db, cipherK2)).bound, 0);
+        assert.match(await rawPhone(s.db, oldKey), /^sm4:2:k1:/);
+        await sql`delete from organisations where id = ${lost}`.execute(s.db);
       },
     );
 
@@ -265,7 +410,7 @@ describe('re-encryption on a SQLite file', () => {
   it('the phone number bytes never reach the file or the WAL', async () => {
     const file = path.join(dir, 'a.sqlite');
     let store = await openStore({ kind: 'sqlite', file });
-    const id = await insertOrganisation(store.db, cipherK1.encrypt(PHONE));
+    const id = await insertOrganisation(store.db, (id) => cipherK1.encrypt(PHONE, phoneAt(id)));
     const phone = count(await reencryptAll(store.db, cipherK2), 'contact_phone_enc');
     assert.equal(phone.rotated, 1);
     await store.close();
@@ -280,8 +425,8 @@ describe('re-encryption on a SQLite file', () => {
     store = await openStore({ kind: 'sqlite', file });
     const raw = await rawPhone(store.db, id);
     await store.close();
-    assert.match(raw, /^sm4:1:k2:/);
-    assert.equal(cipherK2.decrypt(raw), PHONE);
+    assert.match(raw, /^sm4:2:k2:/);
+    assert.equal(cipherK2.decrypt(raw, phoneAt(id)), PHONE);
   });
 
   it('legacy plaintext, once encrypted, is scrubbed from the file, free pages and the WAL', async () => {
@@ -306,7 +451,7 @@ describe('re-encryption on a SQLite file', () => {
       assert.equal(bytes.indexOf(Buffer.from(digits)), -1, `${digits} left in the database files`);
     assert.equal(bytes.indexOf(Buffer.from('等级测评整改意见')), -1);
     const raw = await rawPhone(other.db, id);
-    assert.equal(cipherK2.decrypt(raw), legacyPhone);
+    assert.equal(cipherK2.decrypt(raw, phoneAt(id)), legacyPhone);
     await other.close();
     await store.close();
   });

@@ -371,8 +371,16 @@ export const assessmentsRoutes =
           requirementId: row!.requirement_id,
           objectId: row!.object_id,
           result: row!.result,
-          record: decryptNullable(ctx.cipher, row!.record_enc),
-          reason: decryptNullable(ctx.cipher, row!.reason_enc),
+          record: decryptNullable(ctx.cipher, row!.record_enc, {
+            table: 'assessment_results',
+            column: 'record_enc',
+            rowId: [row!.assessment_id, row!.requirement_id, row!.object_id],
+          }),
+          reason: decryptNullable(ctx.cipher, row!.reason_enc, {
+            table: 'assessment_results',
+            column: 'reason_enc',
+            rowId: [row!.assessment_id, row!.requirement_id, row!.object_id],
+          }),
           recordedBy: row!.recorded_by,
           recordedAt: row!.recorded_at,
           version: row!.version,
@@ -545,7 +553,14 @@ export const assessmentsRoutes =
           .where('id', '=', req.params.evidenceId)
           .executeTakeFirst();
         if (!row) throw new NotFoundError('evidence', req.params.evidenceId);
-        const content = Buffer.from(ctx.cipher.decrypt(row.content_enc), 'base64');
+        const content = Buffer.from(
+          ctx.cipher.decrypt(row.content_enc, {
+            table: 'assessment_evidence',
+            column: 'content_enc',
+            rowId: row.id,
+          }),
+          'base64',
+        );
         return reply
           .header('content-type', row.media_type)
           .header(

@@ -26,11 +26,12 @@ export async function getOrganisation(db: Kysely<Database>, id: string): Promise
 
 export async function createOrganisation(
   db: Kysely<Database>,
-  columns: Partial<OrganisationColumns> & { name: string },
+  columns: Partial<OrganisationColumns> & { name: string; id?: string },
   now: string,
 ): Promise<OrganisationRow> {
   const row: OrganisationRow = {
-    id: randomUUID(),
+    // Given when a field is encrypted before the insert (the ciphertext is bound to the row id).
+    id: columns.id ?? randomUUID(),
     name: columns.name,
     name_en: columns.name_en ?? null,
     credit_code: columns.credit_code ?? null,
