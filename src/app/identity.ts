@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AccountLockedError, UnauthenticatedError, ValidationError } from '../errors';
+import {
+  AppError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../errors';
+import { mayMintToken, mayRevoke } from '../shared/grants';
 import type { Role } from '../shared/roles';
 import {
   DUMMY_HASH_PROMISE,
@@ -10,16 +17,27 @@ import {
 } from '../security/passwords';
 import { API_TOKEN_PREFIX, newSecret, sm3Hex } from '../security/secrets';
 import {
+  clearThrottleAfterSignIn,
   countUsers,
   deleteSession,
+  deleteThrottles,
   deleteUserSessions,
   findApiTokenByHash,
+  findApiTokenById,
   findSession,
   findUserByUsername,
+  getThrottle,
   getUser,
   insertApiToken,
   insertSession,
   insertUser,
+  listApiTokens,
+  listThrottles,
+  memberStanding,
+  pruneThrottles,
+  putThrottle,
+  revokeApiToken,
+  throttleSummaries,
   touchApiToken,
   touchSession,
   updateUserColumns,
@@ -27,6 +45,14 @@ import {
 import type { ApiTokenRow, UserRow } from '../store/schema';
 import { audited, rowChanges, type Actor } from './actor';
 import type { AppContext } from './context';
+import {
+  afterFailure,
+  isBlocked,
+  nameKeyOf,
+  noticeOf,
+  sourceKeyOf,
+  type SignInNotice,
+} from './sign-in-throttle';
 
 /** The app context (which carries the security policy). */
 export type IdentityContext = AppContext;
@@ -56,6 +82,8 @@ export interface TokenPrincipal {
   readonly name: string;
   readonly organisationId: string;
   readonly role: Role;
+  /** The person whose grant rights back the token (null: made with the CLI). */
+  readonly createdBy: string | null;
 }
 
 export type Principal = UserPrincipal | TokenPrincipal;
@@ -143,12 +171,20 @@ export interface SignInResult {
   readonly expiresAt: string;
   readonly user: UserRow;
   readonly passwordChangeRequired: boolean;
+  /** Failed attempts and blocked addresses since the last sign-in: for the account's owner only. */
+  readonly notice: SignInNotice | null;
 }
 
+/** The one answer to every failed sign-in, whatever the reason. */
+const SIGN_IN_FAILED = 'wrong user name or password';
+/** Forget throttle rows after this long without a failure (and no block running). */
+const THROTTLE_RETENTION_DAYS = 30;
+
 /**
- * Checks a password with lockout: after `lockoutThreshold` consecutive failures the account is
- * locked for `lockoutMinutes`. Unknown users, wrong passwords and disabled accounts get the same
- * answer and similar timing; a locked account says until when.
+ * Checks a password under per-(name, address) throttling (see sign-in-throttle.ts). Unknown
+ * users, wrong passwords, disabled accounts and blocked addresses all get the same 401 after the
+ * same work (one scrypt verification, the same reads and writes); only the audit log, read by
+ * administrators, records which it was.
  */
 export async function signIn(
   ctx: IdentityContext,
@@ -157,65 +193,59 @@ export async function signIn(
 ): Promise<SignInResult> {
   const db = ctx.store.db;
   const now = ctx.clock.now().toISOString();
+  const nameKey = nameKeyOf(input.username);
+  const source = sourceKeyOf(meta.sourceIp);
   const user = await findUserByUsername(db, input.username.trim());
+  const throttle = await getThrottle(db, nameKey, source);
+  const blocked = isBlocked(throttle, now);
+  const ok = await verifyPassword(
+    input.password,
+    user?.password_hash ?? (await DUMMY_HASH_PROMISE),
+  );
   const actor: Actor = {
     userId: user?.id ?? null,
     tokenId: null,
     label: input.username.slice(0, 100),
     ...meta,
   };
-  if (!user) {
-    await verifyPassword(input.password, await DUMMY_HASH_PROMISE);
-    await audited(ctx, actor, (_trx, audit) =>
-      audit({
-        organisationId: PLATFORM,
-        action: 'session.sign_in_failed',
-        entityType: 'user',
-        entityId: null,
-        changes: { reason: { before: null, after: 'unknown user' } },
-      }),
-    );
-    throw new UnauthenticatedError('wrong user name or password');
-  }
-  if (user.locked_until && user.locked_until > now) {
-    throw new AccountLockedError(
-      user.locked_until,
-      `account locked after repeated failures until ${user.locked_until}`,
-    );
-  }
-  const ok = await verifyPassword(input.password, user.password_hash);
-  if (!ok || user.disabled === 1) {
-    const failures = user.failed_sign_ins + 1;
-    const lock = failures >= ctx.security.lockoutThreshold;
-    const lockedUntil = addMinutes(now, ctx.security.lockoutMinutes);
-    await audited(ctx, actor, async (trx, audit, at) => {
-      const columns = lock
-        ? { failed_sign_ins: 0, locked_until: lockedUntil }
-        : { failed_sign_ins: failures };
-      await updateUserColumns(trx, user.id, columns, at);
+  if (!user || !ok || user.disabled === 1 || blocked) {
+    const reason = !user
+      ? 'unknown user'
+      : blocked
+        ? 'address blocked after repeated failures'
+        : user.disabled === 1
+          ? 'account disabled'
+          : 'wrong password';
+    const next = afterFailure(throttle, { nameKey, source }, now, ctx.security);
+    await audited(ctx, actor, async (trx, audit) => {
+      await putThrottle(trx, next.row);
+      await pruneThrottles(trx, addMinutes(now, -THROTTLE_RETENTION_DAYS * 1440), now);
       await audit({
         organisationId: PLATFORM,
-        action: lock ? 'user.locked' : 'session.sign_in_failed',
+        action: next.blockedUntil ? 'session.sign_in_blocked' : 'session.sign_in_failed',
         entityType: 'user',
-        entityId: user.id,
-        changes: rowChanges(
-          { failed_sign_ins: user.failed_sign_ins, locked_until: user.locked_until },
-          columns,
-        ),
+        entityId: user?.id ?? null,
+        changes: {
+          reason: { before: null, after: reason },
+          ...(next.blockedUntil
+            ? {
+                blocked_until: {
+                  before: throttle?.blocked_until ?? null,
+                  after: next.blockedUntil,
+                },
+              }
+            : {}),
+        },
       });
     });
-    if (lock) {
-      throw new AccountLockedError(
-        lockedUntil,
-        `too many failed sign-ins: account locked for ${ctx.security.lockoutMinutes} minutes`,
-      );
-    }
-    throw new UnauthenticatedError('wrong user name or password');
+    throw new UnauthenticatedError(SIGN_IN_FAILED);
   }
   const sessionSecret = newSecret();
   const csrfToken = newSecret();
   const expiresAt = addMinutes(now, ctx.security.sessionAbsoluteHours * 60);
+  const notice = noticeOf(await listThrottles(db, nameKey), now);
   await audited(ctx, actor, async (trx, audit, at) => {
+    await clearThrottleAfterSignIn(trx, nameKey, source);
     if (user.failed_sign_ins !== 0 || user.locked_until) {
       await updateUserColumns(trx, user.id, { failed_sign_ins: 0, locked_until: null }, at);
     }
@@ -233,7 +263,9 @@ export async function signIn(
       action: 'session.sign_in',
       entityType: 'user',
       entityId: user.id,
-      changes: {},
+      changes: notice
+        ? { failed_attempts_reported: { before: null, after: notice.failedAttempts } }
+        : {},
     });
   });
   return {
@@ -242,7 +274,49 @@ export async function signIn(
     expiresAt,
     user,
     passwordChangeRequired: passwordChangeRequired(user, ctx, now),
+    notice,
   };
+}
+
+/** Where a user's sign-ins stand (for administrators: members list, `users list`). */
+export async function signInStates(
+  ctx: IdentityContext,
+  usernames: readonly string[],
+): Promise<Map<string, { failedSignIns: number; lockedUntil: string | null }>> {
+  const now = ctx.clock.now().toISOString();
+  const summaries = await throttleSummaries(ctx.store.db, usernames.map(nameKeyOf));
+  return new Map(
+    usernames.map((u) => {
+      const s = summaries.get(nameKeyOf(u));
+      const until = s?.blockedUntil && s.blockedUntil > now ? s.blockedUntil : null;
+      return [u, { failedSignIns: s?.failures ?? 0, lockedUntil: until }];
+    }),
+  );
+}
+
+/**
+ * Clears every block and failure count of the account (all addresses). The API lets an owner or
+ * security administrator do it for a member of their organisation; the CLI for anyone.
+ */
+export async function unlockUser(
+  ctx: IdentityContext,
+  actor: Actor,
+  userId: string,
+  organisationId = PLATFORM,
+): Promise<number> {
+  const user = await getUser(ctx.store.db, userId);
+  return audited(ctx, actor, async (trx, audit, now) => {
+    const cleared = await deleteThrottles(trx, nameKeyOf(user.username));
+    await updateUserColumns(trx, user.id, { locked_until: null, failed_sign_ins: 0 }, now);
+    await audit({
+      organisationId,
+      action: 'user.unlock',
+      entityType: 'user',
+      entityId: user.id,
+      changes: { blocked_sources: { before: cleared, after: 0 } },
+    });
+    return cleared;
+  });
 }
 
 /** Resolves a session cookie; expired (idle or absolute) sessions are removed and give null. */
@@ -357,7 +431,26 @@ export async function changePassword(
   });
 }
 
-/** Creates an API token for one organisation and role; the secret is returned once, only its SM3 hash is kept. */
+/**
+ * Whether the creator of a token may still create it now: a member of the organisation, account
+ * not disabled, in a role whose grant rule lists the token's role. Tokens made by the CLI (no
+ * creator: someone with the database in hand) depend on nobody.
+ */
+async function creatorStillMay(
+  ctx: IdentityContext,
+  row: Pick<ApiTokenRow, 'organisation_id' | 'created_by' | 'role'>,
+): Promise<boolean> {
+  if (!row.created_by) return true;
+  const standing = await memberStanding(ctx.store.db, row.organisation_id, row.created_by);
+  if (!standing?.role || standing.disabled) return false;
+  return mayMintToken(standing.role as Role, row.role as Role);
+}
+
+/**
+ * Creates an API token for one organisation and role; the secret is returned once, only its SM3
+ * hash is kept. A signed-in member may create only the roles its grant rule lists; a token cannot
+ * create tokens; the CLI (no user, no token) may create any.
+ */
 export async function createApiToken(
   ctx: IdentityContext,
   actor: Actor,
@@ -368,6 +461,26 @@ export async function createApiToken(
     throw new ValidationError('token lifetime too long', [
       { path: 'expiresInDays', message: `at most ${ctx.security.apiTokenMaxDays} days` },
     ]);
+  }
+  if (actor.tokenId) {
+    throw new ForbiddenError('API tokens are created by a signed-in person, not by another token');
+  }
+  if (actor.userId) {
+    const standing = await memberStanding(ctx.store.db, organisationId, actor.userId);
+    const role = (standing?.role ?? null) as Role | null;
+    if (!role || !mayMintToken(role, input.role)) {
+      const message = `the role ${role ?? 'none'} may not create a token for the role ${input.role}`;
+      await audited(ctx, actor, (_trx, audit) =>
+        audit({
+          organisationId,
+          action: 'token.create_refused',
+          entityType: 'api_token',
+          entityId: null,
+          changes: { reason: { before: null, after: message } },
+        }),
+      );
+      throw new AppError('FORBIDDEN', 403, message, [{ path: 'role', message }]);
+    }
   }
   const id = randomUUID();
   const token = `${API_TOKEN_PREFIX}${newSecret()}`;
@@ -396,7 +509,67 @@ export async function createApiToken(
   });
 }
 
-/** Resolves a bearer token; unknown, expired or revoked tokens give null. */
+/**
+ * Revokes a token. Its creator may always; anyone else needs the right to take away its role
+ * (so only the owner revokes an audit administrator's token).
+ */
+export async function revokeApiTokenCommand(
+  ctx: IdentityContext,
+  actor: Actor,
+  actorRole: Role,
+  organisationId: string,
+  tokenId: string,
+): Promise<void> {
+  const row = await findApiTokenById(ctx.store.db, tokenId);
+  if (!row || row.organisation_id !== organisationId || row.revoked_at) {
+    throw new NotFoundError('active token', tokenId);
+  }
+  const person =
+    actor.userId ??
+    (actor.tokenId
+      ? ((await findApiTokenById(ctx.store.db, actor.tokenId))?.created_by ?? null)
+      : null);
+  const own = person !== null && person === row.created_by;
+  if (!own && !mayRevoke(actorRole, row.role as Role)) {
+    throw new AppError(
+      'FORBIDDEN',
+      403,
+      `the role ${actorRole} may not revoke a ${row.role} token`,
+    );
+  }
+  await audited(ctx, actor, async (trx, audit, now) => {
+    const n = await revokeApiToken(trx, organisationId, tokenId, now);
+    if (n === 0) throw new NotFoundError('active token', tokenId);
+    await audit({
+      organisationId,
+      action: 'token.revoke',
+      entityType: 'api_token',
+      entityId: tokenId,
+      changes: { revoked_at: { before: null, after: now } },
+    });
+  });
+}
+
+/** The organisation's tokens, each with its creator and whether the creator still backs it. */
+export async function listApiTokensWithState(ctx: IdentityContext, organisationId: string) {
+  const rows = await listApiTokens(ctx.store.db, organisationId);
+  const creators = new Map<string, Awaited<ReturnType<typeof memberStanding>>>();
+  for (const id of new Set(rows.map((r) => r.created_by).filter((x): x is string => !!x))) {
+    creators.set(id, await memberStanding(ctx.store.db, organisationId, id));
+  }
+  return rows.map((row) => {
+    const creator = row.created_by ? creators.get(row.created_by) : undefined;
+    const suspended =
+      !!row.created_by &&
+      (!creator?.role || creator.disabled || !mayMintToken(creator.role as Role, row.role as Role));
+    return { row, createdBy: creator?.username ?? null, suspended };
+  });
+}
+
+/**
+ * Resolves a bearer token; unknown, expired or revoked tokens give null, and so does a token
+ * whose creator has left the organisation or may no longer create it (checked on every request).
+ */
 export async function resolveApiToken(
   ctx: IdentityContext,
   token: string,
@@ -405,6 +578,7 @@ export async function resolveApiToken(
   const row = await findApiTokenByHash(ctx.store.db, sm3Hex(token));
   const now = ctx.clock.now().toISOString();
   if (!row || row.revoked_at || row.expires_at <= now) return null;
+  if (!(await creatorStillMay(ctx, row))) return null;
   if (!row.last_used_at || addMinutes(row.last_used_at, 1) <= now)
     await touchApiToken(ctx.store.db, row.id, now);
   return {
@@ -413,5 +587,6 @@ export async function resolveApiToken(
     name: row.name,
     organisationId: row.organisation_id,
     role: row.role as Role,
+    createdBy: row.created_by,
   };
 }

@@ -1,15 +1,11 @@
-import {
-  AppError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  VersionConflictError,
-} from '../errors';
+import { AppError, NotFoundError, ValidationError, VersionConflictError } from '../errors';
+import { mayGrant, mayRevoke } from '../shared/grants';
 import type { Role } from '../shared/roles';
 import {
   countOwners,
   deleteAssignment,
   deleteMembership,
+  findApiTokenById,
   findUserByUsername,
   getMembership,
   insertAssignment,
@@ -19,13 +15,56 @@ import {
 import { getSystem } from '../store/repositories/systems.repository';
 import { audited, rowChanges, type Actor } from './actor';
 import type { AppContext } from './context';
-import { createUser } from './identity';
+import { createUser, unlockUser } from './identity';
 
-/** Only an owner may make or unmake owners: a security administrator cannot raise anyone above itself. */
-function guardOwnerGrant(actorRole: Role, ...roles: (Role | undefined)[]): void {
-  if (actorRole !== 'owner' && roles.includes('owner')) {
-    throw new ForbiddenError('only an organisation owner may grant or remove the owner role');
-  }
+type Op = 'grant' | 'revoke';
+
+/**
+ * Refuses what the grant matrix (src/shared/grants.ts) does not allow, and records the refusal
+ * in the audit log so that the audit administrator sees attempts to cross the separation of duties.
+ */
+async function guardGrant(
+  ctx: AppContext,
+  actor: Actor,
+  actorRole: Role,
+  organisationId: string,
+  op: Op,
+  role: Role,
+  userId: string | null,
+): Promise<void> {
+  const allowed = op === 'grant' ? mayGrant(actorRole, role) : mayRevoke(actorRole, role);
+  if (allowed) return;
+  const message =
+    op === 'grant'
+      ? `the role ${actorRole} may not grant the role ${role}`
+      : `the role ${actorRole} may not take away the role ${role}`;
+  await refused(ctx, actor, organisationId, userId, message);
+  throw new AppError('FORBIDDEN', 403, message, [{ path: 'role', message }]);
+}
+
+async function refused(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  userId: string | null,
+  reason: string,
+): Promise<void> {
+  await audited(ctx, actor, (_trx, audit) =>
+    audit({
+      organisationId,
+      action: 'member.change_refused',
+      entityType: 'membership',
+      entityId: userId,
+      changes: { reason: { before: null, after: reason } },
+    }),
+  );
+}
+
+/** The person behind the actor: the signed-in user, or the creator of the API token. */
+async function personOf(ctx: AppContext, actor: Actor): Promise<string | null> {
+  if (actor.userId) return actor.userId;
+  if (!actor.tokenId) return null;
+  return (await findApiTokenById(ctx.store.db, actor.tokenId))?.created_by ?? null;
 }
 
 export interface AddMemberInput {
@@ -44,7 +83,8 @@ export async function addMemberCommand(
   organisationId: string,
   input: AddMemberInput,
 ) {
-  guardOwnerGrant(actorRole, input.role);
+  // Before any account is created: a new account with a chosen password is a grant like any other.
+  await guardGrant(ctx, actor, actorRole, organisationId, 'grant', input.role, null);
   let user = await findUserByUsername(ctx.store.db, input.username);
   if (user && input.newAccount) {
     throw new ValidationError('account exists', [
@@ -84,7 +124,7 @@ export async function addMemberCommand(
   });
 }
 
-export function changeMemberRoleCommand(
+export async function changeMemberRoleCommand(
   ctx: AppContext,
   actor: Actor,
   actorRole: Role,
@@ -92,10 +132,20 @@ export function changeMemberRoleCommand(
   userId: string,
   input: { role: Role; version: number },
 ) {
+  const current = await getMembership(ctx.store.db, organisationId, userId);
+  if (!current) throw new NotFoundError('member', userId);
+  if ((await personOf(ctx, actor)) === userId) {
+    const message = 'nobody changes their own role: ask another administrator';
+    await refused(ctx, actor, organisationId, userId, message);
+    throw new AppError('FORBIDDEN', 403, message, [{ path: 'role', message }]);
+  }
+  await guardGrant(ctx, actor, actorRole, organisationId, 'revoke', current.role as Role, userId);
+  await guardGrant(ctx, actor, actorRole, organisationId, 'grant', input.role, userId);
   return audited(ctx, actor, async (trx, audit, now) => {
     const before = await getMembership(trx, organisationId, userId);
     if (!before) throw new NotFoundError('member', userId);
-    guardOwnerGrant(actorRole, input.role, before.role as Role);
+    // The role may have changed since the check: the version below catches it.
+    if (before.role !== current.role) throw new VersionConflictError('membership', before.version);
     if (
       before.role === 'owner' &&
       input.role !== 'owner' &&
@@ -124,17 +174,20 @@ export function changeMemberRoleCommand(
   });
 }
 
-export function removeMemberCommand(
+export async function removeMemberCommand(
   ctx: AppContext,
   actor: Actor,
   actorRole: Role,
   organisationId: string,
   userId: string,
 ) {
+  const current = await getMembership(ctx.store.db, organisationId, userId);
+  if (!current) throw new NotFoundError('member', userId);
+  await guardGrant(ctx, actor, actorRole, organisationId, 'revoke', current.role as Role, userId);
   return audited(ctx, actor, async (trx, audit) => {
     const before = await getMembership(trx, organisationId, userId);
     if (!before) throw new NotFoundError('member', userId);
-    guardOwnerGrant(actorRole, before.role as Role);
+    if (before.role !== current.role) throw new VersionConflictError('membership', before.version);
     if (before.role === 'owner' && (await countOwners(trx, organisationId)) <= 1) {
       throw new AppError('CONFLICT', 409, 'an organisation keeps at least one owner');
     }
@@ -174,4 +227,20 @@ export function setAssignmentCommand(
       },
     });
   });
+}
+
+/** Unlocks a member's sign-in (every address) — not one's own: that takes a second administrator. */
+export async function unlockMemberCommand(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  userId: string,
+): Promise<number> {
+  if (!(await getMembership(ctx.store.db, organisationId, userId))) {
+    throw new NotFoundError('member', userId);
+  }
+  if ((await personOf(ctx, actor)) === userId) {
+    throw new AppError('FORBIDDEN', 403, 'another administrator unlocks your account');
+  }
+  return unlockUser(ctx, actor, userId, organisationId);
 }

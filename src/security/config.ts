@@ -11,8 +11,11 @@ export interface SecurityConfig {
   readonly passwordMinClasses: number;
   /** A password older than this must be changed before anything else (0 = never). */
   readonly passwordMaxAgeDays: number;
+  /** Consecutive failures from one address for one user name before that address is refused. */
   readonly lockoutThreshold: number;
+  /** The first refusal; each further one in a row doubles, up to `lockoutMaxMinutes`. */
   readonly lockoutMinutes: number;
+  readonly lockoutMaxMinutes: number;
   readonly sessionIdleMinutes: number;
   readonly sessionAbsoluteHours: number;
   readonly signInRateLimitPerMinute: number;
@@ -31,6 +34,7 @@ const EnvSchema = z.object({
   DENGBAO_PASSWORD_MAX_AGE_DAYS: int(0, 3650).default(90),
   DENGBAO_LOCKOUT_THRESHOLD: int(1, 100).default(5),
   DENGBAO_LOCKOUT_MINUTES: int(1, 1440).default(15),
+  DENGBAO_LOCKOUT_MAX_MINUTES: int(1, 10_080).default(1440),
   DENGBAO_SESSION_IDLE_MINUTES: int(1, 1440).default(30),
   DENGBAO_SESSION_ABSOLUTE_HOURS: int(1, 720).default(12),
   DENGBAO_SIGNIN_RATE_LIMIT: int(1, 10_000).default(10),
@@ -55,6 +59,7 @@ export function securityConfigFromEnv(env: Record<string, string | undefined>): 
     passwordMaxAgeDays: e.DENGBAO_PASSWORD_MAX_AGE_DAYS,
     lockoutThreshold: e.DENGBAO_LOCKOUT_THRESHOLD,
     lockoutMinutes: e.DENGBAO_LOCKOUT_MINUTES,
+    lockoutMaxMinutes: e.DENGBAO_LOCKOUT_MAX_MINUTES,
     sessionIdleMinutes: e.DENGBAO_SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.DENGBAO_SESSION_ABSOLUTE_HOURS,
     signInRateLimitPerMinute: e.DENGBAO_SIGNIN_RATE_LIMIT,

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { SecurityConfig } from './config';
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
@@ -39,6 +40,29 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash of a random password, used to make timing of unknown users look like known ones. */
 export const DUMMY_HASH_PROMISE = hashPassword(randomBytes(16).toString('hex'));
 
+let common: ReadonlySet<string> | undefined;
+/** The list in common-passwords.txt (read once). */
+export function commonPasswords(): ReadonlySet<string> {
+  common ??= new Set(
+    readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#')),
+  );
+  return common;
+}
+
+/**
+ * Whether the password is on the common list, as typed (lower-cased) or once its trailing digits
+ * and symbols are gone: "Woaini1314!" and "P@ssw0rd2026" are as guessable as their stems.
+ */
+export function isCommonPassword(password: string): boolean {
+  const lower = password.normalize('NFKC').toLowerCase();
+  const stem = lower.replace(/[^\p{L}]+$/u, '');
+  const list = commonPasswords();
+  return list.has(lower) || (stem.length > 0 && list.has(stem));
+}
+
 /** Every reason a password breaks the policy (empty when it is acceptable). */
 export function passwordProblems(
   password: string,
@@ -59,6 +83,9 @@ export function passwordProblems(
   }
   if (username && password.toLowerCase().includes(username.toLowerCase())) {
     problems.push('must not contain the user name');
+  }
+  if (isCommonPassword(password)) {
+    problems.push('is one of the most common passwords (or one with digits or symbols added)');
   }
   return problems;
 }

@@ -10,6 +10,8 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { CLI_ACTOR } from '../../src/app/actor';
 import { writeResultsCommand } from '../../src/app/assessment-commands';
 import { createUser } from '../../src/app/identity';
+import { findUserByUsername } from '../../src/store/repositories/accounts.repository';
+import { mayGrant, mayMintToken, mayRevoke } from '../../src/shared/grants';
 import type { Access } from '../../src/server/auth';
 import { can, ROLES, type Role } from '../../src/shared/roles';
 import { TEST_DIALECTS } from '../support';
@@ -178,6 +180,10 @@ for (const dialect of TEST_DIALECTS) {
         method: 'DELETE',
         url: org(`/members/${await newMember()}`),
       }),
+      'POST /api/organisations/:orgId/members/:userId/unlock': async () => ({
+        method: 'POST',
+        url: org(`/members/${await newMember()}/unlock`),
+      }),
       'PUT /api/organisations/:orgId/members/:userId/systems/:systemId': async () => ({
         method: 'PUT',
         url: org(`/members/${assessorId}/systems/${await newSystem()}`),
@@ -188,10 +194,11 @@ for (const dialect of TEST_DIALECTS) {
         return { method: 'DELETE', url: org(`/members/${assessorId}/systems/${sys}`) };
       },
       'GET /api/organisations/:orgId/tokens': async () => ({ url: org('/tokens') }),
+      // A role every holder of tokens.manage may create tokens for (the grant matrix has its own test).
       'POST /api/organisations/:orgId/tokens': async () => ({
         method: 'POST',
         url: org('/tokens'),
-        payload: { name: unique('集成'), role: 'viewer', expiresInDays: 30 },
+        payload: { name: unique('集成'), role: 'security_admin', expiresInDays: 30 },
       }),
       'DELETE /api/organisations/:orgId/tokens/:tokenId': async () => {
         const t = await ownerJson({
@@ -720,13 +727,186 @@ for (const dialect of TEST_DIALECTS) {
         payload: { name: 'x', role: 'owner', expiresInDays: 1 },
       });
       assert.equal(ownerToken.statusCode, 403);
-      const demote = await owner.inject({
+      const leave = await owner.inject({ method: 'DELETE', url: org(`/members/${owner.userId}`) });
+      assert.equal(leave.statusCode, 409);
+      assert.equal(leave.json().code, 'CONFLICT');
+    });
+
+    it('a security administrator cannot reach the audit or system administrator’s duties', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const security = clients.get('security_admin')!;
+      for (const role of ['system_admin', 'audit_admin', 'member', 'viewer', 'assessor']) {
+        const res = await security.inject({
+          method: 'POST',
+          url: org('/tokens'),
+          payload: { name: unique('越权'), role, expiresInDays: 1 },
+        });
+        assert.equal(res.statusCode, 403, `${role} token: ${res.body}`);
+        assert.equal(res.json().details[0].path, 'role');
+      }
+      const members = (await ownerJson({ url: org('/members') })).items as {
+        userId: string;
+        role: Role;
+        version: number;
+      }[];
+      const me = members.find((m) => m.userId === security.userId)!;
+      const own = await security.inject({
         method: 'PATCH',
-        url: org(`/members/${owner.userId}`),
-        payload: { role: 'viewer', version: 1 },
+        url: org(`/members/${security.userId}`),
+        payload: { role: 'audit_admin', version: me.version },
       });
-      assert.equal(demote.statusCode, 409);
-      assert.equal(demote.json().code, 'CONFLICT');
+      assert.equal(own.statusCode, 403, own.body);
+      const auditor = members.find((m) => m.role === 'audit_admin')!;
+      const demote = await security.inject({
+        method: 'PATCH',
+        url: org(`/members/${auditor.userId}`),
+        payload: { role: 'viewer', version: auditor.version },
+      });
+      assert.equal(demote.statusCode, 403, demote.body);
+      const remove = await security.inject({
+        method: 'DELETE',
+        url: org(`/members/${auditor.userId}`),
+      });
+      assert.equal(remove.statusCode, 403, remove.body);
+      const username = unique('auditor.new');
+      const create = await security.inject({
+        method: 'POST',
+        url: org('/members'),
+        payload: {
+          username,
+          role: 'audit_admin',
+          newAccount: { displayName: '新审计员', initialPassword: 'Chosen#ByMe-2026' },
+        },
+      });
+      assert.equal(create.statusCode, 403, create.body);
+      assert.equal(await findUserByUsername(h!.store.db, username), undefined, 'no account made');
+      // Nothing changed, and the audit administrator sees every attempt.
+      const after = (await ownerJson({ url: org('/members') })).items as typeof members;
+      assert.equal(after.find((m) => m.userId === security.userId)!.role, 'security_admin');
+      assert.equal(after.find((m) => m.userId === auditor.userId)!.role, 'audit_admin');
+      const auditClient = clients.get('audit_admin')!;
+      const refusals = (
+        await auditClient.inject({ url: org('/audit?action=member.change_refused') })
+      ).json();
+      assert.ok(refusals.total >= 4, refusals.body);
+      const tokenRefusals = (
+        await auditClient.inject({ url: org('/audit?action=token.create_refused') })
+      ).json();
+      assert.ok(tokenRefusals.total >= 5);
+    });
+
+    it('the grant matrix, route by route: every role grants, revokes and mints tokens for every role as the matrix says', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const member = async (role: Role) => {
+        const account = await newAccount();
+        await ownerJson({
+          method: 'POST',
+          url: org('/members'),
+          payload: { username: account.username, role },
+        });
+        return account.id;
+      };
+      const versionOf = async (userId: string) =>
+        (
+          (await ownerJson({ url: org('/members') })).items as { userId: string; version: number }[]
+        ).find((m) => m.userId === userId)!.version;
+      const expect = (res: LightMyRequestResponse, allowed: boolean, what: string) => {
+        if (allowed) assert.ok(res.statusCode < 300, `${what}: ${res.statusCode} ${res.body}`);
+        else assert.equal(res.statusCode, 403, `${what} should be refused: ${res.body}`);
+      };
+      for (const actor of ROLES) {
+        const client = clients.get(actor)!;
+        for (const target of ROLES) {
+          const what = (op: string) => `${actor} ${op} ${target}`;
+          // Add an existing account in the role.
+          const existing = await newAccount();
+          expect(
+            await client.inject({
+              method: 'POST',
+              url: org('/members'),
+              payload: { username: existing.username, role: target },
+            }),
+            mayGrant(actor, target),
+            what('adds'),
+          );
+          // Create a new account in the role, with a password the actor chooses.
+          const fresh = unique('fresh.');
+          expect(
+            await client.inject({
+              method: 'POST',
+              url: org('/members'),
+              payload: {
+                username: fresh,
+                role: target,
+                newAccount: { displayName: fresh, initialPassword: 'Chosen#ByActor-2026' },
+              },
+            }),
+            mayGrant(actor, target),
+            what('creates an account as'),
+          );
+          if (!mayGrant(actor, target))
+            assert.equal(await findUserByUsername(h!.store.db, fresh), undefined);
+          // Change a viewer to the role.
+          const viewer = await member('viewer');
+          expect(
+            await client.inject({
+              method: 'PATCH',
+              url: org(`/members/${viewer}`),
+              payload: { role: target, version: 1 },
+            }),
+            mayRevoke(actor, 'viewer') && mayGrant(actor, target),
+            what('changes a viewer to'),
+          );
+          // Take the role away: to viewer, and by removal.
+          const holder = await member(target);
+          expect(
+            await client.inject({
+              method: 'PATCH',
+              url: org(`/members/${holder}`),
+              payload: { role: 'viewer', version: await versionOf(holder) },
+            }),
+            mayRevoke(actor, target) && mayGrant(actor, 'viewer'),
+            what('changes to viewer a'),
+          );
+          const other = await member(target);
+          expect(
+            await client.inject({ method: 'DELETE', url: org(`/members/${other}`) }),
+            mayRevoke(actor, target),
+            what('removes a'),
+          );
+          // Tokens: create one of the role; revoke one the owner made.
+          expect(
+            await client.inject({
+              method: 'POST',
+              url: org('/tokens'),
+              payload: { name: unique('令牌'), role: target, expiresInDays: 7 },
+            }),
+            mayMintToken(actor, target),
+            what('mints a token for'),
+          );
+          const made = await ownerJson({
+            method: 'POST',
+            url: org('/tokens'),
+            payload: { name: unique('令牌'), role: target, expiresInDays: 7 },
+          });
+          expect(
+            await client.inject({ method: 'DELETE', url: org(`/tokens/${made.id}`) }),
+            actor === 'owner' || (can(actor, 'tokens.manage') && mayRevoke(actor, target)),
+            what('revokes a token of'),
+          );
+          // Nobody changes their own role, to anything.
+          const mine = await client.inject({
+            method: 'PATCH',
+            url: org(`/members/${client.userId}`),
+            payload: { role: target, version: await versionOf(client.userId) },
+          });
+          assert.equal(
+            mine.statusCode,
+            403,
+            `${actor} changes own role to ${target}: ${mine.body}`,
+          );
+        }
+      }
     });
   });
 }

@@ -43,33 +43,266 @@ for (const dialect of TEST_DIALECTS) {
     const signInRaw = (username: string, password: string) =>
       h!.app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
 
-    it('locks an account after 5 failures for 15 minutes, then lets it in', async (t) => {
+    const signInFrom = (ip: string, username: string, password: string) =>
+      h!.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username, password },
+        remoteAddress: ip,
+      });
+    const answer = (res: LightMyRequestResponse) => ({ status: res.statusCode, body: res.json() });
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+    it('answers every failed sign-in alike: unknown name, wrong password, disabled account, blocked address', async (t) => {
       if (!h) return t.skip('database unavailable');
-      const c = await h.user(unique('lock.'));
-      for (let i = 1; i <= 4; i++) {
-        const res = await signInRaw(c.username, 'wrong-password');
-        assert.equal(res.statusCode, 401);
-        assert.equal(res.json().code, 'UNAUTHENTICATED');
+      const real = await h.user(unique('real.'));
+      const disabled = await h.user(unique('disabled.'));
+      await h.store.db
+        .updateTable('users')
+        .set({ disabled: 1 })
+        .where('id', '=', disabled.userId)
+        .execute();
+      const ghost = unique('ghost.');
+      const ip = '192.0.2.10';
+      const expected = {
+        status: 401,
+        body: { code: 'UNAUTHENTICATED', message: 'wrong user name or password', details: [] },
+      };
+      const times: Record<string, number[]> = { unknown: [], wrong: [], disabled: [] };
+      for (let i = 1; i <= 8; i++) {
+        for (const [kind, name, password] of [
+          ['unknown', ghost, 'Wrong#Pass-2026'],
+          ['wrong', real.username, 'Wrong#Pass-2026'],
+          ['disabled', disabled.username, STRONG_PASSWORD],
+        ] as const) {
+          const t0 = performance.now();
+          const res = await signInFrom(ip, name, password);
+          times[kind]!.push(performance.now() - t0);
+          assert.deepEqual(answer(res), expected, `${kind}, attempt ${i}`);
+          assert.equal(res.headers['set-cookie'], undefined);
+        }
       }
-      const fifth = await signInRaw(c.username, 'wrong-password');
-      assert.equal(fifth.json().code, 'ACCOUNT_LOCKED');
-      assert.equal(
-        fifth.json().lockedUntil,
-        new Date(h.clock.now().getTime() + 15 * 60_000).toISOString(),
+      // After 5 failures the address is blocked for the real name: even the right password gets
+      // the very same answer as a name that does not exist.
+      assert.deepEqual(answer(await signInFrom(ip, real.username, STRONG_PASSWORD)), expected);
+      assert.deepEqual(answer(await signInFrom(ip, ghost, STRONG_PASSWORD)), expected);
+      // Same work on every path (one scrypt check): no fast answer gives a name away.
+      const [u, w, d] = [median(times.unknown!), median(times.wrong!), median(times.disabled!)];
+      t.diagnostic(
+        `median ms: unknown ${u.toFixed(1)}, wrong ${w.toFixed(1)}, disabled ${d.toFixed(1)}`,
       );
-      const locked = await signInRaw(c.username, STRONG_PASSWORD);
-      assert.equal(locked.statusCode, 401);
-      assert.equal(
-        locked.json().code,
-        'ACCOUNT_LOCKED',
-        'even the right password is refused while locked',
+      for (const [kind, ms] of [
+        ['unknown', u],
+        ['disabled', d],
+      ] as const) {
+        assert.ok(
+          ms > w / 3 && ms < w * 3,
+          `${kind} ${ms.toFixed(1)} ms vs wrong ${w.toFixed(1)} ms`,
+        );
+      }
+      // Administrators see why in the audit log; the caller never did.
+      const audit = (
+        await owner.inject({ url: '/api/audit?action=session.sign_in_blocked' })
+      ).json();
+      assert.ok(audit.items.some((e: { entityId: string }) => e.entityId === real.userId));
+      assert.ok(audit.items.some((e: { entityId: string | null }) => e.entityId === null));
+    });
+
+    it('lets the administrator in from another address while an attacker keeps failing, and tells them afterwards', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const admin = await h.user(unique('admin.'), { admin: true });
+      const attacker = '203.0.113.7';
+      for (let i = 0; i < 12; i++) {
+        assert.equal(
+          (await signInFrom(attacker, admin.username, `Guess#${i}-2026x`)).statusCode,
+          401,
+        );
+      }
+      // The attacker's address is refused even with the right password…
+      assert.equal((await signInFrom(attacker, admin.username, STRONG_PASSWORD)).statusCode, 401);
+      // …the administrator's is not, and the administrator learns what happened.
+      const ok = await signInFrom('198.51.100.20', admin.username, STRONG_PASSWORD);
+      assert.equal(ok.statusCode, 200, ok.body);
+      const notice = ok.json().signInNotice;
+      assert.equal(notice.failedAttempts, 13);
+      assert.equal(notice.lastFailureFrom, attacker);
+      assert.deepEqual(
+        notice.blockedSources.map((b: { source: string }) => b.source),
+        [attacker],
       );
-      h.clock.advanceMinutes(14);
-      assert.equal((await signInRaw(c.username, STRONG_PASSWORD)).json().code, 'ACCOUNT_LOCKED');
-      h.clock.advanceMinutes(2);
-      assert.equal((await signInRaw(c.username, STRONG_PASSWORD)).statusCode, 200);
-      const audit = (await owner.inject({ url: '/api/audit?action=user.locked' })).json();
-      assert.ok(audit.items.some((e: { entityId: string }) => e.entityId === c.userId));
+      // Told once: the next sign-in has nothing new to report.
+      const again = await signInFrom('198.51.100.20', admin.username, STRONG_PASSWORD);
+      assert.deepEqual(again.json().signInNotice?.failedAttempts ?? 0, 0);
+      // The block grows: 15 minutes, then 30 after the next five failures.
+      h.clock.advanceMinutes(16);
+      for (let i = 0; i < 5; i++) await signInFrom(attacker, admin.username, `Guess#${i}-2026y`);
+      h.clock.advanceMinutes(16);
+      assert.equal((await signInFrom(attacker, admin.username, STRONG_PASSWORD)).statusCode, 401);
+      h.clock.advanceMinutes(15);
+      assert.equal((await signInFrom(attacker, admin.username, STRONG_PASSWORD)).statusCode, 200);
+    });
+
+    it('shows blocks to administrators and lets a second administrator unlock', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const victim = await h.user(unique('victim.'));
+      const viewer = await h.user(unique('viewer.'));
+      for (const [name, role] of [
+        [victim.username, 'security_admin'],
+        [viewer.username, 'viewer'],
+      ] as const) {
+        const added = await owner.inject({
+          method: 'POST',
+          url: `/api/organisations/${orgId}/members`,
+          payload: { username: name, role },
+        });
+        assert.equal(added.statusCode, 201, added.body);
+      }
+      const ip = '192.0.2.44';
+      for (let i = 0; i < 5; i++) await signInFrom(ip, victim.username, 'Wrong#Pass-2026');
+      assert.equal((await signInFrom(ip, victim.username, STRONG_PASSWORD)).statusCode, 401);
+      const members = (await owner.inject({ url: `/api/organisations/${orgId}/members` })).json();
+      const row = members.items.find((m: { userId: string }) => m.userId === victim.userId);
+      assert.equal(row.failedSignIns, 6);
+      assert.equal(row.lockedUntil, new Date(h.clock.now().getTime() + 15 * 60_000).toISOString());
+      // Nobody unlocks themselves; a viewer may not unlock; the owner may.
+      const self = await victim.inject({
+        method: 'POST',
+        url: `/api/organisations/${orgId}/members/${victim.userId}/unlock`,
+      });
+      assert.equal(self.statusCode, 403, self.body);
+      const byViewer = await viewer.inject({
+        method: 'POST',
+        url: `/api/organisations/${orgId}/members/${victim.userId}/unlock`,
+      });
+      assert.equal(byViewer.statusCode, 403);
+      const unlocked = await owner.inject({
+        method: 'POST',
+        url: `/api/organisations/${orgId}/members/${victim.userId}/unlock`,
+      });
+      assert.equal(unlocked.statusCode, 200, unlocked.body);
+      assert.equal(unlocked.json().clearedSources, 1);
+      assert.equal((await signInFrom(ip, victim.username, STRONG_PASSWORD)).statusCode, 200);
+      const audit = (
+        await owner.inject({ url: `/api/organisations/${orgId}/audit?action=user.unlock` })
+      ).json();
+      assert.ok(audit.items.some((e: { entityId: string }) => e.entityId === victim.userId));
+    });
+
+    it('refuses common passwords, also with digits or symbols added, at creation and change', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      for (const initialPassword of [
+        'Woaini1314!@#',
+        'P@ssw0rd2026!',
+        'Admin@123456789',
+        'Qwerty123456!',
+      ]) {
+        const res = await owner.inject({
+          method: 'POST',
+          url: `/api/organisations/${orgId}/members`,
+          payload: {
+            username: unique('weak.'),
+            role: 'viewer',
+            newAccount: { displayName: '弱口令', initialPassword },
+          },
+        });
+        assert.equal(res.statusCode, 400, `${initialPassword}: ${res.body}`);
+        assert.ok(
+          res.json().details.some((d: { message: string }) => /common/.test(d.message)),
+          res.body,
+        );
+      }
+      const c = await h.user(unique('change.'));
+      const changed = await c.inject({
+        method: 'PUT',
+        url: '/api/session/password',
+        payload: { currentPassword: STRONG_PASSWORD, newPassword: 'Woaini1314520!' },
+      });
+      assert.equal(changed.statusCode, 400, changed.body);
+      assert.equal(changed.json().details[0].path, 'newPassword');
+      assert.match(changed.json().details[0].message, /common/);
+    });
+
+    it('stops a token as soon as its creator leaves the organisation or loses the right to create it', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const people = new Map<string, Client>();
+      for (const [key, role] of [
+        ['sec1', 'security_admin'],
+        ['sec2', 'security_admin'],
+        ['owner2', 'owner'],
+      ] as const) {
+        const c = await h.user(unique(`${key}.`));
+        const added = await owner.inject({
+          method: 'POST',
+          url: `/api/organisations/${orgId}/members`,
+          payload: { username: c.username, role },
+        });
+        assert.equal(added.statusCode, 201, added.body);
+        people.set(key, c);
+      }
+      const mint = async (c: Client, role: string) => {
+        const res = await c.inject({
+          method: 'POST',
+          url: `/api/organisations/${orgId}/tokens`,
+          payload: { name: unique('令牌'), role, expiresInDays: 30 },
+        });
+        assert.equal(res.statusCode, 201, res.body);
+        return res.json() as { id: string; token: string };
+      };
+      const use = async (token: string, path: string) =>
+        (
+          await h!.app.inject({
+            url: `/api/organisations/${orgId}${path}`,
+            headers: { authorization: `Bearer ${token}` },
+          })
+        ).statusCode;
+      const member = async (userId: string) =>
+        (await owner.inject({ url: `/api/organisations/${orgId}/members` }))
+          .json()
+          .items.find((m: { userId: string }) => m.userId === userId);
+
+      const t1 = await mint(people.get('sec1')!, 'security_admin');
+      const t2 = await mint(people.get('sec2')!, 'security_admin');
+      const t3 = await mint(people.get('owner2')!, 'viewer');
+      assert.equal(await use(t1.token, '/members'), 200);
+      assert.equal(await use(t2.token, '/members'), 200);
+      assert.equal(await use(t3.token, '/systems'), 200);
+
+      // sec1 leaves the organisation: its token stops at once.
+      const removed = await owner.inject({
+        method: 'DELETE',
+        url: `/api/organisations/${orgId}/members/${people.get('sec1')!.userId}`,
+      });
+      assert.equal(removed.statusCode, 204, removed.body);
+      assert.equal(await use(t1.token, '/members'), 401);
+      // sec2 becomes a viewer, who may create no token: its token stops.
+      const sec2 = await member(people.get('sec2')!.userId);
+      await owner.inject({
+        method: 'PATCH',
+        url: `/api/organisations/${orgId}/members/${sec2.userId}`,
+        payload: { role: 'viewer', version: sec2.version },
+      });
+      assert.equal(await use(t2.token, '/members'), 401);
+      // owner2 becomes a security administrator, who may not create viewer tokens: it stops too,
+      // and the list says so.
+      const owner2 = await member(people.get('owner2')!.userId);
+      await owner.inject({
+        method: 'PATCH',
+        url: `/api/organisations/${orgId}/members/${owner2.userId}`,
+        payload: { role: 'security_admin', version: owner2.version },
+      });
+      assert.equal(await use(t3.token, '/systems'), 401);
+      const list = (await owner.inject({ url: `/api/organisations/${orgId}/tokens` })).json();
+      const shown = list.items.find((x: { id: string }) => x.id === t3.id);
+      assert.equal(shown.suspended, true);
+      assert.equal(shown.createdBy, people.get('owner2')!.username);
+      // Made owner again, the same token works again (it was never revoked).
+      const back = await member(people.get('owner2')!.userId);
+      await owner.inject({
+        method: 'PATCH',
+        url: `/api/organisations/${orgId}/members/${back.userId}`,
+        payload: { role: 'owner', version: back.version },
+      });
+      assert.equal(await use(t3.token, '/systems'), 200);
     });
 
     it('ends a session after 30 idle minutes and after 12 hours in any case', async (t) => {

@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { CLI_ACTOR, audited } from '../../app/actor';
-import { createUser } from '../../app/identity';
+import { CLI_ACTOR } from '../../app/actor';
+import { createUser, signInStates, unlockUser } from '../../app/identity';
 import { ValidationError } from '../../errors';
-import {
-  findUserByUsername,
-  updateUserColumns,
-} from '../../store/repositories/accounts.repository';
+import { findUserByUsername } from '../../store/repositories/accounts.repository';
 import { withStore } from '../context';
 import { formatTable, UsageError } from '../io';
 
@@ -47,21 +44,29 @@ export function registerUsers(program: Command): void {
       process.stdout.write(`created platform administrator ${user.username} (${user.id})\n`);
     });
   users.command('list').action(async () => {
-    const rows = await withStore((ctx) =>
-      ctx.store.db
+    const { rows, states } = await withStore(async (ctx) => {
+      const rows = await ctx.store.db
         .selectFrom('users')
-        .select(['id', 'username', 'display_name', 'is_platform_admin', 'locked_until', 'disabled'])
+        .select(['id', 'username', 'display_name', 'is_platform_admin', 'disabled'])
         .orderBy('username')
-        .execute(),
-    );
+        .execute();
+      return {
+        rows,
+        states: await signInStates(
+          ctx,
+          rows.map((r) => r.username),
+        ),
+      };
+    });
     process.stdout.write(
       `${formatTable(
-        ['user name', 'name', 'admin', 'locked until', 'disabled'],
+        ['user name', 'name', 'admin', 'failed sign-ins', 'an address blocked until', 'disabled'],
         rows.map((r) => [
           r.username,
           r.display_name,
           r.is_platform_admin ? 'yes' : '',
-          r.locked_until ?? '',
+          String(states.get(r.username)?.failedSignIns ?? 0),
+          states.get(r.username)?.lockedUntil ?? '',
           r.disabled ? 'yes' : '',
         ]),
       )}\n`,
@@ -69,7 +74,7 @@ export function registerUsers(program: Command): void {
   });
   users
     .command('unlock')
-    .description('clear a lockout after failed sign-ins')
+    .description('clear the failed sign-ins and every blocked address of an account')
     .requiredOption('--username <name>')
     .action(async (opts: { username: string }) => {
       await withStore(async (ctx) => {
@@ -78,16 +83,7 @@ export function registerUsers(program: Command): void {
           throw new ValidationError('unknown user', [
             { path: '--username', message: `no account "${opts.username}"` },
           ]);
-        await audited(ctx, CLI_ACTOR, async (trx, audit, now) => {
-          await updateUserColumns(trx, user.id, { locked_until: null, failed_sign_ins: 0 }, now);
-          await audit({
-            organisationId: '',
-            action: 'user.unlock',
-            entityType: 'user',
-            entityId: user.id,
-            changes: { locked_until: { before: user.locked_until, after: null } },
-          });
-        });
+        await unlockUser(ctx, CLI_ACTOR, user.id);
       });
       process.stdout.write(`unlocked ${opts.username}\n`);
     });

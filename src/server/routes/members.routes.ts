@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
+import { signInStates } from '../../app/identity';
 import {
   addMemberCommand,
   changeMemberRoleCommand,
   removeMemberCommand,
   setAssignmentCommand,
+  unlockMemberCommand,
 } from '../../app/member-commands';
 import { ROLES } from '../../shared/roles';
 import { assignedSystemIds, listMembers } from '../../store/repositories/accounts.repository';
@@ -41,10 +43,18 @@ export const membersRoutes =
       { config: read, schema: { tags, summary: 'Members and their roles', params: OrgParams } },
       async (req) => {
         const rows = await listMembers(ctx.store.db, req.params.orgId);
+        const states = await signInStates(
+          ctx,
+          rows.map((m) => m.username),
+        );
         const items = await Promise.all(
           rows.map(async (m) => ({
             ...m,
             disabled: m.disabled === 1,
+            // Failed sign-ins since the member last signed in, and the latest running block of
+            // an address (administrators only: members.read).
+            lockedUntil: states.get(m.username)?.lockedUntil ?? null,
+            failedSignIns: states.get(m.username)?.failedSignIns ?? 0,
             assignedSystemIds:
               m.role === 'assessor'
                 ? await assignedSystemIds(ctx.store.db, req.params.orgId, m.userId)
@@ -113,6 +123,27 @@ export const membersRoutes =
           req.params.userId,
         );
         return reply.status(204).send();
+      },
+    );
+    app.post(
+      '/organisations/:orgId/members/:userId/unlock',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary:
+            'Clear the failed sign-ins and every blocked address of a member (a second administrator unlocks)',
+          params: MemberParams,
+        },
+      },
+      async (req) => {
+        const cleared = await unlockMemberCommand(
+          ctx,
+          req.actor,
+          req.params.orgId,
+          req.params.userId,
+        );
+        return { userId: req.params.userId, clearedSources: cleared };
       },
     );
     for (const [method, assigned, summary] of [

@@ -39,7 +39,8 @@ export const sessionRoutes =
         },
         schema: {
           tags,
-          summary: 'Sign in: sets the session cookie and returns the CSRF token for writes',
+          summary:
+            'Sign in: sets the session cookie and returns the CSRF token for writes. Every failure answers the same 401',
           body: SignInBody,
         },
       },
@@ -62,6 +63,9 @@ export const sessionRoutes =
           csrfToken: result.csrfToken,
           passwordChangeRequired: result.passwordChangeRequired,
           organisations: await me(result.user.id),
+          // Failed attempts and blocked addresses since the last sign-in: told only to the
+          // account's owner, once the password was right (a failed sign-in says nothing).
+          signInNotice: result.notice,
         };
       },
     );

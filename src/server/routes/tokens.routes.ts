@@ -1,11 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { audited } from '../../app/actor';
 import type { AppContext } from '../../app/context';
-import { createApiToken } from '../../app/identity';
-import { ForbiddenError, NotFoundError } from '../../errors';
+import { createApiToken, listApiTokensWithState, revokeApiTokenCommand } from '../../app/identity';
 import { ROLES } from '../../shared/roles';
-import { listApiTokens, revokeApiToken } from '../../store/repositories/accounts.repository';
 import type { ApiTokenRow } from '../../store/schema';
 import { orgAccessOf } from '../auth';
 import { OrgParams } from './params';
@@ -19,7 +16,7 @@ const CreateBody = z
   })
   .strict();
 
-const present = (t: ApiTokenRow) => ({
+const present = (t: ApiTokenRow, state?: { createdBy: string | null; suspended: boolean }) => ({
   id: t.id,
   name: t.name,
   role: t.role,
@@ -27,6 +24,9 @@ const present = (t: ApiTokenRow) => ({
   expiresAt: t.expires_at,
   lastUsedAt: t.last_used_at,
   revokedAt: t.revoked_at,
+  // True when the creator has left or may no longer create this role: the token answers 401.
+  suspended: state?.suspended ?? false,
+  createdBy: state?.createdBy ?? null,
 });
 
 const manage = { access: { kind: 'org', permission: 'tokens.manage' } } as const;
@@ -46,7 +46,9 @@ export const tokensRoutes =
         },
       },
       async (req) => {
-        const items = (await listApiTokens(ctx.store.db, req.params.orgId)).map(present);
+        const items = (await listApiTokensWithState(ctx, req.params.orgId)).map((t) =>
+          present(t.row, t),
+        );
         return { items, total: items.length };
       },
     );
@@ -56,15 +58,13 @@ export const tokensRoutes =
         config: manage,
         schema: {
           tags,
-          summary: 'Create an API token for one role; the secret is returned once',
+          summary:
+            'Create an API token for a role the caller may create tokens for (see the grant matrix); the secret is returned once',
           params: OrgParams,
           body: CreateBody,
         },
       },
       async (req, reply) => {
-        if (req.body.role === 'owner' && orgAccessOf(req).role !== 'owner') {
-          throw new ForbiddenError('only an owner may create an owner token');
-        }
         const { token, row } = await createApiToken(ctx, req.actor, req.params.orgId, req.body);
         return reply.status(201).send({ ...present(row), token });
       },
@@ -73,17 +73,13 @@ export const tokensRoutes =
       '/organisations/:orgId/tokens/:tokenId',
       { config: manage, schema: { tags, summary: 'Revoke an API token', params: TokenParams } },
       async (req, reply) => {
-        await audited(ctx, req.actor, async (trx, audit, now) => {
-          const n = await revokeApiToken(trx, req.params.orgId, req.params.tokenId, now);
-          if (n === 0) throw new NotFoundError('active token', req.params.tokenId);
-          await audit({
-            organisationId: req.params.orgId,
-            action: 'token.revoke',
-            entityType: 'api_token',
-            entityId: req.params.tokenId,
-            changes: { revoked_at: { before: null, after: now } },
-          });
-        });
+        await revokeApiTokenCommand(
+          ctx,
+          req.actor,
+          orgAccessOf(req).role,
+          req.params.orgId,
+          req.params.tokenId,
+        );
         return reply.status(204).send();
       },
     );

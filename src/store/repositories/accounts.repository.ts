@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../../errors';
 import type { Role } from '../../shared/roles';
-import type { ApiTokenRow, Database, MembershipRow, SessionRow, UserRow } from '../schema';
+import type {
+  ApiTokenRow,
+  Database,
+  MembershipRow,
+  SessionRow,
+  SignInThrottleRow,
+  UserRow,
+} from '../schema';
 
 // Users
 
@@ -154,7 +161,6 @@ export async function listMembers(db: Kysely<Database>, organisationId: string) 
       'users.username as username',
       'users.display_name as displayName',
       'users.disabled as disabled',
-      'users.locked_until as lockedUntil',
       'memberships.role as role',
       'memberships.version as version',
       'memberships.created_at as createdAt',
@@ -294,6 +300,36 @@ export async function findApiTokenByHash(
     .executeTakeFirst();
 }
 
+export async function findApiTokenById(
+  db: Kysely<Database>,
+  id: string,
+): Promise<ApiTokenRow | undefined> {
+  return db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The creator's standing in the organisation now: role (null when no longer a member) and account state. */
+export async function memberStanding(
+  db: Kysely<Database>,
+  organisationId: string,
+  userId: string,
+): Promise<{ role: string | null; disabled: boolean; username: string } | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .leftJoin('memberships', (j) =>
+      j
+        .onRef('memberships.user_id', '=', 'users.id')
+        .on('memberships.organisation_id', '=', organisationId),
+    )
+    .select([
+      'users.username as username',
+      'users.disabled as disabled',
+      'memberships.role as role',
+    ])
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  return row && { role: row.role ?? null, disabled: row.disabled === 1, username: row.username };
+}
+
 export async function listApiTokens(
   db: Kysely<Database>,
   organisationId: string,
@@ -324,4 +360,104 @@ export async function revokeApiToken(
 
 export async function touchApiToken(db: Kysely<Database>, id: string, now: string): Promise<void> {
   await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
+}
+
+// Sign-in throttles (per user name and source address)
+
+export async function getThrottle(
+  db: Kysely<Database>,
+  nameKey: string,
+  source: string,
+): Promise<SignInThrottleRow | undefined> {
+  return db
+    .selectFrom('sign_in_throttles')
+    .selectAll()
+    .where('name_key', '=', nameKey)
+    .where('source', '=', source)
+    .executeTakeFirst();
+}
+
+export async function putThrottle(db: Kysely<Database>, row: SignInThrottleRow): Promise<void> {
+  const { name_key: _n, source: _s, ...rest } = row;
+  await db
+    .insertInto('sign_in_throttles')
+    .values(row)
+    .onConflict((oc) => oc.columns(['name_key', 'source']).doUpdateSet(rest))
+    .execute();
+}
+
+/** Every source's row for the name (to report failures to the account's owner). */
+export async function listThrottles(
+  db: Kysely<Database>,
+  nameKey: string,
+): Promise<SignInThrottleRow[]> {
+  return db
+    .selectFrom('sign_in_throttles')
+    .selectAll()
+    .where('name_key', '=', nameKey)
+    .orderBy('last_failure_at', 'desc')
+    .execute();
+}
+
+/** After a successful sign-in from `source`: that source starts afresh, the others keep their blocks. */
+export async function clearThrottleAfterSignIn(
+  db: Kysely<Database>,
+  nameKey: string,
+  source: string,
+): Promise<void> {
+  await db
+    .deleteFrom('sign_in_throttles')
+    .where('name_key', '=', nameKey)
+    .where('source', '=', source)
+    .execute();
+  await db
+    .updateTable('sign_in_throttles')
+    .set({ total_failures: 0 })
+    .where('name_key', '=', nameKey)
+    .where('total_failures', '!=', 0)
+    .execute();
+}
+
+/** Unlock: every source of the name starts afresh; returns how many rows went. */
+export async function deleteThrottles(db: Kysely<Database>, nameKey: string): Promise<number> {
+  const res = await db
+    .deleteFrom('sign_in_throttles')
+    .where('name_key', '=', nameKey)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+/** Forgets rows with no failure since `before` and no block running at `now`. */
+export async function pruneThrottles(
+  db: Kysely<Database>,
+  before: string,
+  now: string,
+): Promise<void> {
+  await db
+    .deleteFrom('sign_in_throttles')
+    .where('last_failure_at', '<', before)
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<=', now)]))
+    .execute();
+}
+
+/** Per name: failures since the last sign-in and the latest running block (for administrators). */
+export async function throttleSummaries(
+  db: Kysely<Database>,
+  nameKeys: readonly string[],
+): Promise<Map<string, { failures: number; blockedUntil: string | null }>> {
+  const out = new Map<string, { failures: number; blockedUntil: string | null }>();
+  if (nameKeys.length === 0) return out;
+  const rows = await db
+    .selectFrom('sign_in_throttles')
+    .select(['name_key', 'total_failures', 'blocked_until'])
+    .where('name_key', 'in', [...nameKeys])
+    .execute();
+  for (const r of rows) {
+    const seen = out.get(r.name_key) ?? { failures: 0, blockedUntil: null };
+    seen.failures += Number(r.total_failures);
+    if (r.blocked_until && (!seen.blockedUntil || r.blocked_until > seen.blockedUntil))
+      seen.blockedUntil = r.blocked_until;
+    out.set(r.name_key, seen);
+  }
+  return out;
 }
