@@ -6,6 +6,7 @@ import { securityConfigFromEnv } from '../security/config';
 import { createFieldCipher } from '../security/field-crypto';
 import { anchorFilePath, startAnchorSchedule } from '../app/audit-anchors';
 import { loadStoreKeyring } from '../app/backup/keyring-guard';
+import { fieldCipherAtStart } from '../app/field-binding';
 import { openStore, storeOptionsFromEnv } from '../store/database';
 import { buildApp } from './app';
 
@@ -22,12 +23,14 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const keys = loadStoreKeyring(env);
   const labelCitation = citationLabeller(loadShippedKnowledgeBase());
   const store = await openStore(storeOptionsFromEnv(env));
+  // Values encrypted before the field binding are bound to their row now (no operator step).
+  const fields = await fieldCipherAtStart(store, keys.keyring);
   const app = await buildApp({
     store,
     clock: systemClock,
     labelCitation,
     security,
-    cipher: createFieldCipher(keys.keyring),
+    cipher: fields.cipher,
     trustProxy: env.DENGBAO_TRUST_PROXY === 'true',
     logger: { level: env.LOG_LEVEL ?? 'info' },
   });
@@ -35,7 +38,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     app.log.warn(
       `created the encryption key file ${keys.file ?? keys.source}; back it up — it is not in the database`,
     );
-  for (const w of [...keys.warnings, ...(store.warnings ?? [])]) app.log.warn(w);
+  for (const w of [...keys.warnings, ...(store.warnings ?? []), ...fields.warnings])
+    app.log.warn(w);
+  for (const line of fields.info) app.log.info(line);
   // Audit heads to a file outside the database now and each day: a cut-off tail is then caught.
   const anchors = await startAnchorSchedule(
     store.db,

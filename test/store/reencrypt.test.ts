@@ -11,6 +11,7 @@ import {
   type FieldBinding,
 } from '../../src/security/field-crypto';
 import { createKeyring } from '../../src/security/keyring';
+import { fieldCipherAtStart } from '../../src/app/field-binding';
 import { openStore, type Store } from '../../src/store/database';
 import {
   ENCRYPTED_COLUMNS,
@@ -367,6 +368,47 @@ for (const dialect of TEST_DIALECTS) {
         }),
         /invalid identifier/,
       );
+    });
+  });
+}
+
+for (const dialect of TEST_DIALECTS) {
+  describe(`server start on ${dialect}`, () => {
+    let store: Store | null;
+    before(async () => {
+      store = await openTestStore(dialect);
+    });
+    after(async () => store?.close());
+
+    it('binds values written before the binding, then refuses unbound ones', async (t) => {
+      if (!store) return t.skip('database unavailable');
+      const db = store.db;
+      const ring = createKeyring({ k1: K1, k2: K2 }, 'k2', 'test');
+      const ids = [];
+      for (let i = 0; i < 3; i++)
+        ids.push(await insertOrganisation(db, v1Token(K1, 'k1', `${PHONE}-${i}`)));
+      const first = await fieldCipherAtStart(store, ring);
+      assert.deepEqual([first.bound, first.remaining, first.warnings], [3, 0, []]);
+      assert.match(first.info[0] ?? '', /bound 3 encrypted field value/);
+      assert.equal(first.cipher.readsUnbound, false);
+      for (const [i, id] of ids.entries())
+        assert.equal(first.cipher.decrypt(await rawPhone(db, id), phoneAt(id)), `${PHONE}-${i}`);
+      // A version-1 value pasted in later (from an old backup, say) is refused, not read.
+      const pasted = v1Token(K1, 'k1', '13600136000');
+      assert.throws(() => first.cipher.decrypt(pasted, phoneAt(ids[0]!)), /unbound version-1/);
+      // Nothing to do on the next start.
+      const again = await fieldCipherAtStart(store, ring);
+      assert.deepEqual([again.bound, again.remaining, again.info], [0, 0, []]);
+      // A value under a key the keyring lacks stays unbound: readable elsewhere, and said so.
+      const lost = await insertOrganisation(db, v1Token(K2, 'k9', 'x'));
+      const partial = await fieldCipherAtStart(store, ring);
+      assert.equal(partial.remaining, 1);
+      assert.equal(partial.cipher.readsUnbound, true);
+      assert.match(
+        partial.warnings[0] ?? '',
+        /1 encrypted field value\(s\) are not bound.*keys reencrypt/,
+      );
+      await sql`delete from organisations where id = ${lost}`.execute(db);
     });
   });
 }
