@@ -56,6 +56,7 @@ function printResult(result: ReencryptResult): void {
         'column',
         'scanned',
         'rotated',
+        'bound (v1)',
         'plaintext encrypted',
         'already current',
         'skipped',
@@ -65,6 +66,7 @@ function printResult(result: ReencryptResult): void {
         `${c.table}.${c.column}`,
         String(c.scanned),
         String(c.rotated),
+        String(c.bound),
         String(c.encryptedPlaintext),
         String(c.current),
         String(c.skipped),
@@ -222,6 +224,13 @@ export function registerKeys(program: Command): void {
                 : 'old (rotate to retire)';
           rows.push([`${u.table}.${u.column}`, id, String(n), state]);
         }
+        if (u.unbound)
+          rows.push([
+            `${u.table}.${u.column}`,
+            '(unbound, v1)',
+            String(u.unbound),
+            'not bound to its row: `dengbao keys reencrypt` (or a server start) binds them',
+          ]);
         if (u.plaintext)
           rows.push([
             `${u.table}.${u.column}`,
