@@ -45,6 +45,43 @@ describe('dengbao CLI: accounts, audit chain and keys', () => {
     assert.equal(statSync(keyFile).mode & 0o077, 0);
   });
 
+  it('refuses a common password for the first administrator, also with digits and symbols added', () => {
+    for (const password of ['Woaini1314!!!', 'P@ssw0rd2026!', 'Admin@123456789']) {
+      const res = run(['users', 'create-admin', '--username', 'admin2'], `${password}\n`);
+      assert.equal(res.code, 1, password);
+      assert.match(res.err, /password: is one of the most common passwords/);
+    }
+  });
+
+  it('lists failed sign-ins and blocked addresses, and unlocks every address of an account', () => {
+    const db = new Database(path.join(dataDir, 'dengbao.sqlite'));
+    const until = new Date(Date.now() + 15 * 60_000).toISOString();
+    const insert = db.prepare(
+      'insert into sign_in_throttles (name_key, source, failures, total_failures, blocks, blocked_until, last_failure_at) values (?, ?, ?, ?, ?, ?, ?)',
+    );
+    insert.run('admin', '203.0.113.7', 0, 7, 1, until, new Date().toISOString());
+    insert.run('admin', '198.51.100.9', 2, 2, 0, null, new Date().toISOString());
+    db.close();
+    const listed = run(['users', 'list']);
+    assert.equal(listed.code, 0, listed.err);
+    const line = listed.out.split('\n').find((l) => l.startsWith('admin '))!;
+    assert.match(line, / 9 /);
+    assert.ok(line.includes(until), line);
+    const unlocked = run(['users', 'unlock', '--username', 'admin']);
+    assert.equal(unlocked.code, 0, unlocked.err);
+    const check = new Database(path.join(dataDir, 'dengbao.sqlite'));
+    const left = check
+      .prepare("select count(*) as n from sign_in_throttles where name_key = 'admin'")
+      .get() as { n: number };
+    const audit = check
+      .prepare("select count(*) as n from audit_entries where action = 'user.unlock'")
+      .get() as { n: number };
+    check.close();
+    assert.equal(left.n, 0);
+    assert.equal(audit.n, 1);
+    assert.equal(run(['users', 'unlock', '--username', 'nobody']).code, 1);
+  });
+
   it('verifies the audit chain and names the first broken entry after tampering', () => {
     const orgId = run([
       'orgs',
