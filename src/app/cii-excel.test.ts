@@ -7,14 +7,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { zipSync } from 'fflate';
 import { parse } from 'yaml';
 import { ValidationError, type ErrorDetail } from '../errors';
 import { CiiFileSchema, type CiiFile } from '../shared/cii-schemas';
+import { inflationBomb, manyRows } from '../../test/fixtures/workbook-bombs';
 import {
   CII_WORKBOOK_MAX_BYTES,
   CII_WORKBOOK_MAX_ROWS,
-  CII_WORKBOOK_MAX_UNZIPPED_BYTES,
   ciiWorkbook,
   parseWorkbookDate,
   readCiiWorkbook,
@@ -411,20 +410,22 @@ describe('CII exchange file as an Excel workbook', () => {
     problems = await problemsOf(Buffer.from('编码,名称\nA,B\n'));
     assert.match(problems[0]!.message, /not an \.xlsx workbook/);
 
-    // A zip bomb: small on disk, huge once inflated; refused from the sizes in the zip's
-    // directory, before anything is inflated. (Deflating a real 128 MB would slow the suite, so
-    // a small stored entry declares that size, as a bomb's directory would.)
-    const bomb = Buffer.from(
-      zipSync(
-        { 'xl/worksheets/sheet1.xml': new TextEncoder().encode('<worksheet/>') },
-        { level: 0 },
-      ),
+    // A zip bomb whose entries declare 1 kB each but inflate to 450 MB each: refused by the real
+    // bytes counted while inflating, the moment they pass 128 MB.
+    problems = await problemsOf(inflationBomb(4, 450 * 1024 * 1024, true));
+    assert.deepEqual(
+      problems.map((p) => p.path),
+      ['file'],
     );
-    const directory = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
-    assert.ok(directory > 0);
-    bomb.writeUInt32LE(CII_WORKBOOK_MAX_UNZIPPED_BYTES + 1, directory + 24); // uncompressed size
-    problems = await problemsOf(bomb);
     assert.match(problems[0]!.message, /unpacks to more than 128 MB/);
+
+    // A million rows in 2.5 MB: refused at row 50,002, long before the end.
+    problems = await problemsOf(manyRows(1_000_000));
+    assert.deepEqual(
+      problems.map((p) => p.path),
+      ['sheet 数据'],
+    );
+    assert.match(problems[0]!.message, /more than 50000 data rows/);
 
     const book = await load(await ciiWorkbook(bank()));
     const deps = sheet(book, '依赖');

@@ -9,7 +9,6 @@
  * the cell the user sees, so the import's later cross-reference checks point into the workbook.
  */
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
 import { ValidationError, formatPath, type ErrorDetail } from '../errors';
 import {
   CII_ASSET_KIND_LABELS,
@@ -23,14 +22,16 @@ import {
   CiiFileSchema,
   type CiiFile,
 } from '../shared/cii-schemas';
+import { clean, headerKey, readCell, squash } from '../spreadsheet/cells';
+import { readSpreadsheet, type Workbook } from '../spreadsheet/reader';
+import { addSafeRow, BORDER, FONT, HEADER_FILL, styleHeaderCell } from '../spreadsheet/styles';
+import { at } from '../spreadsheet/types';
 import type { Locate } from './cii-file';
 
-/** Larger files are refused before they are unzipped. */
+/** Larger files are refused before they are unzipped (tighter than the general import limit). */
 export const CII_WORKBOOK_MAX_BYTES = 10 * 1024 * 1024;
 /** Data rows per sheet (the header row not counted). */
 export const CII_WORKBOOK_MAX_ROWS = 50_000;
-/** Unzipped size of all parts together: a zip bomb is refused before it is inflated. */
-export const CII_WORKBOOK_MAX_UNZIPPED_BYTES = 128 * 1024 * 1024;
 /** Excel's limit for the text of one cell. */
 const CELL_MAX_CHARS = 32_767;
 
@@ -252,19 +253,6 @@ const zhList = (labels: Readonly<Record<string, { zh: string }>>, codes: readonl
 /* Export                                                                                    */
 /* ----------------------------------------------------------------------------------------- */
 
-const THIN = { style: 'thin' as const, color: { argb: 'FFB4B4B4' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL: ExcelJS.Fill = {
-  type: 'pattern',
-  pattern: 'solid',
-  fgColor: { argb: 'FFD9E1F2' },
-};
-const REQUIRED_FILL: ExcelJS.Fill = {
-  type: 'pattern',
-  pattern: 'solid',
-  fgColor: { argb: 'FFFFF2CC' },
-};
-const FONT = { name: '等线', size: 10 };
 /** Drop-downs reach this many rows below the data, so rows the user adds get them too. */
 const DROPDOWN_SPARE_ROWS = 1000;
 
@@ -531,10 +519,7 @@ function addDataSheet(
   const head = sheet.addRow(columns.map((c) => c.zh));
   columns.forEach((c, i) => {
     const cell = head.getCell(i + 1);
-    cell.font = { ...FONT, bold: true };
-    cell.fill = c.required ? REQUIRED_FILL : HEADER_FILL;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BORDER;
+    styleHeaderCell(cell, c.required);
     cell.note = `${c.en}${c.required ? ' (required 必填)' : ''}${c.hint ? `\n${c.hint}` : ''}`;
   });
   head.height = 20;
@@ -547,7 +532,10 @@ function addDataRow<K extends string>(
   columns: readonly ColumnDef<K>[],
   values: Readonly<Record<K, string | number>>,
 ): void {
-  const row = sheet.addRow(columns.map((c) => values[c.key]));
+  const row = addSafeRow(
+    sheet,
+    columns.map((c) => values[c.key]),
+  );
   for (let c = 1; c <= columns.length; c++) row.getCell(c).border = BORDER;
 }
 
@@ -596,123 +584,9 @@ class Problems {
   }
 }
 
-const at = (sheet: string, row?: number, column?: string) =>
-  `sheet ${sheet}${row !== undefined ? ` row ${row}` : ''}${column ? ` column ${column}` : ''}`;
-
-function fail(path: string, message: string): never {
-  throw new ValidationError('the workbook cannot be read; nothing was imported', [
-    { path, message },
-  ]);
-}
-
-/** Sheet parts import does not read (comments are separate parts and skipped anyway). */
-const IGNORED_XML_NODES = [
-  'dataValidations',
-  'conditionalFormatting',
-  'autoFilter',
-  'pageSetup',
-  'headerFooter',
-  'printOptions',
-  'pageMargins',
-  'sheetPr',
-  'sheetViews',
-  'sheetFormatPr',
-  'cols',
-  'hyperlinks',
-  'picture',
-  'drawing',
-  'rowBreaks',
-  'tableParts',
-  'extLst',
-];
-
-async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
-  if (buffer.length === 0) fail('file', 'the file is empty (文件为空)');
-  if (buffer.length > CII_WORKBOOK_MAX_BYTES) {
-    fail(
-      'file',
-      `the file is ${(buffer.length / 1024 / 1024).toFixed(1)} MB, larger than ${CII_WORKBOOK_MAX_BYTES / 1024 / 1024} MB (文件过大); split it into several workbooks`,
-    );
-  }
-  // Every .xlsx is a zip archive ("PK\x03\x04"); an old .xls or a CSV is refused clearly.
-  if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
-    fail(
-      'file',
-      'the file is not an .xlsx workbook (不是 .xlsx 文件); save it from Excel or WPS as “Excel 工作簿 (*.xlsx)”',
-    );
-  }
-  // Sizes from the zip directory, without inflating anything.
-  let unzipped = 0;
-  try {
-    unzipSync(buffer, {
-      filter: (f) => {
-        unzipped += f.originalSize;
-        return false;
-      },
-    });
-  } catch {
-    fail('file', 'the file cannot be read as an .xlsx workbook (无法读取，文件可能已损坏)');
-  }
-  if (unzipped > CII_WORKBOOK_MAX_UNZIPPED_BYTES) {
-    fail(
-      'file',
-      `the workbook unpacks to more than ${CII_WORKBOOK_MAX_UNZIPPED_BYTES / 1024 / 1024} MB (文件解压后过大); it is refused`,
-    );
-  }
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(buffer as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_XML_NODES });
-  } catch {
-    fail('file', 'the file cannot be read as an .xlsx workbook (无法读取，文件可能已损坏)');
-  }
-  return book;
-}
-
-type CellRead = { text: string } | { problem: string };
-
-/** A cell's text whatever Excel stored: rich text, formula results, hyperlinks, dates, numbers. */
-function readCell(value: ExcelJS.CellValue | undefined): CellRead {
-  if (value === null || value === undefined) return { text: '' };
-  if (typeof value === 'string') return { text: value };
-  if (typeof value === 'number') return { text: String(value) };
-  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
-  if (value instanceof Date) {
-    return Number.isNaN(value.getTime())
-      ? { problem: 'the cell holds an invalid date (日期无效)' }
-      : { text: value.toISOString().slice(0, 10) };
-  }
-  if ('richText' in value) return { text: value.richText.map((r) => r.text).join('') };
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as ExcelJS.CellFormulaValue).result;
-    if (result === undefined) {
-      return {
-        problem:
-          'the formula has no saved result (公式没有计算结果); open the file in Excel or WPS and save it again',
-      };
-    }
-    return readCell(result as ExcelJS.CellValue);
-  }
-  if ('error' in value) {
-    return { problem: `the cell holds the error ${String(value.error)} (单元格为错误值)` };
-  }
-  if ('hyperlink' in value) return readCell(value.text as ExcelJS.CellValue);
-  return { text: '' };
-}
-
-/** Line breaks as Excel may store them, trimmed. */
-const clean = (text: string) =>
-  text
-    .replace(/\r\n?/g, '\n')
-    .replace(/_x000D_/g, '')
-    .trim();
-/** For names, codes and labels: every run of whitespace is one space. */
-const squash = (text: string) => clean(text).replace(/\s+/g, ' ');
-/** Header text without spaces and without a parenthesised hint: `编码（必填）` → `编码`. */
-const headerKey = (text: string) =>
-  clean(text)
-    .replace(/\s+/g, '')
-    .replace(/[（(].*$/, '')
-    .toLowerCase();
+/** The workbook within the general import limits, tightened to this file's own. */
+const loadWorkbook = (buffer: Buffer): Promise<Workbook> =>
+  readSpreadsheet(buffer, { maxFileBytes: CII_WORKBOOK_MAX_BYTES, maxRows: CII_WORKBOOK_MAX_ROWS });
 
 interface DataRow<K extends string> {
   readonly row: number;
@@ -724,12 +598,12 @@ interface DataRow<K extends string> {
  * missing (reported). Rows with no text in any known column are skipped.
  */
 function readSheet<K extends string>(
-  book: ExcelJS.Workbook,
+  book: Workbook,
   name: string,
   columns: readonly ColumnDef<K>[],
   problems: Problems,
 ): DataRow<K>[] | undefined {
-  const sheet = book.worksheets.find((s) => s.name.trim() === name);
+  const sheet = book.sheets.find((s) => s.name.trim() === name);
   if (!sheet) {
     problems.add(
       at(name),
@@ -738,9 +612,11 @@ function readSheet<K extends string>(
     return undefined;
   }
   const byHeader = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const read = readCell(cell.value);
-    const key = 'text' in read ? headerKey(read.text) : '';
+  const header = sheet.rows[0]?.r === 1 ? sheet.rows[0].cells : [];
+  header.forEach((value, i) => {
+    const col = i + 1;
+    const read = readCell(value);
+    const key = read.problem ? '' : headerKey(read.text);
     if (!key) return;
     const column = columns.find((c) => c.zh === key || c.en.toLowerCase() === key);
     if (!column) return; // a column of the user's own: ignored
@@ -761,13 +637,13 @@ function readSheet<K extends string>(
   if (missing.length > 0) return undefined;
 
   const rows: DataRow<K>[] = [];
-  sheet.eachRow((row, r) => {
-    if (r === 1) return;
+  for (const { r, cells: values } of sheet.rows) {
+    if (r === 1) continue;
     const cells = {} as Record<K, string>;
     let any = false;
     for (const c of columns) {
-      const read = readCell(row.getCell(byHeader.get(c.key) as number).value);
-      if ('problem' in read) {
+      const read = readCell(values[(byHeader.get(c.key) as number) - 1]);
+      if (read.problem) {
         problems.add(at(name, r, c.zh), read.problem);
         cells[c.key] = '';
         any = true;
@@ -778,7 +654,7 @@ function readSheet<K extends string>(
       if (text) any = true;
     }
     if (any) rows.push({ row: r, cells });
-  });
+  }
   return rows;
 }
 
@@ -892,7 +768,7 @@ function locator(places: ReadonlyMap<string, string>): Locate {
 
 /** What the sheet readers share: the problems found and where each file path is. */
 interface ReadContext {
-  readonly book: ExcelJS.Workbook;
+  readonly book: Workbook;
   readonly problems: Problems;
   readonly places: Map<string, string>;
 }
@@ -1191,14 +1067,6 @@ function flowOf(ctx: ReadContext, group: FlowGroup, path: string): Record<string
  */
 export async function readCiiWorkbook(buffer: Buffer): Promise<{ file: CiiFile; locate: Locate }> {
   const book = await loadWorkbook(buffer);
-  for (const sheet of book.worksheets) {
-    if (sheet.actualRowCount - 1 > CII_WORKBOOK_MAX_ROWS) {
-      fail(
-        at(sheet.name.trim()),
-        `the sheet has ${sheet.actualRowCount - 1} rows, more than ${CII_WORKBOOK_MAX_ROWS} (行数过多); split the workbook`,
-      );
-    }
-  }
   const ctx: ReadContext = { book, problems: new Problems(), places: new Map() };
   const assets = readAssets(ctx);
   const dependencies = readDependencies(ctx);
