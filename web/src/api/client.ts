@@ -235,6 +235,8 @@ export const api = {
       version,
     }),
   removeMember: (orgId: string, userId: string) => request<null>('DELETE', member(orgId, userId)),
+  unlockMember: (orgId: string, userId: string) =>
+    request<{ clearedSources: number }>('POST', `${member(orgId, userId)}/unlock`),
   setSystemAssignment: (orgId: string, userId: string, systemId: string, assigned: boolean) =>
     request<null>(
       assigned ? 'PUT' : 'DELETE',

@@ -47,6 +47,9 @@ export const useChangeMemberRole = (orgId: string) =>
 export const useRemoveMember = (orgId: string) =>
   useMemberMutation(orgId, (userId: string) => api.removeMember(orgId, userId));
 
+export const useUnlockMember = (orgId: string) =>
+  useMemberMutation(orgId, (userId: string) => api.unlockMember(orgId, userId));
+
 /** Brings an assessor's assignments to `systemIds` (one PUT/DELETE per difference). */
 export const useSetAssignments = (orgId: string) =>
   useMemberMutation(

@@ -31,6 +31,15 @@ export interface SessionDto {
   passwordChangeRequired: boolean;
   organisations: SessionOrganisation[];
   policy?: PasswordPolicy;
+  /** Only in the sign-in answer: failed attempts and blocked addresses since the last sign-in. */
+  signInNotice?: SignInNoticeDto | null;
+}
+
+export interface SignInNoticeDto {
+  failedAttempts: number;
+  lastFailureAt: string | null;
+  lastFailureFrom: string | null;
+  blockedSources: { source: string; until: string }[];
 }
 
 export interface MemberDto {
@@ -38,7 +47,10 @@ export interface MemberDto {
   username: string;
   displayName: string;
   disabled: boolean;
+  /** The latest running block of an address for this account. */
   lockedUntil: string | null;
+  /** Failed sign-ins since the member last signed in. */
+  failedSignIns: number;
   role: Role;
   version: number;
   createdAt: string;
@@ -59,6 +71,9 @@ export interface ApiTokenDto {
   expiresAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** The creator left or may no longer create this role: the token answers 401. */
+  suspended: boolean;
+  createdBy: string | null;
 }
 
 /** The create answer: the only time the secret is shown. */

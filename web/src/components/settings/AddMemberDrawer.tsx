@@ -2,6 +2,7 @@ import { ThunderboltOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Form, Input, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mayGrant } from '../../../../src/shared/grants';
 import { ROLES, type Role } from '../../../../src/shared/roles';
 import { ApiRequestError } from '../../api/client';
 import { useSignedInSession } from '../../api/session';
@@ -145,12 +146,10 @@ export function AddMemberDrawer({
           extra={t('members.roleHint')}
         >
           <Select
-            options={ROLES.map((role) => ({
-              value: role,
-              label: t(`role.${role}`),
-              // Only an owner may grant the owner role (the server answers 403 otherwise).
-              disabled: role === 'owner' && actorRole !== 'owner',
-            }))}
+            // Only the roles the caller's role may grant (the grant matrix; the server refuses others).
+            options={ROLES.filter((role) => actorRole !== null && mayGrant(actorRole, role)).map(
+              (role) => ({ value: role, label: t(`role.${role}`) }),
+            )}
           />
         </Form.Item>
         {mode === 'new' && (

@@ -1,4 +1,4 @@
-import { DeleteOutlined, UserAddOutlined } from '@ant-design/icons';
+import { DeleteOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -15,6 +15,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { mayGrant, mayRevoke } from '../../../../src/shared/grants';
 import { can, ROLES, type Role } from '../../../../src/shared/roles';
 import { ApiRequestError } from '../../api/client';
 import { useAllSystems } from '../../api/hooks';
@@ -24,6 +25,7 @@ import {
   useMembers,
   useRemoveMember,
   useSetAssignments,
+  useUnlockMember,
 } from '../../api/settings-hooks';
 import type { MemberDto } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -39,8 +41,12 @@ function memberErrorKey(error: unknown): string | null {
   if (error.body.code === 'CONFLICT' && /owner/i.test(error.body.message))
     return 'members.error.lastOwner';
   if (error.body.code === 'CONFLICT') return 'members.error.alreadyMember';
+  if (error.body.code === 'FORBIDDEN' && /own role/i.test(error.body.message))
+    return 'members.error.ownRole';
   if (error.body.code === 'FORBIDDEN' && /owner/i.test(error.body.message))
     return 'members.error.ownerOnly';
+  if (error.body.code === 'FORBIDDEN' && /may not/i.test(error.body.message))
+    return 'members.error.notYours';
   return null;
 }
 
@@ -58,8 +64,12 @@ export function MembersPage() {
   const changeRole = useChangeMemberRole(organisation.id);
   const remove = useRemoveMember(organisation.id);
   const assign = useSetAssignments(organisation.id);
+  const unlock = useUnlockMember(organisation.id);
   const [adding, setAdding] = useState(false);
-  const isOwner = access.role === 'owner';
+  const actorRole = access.role;
+  // The grant matrix (src/shared/grants.ts): which roles this member's role may give or take away.
+  const mayTake = (role: Role) => canManage && actorRole !== null && mayRevoke(actorRole, role);
+  const mayGive = (role: Role) => canManage && actorRole !== null && mayGrant(actorRole, role);
 
   const report = (error: unknown) => {
     const key = memberErrorKey(error);
@@ -95,16 +105,16 @@ export function MembersPage() {
       key: 'role',
       width: 220,
       render: (_, m) =>
-        canManage && (isOwner || m.role !== 'owner') ? (
+        // Nobody changes their own role; only roles the caller may take away and give are offered.
+        m.userId !== session.user.id && mayTake(m.role) ? (
           <Select<Role>
             aria-label={t('members.roleOf', { name: m.displayName })}
             value={m.role}
             style={{ width: 190 }}
             disabled={changeRole.isPending}
-            options={ROLES.map((role) => ({
+            options={ROLES.filter((role) => role === m.role || mayGive(role)).map((role) => ({
               value: role,
               label: t(`role.${role}`),
-              disabled: role === 'owner' && !isOwner,
             }))}
             onChange={async (role) => {
               try {
@@ -125,16 +135,46 @@ export function MembersPage() {
     {
       title: t('members.column.status'),
       key: 'status',
-      width: 200,
+      width: 240,
       render: (_, m) => {
         if (m.disabled) return <Tag color="red">{t('members.status.disabled')}</Tag>;
-        if (m.lockedUntil && Date.parse(m.lockedUntil) > Date.now())
-          return (
-            <Tag color="orange">
-              {t('members.status.lockedUntil', { until: formatTimestamp(m.lockedUntil) })}
-            </Tag>
-          );
-        return <Tag color="green">{t('members.status.active')}</Tag>;
+        const blocked = m.lockedUntil !== null && Date.parse(m.lockedUntil) > Date.now();
+        if (!blocked && m.failedSignIns === 0)
+          return <Tag color="green">{t('members.status.active')}</Tag>;
+        return (
+          <Space size={[4, 4]} wrap>
+            {blocked && (
+              <Tag color="orange">
+                {t('members.status.lockedUntil', { until: formatTimestamp(m.lockedUntil!) })}
+              </Tag>
+            )}
+            {m.failedSignIns > 0 && (
+              <Tag color="gold">
+                {t('members.status.failedSignIns', { count: m.failedSignIns })}
+              </Tag>
+            )}
+            {canManage && m.userId !== session.user.id && (
+              <Popconfirm
+                title={t('members.unlockConfirm', { name: m.displayName })}
+                description={t('members.unlockHint')}
+                okText={t('members.unlock')}
+                cancelText={t('common.cancel')}
+                onConfirm={async () => {
+                  try {
+                    await unlock.mutateAsync(m.userId);
+                    message.success(t('members.unlocked', { name: m.displayName }));
+                  } catch (error) {
+                    report(error);
+                  }
+                }}
+              >
+                <Button size="small" type="link" icon={<UnlockOutlined />}>
+                  {t('members.unlock')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        );
       },
     },
     {
@@ -204,7 +244,7 @@ export function MembersPage() {
             key: 'actions',
             width: 100,
             render: (_: unknown, m: MemberDto) =>
-              m.role === 'owner' && !isOwner ? null : (
+              !mayTake(m.role) ? null : (
                 <Popconfirm
                   title={t('members.removeConfirm', { name: m.displayName })}
                   description={

@@ -18,7 +18,9 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mayMintToken, mayRevoke } from '../../../../src/shared/grants';
 import { ROLES, type Role } from '../../../../src/shared/roles';
+import { useSignedInSession } from '../../api/session';
 import { useCreateToken, useRevokeToken, useTokens } from '../../api/settings-hooks';
 import type { ApiTokenDto, CreatedApiTokenDto } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -52,6 +54,12 @@ export function TokensPage() {
   const { message } = App.useApp();
   const organisation = useCurrentOrganisation();
   const access = useAccess();
+  const session = useSignedInSession();
+  // The grant matrix: the roles this member may create tokens for, and take away.
+  const mintable = ROLES.filter((role) => access.role !== null && mayMintToken(access.role, role));
+  const mayRevokeToken = (token: ApiTokenDto) =>
+    token.createdBy === session.user.username ||
+    (access.role !== null && mayRevoke(access.role, token.role));
   const tokens = useTokens(organisation.id);
   const create = useCreateToken(organisation.id);
   const revoke = useRevokeToken(organisation.id);
@@ -87,10 +95,24 @@ export function TokensPage() {
     {
       title: t('tokens.column.state'),
       key: 'state',
-      width: 100,
+      width: 220,
       render: (_, token) => {
         const state = stateOf(token);
-        return <Tag color={STATE_COLOURS[state]}>{t(`tokens.state.${state}`)}</Tag>;
+        return (
+          <Space size={[4, 4]} wrap>
+            <Tag color={STATE_COLOURS[state]}>{t(`tokens.state.${state}`)}</Tag>
+            {state === 'active' && token.suspended && (
+              <Tag color="orange" title={t('tokens.suspended')}>
+                {t('tokens.suspended').split(/[:：]/)[0]}
+              </Tag>
+            )}
+            {token.createdBy && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('tokens.createdBy', { name: token.createdBy })}
+              </Typography.Text>
+            )}
+          </Space>
+        );
       },
     },
     {
@@ -116,7 +138,7 @@ export function TokensPage() {
       key: 'actions',
       width: 100,
       render: (_, token) =>
-        stateOf(token) === 'active' ? (
+        stateOf(token) === 'active' && mayRevokeToken(token) ? (
           <Popconfirm
             title={t('tokens.revokeConfirm', { name: token.name })}
             description={t('tokens.revokeHint')}
@@ -185,7 +207,10 @@ export function TokensPage() {
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={{ role: 'viewer', expiresInDays: 90 }}
+          initialValues={{
+            role: mintable.includes('viewer') ? 'viewer' : mintable[0],
+            expiresInDays: 90,
+          }}
         >
           <Form.Item
             name="name"
@@ -200,13 +225,7 @@ export function TokensPage() {
             extra={t('tokens.roleHint')}
             rules={[{ required: true }]}
           >
-            <Select
-              options={ROLES.map((role) => ({
-                value: role,
-                label: t(`role.${role}`),
-                disabled: role === 'owner' && access.role !== 'owner',
-              }))}
-            />
+            <Select options={mintable.map((role) => ({ value: role, label: t(`role.${role}`) }))} />
           </Form.Item>
           <Form.Item
             name="expiresInDays"
