@@ -18,8 +18,24 @@ import type { SignInThrottleRow } from '../store/schema';
 
 /** The key a name is throttled under: as typed, trimmed and lower-cased, existing or not. */
 export const nameKeyOf = (username: string): string => username.trim().toLowerCase().slice(0, 100);
-/** The key of the caller's address ('' when unknown). */
-export const sourceKeyOf = (ip: string | null): string => (ip ?? '').slice(0, 64);
+/**
+ * The key of the caller's address ('' when unknown). An IPv6 address counts by its /64 network,
+ * which one host usually holds whole: rotating addresses inside it gains no extra guesses.
+ */
+export function sourceKeyOf(ip: string | null): string {
+  const raw = (ip ?? '').trim().toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(raw);
+  if (mapped) return mapped[1]!;
+  if (!raw.includes(':')) return raw.slice(0, 64);
+  const [head = '', tail = ''] = raw.split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = raw.includes('::') ? (tail ? tail.split(':') : []) : [];
+  const groups = raw.includes('::')
+    ? [...left, ...Array<string>(Math.max(8 - left.length - right.length, 0)).fill('0'), ...right]
+    : left;
+  const prefix = groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '') || '0');
+  return `${prefix.join(':')}::/64`.slice(0, 64);
+}
 
 const addMinutes = (iso: string, minutes: number) =>
   new Date(Date.parse(iso) + minutes * 60_000).toISOString();
