@@ -493,5 +493,73 @@ for (const dialect of TEST_DIALECTS) {
       assert.ok(audit.every((e) => !String(e.changes).includes('弱口令')));
       assert.ok(docsId);
     });
+
+    it('refuses a record moved to another column or result: DATA_INTEGRITY, never the wrong text', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const db = h!.ctx.store.db;
+      const rows = await db
+        .selectFrom('assessment_results')
+        .select(['requirement_id', 'object_id', 'record_enc', 'reason_enc'])
+        .where('assessment_id', '=', assessmentId)
+        .orderBy('requirement_id')
+        .orderBy('object_id')
+        .execute();
+      const source = rows.find((r) => r.record_enc !== null);
+      const target = rows.find((r) => r !== source);
+      assert.ok(source?.record_enc && target);
+      const before = (await owner.inject({ url: a('/workbook') })).json() as WorkbookDto;
+      const recordText = before.rows.find(
+        (r) => r.requirementId === source.requirement_id && r.objectId === source.object_id,
+      )?.record;
+      assert.ok(recordText);
+      // A new revision each time, so the workbook is read from the database, not the cache.
+      const put = async (
+        row: typeof target,
+        values: { record_enc?: string | null; reason_enc?: string | null },
+      ) => {
+        await db
+          .updateTable('assessment_results')
+          .set(values)
+          .where('assessment_id', '=', assessmentId)
+          .where('requirement_id', '=', row.requirement_id)
+          .where('object_id', '=', row.object_id)
+          .execute();
+        await db
+          .updateTable('assessments')
+          .set((eb) => ({ revision: eb('revision', '+', 1) }))
+          .where('id', '=', assessmentId)
+          .execute();
+      };
+      const refused = async (column: string, row: typeof target) => {
+        const res = await owner.inject({ url: a('/workbook') });
+        assert.equal(res.statusCode, 500, res.body);
+        assert.equal(res.json().code, 'DATA_INTEGRITY');
+        assert.match(res.json().message, /is bound to another row, column or table/);
+        assert.ok(
+          res
+            .json()
+            .message.includes(
+              `assessment_results.${column} [${assessmentId}, ${row.requirement_id}, ${row.object_id}]`,
+            ),
+          res.json().message,
+        );
+        assert.ok(!res.body.includes(recordText));
+      };
+      try {
+        // The record pasted into the same result's reason column.
+        await put(source, { reason_enc: source.record_enc });
+        await refused('reason_enc', source);
+        await put(source, { reason_enc: source.reason_enc });
+        // The record pasted into another result's record.
+        await put(target, { record_enc: source.record_enc });
+        await refused('record_enc', target);
+      } finally {
+        await put(source, { reason_enc: source.reason_enc });
+        await put(target, { record_enc: target.record_enc });
+      }
+      const ok = await owner.inject({ url: a('/workbook') });
+      assert.equal(ok.statusCode, 200);
+      assert.deepEqual(ok.json(), before);
+    });
   });
 }
