@@ -2,6 +2,7 @@ import { CheckOutlined, MinusOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Space, Table, Tag, Typography, theme } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { GRANT_INVARIANTS, GRANTS, type GrantBasis } from '../../../../src/shared/grants';
 import { PERMISSIONS, ROLES, can, type Permission, type Role } from '../../../../src/shared/roles';
 import { useAccess } from '../../components/OrganisationScope';
 import { RoleTag } from '../../components/RoleTag';
@@ -11,9 +12,51 @@ const THREE_ADMINISTRATORS: readonly Role[] = ['system_admin', 'security_admin',
 
 /** 角色权限: the role × permission matrix the server enforces (src/shared/roles.ts). */
 export function RolesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const access = useAccess();
+  const zh = i18n.language.startsWith('zh');
+  const roleList = (roles: readonly Role[]) =>
+    roles.length === 0 ? (
+      <Typography.Text type="secondary">{t('roles.grants.none')}</Typography.Text>
+    ) : (
+      <Space size={[4, 4]} wrap>
+        {roles.map((r) => (
+          <RoleTag key={r} role={r} />
+        ))}
+      </Space>
+    );
+  const basis = (b: GrantBasis) => (
+    <div key={b.clause + b.en}>
+      <Typography.Text code>{b.clause}</Typography.Text> {zh ? b.zh : b.en}
+    </div>
+  );
+  // The grant matrix (src/shared/grants.ts): who may give, take away or put in a token which role.
+  const grantColumns: ColumnsType<Role> = [
+    {
+      title: t('roles.grants.role'),
+      key: 'role',
+      width: 150,
+      render: (_, r) => <RoleTag role={r} />,
+    },
+    { title: t('roles.grants.grant'), key: 'grant', render: (_, r) => roleList(GRANTS[r].grant) },
+    {
+      title: t('roles.grants.revoke'),
+      key: 'revoke',
+      render: (_, r) => roleList(GRANTS[r].revoke),
+    },
+    {
+      title: t('roles.grants.tokens'),
+      key: 'tokens',
+      render: (_, r) => roleList(GRANTS[r].tokens),
+    },
+    {
+      title: t('roles.grants.basis'),
+      key: 'basis',
+      width: 420,
+      render: (_, r) => GRANTS[r].basis.map(basis),
+    },
+  ];
 
   const columns: ColumnsType<Permission> = [
     {
@@ -83,6 +126,18 @@ export function RolesPage() {
           pagination={false}
           scroll={{ x: 960 }}
           aria-label={t('nav.roles')}
+        />
+      </Card>
+      <Card size="small" title={t('roles.grants.title')} styles={{ body: { padding: 0 } }}>
+        <Table<Role>
+          rowKey={(r) => r}
+          size="small"
+          columns={grantColumns}
+          dataSource={[...ROLES]}
+          pagination={false}
+          scroll={{ x: 960 }}
+          aria-label={t('roles.grants.title')}
+          footer={() => GRANT_INVARIANTS.map(basis)}
         />
       </Card>
       <Card size="small" title={t('roles.descriptionsTitle')}>
