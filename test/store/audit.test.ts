@@ -567,12 +567,15 @@ describe('dengbao audit verify', () => {
     }
     const ok = run('audit', 'verify', '--org', org);
     assert.equal(ok.code, 0, ok.err);
-    assert.equal(ok.out, `audit chain intact: 3 entries, last hash ${last} (chain ${org})\n`);
+    assert.equal(
+      ok.out,
+      `audit chain intact: 3 entries, last seq 3, last hash ${last} (chain ${org}); no anchor for this chain yet\n`,
+    );
     const platform = run('audit', 'verify', '--org', '');
     assert.equal(platform.code, 0, platform.err);
     assert.match(
       platform.out,
-      /^audit chain intact: 1 entries, last hash [0-9a-f]{64} \(chain platform\)/,
+      /^audit chain intact: 1 entries, last seq 1, last hash [0-9a-f]{64} \(chain platform\)/,
     );
 
     const tamper = await openStore({ kind: 'sqlite', file: path.join(dir, 'dengbao.sqlite') });
