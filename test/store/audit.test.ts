@@ -27,7 +27,8 @@ import {
   type VerifyAuditOptions,
 } from '../../src/store/repositories/audit.repository';
 import type { Database } from '../../src/store/schema';
-import { openTestStore, TEST_DIALECTS } from '../support';
+import pg from 'pg';
+import { openTestStore, postgresAvailable, TEST_DIALECTS, TEST_PG_URL } from '../support';
 
 const at = (i: number) => `2026-03-02T01:00:${String(i % 60).padStart(2, '0')}.000Z`;
 
@@ -147,6 +148,48 @@ for (const dialect of TEST_DIALECTS) {
       }
     });
   });
+
+  if (dialect === 'postgres')
+    it('on PostgreSQL, a server role that owns the tables (not a superuser) has no UPDATE/DELETE/TRUNCATE either', async (t) => {
+      if (!(await postgresAvailable())) return t.skip('database unavailable');
+      // A login role of its own, as in production; dropped again at the end.
+      const role = `dengbao_app_${randomUUID().slice(0, 8)}`;
+      const admin = new pg.Client({ connectionString: TEST_PG_URL });
+      await admin.connect();
+      await admin.query(`create role ${role} login`);
+      await admin.query(`grant create on database ${admin.database} to ${role}`);
+      let store: Store | null = null;
+      try {
+        const url = new URL(TEST_PG_URL);
+        url.username = role;
+        url.password = '';
+        store = await openStore({ kind: 'postgres', url: url.toString(), schema: role });
+        const db = store.db;
+        await appendAudit(db, event(role, 1), at(1));
+        for (const q of [
+          sql`update audit_entries set action = 'x'`,
+          sql`delete from audit_entries`,
+          sql`truncate audit_entries`,
+        ])
+          await assert.rejects(q.execute(db), /permission denied for table audit_entries/);
+        // The owner may grant itself the rights back; the triggers still refuse.
+        await sql`grant update, delete, truncate on audit_entries to current_user`.execute(db);
+        for (const q of [
+          sql`update audit_entries set action = 'x'`,
+          sql`delete from audit_entries`,
+          sql`truncate audit_entries`,
+        ])
+          await assert.rejects(q.execute(db), new RegExp(AUDIT_APPEND_ONLY_MESSAGE));
+        await appendAudit(db, event(role, 2), at(2));
+        assert.equal(brokenAt(await verifyAudit(db, role)), 'ok 2');
+      } finally {
+        await store?.close();
+        await admin.query(`drop schema if exists ${role} cascade`);
+        await admin.query(`revoke create on database ${admin.database} from ${role}`);
+        await admin.query(`drop role ${role}`);
+        await admin.end();
+      }
+    });
 
   describe(`audit chain on ${dialect}`, () => {
     let store: Store | null;
