@@ -220,7 +220,7 @@ export interface LoadKeyringOptions {
   /** Create the DEFAULT key file with one random key when no key source exists (embedded mode). */
   readonly createIfMissing?: boolean;
   /**
-   * Asked before the default key file is created: a description of the encrypted data the
+   * Asked when the default key file is missing: a description of the encrypted data the
    * database already holds (e.g. "3 organisations and 12 encrypted values in /data/dengbao.sqlite"),
    * or null when it holds none. A new key cannot decrypt existing data, so then no key is created
    * and loading fails with what to do instead.
@@ -283,15 +283,15 @@ export function loadKeyring(options: LoadKeyringOptions = {}): LoadedKeyring {
       file,
       warnings: modeWarnings(file),
     };
-  if (!options.createIfMissing)
-    throw new KeyringError(
-      `no encryption keys: set ${KEYS_ENV} or ${KEY_FILE_ENV}, or create ${file} (with the embedded SQLite store the server creates it on first start; with DATABASE_URL give the keys explicitly so every server shares them)`,
-    );
   const existing = options.existingData?.() ?? null;
   if (existing !== null)
     throw new KeyringError(
       `${source} is missing, but the database already holds encrypted data (${existing}); a new key could not decrypt it, so none was created. ` +
         `Put the key file back from your backup (\`dengbao restore\` restores it with the database), or set ${KEYS_ENV} or ${KEY_FILE_ENV} to the keys the data was encrypted with`,
+    );
+  if (!options.createIfMissing)
+    throw new KeyringError(
+      `no encryption keys: set ${KEYS_ENV} or ${KEY_FILE_ENV}, or create ${file} (with the embedded SQLite store the server creates it on first start; with DATABASE_URL give the keys explicitly so every server shares them)`,
     );
   const id = 'k1';
   const created = createKeyFileExclusive(file, { current: id, keys: { [id]: generateKey() } });

@@ -8,12 +8,15 @@ import { ENCRYPTED_COLUMNS } from '../../store/reencrypt';
  * could not decrypt it): then loading fails naming the key file and what to do. With
  * DATABASE_URL the keys must be configured.
  */
-export function loadStoreKeyring(env: NodeJS.ProcessEnv = process.env): LoadedKeyring {
+export function loadStoreKeyring(
+  env: NodeJS.ProcessEnv = process.env,
+  { create = true }: { create?: boolean } = {},
+): LoadedKeyring {
   const options = storeOptionsFromEnv(env);
   if (options.kind !== 'sqlite') return loadKeyring({ env });
   return loadKeyring({
     env,
-    createIfMissing: true,
+    createIfMissing: create,
     existingData: () => sqliteEncryptedData(options.file, ENCRYPTED_COLUMNS),
   });
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { loadStoreKeyring } from '../../app/backup/keyring-guard';
 import { createFieldCipher } from '../../security/field-crypto';
 import {
   KEYS_ENV,
@@ -28,7 +29,8 @@ function parseBatchSize(value: string | undefined): number | undefined {
 
 /** Loads the configured keyring (never creates a key file) and prints its warnings. */
 function loadConfigured(): LoadedKeyring {
-  const loaded = loadKeyring({ env: process.env });
+  // A missing key file beside encrypted data is named as such (restore it), not "no keys".
+  const loaded = loadStoreKeyring(process.env, { create: false });
   for (const w of loaded.warnings) note(`warning: ${w}`);
   return loaded;
 }
