@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch } from 'react-router-dom';
 import { SETTINGS_SECTIONS, WORK_SECTIONS, sectionOf, type Section } from '../lib/navigation';
 import { useOrganisationAccess } from '../lib/permissions';
+import { SignInNoticeBanner } from './auth/SignInNoticeBanner';
 import { UserMenu } from './auth/UserMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OrganisationSwitcher } from './OrganisationSwitcher';
@@ -109,6 +110,7 @@ export function AppLayout() {
           style={{ padding: 24 }}
           key={location.pathname === '/' ? 'home' : (orgId ?? 'none')}
         >
+          <SignInNoticeBanner />
           <Outlet />
         </Layout.Content>
       </Layout>

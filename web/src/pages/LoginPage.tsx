@@ -1,15 +1,14 @@
 import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Space, Typography, theme } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Typography, theme } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { forgetSession, useSession, useSignIn } from '../api/session';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import type { SignInNoticeDto } from '../api/types';
+import { setSignInNotice } from '../components/auth/SignInNoticeBanner';
 import { safeNext, signInProblem } from '../lib/auth-errors';
-import { formatTimestamp } from '../lib/dates';
 
 interface SignInValues {
   username: string;
@@ -20,7 +19,6 @@ interface SignInValues {
 export function LoginPage() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const { notification } = App.useApp();
   const client = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
@@ -41,38 +39,11 @@ export function LoginPage() {
   if (session.data && !signedOut) return <Navigate to={next ?? '/'} replace />;
 
   const problem = signInProblem(signIn.error);
-  const showNotice = (notice: SignInNoticeDto) => {
-    const lines: string[] = [];
-    if (notice.failedAttempts > 0)
-      lines.push(
-        t('login.notice.failed', {
-          count: notice.failedAttempts,
-          at: notice.lastFailureAt ? formatTimestamp(notice.lastFailureAt) : '',
-          from: notice.lastFailureFrom ?? t('login.notice.unknownSource'),
-        }),
-      );
-    if (notice.blockedSources.length > 0)
-      lines.push(
-        t('login.notice.blocked', {
-          list: notice.blockedSources
-            .map(
-              (b) => `${b.source || t('login.notice.unknownSource')} (${formatTimestamp(b.until)})`,
-            )
-            .join(', '),
-        }),
-      );
-    notification.warning({
-      key: 'sign-in-notice',
-      title: t('login.notice.title'),
-      description: lines.join(' '),
-      duration: 0,
-    });
-  };
   const submit = async ({ username, password }: SignInValues) => {
     try {
       const session = await signIn.mutateAsync({ username: username.trim(), password });
       // What happened to the account since the last sign-in: told only now, to its owner.
-      if (session.signInNotice) showNotice(session.signInNotice);
+      setSignInNotice(session.signInNotice ?? null);
     } catch {
       form.setFieldValue('password', '');
     }
