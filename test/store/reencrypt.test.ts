@@ -331,7 +331,7 @@ for (const dialect of TEST_DIALECTS) {
           remaining: 0,
           columns: [],
         });
-        const ids = [];
+        const ids: string[] = [];
         for (let i = 0; i < 5; i++)
           ids.push(await insertOrganisation(s.db, v1Token(K1, 'k1', `${PHONE}-${i}`)));
         const lost = await insertOrganisation(s.db, v1Token(K2, 'k9', 'x'));
@@ -384,7 +384,7 @@ for (const dialect of TEST_DIALECTS) {
       if (!store) return t.skip('database unavailable');
       const db = store.db;
       const ring = createKeyring({ k1: K1, k2: K2 }, 'k2', 'test');
-      const ids = [];
+      const ids: string[] = [];
       for (let i = 0; i < 3; i++)
         ids.push(await insertOrganisation(db, v1Token(K1, 'k1', `${PHONE}-${i}`)));
       const first = await fieldCipherAtStart(store, ring);
