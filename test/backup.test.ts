@@ -19,7 +19,12 @@ import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { CLI_ACTOR } from '../src/app/actor';
-import { anchorFilePath, readAnchorFile, verifyChainWithAnchors } from '../src/app/audit-anchors';
+import {
+  anchorFilePath,
+  readAnchorFile,
+  startAnchorSchedule,
+  verifyChainWithAnchors,
+} from '../src/app/audit-anchors';
 import { extractArchive, writeArchive } from '../src/app/backup/archive';
 import { createBackup } from '../src/app/backup/backup';
 import { restoreBackup } from '../src/app/backup/restore';
@@ -274,6 +279,46 @@ describe('backup and restore (SQLite)', () => {
       report.message,
       /^audit chain CUT: entry seq 6 \(hash [0-9a-f]{64}\), anchored 2026-12-07T02:00:00\.000Z \(backup\) in .*audit-anchors\.jsonl, is gone; the chain now ends at seq 4/,
     );
+  });
+
+  it('the server anchors changed chains at start and again when the date changes', async () => {
+    const dir = dataDir();
+    const store = await openStore({ kind: 'sqlite', file: path.join(dir, 'dengbao.sqlite') });
+    const org = await orgWithHistory(store, dir, '某区教育局', 1);
+    const file = path.join(dir, 'audit-anchors.jsonl');
+    let now = new Date('2026-12-07T15:59:00Z');
+    const logged: string[] = [];
+    const log = { info: (m: string) => logged.push(m), error: (m: string) => logged.push(m) };
+    const schedule = await startAnchorSchedule(store.db, file, () => now, log, 10);
+    try {
+      const atStart = readAnchorFile(file).anchors;
+      assert.deepEqual(
+        atStart.map((a) => [a.organisationId, a.seq, a.reason]),
+        [[org.id, 2, 'start']],
+      );
+      if (posix) assert.equal(statSync(file).mode & 0o777, 0o600);
+      assert.match(
+        logged[0] ?? '',
+        new RegExp(`audit anchor \\(start\\): chain ${org.id} seq 2 hash`),
+      );
+      // Same day: nothing more. Next day, after a change: the new head.
+      await new Promise((r) => setTimeout(r, 40));
+      assert.equal(readAnchorFile(file).anchors.length, 1);
+      await updateOrganisationCommand(ctxWithKeyFile(store, dir), CLI_ACTOR, org.id, {
+        version: org.version,
+        name: '某区教育局（本级）',
+      } as never);
+      now = new Date('2026-12-08T00:01:00Z');
+      for (let i = 0; i < 100 && readAnchorFile(file).anchors.length < 2; i++)
+        await new Promise((r) => setTimeout(r, 20));
+      const daily = readAnchorFile(file).anchors[1];
+      assert.equal(daily?.reason, 'daily');
+      assert.equal(daily?.seq, 3);
+      assert.equal(daily?.at, '2026-12-08T00:01:00.000Z');
+    } finally {
+      schedule.stop();
+      await store.close();
+    }
   });
 
   it(
