@@ -313,9 +313,11 @@ export async function verifyChainWithAnchors(
   db: Kysely<Database>,
   organisationId: string,
   anchorFile: AnchorFile | null,
+  /** The chain's verification when already done on these very rows (restore: before the rename). */
+  verified?: ChainVerification,
 ): Promise<ChainReport> {
   const chain = chainName(organisationId);
-  const verification = await verifyAudit(db, organisationId);
+  const verification = verified ?? (await verifyAudit(db, organisationId));
   const anchors = anchorFile ? await checkAnchors(db, organisationId, anchorFile.anchors) : null;
   const base = { organisationId, chain, verification, anchors };
   if (!verification.ok) {

@@ -181,12 +181,15 @@ async function verifyAgainstManifest(
   db: Kysely<Database>,
   manifest: Manifest,
   anchorFile: ReturnType<typeof readAnchorFile> | null,
+  verified?: readonly ChainReport[],
 ): Promise<{ reports: ChainReport[]; problems: string[] }> {
   const chains = new Set(await allChains(db));
   for (const h of manifest.auditHeads) chains.add(h.organisationId);
   const reports: ChainReport[] = [];
-  for (const id of [...chains].sort())
-    reports.push(await verifyChainWithAnchors(db, id, anchorFile));
+  for (const id of [...chains].sort()) {
+    const before = verified?.find((r) => r.organisationId === id)?.verification;
+    reports.push(await verifyChainWithAnchors(db, id, anchorFile, before));
+  }
   const problems = reports.filter((r) => !r.ok).map((r) => r.message);
   for (const h of manifest.auditHeads) {
     const r = reports.find((x) => x.organisationId === h.organisationId);
@@ -321,6 +324,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
         keptAside,
         anchorPath,
         started,
+        verified.reports,
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -414,7 +418,7 @@ async function pgHasStore(store: Extract<StoreOptions, { kind: 'postgres' }>): P
   }
 }
 
-/** Restore anchors, then every chain verified in place against the anchor file. */
+/** Restore anchors, then every chain checked in place against the anchor file. */
 async function finish(
   options: RestoreOptions,
   manifest: Manifest,
@@ -424,6 +428,8 @@ async function finish(
   keptAside: string[],
   anchorPath: string,
   started: number,
+  /** SQLite: the chains as verified on the copy that was renamed into place. */
+  verified?: readonly ChainReport[],
 ): Promise<RestoreResult> {
   const opened = await openStore(options.store ?? storeOptionsFromEnv(options.env));
   try {
@@ -432,6 +438,7 @@ async function finish(
       opened.db,
       manifest,
       readAnchorFile(anchorPath),
+      verified,
     );
     if (problems.length)
       throw new RestoreError(
