@@ -281,6 +281,54 @@ describe('backup and restore (SQLite)', () => {
     );
   });
 
+  it('restoring an older backup over newer data says which anchored entries it gave up', async () => {
+    const dir = dataDir();
+    const file = path.join(dir, 'dengbao.sqlite');
+    let store = await openStore({ kind: 'sqlite', file });
+    const org = await orgWithHistory(store, dir, '某市公安局', 2);
+    await store.close();
+    const older = path.join(root, 'older.tar.gz');
+    await createBackup({ env: envFor(dir), out: older, now: NOW });
+    store = await openStore({ kind: 'sqlite', file });
+    const ctx = ctxWithKeyFile(store, dir);
+    await updateOrganisationCommand(ctx, CLI_ACTOR, org.id, {
+      version: org.version,
+      name: '某市公安局（新）',
+    } as never);
+    await store.close();
+    await createBackup({
+      env: envFor(dir),
+      out: path.join(root, 'newer.tar.gz'),
+      now: () => new Date('2026-12-07T04:00:00Z'),
+    });
+    const restored = await restoreBackup({
+      env: envFor(dir),
+      archive: older,
+      force: true,
+      now: () => new Date('2026-12-07T05:00:00Z'),
+    });
+    const report = restored.reports.find((r) => r.organisationId === org.id);
+    assert.equal(report?.ok, true);
+    assert.match(
+      report?.message ?? '',
+      /last seq 3, .*; anchors hold \(latest seq 3, 2026-12-07T05:00:00\.000Z, restore\); 1 anchor\(s\) beyond the head were given up by a restore \(2026-12-07T05:00:00\.000Z\)/,
+    );
+    // Without the restore line, the same file would call it a cut-off tail.
+    const lines = readFileSync(anchorFilePath(envFor(dir)), 'utf8')
+      .trim()
+      .split('\n');
+    const withoutRestore = lines.filter((l) => !l.includes('"restore"'));
+    writeFileSync(anchorFilePath(envFor(dir)), `${withoutRestore.join('\n')}\n`);
+    store = await openStore({ kind: 'sqlite', file });
+    const blamed = await verifyChainWithAnchors(
+      store.db,
+      org.id,
+      readAnchorFile(anchorFilePath(envFor(dir))),
+    );
+    await store.close();
+    assert.match(blamed.message, /^audit chain CUT: entry seq 4 /);
+  });
+
   it('the server anchors changed chains at start and again when the date changes', async () => {
     const dir = dataDir();
     const store = await openStore({ kind: 'sqlite', file: path.join(dir, 'dengbao.sqlite') });

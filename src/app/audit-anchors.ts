@@ -244,7 +244,7 @@ export async function checkAnchors(
     else if (hash !== a.hash) broken.push({ anchor: a, kind: 'different' });
   }
   const latest = effective.reduce<AuditAnchor | null>(
-    (m, a) => (!m || a.seq > m.seq ? a : m),
+    (m, a) => (!m || a.seq >= m.seq ? a : m),
     null,
   );
   return { checked: effective.length, latest, broken, lostByRestore };
