@@ -90,6 +90,12 @@ test('roles: a viewer sees one organisation read-only; the owner sees the audit 
 
   await test.step('admin creates two organisations, each with its system', async () => {
     await signIn(page, ADMIN.username, ADMIN.password);
+    // Signed in, the owner of the account learns of the failed attempt (a stranger never does).
+    const notice = page.getByTestId('sign-in-notice');
+    await expect(notice).toContainText('自上次登录以来的登录失败');
+    await expect(notice).toContainText('1 次登录失败');
+    await notice.getByRole('button', { name: /close|关闭/i }).click();
+    await expect(notice).toBeHidden();
     await openOrCreateOrganisation(page, BANK);
     bankId = orgIdOf(page);
     await ensureSystem(page, CORE_BANKING);
@@ -126,6 +132,11 @@ test('roles: a viewer sees one organisation read-only; the owner sees the audit 
     await expect(page.getByText('三员分立', { exact: true })).toBeVisible();
     const auditRow = page.getByRole('row').filter({ hasText: '查阅与校验审计日志' });
     await expect(auditRow).toBeVisible();
+    // Who may grant which role, with the clause of GB/T 22239 behind it.
+    const grants = page.getByRole('table', { name: '谁可以授予哪些角色（GB/T 22239-2019）' });
+    await expect(grants.getByRole('row').filter({ hasText: '8.1.5.3-b' })).toContainText(
+      '测评人员',
+    );
     await page.screenshot({ path: path.join(screenshots, 'roles.png'), fullPage: true });
   });
 
