@@ -25,6 +25,11 @@ import { ConflictError, ValidationError, type ErrorDetail } from '../errors';
 import { decryptNullable, encryptNullable } from '../security/field-crypto';
 import { LABELS_ZH, type ProtectionLevel } from '../shared/mlps';
 import type { WorkbookRowDto } from '../shared/api-types';
+import { cellText, clean, headerKey, squash } from '../spreadsheet/cells';
+import { importLimits } from '../spreadsheet/limits';
+import { readSpreadsheet, type Sheet, type Workbook } from '../spreadsheet/reader';
+import { addSafeRow, BORDER, FONT, styleHeaderCell } from '../spreadsheet/styles';
+import { at, type RowData } from '../spreadsheet/types';
 import {
   getAssessment,
   insertResults,
@@ -56,8 +61,8 @@ export interface ImportReport {
 
 /** The first sheet: project facts, instructions and the sheet → test object table. */
 export const GUIDE_SHEET = '说明';
-/** Larger files are refused before they are unzipped. */
-export const WORKBOOK_MAX_BYTES = 20 * 1024 * 1024;
+/** Larger uploads are refused before they are read (DENGBAO_IMPORT_MAX_FILE_BYTES, 20 MB). */
+export const workbookMaxBytes = (): number => importLimits().maxFileBytes;
 /** Same limits as the API's result schema. */
 export const RECORD_MAX = 4000;
 export const REASON_MAX = 1000;
@@ -186,21 +191,6 @@ export function sheetNamesFor(objectNames: readonly string[]): string[] {
 /* Export                                                                                    */
 /* ----------------------------------------------------------------------------------------- */
 
-const THIN = { style: 'thin' as const, color: { argb: 'FFB4B4B4' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL: ExcelJS.Fill = {
-  type: 'pattern',
-  pattern: 'solid',
-  fgColor: { argb: 'FFD9E1F2' },
-};
-/** Columns the assessor fills in get a warmer header, so they stand out. */
-const EDITABLE_FILL: ExcelJS.Fill = {
-  type: 'pattern',
-  pattern: 'solid',
-  fgColor: { argb: 'FFFFF2CC' },
-};
-const FONT = { name: '等线', size: 10 };
-
 /** The assessment's workbook as an .xlsx file (results and reasons decrypted). */
 export async function exportWorkbook(
   ctx: AppContext,
@@ -232,7 +222,7 @@ export async function exportWorkbook(
     { width: 10 },
     { width: 40 },
   ];
-  const title = guide.addRow([`${assessment.title} — 测评结果记录表`]);
+  const title = addSafeRow(guide, [`${assessment.title} — 测评结果记录表`]);
   title.font = { ...FONT, size: 14, bold: true };
   guide.mergeCells(title.number, 1, title.number, 6);
   guide.addRow([]);
@@ -261,7 +251,7 @@ export async function exportWorkbook(
     [LABEL_ASSESSMENT_ID, assessment.id],
   ];
   for (const [label, value] of facts) {
-    const row = guide.addRow([label, value]);
+    const row = addSafeRow(guide, [label, value]);
     row.getCell(1).font = { ...FONT, bold: true };
     row.getCell(2).font = FONT;
     guide.mergeCells(row.number, 2, row.number, 6);
@@ -293,7 +283,7 @@ export async function exportWorkbook(
   const mapHeader = guide.addRow(MAP_HEADER);
   styleHeader(mapHeader, MAP_HEADER.length, []);
   objects.forEach((o, i) => {
-    const row = guide.addRow([
+    const row = addSafeRow(guide, [
       i + 1,
       names[i],
       o.name,
@@ -336,7 +326,7 @@ export async function exportWorkbook(
     head.height = 20;
     const rows = rowsByObject.get(object.id) ?? [];
     rows.forEach((r, n) => {
-      const row = sheet.addRow([
+      const row = addSafeRow(sheet, [
         n + 1,
         EXTENSION_ZH[r.extension] ?? r.extension,
         CATEGORY_ZH[r.category] ?? r.category,
@@ -381,13 +371,11 @@ interface WithDataValidations {
   dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
 }
 
+/** Columns the assessor fills in get a warmer header, so they stand out. */
 function styleHeader(row: ExcelJS.Row, width: number, editable: readonly string[]): void {
   for (let c = 1; c <= width; c++) {
     const cell = row.getCell(c);
-    cell.font = { ...FONT, bold: true };
-    cell.fill = editable.includes(String(cell.value)) ? EDITABLE_FILL : HEADER_FILL;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BORDER;
+    styleHeaderCell(cell, editable.includes(String(cell.value)));
   }
 }
 
@@ -445,7 +433,7 @@ export async function importWorkbook(
 ): Promise<ImportReport> {
   // Fail fast (404 / 409) before reading a large file.
   assertEditable(await getAssessment(ctx.store.db, organisationId, assessmentId));
-  const book = await readWorkbook(buffer);
+  const book = await readSpreadsheet(buffer);
   const digest = createHash('sm3').update(buffer).digest('hex');
 
   return audited(ctx, actor, async (trx, audit, now) => {
@@ -534,100 +522,17 @@ function assertEditable(assessment: AssessmentRow): void {
   }
 }
 
-function fail(path: string, message: string): never {
-  throw new ValidationError('the workbook has 1 problem(s); nothing was imported', [
-    { path, message },
-  ]);
-}
-
-/** Sheet parts import does not read; skipping them makes loading a large file ~25% faster. */
-const IGNORED_XML_NODES = [
-  'dataValidations',
-  'conditionalFormatting',
-  'autoFilter',
-  'pageSetup',
-  'headerFooter',
-  'printOptions',
-  'pageMargins',
-  'sheetPr',
-  'sheetViews',
-  'sheetFormatPr',
-  'cols',
-  'hyperlinks',
-  'picture',
-  'drawing',
-  'rowBreaks',
-  'tableParts',
-  'extLst',
-];
-
-async function readWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
-  if (buffer.length === 0) fail('file', 'the file is empty (文件为空)');
-  if (buffer.length > WORKBOOK_MAX_BYTES) {
-    fail(
-      'file',
-      `the file is larger than ${WORKBOOK_MAX_BYTES / 1024 / 1024} MB (文件过大); split it by test object`,
-    );
-  }
-  // Every .xlsx is a zip archive: "PK\x03\x04". Anything else (an old .xls, a CSV) is refused
-  // here with a clear message instead of a parser error.
-  if (buffer.readUInt32LE(0) !== 0x04034b50) {
-    fail(
-      'file',
-      'the file is not an .xlsx workbook (不是 .xlsx 文件); save it from Excel or WPS as “Excel 工作簿 (*.xlsx)”',
-    );
-  }
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(buffer as unknown as ExcelJS.Buffer, {
-      ignoreNodes: IGNORED_XML_NODES,
-    });
-  } catch {
-    fail('file', 'the file cannot be read as an .xlsx workbook (无法读取，文件可能已损坏)');
-  }
-  return book;
-}
-
-/** The text of a cell whatever Excel stored: rich text, formula results, hyperlinks, numbers. */
-function cellText(value: ExcelJS.CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) {
-    return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  }
-  if ('hyperlink' in value) return value.text;
-  if ('error' in value) return String(value.error);
-  return '';
-}
-
-/** Line breaks as Excel may store them, trimmed. */
-const clean = (text: string) =>
-  text
-    .replace(/\r\n?/g, '\n')
-    .replace(/_x000D_/g, '')
-    .trim();
-/** For labels and short codes: all whitespace runs become one space. */
-const squash = (text: string) => clean(text).replace(/\s+/g, ' ');
-/** Header text without spaces and without a parenthesised hint: `对象编号（请勿修改）` → `对象编号`. */
-const headerKey = (text: string) =>
-  clean(text)
-    .replace(/\s+/g, '')
-    .replace(/[（(].*$/, '');
-
-const at = (sheet: string, row?: number, column?: string) =>
-  `sheet ${sheet}${row !== undefined ? ` row ${row}` : ''}${column ? ` column ${column}` : ''}`;
+/** A cell of a row, 1-based column. */
+const valueAt = (row: RowData | undefined, col: number) => row?.cells[col - 1] ?? null;
 
 function checkWorkbook(
-  book: ExcelJS.Workbook,
+  book: Workbook,
   assessment: AssessmentRow,
   objects: readonly TestObjectRow[],
 ): Checked {
   const problems: ErrorDetail[] = [];
   const checked = { problems, accepted: [] as AcceptedRow[], rows: 0, skipped: 0 };
-  const guide = book.worksheets.find((s) => s.name.trim() === GUIDE_SHEET);
+  const guide = book.sheets.find((s) => s.name.trim() === GUIDE_SHEET);
   if (!guide) {
     problems.push({
       path: at(GUIDE_SHEET),
@@ -641,7 +546,7 @@ function checkWorkbook(
 
   const baseline = new Map(baselineOf(assessment).map((i) => [i.id, i]));
   const seenObjects = new Map<string, string>();
-  for (const sheet of book.worksheets) {
+  for (const sheet of book.sheets) {
     if (sheet === guide) continue;
     const object = mapping.get(sheet.name);
     if (!object) {
@@ -671,7 +576,7 @@ function checkWorkbook(
  * at all; otherwise problems of single rows are added and the good rows returned.
  */
 function readMapping(
-  guide: ExcelJS.Worksheet,
+  guide: Sheet,
   assessment: AssessmentRow,
   objects: readonly TestObjectRow[],
   problems: ErrorDetail[],
@@ -682,11 +587,12 @@ function readMapping(
   let idCol = 0;
   let idLabel = MAP_OBJECT_ID;
   let wrongAssessment = false;
-  guide.eachRow((row, rowNumber) => {
-    if (headerRow !== undefined) return;
-    const first = headerKey(cellText(row.getCell(1).value));
+  for (const row of guide.rows) {
+    if (headerRow !== undefined) break;
+    const rowNumber = row.r;
+    const first = headerKey(cellText(valueAt(row, 1)));
     if (first === LABEL_ASSESSMENT_ID) {
-      const value = squash(cellText(row.getCell(2).value));
+      const value = squash(cellText(valueAt(row, 2)));
       if (value && value !== assessment.id) {
         wrongAssessment = true;
         problems.push({
@@ -694,19 +600,19 @@ function readMapping(
           message: `this workbook was exported from another assessment (${value}), not from “${assessment.title}” (不是本次测评导出的文件)`,
         });
       }
-      return;
+      continue;
     }
-    row.eachCell((cell, col) => {
-      const key = headerKey(cellText(cell.value));
-      if (key === MAP_SHEET && !sheetCol) sheetCol = col;
+    row.cells.forEach((value, i) => {
+      const key = headerKey(cellText(value));
+      if (key === MAP_SHEET && !sheetCol) sheetCol = i + 1;
       if (key === MAP_OBJECT_ID && !idCol) {
-        idCol = col;
-        idLabel = clean(cellText(cell.value));
+        idCol = i + 1;
+        idLabel = clean(cellText(value));
       }
     });
     if (sheetCol && idCol) headerRow = rowNumber;
     else sheetCol = idCol = 0;
-  });
+  }
   if (wrongAssessment) return null;
   if (headerRow === undefined) {
     problems.push({
@@ -718,10 +624,9 @@ function readMapping(
   }
   const mapping = new Map<string, TestObjectRow>();
   const sheetRows = new Map<string, number>();
-  for (let r = headerRow + 1; r <= guide.rowCount; r++) {
-    const row = guide.getRow(r);
-    const sheetName = clean(cellText(row.getCell(sheetCol).value));
-    const objectId = squash(cellText(row.getCell(idCol).value));
+  for (let r = headerRow + 1; r <= guide.lastRow; r++) {
+    const sheetName = clean(cellText(guide.cell(r, sheetCol)));
+    const objectId = squash(cellText(guide.cell(r, idCol)));
     if (!sheetName && !objectId) break; // end of the table
     if (!sheetName) {
       problems.push({
@@ -760,7 +665,7 @@ function readMapping(
 }
 
 function checkObjectSheet(
-  sheet: ExcelJS.Worksheet,
+  sheet: Sheet,
   object: TestObjectRow,
   baseline: ReadonlyMap<string, FixedBaselineItem>,
   out: { problems: ErrorDetail[]; accepted: AcceptedRow[]; rows: number; skipped: number },
@@ -769,9 +674,10 @@ function checkObjectSheet(
   const name = sheet.name;
   // Columns by their header text, so a reordered sheet still reads.
   const cols = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const key = headerKey(cellText(cell.value));
-    if (key && !cols.has(key)) cols.set(key, col);
+  const header = sheet.rows[0]?.r === 1 ? sheet.rows[0].cells : [];
+  header.forEach((value, i) => {
+    const key = headerKey(cellText(value));
+    if (key && !cols.has(key)) cols.set(key, i + 1);
   });
   const missing = REQUIRED_HEADERS.filter((h) => !cols.has(h));
   for (const header of missing) {
@@ -786,9 +692,10 @@ function checkObjectSheet(
   const categories = CATEGORIES_BY_OBJECT_KIND[object.kind as TestObjectKind] ?? [];
   const firstRow = new Map<string, number>();
 
-  sheet.eachRow((row, r) => {
-    if (r === 1) return;
-    const get = (h: ColumnHeader) => cellText(row.getCell(col(h)).value);
+  for (const row of sheet.rows) {
+    const r = row.r;
+    if (r === 1) continue;
+    const get = (h: ColumnHeader) => cellText(valueAt(row, col(h)));
     const id = squash(get('编号'));
     const resultText = squash(get('符合情况'));
     const record = clean(get('结果记录'));
@@ -803,7 +710,7 @@ function checkObjectSheet(
             'the row has content but no 编号 (编号为空); the requirement id is how a row is matched',
         });
       }
-      return; // an empty or decorative row
+      continue; // an empty or decorative row
     }
     out.rows += 1;
     const seen = firstRow.get(id);
@@ -839,7 +746,7 @@ function checkObjectSheet(
         });
       }
       if (weightCol !== undefined) {
-        const raw = row.getCell(weightCol).value;
+        const raw = valueAt(row, weightCol);
         const weightText = squash(cellText(raw));
         const weight =
           typeof raw === 'number' ? raw : weightText === '' ? null : Number(weightText);
@@ -879,7 +786,7 @@ function checkObjectSheet(
           message: `${record ? '结果记录' : '原因说明'} is given but 符合情况 is empty (填写了记录但未选择符合情况); choose 符合, 部分符合, 不符合 or 不适用`,
         });
       } else out.skipped += 1;
-      return;
+      continue;
     }
     const result = parseResult(resultText);
     if (!result) {
@@ -887,14 +794,14 @@ function checkObjectSheet(
         path: at(name, r, '符合情况'),
         message: `“${resultText}” is not a result (符合情况无效); use 符合, 部分符合, 不符合 or 不适用`,
       });
-      return;
+      continue;
     }
     if (RESULTS_NEEDING_REASON.includes(result) && !reason) {
       problems.push({
         path: at(name, r, '原因说明'),
         message: `${ITEM_RESULT_ZH[result]} needs a reason (选择“${ITEM_RESULT_ZH[result]}”时必须填写原因说明)`,
       });
-      return;
+      continue;
     }
     if (item && categories.includes(item.category)) {
       out.accepted.push({
@@ -905,5 +812,5 @@ function checkObjectSheet(
         reason: reason || null,
       });
     }
-  });
+  }
 }

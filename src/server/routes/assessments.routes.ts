@@ -23,7 +23,7 @@ import {
   writeFindingNoteCommand,
   writeResultsCommand,
 } from '../../app/assessment-commands';
-import { exportWorkbook, importWorkbook, WORKBOOK_MAX_BYTES } from '../../app/assessment-excel';
+import { exportWorkbook, importWorkbook, workbookMaxBytes } from '../../app/assessment-excel';
 import {
   presentAssessment,
   presentAssessmentSummary,
@@ -93,7 +93,7 @@ export const assessmentsRoutes =
     // Evidence files arrive as the raw body with their own content type.
     app.addContentTypeParser(
       [...Object.keys(EVIDENCE_MEDIA_TYPES), 'application/octet-stream'],
-      { parseAs: 'buffer', bodyLimit: Math.max(EVIDENCE_MAX_BYTES, WORKBOOK_MAX_BYTES) + 1024 },
+      { parseAs: 'buffer', bodyLimit: Math.max(EVIDENCE_MAX_BYTES, workbookMaxBytes()) + 1024 },
       (_req, body, done) => done(null, body),
     );
 
@@ -621,7 +621,7 @@ export const assessmentsRoutes =
       '/organisations/:orgId/assessments/:assessmentId/import',
       {
         config: write,
-        bodyLimit: WORKBOOK_MAX_BYTES + 1024,
+        bodyLimit: workbookMaxBytes() + 1024,
         schema: {
           tags,
           summary: `Import a filled workbook (.xlsx as the raw body): all or nothing, every problem by sheet, row and column`,
