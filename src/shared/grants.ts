@@ -140,8 +140,8 @@ export const GRANT_INVARIANTS: readonly GrantBasis[] = [
   },
   {
     clause: '8.1.4.2-d',
-    zh: '令牌的权限不超过其创建者在使用时仍可授予的权限：创建者离开组织或失去该授权后，令牌立即失效。',
-    en: 'A token never carries more than its creator may still grant when it is used: it stops working as soon as the creator leaves the organisation or loses that right.',
+    zh: '令牌只在其创建者仍可创建该角色令牌时有效（每次使用时检查），且其权限不超过创建者自身：创建者离开组织、被停用或失去该权限后，令牌立即失效。',
+    en: 'A token works only while its creator may still create a token of its role (checked on every use), and never carries a permission its creator lacks: it stops as soon as the creator leaves the organisation, is disabled or loses that right.',
   },
   {
     clause: '8.1.7.1-a',
