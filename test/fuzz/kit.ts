@@ -83,7 +83,7 @@ export const chaos: fc.Arbitrary<unknown> = fc.oneof(
 // --- the seeded world ----------------------------------------------------------------------------
 
 /** Known ids and names, by parameter/field name, so generated requests reach real rows. */
-export type Pools = Record<string, string[]>;
+export type Pools = Record<string, (string | number)[]>;
 
 export interface World {
   readonly orgId: string;
@@ -230,6 +230,10 @@ export async function seedWorld(h: Harness): Promise<World> {
     caseId: ['6.4.1.3'],
     triggerId: ['A-19', 'A-01'],
     key: ['mlps.filing', 'mlps.assessment'],
+    version: [1, 2, 0],
+    level: [3, 2, 4],
+    agreedLevel: [3],
+    expiresInDays: [30, 365],
   };
   return { orgId, pools, owner, others };
 }
@@ -305,26 +309,28 @@ export interface JsonSchema {
   default?: unknown;
 }
 
-const DATES = [
-  '2026-03-02',
-  '2025-01-01',
-  '1900-01-01',
-  '2199-12-31',
-  '1899-12-31',
-  '2200-01-01',
-  '9999-12-31',
-  '2024-02-29',
-  '2025-02-29',
-];
+const DATES = fc.oneof(
+  {
+    arbitrary: fc.constantFrom(
+      '2026-03-02',
+      '2025-01-01',
+      '1900-01-01',
+      '2199-12-31',
+      '2024-02-29',
+    ),
+    weight: 4,
+  },
+  { arbitrary: fc.constantFrom('1899-12-31', '2200-01-01', '9999-12-31', '2025-02-29'), weight: 1 },
+);
 
 const text = fc.oneof(
   {
     arbitrary: fc.constantFrom('医院信息系统', '核心清算系统', '测评记录', 'Payment clearing'),
-    weight: 4,
+    weight: 6,
   },
-  { arbitrary: fc.string({ maxLength: 40 }), weight: 3 },
-  { arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }), weight: 1 },
-  { arbitrary: nastyString, weight: 2 },
+  { arbitrary: fc.string({ minLength: 1, maxLength: 40 }), weight: 3 },
+  { arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }), weight: 1 },
+  { arbitrary: nastyString, weight: 1 },
 );
 
 /** A value shaped by the schema (mostly valid), with hostile values mixed in at every level. */
@@ -422,37 +428,37 @@ function shapedInner(
 }
 
 function stringFor(schema: JsonSchema, pools: Pools): fc.Arbitrary<string> {
-  const options: fc.Arbitrary<string>[] = [];
+  // Mostly the expected shape; now and then the longest allowed and one too long.
+  let shaped: fc.Arbitrary<string> | undefined;
   if (schema.format === 'uuid' || /\[0-9a-fA-F\]\{8\}/.test(schema.pattern ?? '')) {
     const ids = Object.values(pools)
       .flat()
-      .filter((v) => /^[0-9a-f-]{36}$/.test(v));
-    options.push(fc.constantFrom(...ids), fc.uuid());
+      .filter((v): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v));
+    shaped = fc.oneof({ arbitrary: fc.constantFrom(...ids), weight: 6 }, fc.uuid());
   } else if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$' || schema.format === 'date') {
-    options.push(fc.constantFrom(...DATES));
+    shaped = DATES;
   } else if (schema.format === 'date-time') {
-    options.push(
-      fc.constantFrom(
-        '2026-03-02T01:00:00Z',
-        '2026-03-02T09:00:00+08:00',
-        '9999-12-31T23:59:59Z',
-        '0000-01-01T00:00:00Z',
-      ),
+    shaped = fc.constantFrom(
+      '2026-03-02T01:00:00Z',
+      '2026-03-02T09:00:00+08:00',
+      '9999-12-31T23:59:59Z',
+      '0000-01-01T00:00:00Z',
     );
   } else if (schema.pattern) {
     try {
-      options.push(fc.stringMatching(new RegExp(schema.pattern), { size: 'xsmall' }));
+      shaped = fc.stringMatching(new RegExp(schema.pattern), { size: 'xsmall' });
     } catch {
       // A pattern JavaScript cannot compile: plain text below.
     }
   }
   const max = schema.maxLength ?? 200;
   const min = schema.minLength ?? 0;
-  options.push(
-    text.map((s) => (s.length < min ? s.padEnd(min, '甲') : s)),
-    fc.constantFrom('x'.repeat(Math.max(min, max)), '测'.repeat(max + 1)),
+  shaped ??= text.map((s) => (s.length < min ? s.padEnd(min, '甲') : s.slice(0, max)));
+  return fc.oneof(
+    { arbitrary: shaped, weight: 10 },
+    { arbitrary: text, weight: 1 },
+    { arbitrary: fc.constantFrom('x'.repeat(Math.max(min, max)), '测'.repeat(max + 1)), weight: 1 },
   );
-  return fc.oneof(...options);
 }
 
 // --- sending ---------------------------------------------------------------------------------------

@@ -173,12 +173,14 @@ export async function fuzzRoutes(
     const allowChange = op.path === '/api/session';
     let sent = 0;
     const seen = new Set<string>();
+    const statuses = new Map<number, number>();
     // A broken property is recorded (once per distinct answer) and the run goes on.
     await fc.assert(
       fc.asyncProperty(generator(op, world), async (g) => {
         const client = g.role === 0 ? world.owner : world.others[g.role - 1]!;
         try {
-          await sendChecked(client, request(op, g), snapshot, name, allowChange);
+          const res = await sendChecked(client, request(op, g), snapshot, name, allowChange);
+          statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
           if (++sent % 50 === 0) await assertHealthy(h);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
@@ -192,6 +194,13 @@ export async function fuzzRoutes(
       { numRuns: runs, seed },
     );
     await assertHealthy(h);
+    if (process.env.DENGBAO_FUZZ_VERBOSE)
+      console.log(
+        `# ${name}: ${[...statuses]
+          .sort()
+          .map(([c, n]) => `${c}×${n}`)
+          .join(' ')}`,
+      );
   }
   return { routes: ops.length, inputs: counters.inputs - start, failures };
 }
