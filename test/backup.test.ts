@@ -198,6 +198,28 @@ describe('backup and restore (SQLite)', () => {
       [],
       'nothing restored',
     );
+    // A manifest that leaves the database out of its digests (and the archive without it).
+    const manifestFile = path.join(unpacked, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+      files: { name: string }[];
+    };
+    manifest.files = manifest.files.filter((f) => f.name !== 'dengbao.sqlite');
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const partial = path.join(root, 'partial.tar.gz');
+    await writeArchive(
+      partial,
+      ['manifest.json', 'keys.json'].map((name) => ({
+        name,
+        file: path.join(unpacked, name),
+        size: statSync(path.join(unpacked, name)).size,
+      })),
+      NOW(),
+    );
+    await assert.rejects(
+      restoreBackup({ env: envFor(target), archive: partial, now: NOW }),
+      /refused: the manifest names dengbao\.sqlite but does not list its digest/,
+    );
+    assert.equal(existsSync(path.join(target, 'dengbao.sqlite')), false);
     // Garbage is not a backup either.
     const junk = path.join(root, 'junk.tar.gz');
     writeFileSync(junk, 'PK\x03\x04 not a backup');

@@ -90,7 +90,10 @@ async function schemaVersion(db: Kysely<Database>): Promise<string | null> {
 }
 
 /** Key file text for the keys in use (the file itself, or the env keys in key file format). */
-function keyEntry(loaded: LoadedKeyring, dir: string): { name: string; file: string } {
+function keyEntry(
+  loaded: LoadedKeyring,
+  dir: string,
+): { name: typeof KEY_FILE_ENTRY | typeof ENV_KEYS_ENTRY; file: string } {
   if (loaded.file) {
     const file = path.join(dir, KEY_FILE_ENTRY);
     copyFileSync(loaded.file, file);

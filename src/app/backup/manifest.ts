@@ -36,7 +36,7 @@ export const ManifestSchema = z
       .strict(),
     keys: z
       .object({
-        file: z.string().regex(ENTRY_NAME),
+        file: z.enum([KEY_FILE_ENTRY, ENV_KEYS_ENTRY]),
         /** Where the keys came from when backed up (no key material). */
         source: z.string(),
         fromEnvironment: z.boolean(),

@@ -59,6 +59,8 @@ import {
   MANIFEST_MAX_BYTES,
   MANIFEST_NAME,
   ManifestSchema,
+  PG_DUMP_ENTRY,
+  SQLITE_ENTRY,
   type Manifest,
 } from './manifest';
 import { pgClientEnv, pgUrlWithoutPassword, runTool } from './pg-tools';
@@ -131,6 +133,14 @@ async function unpack(archive: string, dir: string): Promise<Manifest> {
   });
   const m = manifest as Manifest | null;
   if (!m) throw new RestoreError(`${archive} holds no manifest.json: not a dengbao backup`);
+  const expected = m.dialect === 'sqlite' ? SQLITE_ENTRY : PG_DUMP_ENTRY;
+  if (m.database.file !== expected)
+    throw new RestoreError(
+      `refused: a ${m.dialect} backup holds ${expected}, not ${m.database.file}`,
+    );
+  for (const name of [m.database.file, m.keys?.file])
+    if (name && !m.files.some((f) => f.name === name))
+      throw new RestoreError(`refused: the manifest names ${name} but does not list its digest`);
   for (const f of m.files) {
     const got = extracted.find((e) => e.name === f.name);
     if (!got)
