@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   chmodSync,
+  chownSync,
   existsSync,
   mkdtempSync,
   readFileSync,
@@ -161,6 +162,19 @@ describe('keyring', () => {
     );
     assert.equal(statSync(file).mode & 0o777, 0o600);
   });
+
+  it(
+    'warns when the key file belongs to another user',
+    { skip: !posix || process.getuid?.() !== 0 },
+    () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'keys.json');
+      writeFileSync(file, JSON.stringify({ current: 'k1', keys: { k1: K1 } }), { mode: 0o600 });
+      chownSync(file, 65534, 65534);
+      const loaded = loadKeyring({ env: { DENGBAO_KEY_FILE: file } });
+      assert.match(loaded.warnings.join('\n'), /belongs to another user \(uid 65534\)/);
+    },
+  );
 
   it('never creates a key file where the database already holds encrypted data', () => {
     const dir = tempDir();
