@@ -26,7 +26,7 @@ import {
   findApiTokenById,
   findSession,
   findUserByUsername,
-  getThrottle,
+  claimThrottle,
   getUser,
   insertApiToken,
   insertSession,
@@ -193,11 +193,9 @@ export async function signIn(
 ): Promise<SignInResult> {
   const db = ctx.store.db;
   const now = ctx.clock.now().toISOString();
-  const nameKey = nameKeyOf(input.username);
-  const source = sourceKeyOf(meta.sourceIp);
+  const key = { nameKey: nameKeyOf(input.username), source: sourceKeyOf(meta.sourceIp) };
   const user = await findUserByUsername(db, input.username.trim());
-  const throttle = await getThrottle(db, nameKey, source);
-  const blocked = isBlocked(throttle, now);
+  // Always one scrypt check, also for unknown names and blocked addresses: the same timing.
   const ok = await verifyPassword(
     input.password,
     user?.password_hash ?? (await DUMMY_HASH_PROMISE),
@@ -208,16 +206,23 @@ export async function signIn(
     label: input.username.slice(0, 100),
     ...meta,
   };
-  if (!user || !ok || user.disabled === 1 || blocked) {
-    const reason = !user
-      ? 'unknown user'
-      : blocked
-        ? 'address blocked after repeated failures'
-        : user.disabled === 1
-          ? 'account disabled'
-          : 'wrong password';
-    const next = afterFailure(throttle, { nameKey, source }, now, ctx.security);
-    await audited(ctx, actor, async (trx, audit) => {
+  const sessionSecret = newSecret();
+  const csrfToken = newSecret();
+  const expiresAt = addMinutes(now, ctx.security.sessionAbsoluteHours * 60);
+  // Decided and recorded in one transaction with the throttle row claimed; a failure is
+  // committed before the error is thrown.
+  const outcome = await audited(ctx, actor, async (trx, audit, at) => {
+    const throttle = await claimThrottle(trx, key, now, ctx.store.dialect === 'postgres');
+    const blocked = isBlocked(throttle, now);
+    if (!user || !ok || user.disabled === 1 || blocked) {
+      const reason = !user
+        ? 'unknown user'
+        : blocked
+          ? 'address blocked after repeated failures'
+          : user.disabled === 1
+            ? 'account disabled'
+            : 'wrong password';
+      const next = afterFailure(throttle, key, now, ctx.security);
       await putThrottle(trx, next.row);
       await pruneThrottles(trx, addMinutes(now, -THROTTLE_RETENTION_DAYS * 1440), now);
       await audit({
@@ -228,24 +233,14 @@ export async function signIn(
         changes: {
           reason: { before: null, after: reason },
           ...(next.blockedUntil
-            ? {
-                blocked_until: {
-                  before: throttle?.blocked_until ?? null,
-                  after: next.blockedUntil,
-                },
-              }
+            ? { blocked_until: { before: throttle.blocked_until, after: next.blockedUntil } }
             : {}),
         },
       });
-    });
-    throw new UnauthenticatedError(SIGN_IN_FAILED);
-  }
-  const sessionSecret = newSecret();
-  const csrfToken = newSecret();
-  const expiresAt = addMinutes(now, ctx.security.sessionAbsoluteHours * 60);
-  const notice = noticeOf(await listThrottles(db, nameKey), now);
-  await audited(ctx, actor, async (trx, audit, at) => {
-    await clearThrottleAfterSignIn(trx, nameKey, source);
+      return { ok: false as const };
+    }
+    const notice = noticeOf(await listThrottles(trx, key.nameKey), now);
+    await clearThrottleAfterSignIn(trx, key.nameKey, key.source);
     if (user.failed_sign_ins !== 0 || user.locked_until) {
       await updateUserColumns(trx, user.id, { failed_sign_ins: 0, locked_until: null }, at);
     }
@@ -267,14 +262,16 @@ export async function signIn(
         ? { failed_attempts_reported: { before: null, after: notice.failedAttempts } }
         : {},
     });
+    return { ok: true as const, user, notice };
   });
+  if (!outcome.ok) throw new UnauthenticatedError(SIGN_IN_FAILED);
   return {
     sessionSecret,
     csrfToken,
     expiresAt,
-    user,
-    passwordChangeRequired: passwordChangeRequired(user, ctx, now),
-    notice,
+    user: outcome.user,
+    passwordChangeRequired: passwordChangeRequired(outcome.user, ctx, now),
+    notice: outcome.notice,
   };
 }
 

@@ -142,6 +142,21 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal((await signInFrom(attacker, admin.username, STRONG_PASSWORD)).statusCode, 200);
     });
 
+    it('counts every one of a burst of parallel guesses', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const target = await h.user(unique('burst.'));
+      const ip = '192.0.2.77';
+      const burst = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => signInFrom(ip, target.username, `Burst#${i}-2026x`)),
+      );
+      assert.ok(burst.every((r) => r.statusCode === 401));
+      // Blocked after the fifth, whatever the order: the right password from there fails too.
+      assert.equal((await signInFrom(ip, target.username, STRONG_PASSWORD)).statusCode, 401);
+      const ok = await signInFrom('192.0.2.78', target.username, STRONG_PASSWORD);
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.equal(ok.json().signInNotice.failedAttempts, 13);
+    });
+
     it('shows blocks to administrators and lets a second administrator unlock', async (t) => {
       if (!h) return t.skip('database unavailable');
       const victim = await h.user(unique('victim.'));

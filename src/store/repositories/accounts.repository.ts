@@ -377,6 +377,38 @@ export async function getThrottle(
     .executeTakeFirst();
 }
 
+/**
+ * The row of (name, source) inside a transaction, created empty if missing and locked on
+ * PostgreSQL (SQLite runs one write transaction at a time): concurrent failures from one address
+ * each count, so a burst of parallel guesses cannot slip past the threshold.
+ */
+export async function claimThrottle(
+  trx: Kysely<Database>,
+  key: { nameKey: string; source: string },
+  now: string,
+  lock: boolean,
+): Promise<SignInThrottleRow> {
+  await trx
+    .insertInto('sign_in_throttles')
+    .values({
+      name_key: key.nameKey,
+      source: key.source,
+      failures: 0,
+      total_failures: 0,
+      blocks: 0,
+      blocked_until: null,
+      last_failure_at: now,
+    })
+    .onConflict((oc) => oc.columns(['name_key', 'source']).doNothing())
+    .execute();
+  const query = trx
+    .selectFrom('sign_in_throttles')
+    .selectAll()
+    .where('name_key', '=', key.nameKey)
+    .where('source', '=', key.source);
+  return (lock ? query.forUpdate() : query).executeTakeFirstOrThrow();
+}
+
 export async function putThrottle(db: Kysely<Database>, row: SignInThrottleRow): Promise<void> {
   const { name_key: _n, source: _s, ...rest } = row;
   await db
