@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
@@ -160,6 +161,51 @@ describe('backup and restore (SQLite)', () => {
       '0571-88880029',
     );
     await reopened.close();
+  });
+
+  it('takes a consistent snapshot while another process keeps appending audit entries', async () => {
+    const dir = dataDir();
+    const file = path.join(dir, 'dengbao.sqlite');
+    const store = await openStore({ kind: 'sqlite', file });
+    await orgWithHistory(store, dir, '某市水务集团', 0);
+    await store.close();
+    // A writer process (like a busy server): one audit entry per transaction, as fast as it can.
+    const writer = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `import { openStore } from ${JSON.stringify(path.resolve('src/store/database.ts'))};
+         import { appendAudit } from ${JSON.stringify(path.resolve('src/store/repositories/audit.repository.ts'))};
+         const store = await openStore({ kind: 'sqlite', file: ${JSON.stringify(file)} });
+         for (let i = 0; ; i++) {
+           await appendAudit(store.db, { organisationId: '', action: 'user.sign_in', entityType: 'user',
+             entityId: 'u' + i, changes: {}, actor: { label: 'load' } }, new Date().toISOString());
+           if (i === 50) process.stdout.write('ready\\n');
+         }`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        writer.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
+        writer.on('exit', (code) => reject(new Error(`writer exited (${code})`)));
+      });
+      const out = path.join(root, 'busy.tar.gz');
+      const result = await createBackup({ env: envFor(dir), out, now: NOW });
+      const platform = result.manifest.auditHeads.find((h) => h.organisationId === '');
+      assert.ok((platform?.seq ?? 0) > 50, `platform chain at ${platform?.seq}`);
+      writer.kill();
+      // The restore verifies every chain and that each ends exactly at the manifest's head.
+      const restored = await restoreBackup({ env: envFor(dataDir()), archive: out, now: NOW });
+      const report = restored.reports.find((r) => r.organisationId === '');
+      assert.equal(report?.ok, true, report?.message);
+      assert.equal(report?.verification.ok && report.verification.lastSeq, platform?.seq);
+    } finally {
+      writer.kill();
+    }
   });
 
   it('refuses an archive whose files do not match the manifest, and changes nothing', async () => {
