@@ -136,6 +136,19 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(findings.statusCode, 200);
     });
 
+    it('a note on a requirement that is not a finding is a 404 and stores nothing', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      // 8.1.4.2-a was recorded compliant above.
+      for (let i = 0; i < 2; i++) {
+        const res = await owner.inject({
+          method: 'PUT',
+          url: a('/findings/8.1.4.2-a'),
+          payload: { version: 0, risk: 'low' },
+        });
+        assert.equal(res.statusCode, 404, `attempt ${i + 1}: ${res.body}`);
+      }
+    });
+
     it('one of several identical CII core businesses, assets and members wins; the others are refused by name', async (t) => {
       if (!h) return t.skip('database unavailable');
       const cases: [string, string, (i: number) => object, RegExp][] = [

@@ -666,6 +666,10 @@ export const assessmentsRoutes =
       },
       async (req) => {
         await visible(req, req.params.orgId, req.params.assessmentId);
+        // Only a finding takes a note: refuse before writing, so a 404 stores nothing.
+        const findings = await findingsQuery(ctx, req.params.orgId, req.params.assessmentId);
+        if (!findings.some((f) => f.requirementId === req.params.requirementId))
+          throw new NotFoundError('finding', req.params.requirementId);
         await writeFindingNoteCommand(
           ctx,
           req.actor,
