@@ -435,9 +435,10 @@ export async function changePassword(
  */
 async function creatorStillMay(
   ctx: IdentityContext,
-  row: Pick<ApiTokenRow, 'organisation_id' | 'created_by' | 'role'>,
+  row: Pick<ApiTokenRow, 'organisation_id' | 'created_by' | 'role' | 'issued_by'>,
 ): Promise<boolean> {
-  if (!row.created_by) return true;
+  if (row.issued_by === 'cli') return true;
+  if (!row.created_by) return false;
   const standing = await memberStanding(ctx.store.db, row.organisation_id, row.created_by);
   if (!standing?.role || standing.disabled) return false;
   return mayMintToken(standing.role as Role, row.role as Role);
@@ -489,6 +490,7 @@ export async function createApiToken(
       role: input.role,
       secret_hash: sm3Hex(token),
       created_by: actor.userId,
+      issued_by: actor.userId ? 'user' : 'cli',
       created_at: now,
       expires_at: addMinutes(now, input.expiresInDays * 1440),
       last_used_at: null,
@@ -557,7 +559,7 @@ export async function listApiTokensWithState(ctx: IdentityContext, organisationI
   return rows.map((row) => {
     const creator = row.created_by ? creators.get(row.created_by) : undefined;
     const suspended =
-      !!row.created_by &&
+      row.issued_by !== 'cli' &&
       (!creator?.role || creator.disabled || !mayMintToken(creator.role as Role, row.role as Role));
     return { row, createdBy: creator?.username ?? null, suspended };
   });

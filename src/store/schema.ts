@@ -155,6 +155,8 @@ export interface ApiTokensTable {
   /** SM3 hash of the token secret; the secret is shown once at creation. */
   secret_hash: string;
   created_by: string | null;
+  /** 'user' (checked against its creator on every use) or 'cli' (made with the CLI). */
+  issued_by: string;
   created_at: string;
   expires_at: string;
   last_used_at: string | null;

@@ -7,6 +7,19 @@ import type { Kysely } from 'kysely';
  * enumeration). See src/app/sign-in-throttle.ts for the rules.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  // A token works only while its creator may still create it. 'cli' tokens (made with the CLI
+  // by whoever holds the database) have no creator to check; a 'user' token whose creator row is
+  // gone (created_by set null on delete) must not pass for one of them.
+  await db.schema
+    .alterTable('api_tokens')
+    .addColumn('issued_by', 'varchar(10)', (c) => c.notNull().defaultTo('user'))
+    .execute();
+  await db
+    .updateTable('api_tokens')
+    .set({ issued_by: 'cli' })
+    .where('created_by', 'is', null)
+    .execute();
+
   await db.schema
     .createTable('sign_in_throttles')
     // The user name as typed, trimmed and lower-cased (whether or not such an account exists).
@@ -31,4 +44,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('sign_in_throttles').execute();
+  await db.schema.alterTable('api_tokens').dropColumn('issued_by').execute();
 }
