@@ -19,6 +19,10 @@ const EXACT: Readonly<Record<string, string>> = {
   'must differ from the current password': '新密码不能与当前密码相同',
   'does not match': '与当前密码不符',
   'must not contain the user name': '不能包含用户名',
+  'is one of the most common passwords (or one with digits or symbols added)':
+    '是最常见的密码之一（或只在其后加了数字或符号）',
+  'nobody changes their own role: ask another administrator':
+    '任何人都不能修改自己的角色，请由其他管理员操作',
   'must be at least 12 characters': '长度至少12个字符',
   'must not contain NUL or other control characters': '不能包含 NUL 或其他控制字符',
   'must be between 1900-01-01 and 2199-12-31': '日期应在 1900-01-01 至 2199-12-31 之间',
@@ -32,6 +36,12 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
     (m) => `须包含小写字母、大写字母、数字、符号中的至少${m[1]}类`,
   ],
   [/^at most (\d+) days$/, (m) => `最长${m[1]}天`],
+  [/^the role (\w+) may not grant the role (\w+)$/, (m) => `角色 ${m[1]} 无权授予角色 ${m[2]}`],
+  [/^the role (\w+) may not take away the role (\w+)$/, (m) => `角色 ${m[1]} 无权撤销角色 ${m[2]}`],
+  [
+    /^the role (\w+) may not create a token for the role (\w+)$/,
+    (m) => `角色 ${m[1]} 无权创建角色为 ${m[2]} 的令牌`,
+  ],
   [/^"(.+)" already exists$/, (m) => `“${m[1]}”已存在`],
   [/^a system named "(.+)" already exists$/, (m) => `已存在名为“${m[1]}”的定级对象`],
   [/^"(.+)" appears twice in the file$/, (m) => `“${m[1]}”在文件中出现两次`],
