@@ -197,6 +197,19 @@ async function reencryptColumn(
       for (const k of c.keyColumns) query = query.orderBy(k);
       const batch = (await query.limit(batchSize).execute()) as Record<string, unknown>[];
 
+      const pending: Change[] = [];
+      let pendingBytes = 0;
+      const flush = async () => {
+        const written = await writeChanges(t, c, pending);
+        for (const [i, change] of pending.entries()) {
+          if (!written[i]) counts.skipped += 1;
+          else if (change.kind === 'plaintext') counts.encryptedPlaintext += 1;
+          else if (change.kind === 'unbound') counts.bound += 1;
+          else counts.rotated += 1;
+        }
+        pending.length = 0;
+        pendingBytes = 0;
+      };
       for (const row of batch) {
         const value = row.__value;
         if (typeof value !== 'string') continue;
@@ -220,17 +233,17 @@ async function reencryptColumn(
             });
           continue;
         }
-        let update = t
-          .updateTable(c.table)
-          .set({ [c.column]: next })
-          .where(c.column, '=', value);
-        for (const k of c.keyColumns) update = update.where(k, '=', row[k]);
-        const res = await update.executeTakeFirst();
-        if (Number(res.numUpdatedRows) === 0) counts.skipped += 1;
-        else if (plaintext) counts.encryptedPlaintext += 1;
-        else if (unbound) counts.bound += 1;
-        else counts.rotated += 1;
+        pending.push({
+          key: c.keyColumns.map((k) => row[k]),
+          value,
+          next,
+          kind: plaintext ? 'plaintext' : unbound ? 'unbound' : 'rotated',
+        });
+        pendingBytes += value.length + next.length;
+        if (pending.length >= MAX_ROWS_PER_UPDATE || pendingBytes >= MAX_BYTES_PER_UPDATE)
+          await flush();
       }
+      if (pending.length) await flush();
       return batch;
     });
     const tail = rows[rows.length - 1];
@@ -238,6 +251,49 @@ async function reencryptColumn(
     last = c.keyColumns.map((k) => tail[k]);
   }
   return { table: c.table, column: c.column, ...counts, failures };
+}
+
+interface Change {
+  readonly key: readonly unknown[];
+  /** The value read: the row is only rewritten if it still holds it. */
+  readonly value: string;
+  readonly next: string;
+  readonly kind: 'plaintext' | 'unbound' | 'rotated';
+}
+
+/** Rows and bytes (old + new values) per UPDATE statement. */
+const MAX_ROWS_PER_UPDATE = 200;
+const MAX_BYTES_PER_UPDATE = 8 * 1024 * 1024;
+
+/**
+ * Rewrites the changed rows in one statement (`with v as (values …) update … from v … returning`,
+ * which PostgreSQL and SQLite ≥ 3.35 both run): one round trip instead of one per row. A row is
+ * only rewritten if it still holds the value read; returns, per change, whether it was written.
+ */
+async function writeChanges(
+  db: Kysely<any>,
+  c: EncryptedColumn,
+  changes: readonly Change[],
+): Promise<boolean[]> {
+  const keys = c.keyColumns.map((_, i) => `__k${i}`);
+  const rows = changes.map(
+    (ch) => sql`(${sql.join([...ch.key, ch.value, ch.next].map((v) => sql`${v}`))})`,
+  );
+  const columns = sql.join([...keys, '__old', '__new'].map((k) => sql.id(k)));
+  const column = sql.id(c.column);
+  const match = sql.join(
+    c.keyColumns.map((k, i) => sql`${sql.ref(`${c.table}.${k}`)} = v.${sql.id(keys[i] as string)}`),
+    sql` and `,
+  );
+  const result = await sql<Record<string, unknown>>`
+    with v (${columns}) as (values ${sql.join(rows)})
+    update ${sql.table(c.table)} set ${column} = v.__new from v
+    where ${match} and ${sql.ref(`${c.table}.${c.column}`)} = v.__old
+    returning ${sql.join(c.keyColumns.map((k) => sql.id(k)))}`.execute(db);
+  const written = new Set(
+    result.rows.map((r) => JSON.stringify(c.keyColumns.map((k) => String(r[k])))),
+  );
+  return changes.map((ch) => written.has(JSON.stringify(ch.key.map(String))));
 }
 
 /** (k1, k2, ...) > (v1, v2, ...) spelled out, so it works on any SQL dialect. */

@@ -4,15 +4,18 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { sql, type Kysely } from 'kysely';
+import SQLiteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import {
   createFieldCipher,
   parseFieldToken,
   type FieldBinding,
+  type FieldCipher,
 } from '../../src/security/field-crypto';
 import { createKeyring } from '../../src/security/keyring';
 import { fieldCipherAtStart } from '../../src/app/field-binding';
 import { openStore, type Store } from '../../src/store/database';
+import { migrateToLatest } from '../../src/store/migrations';
 import {
   ENCRYPTED_COLUMNS,
   bindUnboundValues,
@@ -431,6 +434,52 @@ describe('ENCRYPTED_COLUMNS', () => {
         'cii_evaluation_rectifications.plan_enc',
       ],
     );
+  });
+});
+
+describe('re-encryption and concurrent edits', () => {
+  it('rewrites a row only if it still holds the value read; a concurrent edit wins and is counted', async () => {
+    const database = new SQLiteDatabase(':memory:');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    try {
+      await migrateToLatest(db);
+      const ids = [];
+      for (let i = 0; i < 5; i++)
+        ids.push(
+          await insertOrganisation(db, (id) => cipherK1.encrypt(`${PHONE}-${i}`, phoneAt(id))),
+        );
+      const edited = ids[2]!;
+      const theirs = cipherK2.encrypt('13700137000', phoneAt(edited));
+      // Someone saves org 2 between the batch read and its rewrite (same connection, so inside
+      // the re-encryption's transaction, as a concurrent commit would look to its UPDATE).
+      const racing: FieldCipher = {
+        ...cipherK2,
+        currentKeyId: cipherK2.currentKeyId,
+        readsUnbound: true,
+        decrypt: (token, binding) => cipherK2.decrypt(token, binding),
+        needsRotation: (token) => cipherK2.needsRotation(token),
+        encrypt: (plaintext, binding) => {
+          if ([binding.rowId].flat().join() === edited)
+            database
+              .prepare('update organisations set contact_phone_enc = ? where id = ?')
+              .run(theirs, edited);
+          return cipherK2.encrypt(plaintext, binding);
+        },
+      };
+      const phone = count(
+        await reencryptAll(db, racing, { columns: ENCRYPTED_COLUMNS.slice(0, 1) }),
+        'contact_phone_enc',
+      );
+      assert.deepEqual([phone.rotated, phone.skipped], [4, 1]);
+      assert.equal(await rawPhone(db, edited), theirs, 'the concurrent edit is kept');
+      for (const [i, id] of ids.entries())
+        assert.equal(
+          cipherK2.decrypt(await rawPhone(db, id), phoneAt(id)),
+          id === edited ? '13700137000' : `${PHONE}-${i}`,
+        );
+    } finally {
+      await db.destroy();
+    }
   });
 });
 
