@@ -364,19 +364,6 @@ export async function touchApiToken(db: Kysely<Database>, id: string, now: strin
 
 // Sign-in throttles (per user name and source address)
 
-export async function getThrottle(
-  db: Kysely<Database>,
-  nameKey: string,
-  source: string,
-): Promise<SignInThrottleRow | undefined> {
-  return db
-    .selectFrom('sign_in_throttles')
-    .selectAll()
-    .where('name_key', '=', nameKey)
-    .where('source', '=', source)
-    .executeTakeFirst();
-}
-
 /**
  * The row of (name, source) inside a transaction, created empty if missing and locked on
  * PostgreSQL (SQLite runs one write transaction at a time): concurrent failures from one address
