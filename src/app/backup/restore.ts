@@ -178,6 +178,11 @@ function restoreKeyring(
   return { keyring: loaded.keyring, source: loaded.source, archiveKeyFile: null };
 }
 
+const keyCheckLine = (check: KeyCheck, source: string) =>
+  check.decrypted
+    ? `keys from ${source} decrypt the data (${check.decrypted} sampled value(s))`
+    : `keys from ${source}: the backup holds no encrypted values to check them against`;
+
 function keyRefusal(check: KeyCheck, source: string): RestoreError {
   const f = check.failure as NonNullable<KeyCheck['failure']>;
   return new RestoreError(
@@ -304,7 +309,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       try {
         keyCheck = checkSamples(createFieldCipher(keys.keyring), await sampleFromDb(opened.db));
         if (keyCheck.failure) throw keyRefusal(keyCheck, keys.source);
-        log(`keys from ${keys.source} decrypt the data (${keyCheck.decrypted} sampled value(s))`);
+        log(keyCheckLine(keyCheck, keys.source));
         verified = await verifyAgainstManifest(opened.db, manifest, null);
       } finally {
         await opened.close();
@@ -378,7 +383,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     child.stderr.resume();
     const keyCheck = checkSamples(createFieldCipher(keys.keyring), await sampleFromCopyText(child));
     if (keyCheck.failure) throw keyRefusal(keyCheck, keys.source);
-    log(`keys from ${keys.source} decrypt the data (${keyCheck.decrypted} sampled value(s))`);
+    log(keyCheckLine(keyCheck, keys.source));
     await runTool(
       'pg_restore',
       [
