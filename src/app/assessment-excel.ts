@@ -225,7 +225,7 @@ export async function exportWorkbook(
   const title = addSafeRow(guide, [`${assessment.title} — 测评结果记录表`]);
   title.font = { ...FONT, size: 14, bold: true };
   guide.mergeCells(title.number, 1, title.number, 6);
-  guide.addRow([]);
+  addSafeRow(guide, []);
   const extensions = assessment.extensions
     .map((e) => EXTENSION_ZH[e as Extension] ?? e)
     .concat(assessment.cloudRole ? [`角色：${CLOUD_ROLE_ZH[assessment.cloudRole]}`] : []);
@@ -256,8 +256,8 @@ export async function exportWorkbook(
     row.getCell(2).font = FONT;
     guide.mergeCells(row.number, 2, row.number, 6);
   }
-  guide.addRow([]);
-  const howTo = guide.addRow(['填写说明']);
+  addSafeRow(guide, []);
+  const howTo = addSafeRow(guide, ['填写说明']);
   howTo.font = { ...FONT, size: 12, bold: true };
   const instructions = [
     '1. 每个测评对象一个工作表，每行是该对象适用的一个测评项（来自本次测评固定的基线）。',
@@ -271,16 +271,16 @@ export async function exportWorkbook(
     '9. 与系统中已记录内容完全相同的行不会重写，其复核状态保持不变；有改动的行需要重新复核。',
   ];
   for (const line of instructions) {
-    const row = guide.addRow([line]);
+    const row = addSafeRow(guide, [line]);
     row.getCell(1).font = FONT;
     row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
     guide.mergeCells(row.number, 1, row.number, 6);
     row.height = 28;
   }
-  guide.addRow([]);
-  const objectsTitle = guide.addRow(['测评对象']);
+  addSafeRow(guide, []);
+  const objectsTitle = addSafeRow(guide, ['测评对象']);
   objectsTitle.font = { ...FONT, size: 12, bold: true };
-  const mapHeader = guide.addRow(MAP_HEADER);
+  const mapHeader = addSafeRow(guide, MAP_HEADER);
   styleHeader(mapHeader, MAP_HEADER.length, []);
   objects.forEach((o, i) => {
     const row = addSafeRow(guide, [
@@ -321,7 +321,7 @@ export async function exportWorkbook(
         alignment: { vertical: 'top', wrapText: c.width >= 12 },
       },
     }));
-    const head = sheet.addRow(header);
+    const head = addSafeRow(sheet, header);
     styleHeader(head, header.length, EDITABLE_HEADERS);
     head.height = 20;
     const rows = rowsByObject.get(object.id) ?? [];

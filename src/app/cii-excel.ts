@@ -418,19 +418,19 @@ function writeGuide(book: ExcelJS.Workbook, file: CiiFile): void {
     properties: { tabColor: { argb: 'FF4472C4' } },
   });
   guide.columns = [{ width: 14 }, { width: 60 }, { width: 40 }];
-  const title = guide.addRow(['关键信息基础设施（CII）交换文件 — dengbao.cii.v1']);
+  const title = addSafeRow(guide, ['关键信息基础设施（CII）交换文件 — dengbao.cii.v1']);
   title.font = { ...FONT, size: 14, bold: true };
   guide.mergeCells(title.number, 1, title.number, 3);
-  const sub = guide.addRow([
+  const sub = addSafeRow(guide, [
     'CII exchange file as a workbook: the same content as the YAML/JSON file (format dengbao.cii.v1).',
   ]);
   sub.font = { ...FONT, italic: true };
   guide.mergeCells(sub.number, 1, sub.number, 3);
-  guide.addRow([]);
+  addSafeRow(guide, []);
 
-  const sheetsTitle = guide.addRow(['工作表']);
+  const sheetsTitle = addSafeRow(guide, ['工作表']);
   sheetsTitle.font = { ...FONT, size: 12, bold: true };
-  const header = guide.addRow(['工作表 Sheet', '内容 Content', '导入时按此合并 Merged by']);
+  const header = addSafeRow(guide, ['工作表 Sheet', '内容 Content', '导入时按此合并 Merged by']);
   for (let c = 1; c <= 3; c++) {
     const cell = header.getCell(c);
     cell.font = { ...FONT, bold: true };
@@ -460,7 +460,7 @@ function writeGuide(book: ExcelJS.Workbook, file: CiiFile): void {
     ],
   ];
   for (const line of sheets) {
-    const row = guide.addRow(line);
+    const row = addSafeRow(guide, line);
     for (let c = 1; c <= 3; c++) {
       const cell = row.getCell(c);
       cell.font = FONT;
@@ -468,8 +468,8 @@ function writeGuide(book: ExcelJS.Workbook, file: CiiFile): void {
       cell.alignment = { wrapText: true, vertical: 'top' };
     }
   }
-  guide.addRow([]);
-  const howTo = guide.addRow(['填写说明']);
+  addSafeRow(guide, []);
+  const howTo = addSafeRow(guide, ['填写说明']);
   howTo.font = { ...FONT, size: 12, bold: true };
   const instructions = [
     '1. 导入按键合并：资产按“编码”，核心业务按“名称”，信息流按“核心业务 + 信息流”，依赖按“资产编码 + 被依赖资产编码 + 依赖类型”。已有的更新，没有的新建。',
@@ -483,7 +483,7 @@ function writeGuide(book: ExcelJS.Workbook, file: CiiFile): void {
     `9. 文件不超过 ${CII_WORKBOOK_MAX_BYTES / 1024 / 1024} MB，每个工作表不超过 ${CII_WORKBOOK_MAX_ROWS.toLocaleString('en')} 行。公式单元格按其计算结果读取。`,
   ];
   for (const line of instructions) {
-    const row = guide.addRow([line]);
+    const row = addSafeRow(guide, [line]);
     row.getCell(1).font = FONT;
     row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
     guide.mergeCells(row.number, 1, row.number, 3);
@@ -516,7 +516,10 @@ function addDataSheet(
       ...(c.text ? { numFmt: '@' } : {}),
     },
   }));
-  const head = sheet.addRow(columns.map((c) => c.zh));
+  const head = addSafeRow(
+    sheet,
+    columns.map((c) => c.zh),
+  );
   columns.forEach((c, i) => {
     const cell = head.getCell(i + 1);
     styleHeaderCell(cell, c.required);

@@ -1,8 +1,8 @@
 /**
  * Excel exports for the people who keep their lists in spreadsheets: the system inventory
  * (定级对象清单), an assessment's findings (安全问题) and the obligations (合规义务). Pure: DTOs in,
- * .xlsx bytes out; Chinese headers and labels as the UI shows them. Styling follows the
- * assessment workbook (src/app/assessment-excel.ts): blue header row, frozen, with a filter.
+ * .xlsx bytes out; Chinese headers and labels as the UI shows them. Styling is the one of
+ * every workbook (src/spreadsheet/styles.ts): blue header row, frozen, with a filter.
  */
 import ExcelJS from 'exceljs';
 import type {
@@ -13,6 +13,7 @@ import type {
 } from '../shared/api-types';
 import { ITEM_RESULT_ZH, RISK_LEVEL_ZH } from '../shared/assessment-vocabulary';
 import { RECTIFICATION_STATUS_ZH } from '../shared/assessment-schemas';
+import { addSafeRow, BORDER, FONT, styleHeaderCell } from '../spreadsheet/styles';
 import { CATEGORY, levelShort, SYSTEM_TYPE } from './documents/labels';
 import { OBLIGATION_STATE } from './documents/obligations-calendar';
 
@@ -34,19 +35,13 @@ interface Column {
   readonly width: number;
 }
 
-const THIN = { style: 'thin' as const, color: { argb: 'FFB4B4B4' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL: ExcelJS.Fill = {
-  type: 'pattern',
-  pattern: 'solid',
-  fgColor: { argb: 'FFD9E1F2' },
-};
-const FONT = { name: '等线', size: 10 };
-
 const yesNo = (v: boolean | null): string => (v === null ? '未填写' : v ? '是' : '否');
 const text = (v: string | null | undefined): string => v ?? '';
 
-/** A workbook with one sheet: header row styled and frozen, filter on, borders on every cell. */
+/**
+ * A workbook with one sheet: header row styled and frozen, filter on, borders on every cell;
+ * text that a spreadsheet would take for a formula (`=`, `+`, `-`, `@` …) gets a leading quote.
+ */
 async function singleSheet(
   title: string,
   sheetName: string,
@@ -73,17 +68,14 @@ async function singleSheet(
     width: c.width,
     style: { font: FONT, alignment: { vertical: 'top', wrapText: c.width >= 12 } },
   }));
-  const head = sheet.addRow(columns.map((c) => c.header));
+  const head = addSafeRow(
+    sheet,
+    columns.map((c) => c.header),
+  );
   head.height = 20;
-  for (let c = 1; c <= columns.length; c++) {
-    const cell = head.getCell(c);
-    cell.font = { ...FONT, bold: true };
-    cell.fill = HEADER_FILL;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BORDER;
-  }
+  for (let c = 1; c <= columns.length; c++) styleHeaderCell(head.getCell(c));
   for (const values of rows) {
-    const row = sheet.addRow([...values]);
+    const row = addSafeRow(sheet, values);
     for (let c = 1; c <= columns.length; c++) row.getCell(c).border = BORDER;
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };

@@ -94,8 +94,18 @@ export function parseWorkbook(bytes: Uint8Array, limits: ImportLimits): ParsedWo
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const has = (ctx: Ctx, path: string) => ctx.entries.has(path.toLowerCase());
 
-/** Streams one part through a SAX parser; XML errors make the file unreadable. */
-function parsePart(ctx: Ctx, path: string, wire: (parser: SaxesParser) => void): void {
+/**
+ * Streams one part through a SAX parser; XML errors make the file unreadable. saxes gathers a
+ * text node (or comment) whole before handing it over, and only while a text handler is set:
+ * parsers set one just for the elements whose text they read, and text piling up beyond
+ * `overflow`'s bound is refused as it arrives, never held.
+ */
+function parsePart(
+  ctx: Ctx,
+  path: string,
+  wire: (parser: SaxesParser) => void,
+  overflow: (length: number) => never = tooLongXmlText,
+): void {
   const entry = ctx.entries.get(path.toLowerCase());
   if (!entry) throw new ReadError('file', CORRUPT);
   const parser = new SaxesParser();
@@ -105,10 +115,13 @@ function parsePart(ctx: Ctx, path: string, wire: (parser: SaxesParser) => void):
   });
   wire(parser);
   const decoder = new TextDecoder('utf-8');
+  const bound = pendingTextBound(ctx.limits);
   const write = (text: string) => {
     if (text === '') return;
     parser.write(text);
     if (failed) throw new ReadError('file', CORRUPT);
+    const pending = (parser as unknown as { text: string }).text.length;
+    if (pending > bound) overflow(pending);
   };
   inflateEntry(ctx.buf, entry, ctx.budget, (chunk) =>
     write(decoder.decode(chunk, { stream: true })),
@@ -117,6 +130,15 @@ function parsePart(ctx: Ctx, path: string, wire: (parser: SaxesParser) => void):
   parser.close();
   if (failed) throw new ReadError('file', CORRUPT);
 }
+
+/** Text a parser may hold unfinished: a cell's worth, with room for markup around it. */
+const pendingTextBound = (limits: ImportLimits) => 2 * limits.maxCellChars + 65_536;
+const tooLongXmlText = (length: number): never => {
+  throw new ReadError(
+    'file',
+    `the workbook holds a text or comment of more than ${length} characters (文件中的文本过长); it is refused`,
+  );
+};
 
 const attr = (tag: SaxesTagPlain, name: string): string | undefined => {
   const v = tag.attributes[name];
@@ -220,20 +242,36 @@ interface TooLong {
 }
 type SharedString = string | TooLong;
 
-/** Collects the text of one string item (<si> or <is>), skipping phonetic runs (<rPh>). */
+/**
+ * Collects the text of one string item (<si> or <is>), skipping phonetic runs (<rPh>). The
+ * parser's text handler is set only inside a <t>.
+ */
 class TextCollector {
   private parts: string[] = [];
   private length = 0;
   private phonetic = 0;
   private inText = false;
-  constructor(private readonly max: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly parser: SaxesParser,
+  ) {}
+  private readonly onText = (t: string) => this.text(t);
   open(name: string): void {
     if (name === 'rPh') this.phonetic += 1;
-    else if (name === 't' && this.phonetic === 0) this.inText = true;
+    else if (name === 't' && this.phonetic === 0) {
+      this.inText = true;
+      this.parser.on('text', this.onText);
+      this.parser.on('cdata', this.onText);
+    }
   }
   close(name: string): void {
     if (name === 'rPh') this.phonetic -= 1;
-    else if (name === 't') this.inText = false;
+    else if (name === 't') this.stop();
+  }
+  private stop(): void {
+    this.inText = false;
+    this.parser.off('text');
+    this.parser.off('cdata');
   }
   text(text: string): void {
     if (!this.inText) return;
@@ -246,16 +284,16 @@ class TextCollector {
     this.parts = [];
     this.length = 0;
     this.phonetic = 0;
-    this.inText = false;
+    if (this.inText) this.stop();
     return out;
   }
 }
 
 function readSharedStrings(ctx: Ctx, path: string): SharedString[] {
   const strings: SharedString[] = [];
-  const collector = new TextCollector(ctx.limits.maxCellChars);
   let inItem = false;
   parsePart(ctx, path, (p) => {
+    const collector = new TextCollector(ctx.limits.maxCellChars, p);
     p.on('opentag', (tag) => {
       const name = local(tag.name);
       if (name === 'si') {
@@ -275,8 +313,6 @@ function readSharedStrings(ctx: Ctx, path: string): SharedString[] {
         strings.push(collector.take());
       } else if (inItem) collector.close(name);
     });
-    p.on('text', (t) => collector.text(t));
-    p.on('cdata', (t) => collector.text(t));
   });
   return strings;
 }
@@ -373,97 +409,110 @@ function readSheet(ctx: Ctx, path: string, sheet: string, sc: SheetContext): Row
     }
   };
 
-  parsePart(ctx, path, (p) => {
-    p.on('opentag', (tag) => {
-      const name = local(tag.name);
-      if (inCell) {
-        if (name === 'v') into = 'v';
-        else if (name === 'f') {
-          hasFormula = true;
-          into = 'f';
-        } else if (name === 'is') inline = new TextCollector(limits.maxCellChars);
-        else inline?.open(name);
-        return;
-      }
-      if (name === 'c') {
-        inCell = true;
-        const ref = attr(tag, 'r');
-        col = ref ? columnOf(ref) : col + 1;
-        if (col < 1) throw new ReadError(at(sheet, rowNumber), CORRUPT);
-        type = attr(tag, 't') ?? 'n';
-        style = Number(attr(tag, 's') ?? 0);
-        hasFormula = false;
-        formula = '';
-        v = [];
-        vLength = 0;
-        inline = null;
-      } else if (name === 'row') {
-        const r = attr(tag, 'r');
-        rowNumber = r ? Number(r) : rowNumber + 1;
-        if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > MAX_ROW) {
-          throw new ReadError(at(sheet), CORRUPT);
+  const overflow = (length: number): never =>
+    inCell ? tooLongText(length) : tooLongXmlText(length);
+  parsePart(
+    ctx,
+    path,
+    (p) => {
+      const text = (t: string) => {
+        if (into === 'v') {
+          vLength += t.length;
+          if (vLength > limits.maxCellChars) tooLongText(vLength);
+          v.push(t);
+        } else if (into === 'f' && formula.length < 8192) formula += t;
+      };
+      const capture = (what: 'v' | 'f' | null) => {
+        into = what;
+        if (what) {
+          p.on('text', text);
+          p.on('cdata', text);
+        } else {
+          p.off('text');
+          p.off('cdata');
         }
-        cells = [];
-        rowHasValue = false;
-        col = 0;
-      } else if (name === 'mergeCell') {
-        const range = rangeOf(attr(tag, 'ref') ?? '');
-        if (range && (range.bottom > range.top || range.right > range.left)) merges.push(range);
-        if (merges.length > limits.maxCells) {
-          throw new ReadError(at(sheet), `${CORRUPT} — too many merged ranges`);
+      };
+      p.on('opentag', (tag) => {
+        const name = local(tag.name);
+        if (inCell) {
+          if (name === 'v') capture('v');
+          else if (name === 'f') {
+            hasFormula = true;
+            capture('f');
+          } else if (name === 'is') inline = new TextCollector(limits.maxCellChars, p);
+          else inline?.open(name);
+          return;
         }
-      }
-    });
-    const text = (t: string) => {
-      if (!inCell) return;
-      if (inline) return inline.text(t);
-      if (into === 'v') {
-        vLength += t.length;
-        if (vLength > limits.maxCellChars) tooLongText(vLength);
-        v.push(t);
-      } else if (into === 'f' && formula.length < 8192) formula += t;
-    };
-    p.on('text', text);
-    p.on('cdata', text);
-    p.on('closetag', (tag) => {
-      const name = local(tag.name);
-      if (name === 'c') {
-        inCell = false;
-        into = null;
-        const value = cellValue();
-        if (value === null) return;
-        if (col > limits.maxColumns) {
-          throw new ReadError(
-            place(),
-            `a value in column ${columnLetter(Math.min(col, MAX_COLUMN))} is beyond the ${limits.maxColumns} columns allowed (列数超过 ${limits.maxColumns}); remove the cells far to the right`,
-          );
+        if (name === 'c') {
+          inCell = true;
+          const ref = attr(tag, 'r');
+          col = ref ? columnOf(ref) : col + 1;
+          if (col < 1) throw new ReadError(at(sheet, rowNumber), CORRUPT);
+          type = attr(tag, 't') ?? 'n';
+          style = Number(attr(tag, 's') ?? 0);
+          hasFormula = false;
+          formula = '';
+          v = [];
+          vLength = 0;
+          inline = null;
+        } else if (name === 'row') {
+          const r = attr(tag, 'r');
+          rowNumber = r ? Number(r) : rowNumber + 1;
+          if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > MAX_ROW) {
+            throw new ReadError(at(sheet), CORRUPT);
+          }
+          cells = [];
+          rowHasValue = false;
+          col = 0;
+        } else if (name === 'mergeCell') {
+          const range = rangeOf(attr(tag, 'ref') ?? '');
+          if (range && (range.bottom > range.top || range.right > range.left)) merges.push(range);
+          if (merges.length > limits.maxCells) {
+            throw new ReadError(at(sheet), `${CORRUPT} — too many merged ranges`);
+          }
         }
-        ctx.cells += 1;
-        if (ctx.cells > limits.maxCells) {
-          throw new ReadError(
-            place(),
-            `the workbook has more than ${limits.maxCells} cells with values (单元格超过 ${limits.maxCells} 个); split it into smaller workbooks`,
-          );
+      });
+      p.on('closetag', (tag) => {
+        const name = local(tag.name);
+        if (name === 'c') {
+          inCell = false;
+          if (into) capture(null);
+          const value = cellValue();
+          if (value === null) return;
+          if (col > limits.maxColumns) {
+            throw new ReadError(
+              place(),
+              `a value in column ${columnLetter(Math.min(col, MAX_COLUMN))} is beyond the ${limits.maxColumns} columns allowed (列数超过 ${limits.maxColumns}); remove the cells far to the right`,
+            );
+          }
+          ctx.cells += 1;
+          if (ctx.cells > limits.maxCells) {
+            throw new ReadError(
+              place(),
+              `the workbook has more than ${limits.maxCells} cells with values (单元格超过 ${limits.maxCells} 个); split it into smaller workbooks`,
+            );
+          }
+          while (cells.length < col - 1) cells.push(null);
+          cells[col - 1] = value;
+          rowHasValue = true;
+        } else if (inCell) {
+          if (name === 'v' || name === 'f') capture(null);
+          else if (name !== 'is') inline?.close(name);
+        } else if (name === 'row') {
+          if (!rowHasValue) return;
+          // The first row with values is the header: maxRows counts the data rows below it.
+          if (rows.length > limits.maxRows) {
+            throw new ReadError(
+              at(sheet),
+              `the sheet has more than ${limits.maxRows} data rows (数据行超过 ${limits.maxRows} 行); split the workbook`,
+            );
+          }
+          rows.push({ r: rowNumber, cells });
         }
-        while (cells.length < col - 1) cells.push(null);
-        cells[col - 1] = value;
-        rowHasValue = true;
-      } else if (inCell) {
-        if (name === 'v' || name === 'f') into = null;
-        else if (name !== 'is') inline?.close(name);
-      } else if (name === 'row') {
-        if (!rowHasValue) return;
-        // The first row with values is the header: maxRows counts the data rows below it.
-        if (rows.length > limits.maxRows) {
-          throw new ReadError(
-            at(sheet),
-            `the sheet has more than ${limits.maxRows} data rows (数据行超过 ${limits.maxRows} 行); split the workbook`,
-          );
-        }
-        rows.push({ r: rowNumber, cells });
-      }
-    });
-  });
+      });
+    },
+    overflow,
+  );
   return applyMerges(ctx, sheet, ordered(rows), merges);
 }
 
