@@ -9,7 +9,7 @@ import {
   RISK_LEVELS,
   TEST_OBJECT_KINDS,
 } from '../domain/mlps/assessment/types';
-import { IsoDateSchema } from './schemas';
+import { IsoDateSchema, MAX_INT } from './schemas';
 
 const name = (max: number, what: string) =>
   z
@@ -44,7 +44,7 @@ export type AssessmentInput = z.infer<typeof AssessmentInputSchema>;
 
 export const AssessmentPatchSchema = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().max(MAX_INT),
     title: name(200, 'title').optional(),
     periodStart: IsoDateSchema.nullable().optional(),
     periodEnd: IsoDateSchema.nullable().optional(),
@@ -67,7 +67,7 @@ export const TestObjectInputSchema = z
 export type TestObjectInput = z.infer<typeof TestObjectInputSchema>;
 
 export const TestObjectPatchSchema = TestObjectInputSchema.partial()
-  .extend({ version: z.number().int().positive() })
+  .extend({ version: z.number().int().positive().max(MAX_INT) })
   .strict();
 export type TestObjectPatch = z.infer<typeof TestObjectPatchSchema>;
 
@@ -96,7 +96,7 @@ function needsReason(
 export const ResultInputSchema = z
   .object({
     ...resultFields,
-    version: z.number().int().min(0),
+    version: z.number().int().min(0).max(MAX_INT),
   })
   .strict()
   .superRefine(needsReason);
@@ -110,7 +110,7 @@ export const BulkResultInputSchema = z
           .object({
             requirementId: RequirementIdSchema,
             objectId: z.string().uuid('must be a test object id'),
-            version: z.number().int().min(0),
+            version: z.number().int().min(0).max(MAX_INT),
             ...resultFields,
           })
           .strict()
@@ -130,7 +130,7 @@ export const ReviewInputSchema = z
           .object({
             requirementId: RequirementIdSchema,
             objectId: z.string().uuid(),
-            version: z.number().int().positive(),
+            version: z.number().int().positive().max(MAX_INT),
           })
           .strict(),
       )
@@ -150,7 +150,7 @@ export const CaseObservationSchema = z
 
 export const FindingNoteInputSchema = z
   .object({
-    version: z.number().int().min(0),
+    version: z.number().int().min(0).max(MAX_INT),
     /** The risk the assessor confirms; null clears it (the suggestion stays visible). */
     risk: z.enum(RISK_LEVELS).nullable(),
     observations: z.array(CaseObservationSchema).max(10).default([]),
@@ -171,7 +171,7 @@ export type MajorRiskInput = z.infer<typeof MajorRiskInputSchema>;
 
 export const MajorRiskPatchSchema = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().max(MAX_INT),
     note: optionalText(2000),
     rectified: z.boolean().optional(),
     rectifiedOn: IsoDateSchema.nullable().optional(),
@@ -198,7 +198,7 @@ export const RECTIFICATION_STATUS_ZH: Readonly<Record<RectificationStatus, strin
 
 export const RectificationPatchSchema = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().max(MAX_INT),
     owner: optionalText(200),
     dueDate: IsoDateSchema.nullable().optional(),
     plan: optionalText(4000),
@@ -211,7 +211,7 @@ export type RectificationPatch = z.infer<typeof RectificationPatchSchema>;
 
 export const RectificationRetestSchema = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().max(MAX_INT),
     retestResult: z.enum(ITEM_RESULTS),
     retestOn: IsoDateSchema.optional(),
   })

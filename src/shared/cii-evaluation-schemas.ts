@@ -15,7 +15,7 @@ import type {
 } from '../catalogs/cii-capability-catalog.schema';
 import type { VerificationStatus } from '../catalogs/knowledge-base.schema';
 import { ITEM_RESULTS, RESULTS_NEEDING_REASON, type ItemResult } from './assessment-vocabulary';
-import { IsoDateSchema } from './schemas';
+import { IsoDateSchema, MAX_INT } from './schemas';
 
 const name = (max: number, what: string) =>
   z
@@ -80,7 +80,7 @@ export const CiiEvaluationResultRowSchema = z
     note: optionalText(4000),
     /** What was examined (documents, records, interviews). Stored SM4-encrypted. */
     evidence: optionalText(4000),
-    version: z.number().int().min(0),
+    version: z.number().int().min(0).max(MAX_INT),
   })
   .strict()
   .superRefine((row, ctx) => {
@@ -107,7 +107,7 @@ export type CiiEvaluationResultsInput = z.infer<typeof CiiEvaluationResultsInput
 
 /** Complete or reopen: the evaluation's current version. */
 export const CiiEvaluationTransitionSchema = z
-  .object({ version: z.number().int().positive() })
+  .object({ version: z.number().int().positive().max(MAX_INT) })
   .strict();
 export type CiiEvaluationTransition = z.infer<typeof CiiEvaluationTransitionSchema>;
 
@@ -124,7 +124,7 @@ export type CiiRectificationInput = z.infer<typeof CiiRectificationInputSchema>;
 
 export const CiiRectificationPatchSchema = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().max(MAX_INT),
     owner: optionalText(200),
     dueOn: IsoDateSchema.nullable().optional(),
     plan: optionalText(4000),

@@ -4,7 +4,7 @@
  * and the web UI.
  */
 import { z } from 'zod';
-import { IsoDateSchema, refusingControlCharacters } from './schemas';
+import { IsoDateSchema, MAX_INT, refusingControlCharacters } from './schemas';
 
 /** Sectors named in CII Regulations Art. 2 (plus "other" for the catch-all clause). */
 export const CII_SECTORS = [
@@ -175,7 +175,7 @@ export const CoreBusinessInputSchema = z
 export type CoreBusinessInput = z.infer<typeof CoreBusinessInputSchema>;
 
 export const CoreBusinessPatchSchema = CoreBusinessInputSchema.partial()
-  .extend({ version: z.number().int().min(1) })
+  .extend({ version: z.number().int().min(1).max(MAX_INT) })
   .strict();
 export type CoreBusinessPatch = z.infer<typeof CoreBusinessPatchSchema>;
 
@@ -194,7 +194,7 @@ export const CiiAssetInputSchema = z
 export type CiiAssetInput = z.infer<typeof CiiAssetInputSchema>;
 
 export const CiiAssetPatchSchema = CiiAssetInputSchema.partial()
-  .extend({ version: z.number().int().min(1) })
+  .extend({ version: z.number().int().min(1).max(MAX_INT) })
   .strict();
 export type CiiAssetPatch = z.infer<typeof CiiAssetPatchSchema>;
 
@@ -232,7 +232,7 @@ export const CiiFlowInputSchema = z
 export type CiiFlowInput = z.infer<typeof CiiFlowInputSchema>;
 
 export const CiiFlowPatchSchema = CiiFlowInputSchema.partial()
-  .extend({ version: z.number().int().min(1) })
+  .extend({ version: z.number().int().min(1).max(MAX_INT) })
   .strict();
 export type CiiFlowPatch = z.infer<typeof CiiFlowPatchSchema>;
 

@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { HARM_DEGREES, HARMED_OBJECTS, PROTECTION_LEVELS, SYSTEM_TYPES } from './mlps';
 
+/** The largest integer the databases store (PostgreSQL `integer`): versions stay below it. */
+export const MAX_INT = 2_147_483_647;
+
 /** The dates dengbao accepts: far enough back for old systems, forward for long plans. */
 export const MIN_DATE = '1900-01-01';
 export const MAX_DATE = '2199-12-31';
@@ -126,7 +129,7 @@ export const OrganisationInputSchema = z
 
 export const OrganisationSchema = OrganisationInputSchema.extend({
   id: z.string(),
-  version: z.number().int(),
+  version: z.number().int().max(MAX_INT),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -148,7 +151,7 @@ const systemFields = {
 
 export const SystemInputSchema = z.object(systemFields).strict();
 export const SystemPatchSchema = z
-  .object({ ...systemFields, version: z.number().int().min(1) })
+  .object({ ...systemFields, version: z.number().int().min(1).max(MAX_INT) })
   .partial()
   .required({ version: true })
   .strict();
@@ -157,7 +160,7 @@ export const GradingRecordInputSchema = GradingInputSchema.extend({
   gradedOn: IsoDateSchema,
   reason: z.string().trim().min(1, 'say why the system is graded (or regraded)').max(4000),
   /** Current system version, to refuse a grading made against a stale view. */
-  version: z.number().int().min(1),
+  version: z.number().int().min(1).max(MAX_INT),
 }).strict();
 
 export const REVIEW_KINDS = ['expert_review', 'competent_approval'] as const;

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { TEST_DIALECTS } from '../support';
 import { fuzzImporters } from './importers';
 import {
+  backstopped,
   FUZZ_IMPORT_RUNS,
   FUZZ_SEED,
   seedWorld,
@@ -36,6 +37,7 @@ for (const dialect of TEST_DIALECTS) {
       t.diagnostic(
         `${dialect}: ${inputs} importer inputs in ${s.toFixed(1)} s (seed ${FUZZ_SEED})`,
       );
+      for (const b of backstopped) t.diagnostic(`database backstop (schema should refuse): ${b}`);
       assert.deepEqual(failures, [], failures.join('\n\n'));
     });
   });

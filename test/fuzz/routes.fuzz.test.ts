@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TEST_DIALECTS } from '../support';
 import {
+  backstopped,
   FUZZ_RUNS,
   FUZZ_SEED,
   counters,
@@ -36,6 +37,7 @@ for (const dialect of TEST_DIALECTS) {
       t.diagnostic(
         `${dialect}: ${inputs} inputs over ${routes} routes in ${s.toFixed(1)} s (seed ${FUZZ_SEED}; ${counters.ok2xx} 2xx, ${counters.rejected4xx} 4xx so far)`,
       );
+      for (const b of backstopped) t.diagnostic(`database backstop (schema should refuse): ${b}`);
       assert.deepEqual(failures, [], failures.join('\n\n'));
     });
   });

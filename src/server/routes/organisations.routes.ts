@@ -6,7 +6,7 @@ import {
   updateOrganisationCommand,
 } from '../../app/organisation-commands';
 import { presentOrganisation } from '../../app/presenters';
-import { OrganisationInputSchema } from '../../shared/schemas';
+import { MAX_INT, OrganisationInputSchema } from '../../shared/schemas';
 import { listUserOrganisations } from '../../store/repositories/accounts.repository';
 import { getOrganisation } from '../../store/repositories/organisations.repository';
 import { orgAccessOf } from '../auth';
@@ -77,7 +77,7 @@ export const organisationsRoutes =
           tags,
           params: OrgParams,
           body: OrganisationInputSchema.partial()
-            .extend({ version: z.number().int().min(1) })
+            .extend({ version: z.number().int().min(1).max(MAX_INT) })
             .strict(),
         },
       },
