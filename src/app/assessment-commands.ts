@@ -771,8 +771,13 @@ export function generateRectificationsCommand(
         created_at: now,
         updated_at: now,
       };
-      await trx.insertInto('rectification_items').values(row).execute();
-      created.push(row);
+      // A concurrent generate may have created it meanwhile: keep theirs (and the transaction).
+      const res = await trx
+        .insertInto('rectification_items')
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0) created.push(row);
     }
     await audit({
       organisationId,

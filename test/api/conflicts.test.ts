@@ -136,6 +136,25 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(findings.statusCode, 200);
     });
 
+    it('concurrent "generate rectification items" all succeed and create each item once', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const res = await Promise.all(
+        Array.from({ length: RACERS }, () =>
+          owner.inject({ method: 'POST', url: a('/rectifications') }),
+        ),
+      );
+      for (const r of res) assert.ok(r.statusCode < 300, `${r.statusCode} ${r.body}`);
+      const list = await owner.inject({
+        method: 'GET',
+        url: org(`/rectifications?assessmentId=${assessmentId}`),
+      });
+      const ids = ((list.json().items ?? list.json()) as { requirementId: string }[]).map(
+        (i) => i.requirementId,
+      );
+      assert.equal(new Set(ids).size, ids.length, `an item twice: ${ids.join(',')}`);
+      assert.ok(ids.length >= 4, list.body);
+    });
+
     it('a note on a requirement that is not a finding is a 404 and stores nothing', async (t) => {
       if (!h) return t.skip('database unavailable');
       // 8.1.4.2-a was recorded compliant above.
