@@ -26,6 +26,7 @@ const EXACT: Readonly<Record<string, string>> = {
   'must be at least 12 characters': '长度至少12个字符',
   'must not contain NUL or other control characters': '不能包含 NUL 或其他控制字符',
   'must be between 1900-01-01 and 2199-12-31': '日期应在 1900-01-01 至 2199-12-31 之间',
+  'a value is out of range, too long or contains a NUL byte': '某个值超出范围、过长或包含 NUL 字符',
 };
 
 const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
