@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { parseStructuredFile } from '../../src/app/structured-file';
-import { ValidationError } from '../../src/errors';
+import { sql } from 'kysely';
+import { ValidationError, appErrorFromDatabase } from '../../src/errors';
 import { SystemsFileSchema } from '../../src/shared/schemas';
-import { TEST_DIALECTS } from '../support';
+import { TEST_DIALECTS, openTestStore } from '../support';
 import { STRONG_PASSWORD, startHarness, type Client, type Harness } from './harness';
 
 /**
@@ -190,3 +191,56 @@ describe('bad input in files read by the CLI', () => {
     );
   });
 });
+
+for (const dialect of TEST_DIALECTS) {
+  describe(`database refusals on ${dialect} are never a 500`, () => {
+    it('a unique violation is a 409, a value the database refuses a 400', async (t) => {
+      const store = await openTestStore(dialect);
+      if (!store) return t.skip('database unavailable');
+      try {
+        const refused = async (query: () => Promise<unknown>) => {
+          try {
+            await query();
+          } catch (error) {
+            return appErrorFromDatabase(error);
+          }
+          return undefined;
+        };
+        const org = {
+          id: '0b6c8f7e-1d2a-4c3b-9e8f-7a6b5c4d3e2f',
+          name: '某市医保局',
+          name_en: null,
+          credit_code: null,
+          region: null,
+          sector: null,
+          contact_name: null,
+          contact_phone_enc: null,
+          version: 1,
+          created_at: '2026-03-02T01:00:00Z',
+          updated_at: '2026-03-02T01:00:00Z',
+        };
+        await store.db.insertInto('organisations').values(org).execute();
+        const dup = await refused(() => store.db.insertInto('organisations').values(org).execute());
+        assert.equal(dup?.status, 409);
+        assert.match(dup!.message, /organisations/);
+        if (dialect === 'postgres') {
+          for (const query of [
+            sql`select ${'a\u0000b'}::text`,
+            sql`select ${2147483648}::integer`,
+            sql`select ${'2025-02-30'}::date`,
+          ]) {
+            const err = await refused(() => query.execute(store.db));
+            assert.equal(err?.status, 400, String(err));
+          }
+        }
+        assert.equal(
+          appErrorFromDatabase(new Error('disk full')),
+          null,
+          'a real fault stays a 500',
+        );
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
