@@ -16,7 +16,9 @@ import { can, ROLES } from './roles';
 it('cites only requirement ids the GB/T 22239 catalog holds', () => {
   const catalog = shippedMlpsCatalog();
   const ids = new Set<string>(
-    JSON.stringify(catalog).match(/"id":"[0-9.]+-[a-z]"/g)?.map((m) => m.slice(6, -1)) ?? [],
+    JSON.stringify(catalog)
+      .match(/"id":"[0-9.]+-[a-z]"/g)
+      ?.map((m) => m.slice(6, -1)) ?? [],
   );
   assert.ok(ids.has('8.1.5.3-b'), 'catalog ids are readable');
   const cited = [...ROLES.flatMap((r) => GRANTS[r].basis), ...GRANT_INVARIANTS];
