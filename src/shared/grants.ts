@@ -62,7 +62,9 @@ export const GRANTS: Readonly<Record<Role, GrantRule>> = {
   security_admin: {
     grant: ORDINARY,
     revoke: ORDINARY,
-    tokens: ['security_admin'],
+    // No tokens at all: one of the roles it may grant would carry data it may not read (a
+    // member token reads systems and evidence), and its own role is not one it may grant.
+    tokens: NONE,
     basis: [
       {
         clause: '8.1.5.3-b',
@@ -76,8 +78,8 @@ export const GRANTS: Readonly<Record<Role, GrantRule>> = {
       },
       {
         clause: '8.1.5.2-a',
-        zh: '审计管理员独立审计安全管理员的操作：安全管理员的令牌只有安全管理员的权限，不能读取审计记录或合规数据。',
-        en: 'The audit administrator reviews the security administrator independently: a security administrator’s token carries only its own rights, never the audit log or compliance data.',
+        zh: '审计管理员的权限只属于审计管理员：安全管理员不能通过签发令牌获得审计记录或合规数据的读取权限，因此不能签发任何令牌（只能查看和收回）。',
+        en: 'Audit rights belong to the audit administrator alone: the security administrator cannot obtain the audit log or compliance data through a token, so it issues no tokens (it lists and revokes them).',
       },
     ],
   },

@@ -171,9 +171,15 @@ export function TokensPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t('tokens.subtitle')}</Typography.Text>
         </Space>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          {t('tokens.create')}
-        </Button>
+        {mintable.length > 0 ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('tokens.create')}
+          </Button>
+        ) : (
+          <Typography.Text type="secondary" data-testid="tokens-owner-only">
+            {t('tokens.ownerOnly')}
+          </Typography.Text>
+        )}
       </Space>
       {tokens.isError && <ApiErrorAlert error={tokens.error} />}
       <Card size="small" styles={{ body: { padding: 0 } }}>
