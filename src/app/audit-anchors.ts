@@ -356,3 +356,55 @@ export async function verifyChainWithAnchors(
     message: `audit chain intact: ${verification.count} entries, last seq ${verification.lastSeq}, last hash ${verification.lastHash} (chain ${chain})${held}${lost}`,
   };
 }
+
+/** What the API and the audit page show: the chain's verification, failed when an anchor fails. */
+export type AuditVerificationView =
+  | (ChainVerification & { readonly anchors: AnchorSummary | null })
+  | {
+      readonly ok: false;
+      readonly count: number;
+      readonly firstBroken: {
+        readonly seq: number;
+        readonly id: string;
+        readonly reason: 'anchor_missing' | 'anchor_mismatch';
+        readonly message: string;
+      };
+      readonly anchors: AnchorSummary;
+    };
+
+export interface AnchorSummary {
+  readonly checked: number;
+  readonly latestSeq: number | null;
+  readonly latestAt: string | null;
+  readonly lostByRestore: number;
+}
+
+/** Verifies one chain and, when an anchor file is configured, its anchors (API, web). */
+export async function verifyAuditView(
+  db: Kysely<Database>,
+  organisationId: string,
+  anchorFile: string | null | undefined,
+): Promise<AuditVerificationView> {
+  if (!anchorFile) return { ...(await verifyAudit(db, organisationId)), anchors: null };
+  const report = await verifyChainWithAnchors(db, organisationId, readAnchorFile(anchorFile));
+  const a = report.anchors;
+  const anchors: AnchorSummary = {
+    checked: a?.checked ?? 0,
+    latestSeq: a?.latest?.seq ?? null,
+    latestAt: a?.latest?.at ?? null,
+    lostByRestore: a?.lostByRestore.length ?? 0,
+  };
+  const broken = a?.broken[0];
+  if (!report.verification.ok || !broken) return { ...report.verification, anchors };
+  return {
+    ok: false,
+    count: report.verification.count,
+    firstBroken: {
+      seq: broken.anchor.seq,
+      id: '',
+      reason: broken.kind === 'missing' ? 'anchor_missing' : 'anchor_mismatch',
+      message: report.message,
+    },
+    anchors,
+  };
+}

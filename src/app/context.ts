@@ -15,4 +15,6 @@ export interface AppContext {
   readonly cipher: FieldCipher;
   /** The validated GB/T 22239-2019 catalog (requirements, high-risk guide, triggers, crosswalks). */
   readonly catalog: MlpsCatalog;
+  /** Audit anchors outside the database (DENGBAO_AUDIT_ANCHOR_FILE); checked by audit verify. */
+  readonly auditAnchorFile?: string | null;
 }

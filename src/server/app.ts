@@ -125,6 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     security: options.security,
     cipher: options.cipher,
     catalog: options.catalog ?? shippedMlpsCatalog(),
+    auditAnchorFile: options.auditAnchorFile ?? null,
   };
   registerAuth(app, ctx);
   for (const routes of [

@@ -33,6 +33,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     cipher: fields.cipher,
     trustProxy: env.DENGBAO_TRUST_PROXY === 'true',
     logger: { level: env.LOG_LEVEL ?? 'info' },
+    auditAnchorFile: anchorFilePath(env),
   });
   if (keys.created)
     app.log.warn(

@@ -42,7 +42,7 @@ export interface Harness {
 
 export async function startHarness(
   dialect: StoreDialect,
-  opts: { startAt?: string; security?: Partial<SecurityConfig> } = {},
+  opts: { startAt?: string; security?: Partial<SecurityConfig>; auditAnchorFile?: string } = {},
 ): Promise<Harness | null> {
   const store = await openTestStore(dialect);
   if (!store) return null;
@@ -50,7 +50,12 @@ export async function startHarness(
   const base = testContext(store);
   // Tests sign in often; the rate limit has its own test.
   const security = { ...base.security, signInRateLimitPerMinute: 10_000, ...opts.security };
-  const ctx: AppContext = { ...base, clock, security };
+  const ctx: AppContext = {
+    ...base,
+    clock,
+    security,
+    auditAnchorFile: opts.auditAnchorFile ?? null,
+  };
   const app = await buildApp({ ...ctx, webDir: '/nonexistent' });
   const signIn = async (username: string, password = STRONG_PASSWORD): Promise<Client> => {
     const res = await app.inject({

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
-import { listAudit, verifyAudit } from '../../store/repositories/audit.repository';
+import { verifyAuditView } from '../../app/audit-anchors';
+import { listAudit } from '../../store/repositories/audit.repository';
 import type { AuditEntryRow } from '../../store/schema';
 import { OrgParams } from './params';
 
@@ -72,7 +73,7 @@ export const auditRoutes =
           params: OrgParams,
         },
       },
-      async (req) => verifyAudit(db, req.params.orgId),
+      async (req) => verifyAuditView(db, req.params.orgId, ctx.auditAnchorFile),
     );
     app.get(
       '/audit',
@@ -92,6 +93,6 @@ export const auditRoutes =
         config: { access: { kind: 'platform_admin' } },
         schema: { tags, summary: 'Check the platform audit chain' },
       },
-      async () => verifyAudit(db, ''),
+      async () => verifyAuditView(db, '', ctx.auditAnchorFile),
     );
   };

@@ -119,15 +119,36 @@ export interface AuditQuery {
   offset: number;
 }
 
+/** Anchors checked from the anchor file outside the database (null: none configured). */
+export interface AuditAnchorSummaryDto {
+  checked: number;
+  latestSeq: number | null;
+  latestAt: string | null;
+  lostByRestore: number;
+}
+
 export type AuditVerifyDto =
-  | { ok: true; count: number; lastSeq: number; lastHash: string }
+  | {
+      ok: true;
+      count: number;
+      lastSeq: number;
+      lastHash: string;
+      anchors: AuditAnchorSummaryDto | null;
+    }
   | {
       ok: false;
       count: number;
       firstBroken: {
         seq: number;
         id: string;
-        reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'out_of_order';
+        reason:
+          | 'hash_mismatch'
+          | 'prev_hash_mismatch'
+          | 'sequence_gap'
+          | 'out_of_order'
+          | 'anchor_missing'
+          | 'anchor_mismatch';
         message: string;
       };
+      anchors: AuditAnchorSummaryDto | null;
     };

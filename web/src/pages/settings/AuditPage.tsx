@@ -106,6 +106,13 @@ function VerifyResult({ result }: { result: AuditVerifyDto }) {
             <Typography.Text code copyable style={{ fontSize: 12 }}>
               {result.lastHash}
             </Typography.Text>
+            {result.anchors &&
+              (result.anchors.latestSeq !== null
+                ? t('audit.verify.anchorsHold', {
+                    seq: result.anchors.latestSeq,
+                    at: result.anchors.latestAt,
+                  })
+                : t('audit.verify.noAnchor'))}
           </Typography.Text>
         }
       />
