@@ -1,8 +1,8 @@
-/** The web UI's CSV exports (web/src/lib/csv.ts): formula-like text neutralised, numbers kept. */
+/** The web UI's CSV exports (web/src/lib/csv-text.ts): formula-like text neutralised, numbers kept. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { neutraliseCell, restoreNeutralised } from '../src/shared/spreadsheet-cells';
-import { toCsv } from '../web/src/lib/csv';
+import { toCsv } from '../web/src/lib/csv-text';
 
 describe('CSV exports of the web UI', () => {
   it('neutralises cells starting with = + - @ tab or CR, keeps numbers and other text', () => {
