@@ -1,3 +1,4 @@
+import { importLimitsFromEnv } from '../spreadsheet/limits';
 import { shippedMlpsCatalog } from '../catalogs/mlps-catalog';
 import { systemClock } from '../app/clock';
 import { citationLabeller, loadShippedKnowledgeBase } from '../app/citation-labels';
@@ -18,6 +19,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   }
   const security = securityConfigFromEnv(env);
+  importLimitsFromEnv(env); // a bad import limit stops the start, not the first upload
   // Embedded mode creates a key file beside new SQLite data (never beside existing encrypted
   // data); with PostgreSQL the keys must be configured.
   const keys = loadStoreKeyring(env);
