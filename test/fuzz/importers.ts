@@ -93,6 +93,8 @@ const textual = fc.record({
       '</c>',
       '<row r="1048577"><c r="XFD1048577"><v>1e308</v></c></row>',
       '&#0;',
+      '_x0000_',
+      '_x0007_a',
       '&amp',
       '<!DOCTYPE x [<!ENTITY e "x">]>',
     ),
@@ -155,7 +157,12 @@ function workbook(base: Buffer): fc.Arbitrary<Buffer> {
       return Buffer.from(zipSync(copy));
     });
   const cell = fc
-    .tuple(fc.constantFrom(...xmlNames), fc.nat(), nastyString, fc.boolean())
+    .tuple(
+      fc.constantFrom(...xmlNames),
+      fc.nat(),
+      fc.oneof(nastyString, fc.constantFrom('_x0000_', 'a_x0001_b', '_x001B_[31m')),
+      fc.boolean(),
+    )
     .map(([name, at, value, escape]) => {
       const copy = { ...entries };
       const text = new TextDecoder().decode(entries[name]);
