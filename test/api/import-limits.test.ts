@@ -185,7 +185,7 @@ for (const dialect of TEST_DIALECTS) {
       });
     }
 
-    it('keeps answering /api/health within 1 s, under 512 MB, while bombs are read', async (t) => {
+    it('keeps answering /api/health within 1 s while bombs are read', async (t) => {
       if (!h) return t.skip('database unavailable');
       await h.app.listen({ port: 0, host: '127.0.0.1' });
       const base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
@@ -235,7 +235,12 @@ for (const dialect of TEST_DIALECTS) {
           assert.equal(answer.status, 400, answer.body);
           assert.ok(latencies.length >= 1);
           assert.ok(worst < 1000, `health answered in ${worst.toFixed(0)} ms`);
-          assert.ok(peakRss < 512 * MB, `peak RSS ${(peakRss / MB).toFixed(0)} MB`);
+          // This process also holds the test runner and every earlier test's data: the server's
+          // own peak RSS is asserted on a real server process in test/server-bombs.test.ts.
+          assert.ok(
+            peakRss - baseRss < 256 * MB,
+            `RSS grew ${((peakRss - baseRss) / MB).toFixed(0)} MB`,
+          );
         }
       }
     });
