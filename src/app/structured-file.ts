@@ -26,7 +26,16 @@ export function parseStructuredFile<S extends z.ZodType>(
       }),
     );
   }
-  const parsed = schema.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    // Unresolved or excessive aliases (an alias bomb) are found only here.
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new ValidationError(`${fileName} is not valid JSON or YAML`, [
+      { path: '(document)', message: error instanceof Error ? error.message : String(error) },
+    ]);
+  }
+  const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const details: ErrorDetail[] = parsed.error.issues.map((issue) => {
     const node = nodeAt(doc.contents, issue.path);

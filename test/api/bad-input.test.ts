@@ -163,6 +163,24 @@ for (const dialect of TEST_DIALECTS) {
 }
 
 describe('bad input in files read by the CLI', () => {
+  it('a YAML alias without its anchor, or an alias bomb, is a validation error (found by the fuzzer)', () => {
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'
+        .split('')
+        .map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+      'format: dengbao.systems.v1',
+      'systems: *h',
+    ].join('\n');
+    for (const text of ['format: dengbao.systems.v1\nsystems: *a\n', bomb]) {
+      assert.throws(
+        () => parseStructuredFile(text, SystemsFileSchema, 'systems.yaml'),
+        (error: unknown) =>
+          error instanceof ValidationError && /not valid JSON or YAML/.test(error.message),
+      );
+    }
+  });
+
   it('a systems file (YAML) with a NUL byte names the field and its line', () => {
     const yaml = [
       'format: dengbao.systems.v1',
