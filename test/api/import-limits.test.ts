@@ -17,6 +17,7 @@ import {
   manyRows,
   manySheets,
 } from '../fixtures/workbook-bombs';
+import { uploadWatchingHealth } from '../health-probe';
 import { startHarness, STRONG_PASSWORD, type Client, type Harness } from './harness';
 
 const BANK = parse(readFileSync('docs/examples/cii-bank-payment-clearing.yaml', 'utf8'));
@@ -206,28 +207,11 @@ for (const dialect of TEST_DIALECTS) {
           const sampler = setInterval(() => {
             peakRss = Math.max(peakRss, process.memoryUsage().rss);
           }, 20);
-          const started = performance.now();
-          let done = false;
-          const upload = fetch(`${base}${url(target)}`, {
-            method: 'POST',
-            headers: { 'content-type': XLSX, cookie, 'x-csrf-token': csrf },
-            body: file,
-          }).then(async (res) => {
-            done = true;
-            return { status: res.status, body: await res.text() };
-          });
-          const latencies: number[] = [];
-          while (!done) {
-            const t0 = performance.now();
-            const health = await fetch(`${base}/api/health`);
-            assert.equal(health.status, 200);
-            await health.text();
-            latencies.push(performance.now() - t0);
-            await new Promise((r) => setTimeout(r, 50));
-          }
-          const answer = await upload;
-          const took = performance.now() - started;
+          const watched = await uploadWatchingHealth(base, url(target), file, { cookie, csrf });
           clearInterval(sampler);
+          const answer = watched;
+          const took = watched.tookMs;
+          const latencies = watched.healthMs;
           const worst = Math.max(...latencies);
           t.diagnostic(
             `${dialect} ${target.split('/')[1]} ${name}: 400 after ${took.toFixed(0)} ms; ${latencies.length} health checks meanwhile, slowest ${worst.toFixed(0)} ms; RSS ${(baseRss / MB).toFixed(0)} MB before, peak ${(peakRss / MB).toFixed(0)} MB`,
