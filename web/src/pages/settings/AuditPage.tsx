@@ -110,7 +110,7 @@ function VerifyResult({ result }: { result: AuditVerifyDto }) {
               (result.anchors.latestSeq !== null
                 ? t('audit.verify.anchorsHold', {
                     seq: result.anchors.latestSeq,
-                    at: result.anchors.latestAt,
+                    at: formatTimestampSeconds(result.anchors.latestAt),
                   })
                 : t('audit.verify.noAnchor'))}
           </Typography.Text>
