@@ -19,8 +19,16 @@ export async function signIn(page: Page, username: string, password: string): Pr
 
 /** Signs out through the user menu (header, right). */
 export async function signOut(page: Page, displayName: string): Promise<void> {
-  await page.getByRole('button', { name: displayName }).click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  // The menu fades in: a click while it moves can land on the item above (seen once in CI), so
+  // open it and click again until the sign-in page shows.
+  const item = page.getByRole('menuitem', { name: '退出登录' });
+  await expect(async () => {
+    if (/\/login$/.test(page.url())) return;
+    if (!(await item.isVisible()))
+      await page.getByRole('button', { name: displayName }).click({ timeout: 2_000 });
+    await item.click({ timeout: 2_000 });
+    await expect(page).toHaveURL(/\/login$/, { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(page).toHaveURL(/\/login$/);
 }
 
