@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 
-/** How sure we are of a fact (mirrors the tags in shared/domain/facts.md). */
+/** How sure we are of a fact (confirmed, derived or unverified against the public source). */
 export const VERIFICATION_STATUSES = ['confirmed', 'derived', 'unverified'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 

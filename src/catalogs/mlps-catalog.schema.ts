@@ -59,7 +59,7 @@ const text = z.string().trim().min(1, 'must not be empty');
 export const BilingualSchema = z.strictObject({ zh: text, en: text });
 export type Bilingual = z.infer<typeof BilingualSchema>;
 
-/** Where a record comes from: status (as in shared/domain/facts.md) and source keys. */
+/** Where a record comes from: status (confirmed, derived or unverified against the public source) and source keys. */
 export const ProvenanceSchema = z.strictObject({
   status: z.enum(VERIFICATION_STATUSES),
   /** Keys of the file's `sources` map. */

@@ -17,7 +17,7 @@ const catalog: MlpsCatalog | undefined = loaded.ok ? loaded.catalog : undefined;
 
 /**
  * Items per level × extension × category. The level-3 general and cloud rows are the figures of
- * shared/domain/facts.md §2.3–2.5 (71 control points, 211 items; 46 cloud items); the others are
+ * the level-3 workbooks (WB-L3) and GB/T 22239-2019 Annex B (71 control points, 211 items; 46 cloud items); the others are
  * established from the standard's structure as recorded in the README, which states them with
  * their sources. A change here is a change to the README table.
  */

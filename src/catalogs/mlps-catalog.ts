@@ -183,7 +183,7 @@ const EXTENSION_SECTION: Record<Extension, string | null> = {
   ics: '5',
   big_data: null, // Annex H has its own numbering
 };
-/** GB/T 28448-2019 ids that do not exist although the sequence suggests them (facts.md §2.2). */
+/** GB/T 28448-2019 ids that do not exist although the sequence suggests them. */
 const NONEXISTENT_TEST_IDS: ReadonlySet<string> = new Set(['L3-CES1-16']);
 
 /** The digit after the category code in GB/T 28448 ids: L3-CES{1..5}-nn. */

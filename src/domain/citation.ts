@@ -22,5 +22,5 @@ export function citationsInForce(citations: readonly Citation[], asOf: string): 
   );
 }
 
-/** How sure we are of a fact a rule relies on (mirrors the tags in shared/domain/facts.md). */
+/** How sure we are of a fact a rule relies on (confirmed, derived or unverified against the public source). */
 export type Provenance = 'confirmed' | 'derived' | 'unverified';

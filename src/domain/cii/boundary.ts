@@ -7,7 +7,7 @@
  *
  * Which dependency kinds pull an asset inside is data ({@link BoundaryRules}) because the
  * boundary-determination method is still a draft (TC260 2020-07 and 2024-05-31 drafts; the
- * inclusion rules are our reading of its life-cycle approach — shared/domain/facts.md §4.3,
+ * inclusion rules are our reading of its life-cycle approach —
  * unverified). The kernel works on compact arrays (CSR adjacency) so that millions of assets
  * and dependencies compute in seconds.
  */
@@ -43,7 +43,7 @@ export const DEFAULT_BOUNDARY_RULES: BoundaryRules = {
   id: 'lifecycle-dependencies-2024-draft-reading',
   follow: { runs_on: true, authenticates_with: true, managed_by: true, protected_by: true },
   source:
-    '关键信息基础设施边界确定方法（征求意见稿, TC260 2024-05-31): trace the critical business information flow and identify the assets along it and those it depends on (facts.md §4.3)',
+    '关键信息基础设施边界确定方法（征求意见稿, TC260 2024-05-31): trace the critical business information flow and identify the assets along it and those it depends on',
   status: 'unverified',
 };
 

@@ -6,7 +6,7 @@
  *
  * Sourcing: the chapter list (首页及目录 with 网络安全等级测评基本信息表, chapters 1–8, appendices
  * 被测对象资产, 单项测评结果记录, 漏洞扫描结果记录, 渗透测试结果记录, 重大风险隐患触发项参照表) is
- * confirmed by RR-CHECK (facts.md §3.3); the conclusion rule and "N（M个已整改）" by
+ * confirmed by RR-CHECK; the conclusion rule and "N（M个已整改）" by
  * 公网安〔2025〕1846号 Q20–Q22. The level-2 sections inside each chapter, the fields of the
  * basic-information table beyond the issue counts and conclusion, and the appendix letters are
  * ours. Chapter 4 (整体测评) and the scan / penetration appendices print fill-in blanks:

@@ -353,7 +353,7 @@ export const ciiDataLocalisationRule = standingCiiRule({
   ],
   provenance: 'confirmed',
   notes:
-    'CSL Art 37 (Art 39 of the amended law, derived): personal information and important data collected or generated in operations in China are stored in China; an export that business truly needs goes through a security assessment. From 2022-09-01 the Outbound Data Transfer Security Assessment Measures (CAC Order No. 11) Art 4 make a CII operator that exports personal information (and anyone exporting important data) file for the assessment with the CAC through the provincial CAC, whatever the volume. PIPL Art 40 says the same for personal information, and the 2024 CAC Provisions (Order No. 16) exempt some transfers; neither is in the knowledge base yet (facts.md §6.1, §6.2). Transfers are not recorded in the facts, so the duty stays standing.',
+    'CSL Art 37 (Art 39 of the amended law, derived): personal information and important data collected or generated in operations in China are stored in China; an export that business truly needs goes through a security assessment. From 2022-09-01 the Outbound Data Transfer Security Assessment Measures (CAC Order No. 11) Art 4 make a CII operator that exports personal information (and anyone exporting important data) file for the assessment with the CAC through the provincial CAC, whatever the volume. PIPL Art 40 says the same for personal information, and the 2024 CAC Provisions (Order No. 16) exempt some transfers; neither is in the knowledge base yet. Transfers are not recorded in the facts, so the duty stays standing.',
   eventDeadline: EVENT_DEADLINES.beforeTransfer,
   reasonZh:
     '在境内运营中收集和产生的个人信息和重要数据须在境内存储；因业务确需向境外提供的，须事先通过所在地省级网信部门向国家网信部门申报数据出境安全评估。',
