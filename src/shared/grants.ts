@@ -29,6 +29,20 @@ export interface GrantRule {
 const ORDINARY: readonly Role[] = ['assessor', 'member', 'viewer'];
 const NONE: readonly Role[] = [];
 
+/** Assessors, members and viewers give, take away and issue nothing. */
+const GRANTS_NOTHING: GrantRule = {
+  grant: NONE,
+  revoke: NONE,
+  tokens: NONE,
+  basis: [
+    {
+      clause: '8.1.4.2-e',
+      zh: '由授权主体配置访问控制策略。',
+      en: 'An authorised subject configures the access-control policy.',
+    },
+  ],
+};
+
 export const GRANTS: Readonly<Record<Role, GrantRule>> = {
   owner: {
     grant: ROLES,
@@ -95,42 +109,9 @@ export const GRANTS: Readonly<Record<Role, GrantRule>> = {
       },
     ],
   },
-  assessor: {
-    grant: NONE,
-    revoke: NONE,
-    tokens: NONE,
-    basis: [
-      {
-        clause: '8.1.4.2-e',
-        zh: '由授权主体配置访问控制策略。',
-        en: 'An authorised subject configures the access-control policy.',
-      },
-    ],
-  },
-  member: {
-    grant: NONE,
-    revoke: NONE,
-    tokens: NONE,
-    basis: [
-      {
-        clause: '8.1.4.2-e',
-        zh: '由授权主体配置访问控制策略。',
-        en: 'An authorised subject configures the access-control policy.',
-      },
-    ],
-  },
-  viewer: {
-    grant: NONE,
-    revoke: NONE,
-    tokens: NONE,
-    basis: [
-      {
-        clause: '8.1.4.2-e',
-        zh: '由授权主体配置访问控制策略。',
-        en: 'An authorised subject configures the access-control policy.',
-      },
-    ],
-  },
+  assessor: GRANTS_NOTHING,
+  member: GRANTS_NOTHING,
+  viewer: GRANTS_NOTHING,
 };
 
 /** Rules that hold whatever the table says. */
