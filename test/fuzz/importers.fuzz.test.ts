@@ -13,7 +13,7 @@ import {
 } from './kit';
 
 /**
- * Every file importer, fuzzed from a valid file (DENGBAO_FUZZ_RUNS inputs per mutation family;
+ * Every file importer, fuzzed from a valid file (DENGBAO_FUZZ_IMPORT_RUNS inputs per mutation family;
  * workbooks twice that; seed DENGBAO_FUZZ_SEED): no 5xx, a refusal changes nothing, the server
  * stays healthy.
  */
