@@ -1,30 +1,24 @@
 /**
- * China working-day calendar: statutory holidays and make-up working days from the State
- * Council's annual notices, and pure ISO-date arithmetic built on them.
+ * China working-day calendar: the shape of the State Council's annual holiday notices (the data
+ * itself is catalog data, src/catalogs/calendar/cn-holidays.yaml) and pure ISO-date arithmetic.
  */
 
-export {
-  CHINA_CALENDAR_FIRST_YEAR,
-  CHINA_CALENDAR_LAST_YEAR,
-  CHINA_HOLIDAY_SCHEDULES,
-  getChinaHolidayYear,
-} from './china-holidays';
+export { CHINA_FESTIVALS } from './china-holidays';
 export type {
   ChinaFestival,
   ChinaHolidayYear,
+  HolidayCalendarData,
   HolidayNotice,
   HolidayPeriod,
+  NextYearCheck,
 } from './china-holidays';
 export {
   CalendarRangeError,
   addCalendarDays,
   addMonths,
-  addWorkingDays,
   addYears,
   compareIsoDate,
-  isCoveredDate,
+  createWorkingDayCalendar,
   isIsoDate,
-  isWorkingDay,
-  workingDaysBetween,
 } from './working-days';
-export type { IsoDate } from './working-days';
+export type { IsoDate, WorkingDayCalendar } from './working-days';

@@ -1,18 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import { shippedHolidayCalendar } from '../../catalogs/holiday-calendar';
 import {
   CalendarRangeError,
   addCalendarDays,
   addMonths,
-  addWorkingDays,
   addYears,
   compareIsoDate,
-  isCoveredDate,
+  createWorkingDayCalendar,
   isIsoDate,
-  isWorkingDay,
-  workingDaysBetween,
 } from './index';
+
+// The shipped data (src/catalogs/calendar/cn-holidays.yaml), passed in like any engine gets it.
+const calendar = shippedHolidayCalendar();
+const { isWorkingDay, addWorkingDays, workingDaysBetween, isCoveredDate } = calendar;
+/** The first year past the data, so these tests keep working when a year is added. */
+const PAST = calendar.lastYear + 1;
 
 /** Asserts each date is (or is not) a working day, naming the failing date. */
 function expectWorking(expected: boolean, dates: string[]): void {
@@ -206,8 +210,13 @@ describe('workingDaysBetween', () => {
 });
 
 describe('covered range', () => {
-  it('throws CalendarRangeError with the year and range outside 2019–2026', () => {
-    for (const date of ['2018-12-29', '2027-01-04', '1999-06-01']) {
+  it('starts in 2019 and covers at least 2026', () => {
+    assert.equal(calendar.firstYear, 2019);
+    assert.ok(calendar.lastYear >= 2026);
+  });
+
+  it('throws CalendarRangeError naming the date, its year and the years covered', () => {
+    for (const date of ['2018-12-29', `${PAST}-01-04`, '1999-06-01']) {
       assert.throws(
         () => isWorkingDay(date),
         (err: unknown) => {
@@ -217,8 +226,11 @@ describe('covered range', () => {
           assert.equal(err.year, Number(date.slice(0, 4)));
           assert.equal(err.date, date);
           assert.equal(err.firstYear, 2019);
-          assert.equal(err.lastYear, 2026);
-          assert.match(err.message, /2019–2026/);
+          assert.equal(err.lastYear, calendar.lastYear);
+          assert.ok(err.message.includes(`2019–${calendar.lastYear}`), err.message);
+          assert.ok(err.message.includes(date), err.message);
+          assert.ok(err.messageZh.includes(`2019–${calendar.lastYear} 年`), err.messageZh);
+          assert.ok(err.messageZh.includes(date), err.messageZh);
           return true;
         },
       );
@@ -226,29 +238,52 @@ describe('covered range', () => {
   });
 
   it('addWorkingDays refuses to run past the last covered year', () => {
-    assert.equal(addWorkingDays('2026-12-30', 1), '2026-12-31');
+    const last = calendar.lastYear;
     assert.throws(
-      () => addWorkingDays('2026-12-31', 1),
-      (err: unknown) => err instanceof CalendarRangeError && err.year === 2027,
+      () => addWorkingDays(`${last}-12-31`, 5),
+      (err: unknown) => err instanceof CalendarRangeError && err.year === PAST,
     );
     assert.throws(() => addWorkingDays('2018-12-28', 1), CalendarRangeError);
   });
 
   it('workingDaysBetween checks both ends', () => {
     assert.throws(() => workingDaysBetween('2018-12-31', '2019-01-10'), CalendarRangeError);
-    assert.throws(() => workingDaysBetween('2026-12-01', '2027-01-10'), CalendarRangeError);
+    assert.throws(
+      () => workingDaysBetween(`${calendar.lastYear}-12-01`, `${PAST}-01-10`),
+      CalendarRangeError,
+    );
   });
 
   it('isCoveredDate reports the range without throwing', () => {
     assert.equal(isCoveredDate('2019-01-01'), true);
     assert.equal(isCoveredDate('2026-12-31'), true);
     assert.equal(isCoveredDate('2018-12-31'), false);
-    assert.equal(isCoveredDate('2027-01-01'), false);
+    assert.equal(isCoveredDate(`${PAST}-01-01`), false);
   });
 
   it('pure calendar arithmetic is not limited to the covered years', () => {
     assert.equal(addCalendarDays('2030-12-31', 1), '2031-01-01');
     assert.equal(addYears('2027-06-01', 1), '2028-06-01');
+  });
+
+  it('a calendar built from other data covers exactly its years', () => {
+    const only2025 = createWorkingDayCalendar({
+      version: '2025.1.0',
+      years: calendar.years.filter((y) => y.year === 2025),
+    });
+    assert.equal(only2025.firstYear, 2025);
+    assert.equal(only2025.lastYear, 2025);
+    assert.equal(only2025.isWorkingDay('2025-01-28'), false);
+    assert.throws(() => only2025.isWorkingDay('2026-01-05'), CalendarRangeError);
+    assert.throws(() => createWorkingDayCalendar({ version: '1.0.0', years: [] }), /no years/);
+    assert.throws(
+      () =>
+        createWorkingDayCalendar({
+          version: '1.0.0',
+          years: calendar.years.filter((y) => y.year === 2023 || y.year === 2025),
+        }),
+      /consecutive/,
+    );
   });
 });
 

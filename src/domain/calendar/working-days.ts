@@ -6,19 +6,16 @@
  * can never shift a date.
  */
 
-import {
-  CHINA_CALENDAR_FIRST_YEAR,
-  CHINA_CALENDAR_LAST_YEAR,
-  CHINA_HOLIDAY_SCHEDULES,
-} from './china-holidays';
+import type { ChinaHolidayYear, HolidayCalendarData } from './china-holidays';
 
 /** An ISO 8601 calendar date, 'YYYY-MM-DD' (four-digit year, zero-padded month and day). */
 export type IsoDate = string;
 
 /**
- * Thrown by working-day functions for a date outside the years with holiday data
- * ({@link CHINA_CALENDAR_FIRST_YEAR}–{@link CHINA_CALENDAR_LAST_YEAR}). Falling back to
- * "weekends only" would silently miss holidays and make-up days, so we refuse instead.
+ * Thrown by working-day functions for a date outside the years with holiday data. Falling back
+ * to "weekends only" would silently miss holidays and make-up days, so we refuse instead. The
+ * message names the date, its year and the years covered, in English ({@link message}) and
+ * Chinese ({@link messageZh}).
  */
 export class CalendarRangeError extends RangeError {
   override readonly name = 'CalendarRangeError';
@@ -27,18 +24,25 @@ export class CalendarRangeError extends RangeError {
   /** Its year. */
   readonly year: number;
   /** The covered range, first and last year inclusive. */
-  readonly firstYear: number = CHINA_CALENDAR_FIRST_YEAR;
-  readonly lastYear: number = CHINA_CALENDAR_LAST_YEAR;
+  readonly firstYear: number;
+  readonly lastYear: number;
+  /** The same explanation in Chinese, for users. */
+  readonly messageZh: string;
 
-  constructor(date: IsoDate) {
+  constructor(date: IsoDate, firstYear: number, lastYear: number) {
     const year = Number(date.slice(0, 4));
     super(
       `No China working-day calendar for ${year} (date ${date}): holiday data covers ` +
-        `${CHINA_CALENDAR_FIRST_YEAR}–${CHINA_CALENDAR_LAST_YEAR} only. Add the State Council ` +
-        `holiday notice for ${year} to china-holidays.ts to extend it.`,
+        `${firstYear}–${lastYear} only. Add the State Council General Office holiday notice for ` +
+        `${year} to src/catalogs/calendar/cn-holidays.yaml to extend it.`,
     );
     this.date = date;
     this.year = year;
+    this.firstYear = firstYear;
+    this.lastYear = lastYear;
+    this.messageZh =
+      `无法按工作日计算：${date} 所在的 ${year} 年尚无国务院办公厅节假日安排数据` +
+      `（现有数据覆盖 ${firstYear}–${lastYear} 年）。`;
   }
 }
 
@@ -156,105 +160,146 @@ export function addYears(date: IsoDate, n: number): IsoDate {
   return addMonths(date, n * 12);
 }
 
-// Expanded once: every day off, and every weekend day that is worked instead.
-const DAYS_OFF = new Set<IsoDate>();
-const MAKE_UP_WORKDAYS = new Set<IsoDate>();
-for (const schedule of CHINA_HOLIDAY_SCHEDULES) {
-  for (const period of schedule.periods) {
-    for (let day = period.firstDay; day <= period.lastDay; day = addCalendarDays(day, 1)) {
-      DAYS_OFF.add(day);
+/**
+ * The mainland-China working-day calendar over the years of `data`: statutory holiday periods
+ * (放假) are days off, designated weekend days (调休上班) are working days, other days follow the
+ * Monday–Friday week. Built from catalog data (the shipped data: shippedHolidayCalendar() in
+ * src/catalogs/holiday-calendar.ts), so engines take it as an argument and stay pure.
+ */
+export interface WorkingDayCalendar {
+  /** Version of the holiday data it was built from. */
+  readonly version: string;
+  /** First and last calendar year covered, inclusive. */
+  readonly firstYear: number;
+  readonly lastYear: number;
+  readonly years: readonly ChinaHolidayYear[];
+  /** The arrangement for `year`, or undefined when that year is not covered. */
+  year(year: number): ChinaHolidayYear | undefined;
+  /**
+   * True when `date` falls in a covered year, i.e. the working-day functions will accept it.
+   * @throws TypeError on an invalid date.
+   */
+  isCoveredDate(date: IsoDate): boolean;
+  /**
+   * Whether `date` is a working day in mainland China: Monday–Friday unless a statutory holiday
+   * period (放假) covers it, plus the weekend days designated as working days (调休上班).
+   *
+   * Caveat: late December of the last covered year can still be changed by the next year's
+   * notice (e.g. the 2019 notice made 2018-12-29 a working day and 2018-12-30/31 days off).
+   *
+   * @throws CalendarRangeError outside the covered years; TypeError on an invalid date.
+   */
+  isWorkingDay(date: IsoDate): boolean;
+  /**
+   * The date `n` working days after `date`.
+   *
+   * Convention (the usual "within N working days" reading): counting starts on the day after
+   * `date`, and `date` itself never counts. So for n >= 1 the result is the n-th working day
+   * strictly after `date` (Friday + 1 = the next Monday in an ordinary week); the result is
+   * always a working day. For n = 0 the result is `date` itself if it is a working day,
+   * otherwise the next working day.
+   *
+   * Example: 2025-09-30 + 1 = 2025-10-09 (National Day and Mid-Autumn, 1–8 October, intervene).
+   *
+   * @throws CalendarRangeError if `date` or any day examined lies outside the covered years;
+   *   RangeError if n is negative or not an integer; TypeError on an invalid date.
+   */
+  addWorkingDays(date: IsoDate, n: number): IsoDate;
+  /**
+   * Number of working days in the half-open interval (from, to]: `from` excluded, `to`
+   * included. The inverse of {@link addWorkingDays}: for n >= 1,
+   * workingDaysBetween(d, addWorkingDays(d, n)) === n. Returns 0 when from === to and the
+   * negated count of (to, from] when `to` is earlier than `from`.
+   *
+   * @throws CalendarRangeError if either date is outside the covered years; TypeError on an
+   *   invalid date.
+   */
+  workingDaysBetween(from: IsoDate, to: IsoDate): number;
+}
+
+/**
+ * Builds a {@link WorkingDayCalendar} from holiday data. The years must be consecutive and
+ * ascending (the catalog validator checks this with line numbers; this is the last guard).
+ * @throws RangeError when there are no years or they are not consecutive.
+ */
+export function createWorkingDayCalendar(data: HolidayCalendarData): WorkingDayCalendar {
+  const years = data.years;
+  if (years.length === 0) throw new RangeError('Holiday data has no years');
+  years.forEach((y, i) => {
+    if (i > 0 && y.year !== (years[i - 1] as ChinaHolidayYear).year + 1)
+      throw new RangeError(
+        `Holiday data years must be consecutive: ${y.year} follows ${years[i - 1]?.year}`,
+      );
+  });
+  const firstYear = (years[0] as ChinaHolidayYear).year;
+  const lastYear = (years[years.length - 1] as ChinaHolidayYear).year;
+
+  // Expanded once: every day off, and every weekend day that is worked instead.
+  const daysOff = new Set<IsoDate>();
+  const makeUpWorkdays = new Set<IsoDate>();
+  for (const schedule of years) {
+    for (const period of schedule.periods) {
+      for (let day = period.firstDay; day <= period.lastDay; day = addCalendarDays(day, 1)) {
+        daysOff.add(day);
+      }
+      for (const day of period.adjustedWorkdays) makeUpWorkdays.add(day);
     }
-    for (const day of period.adjustedWorkdays) MAKE_UP_WORKDAYS.add(day);
   }
-}
 
-/**
- * True when `date` falls in a year with holiday data ({@link CHINA_CALENDAR_FIRST_YEAR}–
- * {@link CHINA_CALENDAR_LAST_YEAR}), i.e. the working-day functions will accept it.
- * @throws TypeError on an invalid date.
- */
-export function isCoveredDate(date: IsoDate): boolean {
-  const { y } = parseOrThrow(date);
-  return y >= CHINA_CALENDAR_FIRST_YEAR && y <= CHINA_CALENDAR_LAST_YEAR;
-}
+  const assertCovered = (date: IsoDate, label?: string): Ymd => {
+    const ymd = parseOrThrow(date, label);
+    if (ymd.y < firstYear || ymd.y > lastYear)
+      throw new CalendarRangeError(date, firstYear, lastYear);
+    return ymd;
+  };
 
-function assertCovered(date: IsoDate, label?: string): Ymd {
-  const ymd = parseOrThrow(date, label);
-  if (ymd.y < CHINA_CALENDAR_FIRST_YEAR || ymd.y > CHINA_CALENDAR_LAST_YEAR) {
-    throw new CalendarRangeError(date);
-  }
-  return ymd;
-}
+  const workingUnchecked = (date: IsoDate, ymd: Ymd): boolean => {
+    if (makeUpWorkdays.has(date)) return true;
+    if (daysOff.has(date)) return false;
+    // 1970-01-01 was a Thursday; 0 = Sunday ... 6 = Saturday.
+    const weekday = (((toDayNumber(ymd) + 4) % 7) + 7) % 7;
+    return weekday !== 0 && weekday !== 6;
+  };
 
-function isWorkingDayUnchecked(date: IsoDate, ymd: Ymd): boolean {
-  if (MAKE_UP_WORKDAYS.has(date)) return true;
-  if (DAYS_OFF.has(date)) return false;
-  // 1970-01-01 was a Thursday; 0 = Sunday ... 6 = Saturday.
-  const weekday = (((toDayNumber(ymd) + 4) % 7) + 7) % 7;
-  return weekday !== 0 && weekday !== 6;
-}
+  const isWorkingDay = (date: IsoDate): boolean => workingUnchecked(date, assertCovered(date));
 
-/**
- * Whether `date` is a working day in mainland China: Monday–Friday unless a statutory holiday
- * period (放假) covers it, plus the weekend days designated as working days (调休上班).
- *
- * Caveat: late December of the last covered year can still be changed by the next year's notice
- * (e.g. the 2019 notice made 2018-12-29 a working day and 2018-12-30/31 days off).
- *
- * @throws CalendarRangeError outside the covered years; TypeError on an invalid date.
- */
-export function isWorkingDay(date: IsoDate): boolean {
-  return isWorkingDayUnchecked(date, assertCovered(date));
-}
-
-/**
- * The date `n` working days after `date`.
- *
- * Convention (the usual "within N working days" reading): counting starts on the day after
- * `date`, and `date` itself never counts. So for n >= 1 the result is the n-th working day
- * strictly after `date` (Friday + 1 = the next Monday in an ordinary week); the result is
- * always a working day. For n = 0 the result is `date` itself if it is a working day, otherwise
- * the next working day.
- *
- * Example: 2025-09-30 + 1 = 2025-10-09 (National Day and Mid-Autumn, 1–8 October, intervene).
- *
- * @throws CalendarRangeError if `date` or any day examined lies outside the covered years;
- *   RangeError if n is negative or not an integer; TypeError on an invalid date.
- */
-export function addWorkingDays(date: IsoDate, n: number): IsoDate {
-  assertInteger(n, 'n');
-  if (n < 0) throw new RangeError(`n must be >= 0, got ${n}`);
-  assertCovered(date);
-  let day = date;
-  if (n === 0) {
-    while (!isWorkingDay(day)) day = addCalendarDays(day, 1);
-    return day;
-  }
-  for (let counted = 0; counted < n;) {
-    day = addCalendarDays(day, 1);
-    if (isWorkingDay(day)) counted++;
-  }
-  return day;
-}
-
-/**
- * Number of working days in the half-open interval (from, to]: `from` excluded, `to` included.
- * This is the inverse of {@link addWorkingDays}: for n >= 1,
- * workingDaysBetween(d, addWorkingDays(d, n)) === n. Returns 0 when from === to and the
- * negated count of (to, from] when `to` is earlier than `from`.
- *
- * @throws CalendarRangeError if either date is outside the covered years; TypeError on an
- *   invalid date.
- */
-export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
-  assertCovered(from, 'from');
-  assertCovered(to, 'to');
-  const sign = compareIsoDate(from, to);
-  if (sign === 0) return 0;
-  const [start, end] = sign < 0 ? [from, to] : [to, from];
-  let count = 0;
-  for (let day = addCalendarDays(start, 1); day <= end; day = addCalendarDays(day, 1)) {
-    if (isWorkingDay(day)) count++;
-  }
-  return sign < 0 ? count : -count;
+  return {
+    version: data.version,
+    firstYear,
+    lastYear,
+    years,
+    year: (year) => years.find((y) => y.year === year),
+    isCoveredDate(date) {
+      const { y } = parseOrThrow(date);
+      return y >= firstYear && y <= lastYear;
+    },
+    isWorkingDay,
+    addWorkingDays(date, n) {
+      assertInteger(n, 'n');
+      if (n < 0) throw new RangeError(`n must be >= 0, got ${n}`);
+      assertCovered(date);
+      let day = date;
+      if (n === 0) {
+        while (!isWorkingDay(day)) day = addCalendarDays(day, 1);
+        return day;
+      }
+      for (let counted = 0; counted < n;) {
+        day = addCalendarDays(day, 1);
+        if (isWorkingDay(day)) counted++;
+      }
+      return day;
+    },
+    workingDaysBetween(from, to) {
+      assertCovered(from, 'from');
+      assertCovered(to, 'to');
+      const sign = compareIsoDate(from, to);
+      if (sign === 0) return 0;
+      const [start, end] = sign < 0 ? [from, to] : [to, from];
+      let count = 0;
+      for (let day = addCalendarDays(start, 1); day <= end; day = addCalendarDays(day, 1)) {
+        if (isWorkingDay(day)) count++;
+      }
+      return sign < 0 ? count : -count;
+    },
+  };
 }
