@@ -1,4 +1,5 @@
 import type { ErrorCode } from './shared/api-types';
+import { codeOfMessage, say, type MessageCode, type Params } from './shared/vocabulary';
 
 /**
  * The error catalogue. Every failure the user can cause has a stable code, an HTTP status and
@@ -7,39 +8,61 @@ import type { ErrorCode } from './shared/api-types';
 export interface ErrorDetail {
   /** Field path, e.g. `systems[2].grading.businessInformation[0].degree` or `line 4`. */
   readonly path: string;
+  /** In English (the API's `message`); the code below gives every language. */
   readonly message: string;
+  /** The vocabulary code of the message (src/shared/vocabulary), when it has one. */
+  readonly code?: MessageCode;
+  readonly params?: Params;
 }
 
 export type { ErrorCode };
 
+/** A message by its vocabulary code: rendered in English for `message`, in any language by clients. */
+export interface KeyedMessage {
+  readonly code: MessageCode;
+  readonly params?: Params;
+}
+
+/** A detail by its vocabulary code; `message` is its English text. */
+export function detail(path: string, code: MessageCode, params: Params = {}): ErrorDetail {
+  return { path, code, params, message: say(code, params, 'en') };
+}
+
 export class AppError extends Error {
+  /** The vocabulary code of `message` (when keyed), and its params. */
+  readonly messageCode: MessageCode | undefined;
+  readonly params: Params;
+
   constructor(
     readonly code: ErrorCode,
     readonly status: number,
-    message: string,
+    message: string | KeyedMessage,
     readonly details: readonly ErrorDetail[] = [],
   ) {
-    super(message);
+    const keyed = typeof message === 'string' ? null : message;
+    super(keyed ? say(keyed.code, keyed.params ?? {}, 'en') : (message as string));
     this.name = 'AppError';
+    this.messageCode = keyed?.code;
+    this.params = keyed?.params ?? {};
   }
 }
 
 export class ValidationError extends AppError {
-  constructor(message: string, details: readonly ErrorDetail[]) {
+  constructor(message: string | KeyedMessage, details: readonly ErrorDetail[]) {
     super('VALIDATION_FAILED', 400, message, details);
   }
 }
 
 /** The request is valid but clashes with the current state (e.g. editing a completed assessment). */
 export class ConflictError extends AppError {
-  constructor(message: string) {
+  constructor(message: string | KeyedMessage) {
     super('CONFLICT', 409, message);
   }
 }
 
 export class NotFoundError extends AppError {
   constructor(entity: string, id: string) {
-    super('NOT_FOUND', 404, `${entity} ${id} not found`);
+    super('NOT_FOUND', 404, { code: 'error.not_found', params: { entity, id } });
   }
 }
 
@@ -48,22 +71,21 @@ export class VersionConflictError extends AppError {
     entity: string,
     readonly currentVersion: number,
   ) {
-    super(
-      'VERSION_CONFLICT',
-      409,
-      `${entity} was changed by someone else (now version ${currentVersion}); reload and apply your change again`,
-    );
+    super('VERSION_CONFLICT', 409, {
+      code: 'error.version_conflict',
+      params: { entity, version: currentVersion },
+    });
   }
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'sign in first (session cookie or API token)') {
+  constructor(message: string | KeyedMessage = { code: 'error.unauthenticated' }) {
     super('UNAUTHENTICATED', 401, message);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message: string) {
+  constructor(message: string | KeyedMessage) {
     super('FORBIDDEN', 403, message);
   }
 }
@@ -71,7 +93,10 @@ export class ForbiddenError extends AppError {
 /** Too many attempts; `retryAfterSeconds` says when to try again. */
 export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super('RATE_LIMITED', 429, `too many attempts; retry in ${retryAfterSeconds} seconds`);
+    super('RATE_LIMITED', 429, {
+      code: 'error.rate_limited',
+      params: { seconds: retryAfterSeconds },
+    });
   }
 }
 
@@ -79,18 +104,27 @@ export class RateLimitedError extends AppError {
 export class AccountLockedError extends AppError {
   constructor(
     readonly lockedUntil: string,
-    message: string,
+    message: string | KeyedMessage,
   ) {
     super('ACCOUNT_LOCKED', 401, message);
   }
 }
 
-/** Turns zod issues into details with dotted/indexed paths (`systems[2].name`). */
+/**
+ * Turns zod issues into details with dotted/indexed paths (`systems[2].name`); a message of the
+ * vocabulary (the schemas' own) gets its code back.
+ */
 export function detailsFromZodIssues(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
   prefix = '',
 ): ErrorDetail[] {
-  return issues.map((i) => ({ path: formatPath(prefix, i.path), message: i.message }));
+  return issues.map((i) => keyedDetail(formatPath(prefix, i.path), i.message));
+}
+
+/** A detail with the code of its message when the vocabulary knows the English text. */
+export function keyedDetail(path: string, message: string): ErrorDetail {
+  const found = codeOfMessage(message);
+  return found ? { path, message, code: found.code, params: found.params } : { path, message };
 }
 
 export function formatPath(prefix: string, path: readonly PropertyKey[]): string {
@@ -126,18 +160,16 @@ export function appErrorFromDatabase(error: unknown): AppError | null {
       (typeof e.table === 'string' ? e.table : undefined) ??
       /constraint failed: (\w+)\./.exec(String(e.message))?.[1];
     const what = table ? table.replace(/_/g, ' ') : 'row';
-    return new ConflictError(
-      `${what}: this already exists (created at the same time by another request); reload`,
-    );
+    return new ConflictError({ code: 'error.db_unique', params: { table: what } });
   }
   if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
-    return new ConflictError('a row this refers to was changed or removed meanwhile; reload');
+    return new ConflictError({ code: 'error.db_foreign_key' });
   if (code === '40001' || code === '40P01' || code === 'SQLITE_BUSY')
-    return new ConflictError('the database was busy with a concurrent change; try again');
+    return new ConflictError({ code: 'error.db_busy' });
   // PostgreSQL class 22 (data exception): NUL or invalid byte, date/number out of range, too long.
   if (/^22[0-9A-Z]{3}$/.test(code) || code === 'SQLITE_TOOBIG' || code === 'SQLITE_MISMATCH')
-    return new ValidationError('a value is not accepted by the database', [
-      { path: '(request)', message: 'a value is out of range, too long or contains a NUL byte' },
+    return new ValidationError({ code: 'error.db_value_refused' }, [
+      detail('(request)', 'error.db_value_detail'),
     ]);
   return null;
 }

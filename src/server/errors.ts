@@ -12,29 +12,76 @@ import {
 import { CONTROL_CHARACTER_MESSAGE, controlCharacterPaths } from '../shared/schemas';
 import { FieldCryptoError } from '../security/field-crypto';
 import { z } from 'zod';
-import type { ApiError } from '../shared/api-types';
-import { ownMessageZh } from '../shared/messages-zh';
+import type { ApiError, ApiErrorDetail, MessageParams } from '../shared/api-types';
+import { codeOfMessage, messageZhOfCode } from '../shared/messages-zh';
+import { say } from '../shared/vocabulary';
 
 const zodZh = z.locales.zhCN().localeError;
 const zodEn = z.locales.en().localeError;
 type LocaleIssue = Parameters<typeof zodEn>[0];
 
-/** Chinese for a zod issue: ours from the dictionary, zod's built-ins from its zhCN locale. */
-function zhForIssue(keyword: string, message: string, params: Record<string, unknown>): string {
-  const own = ownMessageZh(message);
-  if (own) return own;
+/** The primitive params of a zod issue (`minimum`, `origin` …), for clients that word it themselves. */
+function primitiveParams(params: Record<string, unknown>): MessageParams {
+  const out: MessageParams = {};
+  for (const [k, v] of Object.entries(params ?? {}))
+    if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  return out;
+}
+
+/**
+ * A zod issue as a detail: ours by its vocabulary code (found from the schema's English text),
+ * zod's built-ins as `zod.<issue>` in Chinese from zod's zhCN locale.
+ */
+function zodDetail(
+  path: string,
+  keyword: string,
+  message: string,
+  params: Record<string, unknown>,
+): ApiErrorDetail {
+  const own = codeOfMessage(message);
+  if (own)
+    return {
+      path,
+      message,
+      messageZh: say(own.code, own.params, 'zh'),
+      code: own.code,
+      params: own.params,
+    };
   const issue = { ...params, code: keyword } as unknown as LocaleIssue;
   const en = zodEn(issue);
   const enText = typeof en === 'string' ? en : en?.message;
   // A message equal to zod's default English is a built-in one: translate it; otherwise keep ours.
-  if (enText !== message) return message;
-  const zh = zodZh(issue);
-  return (typeof zh === 'string' ? zh : zh?.message) ?? message;
+  const zh = enText === message ? zodZh(issue) : undefined;
+  const zhText = (typeof zh === 'string' ? zh : zh?.message) ?? message;
+  return { path, message, messageZh: zhText, code: `zod.${keyword}`, params: primitiveParams(params) };
 }
 
-/** Adds the Chinese wording to our own (non-zod) error details. */
-function withZh(details: readonly { path: string; message: string }[]) {
-  return details.map((d) => ({ ...d, messageZh: ownMessageZh(d.message) ?? d.message }));
+/** Our own (non-zod) error details with their code, params and Chinese wording. */
+export function withZh(
+  details: readonly { path: string; message: string; code?: string; params?: MessageParams }[],
+): ApiErrorDetail[] {
+  return details.map((d) => {
+    const keyed = d.code
+      ? { code: d.code, params: d.params ?? {} }
+      : (codeOfMessage(d.message) ?? null);
+    const zh = keyed ? messageZhOfCode(keyed.code, keyed.params) : null;
+    return keyed && zh
+      ? { path: d.path, message: d.message, messageZh: zh, code: keyed.code, params: keyed.params }
+      : { path: d.path, message: d.message, messageZh: d.message };
+  });
+}
+
+/** The top-level message of an error with its code and Chinese, when the vocabulary has it. */
+function topMessage(
+  message: string,
+  code?: string,
+  params: MessageParams = {},
+): Pick<ApiError, 'message' | 'messageZh' | 'messageCode' | 'params'> {
+  const keyed = code ? { code, params } : codeOfMessage(message);
+  const zh = keyed ? messageZhOfCode(keyed.code, keyed.params) : null;
+  return keyed && zh
+    ? { message, messageZh: zh, messageCode: keyed.code, params: keyed.params }
+    : { message };
 }
 
 /**
@@ -52,7 +99,7 @@ function registerControlCharacterGuard(app: FastifyInstance): void {
       const paths = controlCharacterPaths(value, 20);
       if (paths.length > 0)
         throw new ValidationError(
-          `invalid ${where}`,
+          { code: 'error.invalid_request', params: { where } },
           paths.map((p) => ({ path: formatPath('', p), message: CONTROL_CHARACTER_MESSAGE })),
         );
     }
@@ -71,29 +118,28 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const where = error.validationContext ?? 'body';
       const body: ApiError = {
         code: 'VALIDATION_FAILED',
-        message: `invalid ${where}`,
-        details: error.validation.map((v) => ({
-          path: formatPath(
-            '',
-            v.instancePath
-              .split('/')
-              .filter(Boolean)
-              .map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
-          ),
-          message: v.message ?? 'invalid',
-          messageZh: zhForIssue(
+        ...topMessage(`invalid ${where}`, 'error.invalid_request', { where }),
+        details: error.validation.map((v) =>
+          zodDetail(
+            formatPath(
+              '',
+              v.instancePath
+                .split('/')
+                .filter(Boolean)
+                .map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+            ),
             v.keyword,
             v.message ?? 'invalid',
             v.params as Record<string, unknown>,
           ),
-        })),
+        ),
       };
       return reply.status(400).send(body);
     }
     if (error instanceof AppError) {
       const body: ApiError = {
         code: error.code,
-        message: error.message,
+        ...topMessage(error.message, error.messageCode, error.params),
         details: withZh(error.details),
         ...(error instanceof VersionConflictError ? { currentVersion: error.currentVersion } : {}),
         ...(error instanceof AccountLockedError ? { lockedUntil: error.lockedUntil } : {}),
@@ -108,30 +154,32 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof FieldCryptoError) {
       // Stored data, not the request, is at fault: say which field failed (never its value).
       request.log.error({ err: error, url: request.url }, 'stored encrypted value refused');
+      const integrityCode =
+        error.reason === 'binding' ? 'error.data_integrity_binding' : 'error.data_integrity';
       const body: ApiError = {
         code: 'DATA_INTEGRITY',
         message: error.message,
+        messageZh: say(integrityCode, {}, 'zh'),
         details: [
           {
             path: '',
             message: error.message,
-            messageZh:
-              error.reason === 'binding'
-                ? '存储的加密字段属于另一行（被复制或移动到此处），已拒绝读取；请从备份恢复该字段'
-                : '存储的加密字段无法解密（被篡改、密钥缺失或不匹配），已拒绝读取；请检查密钥或从备份恢复',
+            messageZh: say(integrityCode, {}, 'zh'),
+            code: integrityCode,
+            params: {},
           },
         ],
       };
       return reply.status(500).send(body);
     }
     if (error.statusCode && error.statusCode < 500) {
-      const body: ApiError = { code: 'BAD_REQUEST', message: error.message, details: [] };
+      const body: ApiError = { code: 'BAD_REQUEST', ...topMessage(error.message), details: [] };
       return reply.status(error.statusCode).send(body);
     }
     request.log.error({ err: error, method: request.method, url: request.url }, 'request failed');
     const body: ApiError = {
       code: 'INTERNAL',
-      message: 'internal error; see the server log',
+      ...topMessage(say('error.internal', {}, 'en'), 'error.internal'),
       details: [],
     };
     return reply.status(500).send(body);

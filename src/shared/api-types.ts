@@ -21,11 +21,30 @@ export type ErrorCode =
   | 'DATA_INTEGRITY'
   | 'INTERNAL';
 
+/** Values of a message's placeholders (src/shared/vocabulary). */
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * One problem: `message` in English, `messageZh` in Chinese; `code` (with `params`) is its
+ * vocabulary code (src/shared/vocabulary), `zod.<issue>` for zod's built-in checks, absent when
+ * the message is not keyed yet.
+ */
+export interface ApiErrorDetail {
+  path: string;
+  message: string;
+  messageZh?: string;
+  code?: string;
+  params?: MessageParams;
+}
+
 export interface ApiError {
   code: ErrorCode;
+  /** In English; `messageZh` in Chinese, `messageCode` + `params` its vocabulary code. */
   message: string;
-  /** `messageZh` is the same message in Chinese (for zh-CN clients). */
-  details: { path: string; message: string; messageZh?: string }[];
+  messageZh?: string;
+  messageCode?: string;
+  params?: MessageParams;
+  details: ApiErrorDetail[];
   /** For VERSION_CONFLICT: the version now stored. */
   currentVersion?: number;
   /** For ACCOUNT_LOCKED: until when (ISO instant). */
