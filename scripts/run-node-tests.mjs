@@ -15,6 +15,9 @@ function walk(dir) {
   }
 }
 for (const root of roots) walk(root);
+// CLI tests run bin/dengbao.js, which runs the compiled dist/: compile the current sources first.
+const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
 files.sort();
 if (files.length === 0) {
   console.error('no test files found');

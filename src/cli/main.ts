@@ -1,45 +1,56 @@
 import { Command, CommanderError } from 'commander';
-import { registerAssessment } from './commands/assessment.command';
-import { registerAudit } from './commands/audit.command';
-import { registerBackup } from './commands/backup.command';
-import { registerCatalog } from './commands/catalog.command';
-import { registerCii } from './commands/cii.command';
-import { registerDb } from './commands/db.command';
-import { registerGrade } from './commands/grade.command';
-import { registerKeys } from './commands/keys.command';
-import { registerObligations } from './commands/obligations.command';
-import { registerOrgs } from './commands/orgs.command';
-import { registerReport } from './commands/report.command';
-import { registerSchemas } from './commands/schemas.command';
-import { registerServe } from './commands/serve.command';
-import { registerSystems } from './commands/systems.command';
-import { registerUsers } from './commands/users.command';
 import { EXIT, reportError } from './io';
 
-/** Builds the `dengbao` command line. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Top-level commands and the module that defines each. A command's module (and with it the
+ * store, the server or the document renderers) is loaded only when that command runs, so
+ * `dengbao --version` or `dengbao grade` do not pay for the rest.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  serve: () => import('./commands/serve.command').then((m) => m.registerServe),
+  db: () => import('./commands/db.command').then((m) => m.registerDb),
+  users: () => import('./commands/users.command').then((m) => m.registerUsers),
+  orgs: () => import('./commands/orgs.command').then((m) => m.registerOrgs),
+  grade: () => import('./commands/grade.command').then((m) => m.registerGrade),
+  obligations: () => import('./commands/obligations.command').then((m) => m.registerObligations),
+  systems: () => import('./commands/systems.command').then((m) => m.registerSystems),
+  catalog: () => import('./commands/catalog.command').then((m) => m.registerCatalog),
+  assessment: () => import('./commands/assessment.command').then((m) => m.registerAssessment),
+  cii: () => import('./commands/cii.command').then((m) => m.registerCii),
+  report: () => import('./commands/report.command').then((m) => m.registerReport),
+  audit: () => import('./commands/audit.command').then((m) => m.registerAudit),
+  keys: () => import('./commands/keys.command').then((m) => m.registerKeys),
+  backup: () => import('./commands/backup.command').then((m) => m.registerBackup),
+  restore: () => import('./commands/backup.command').then((m) => m.registerBackup),
+  schemas: () => import('./commands/schemas.command').then((m) => m.registerSchemas),
+};
+
+export const VERSION = '0.1.0';
+
+/**
+ * Builds the `dengbao` command line with the commands `argv` needs: the named command only, or
+ * all of them when none is named (help) or the name is unknown (so commander can suggest one).
+ */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('dengbao')
     .description('dengbao — MLPS (网络安全等级保护) grading, filing and obligations')
-    .version('0.1.0')
+    .version(VERSION)
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [
-    registerServe,
-    registerDb,
-    registerUsers,
-    registerOrgs,
-    registerGrade,
-    registerObligations,
-    registerSystems,
-    registerCatalog,
-    registerAssessment,
-    registerCii,
-    registerReport,
-    registerAudit,
-    registerKeys,
-    registerBackup,
-    registerSchemas,
-  ]) {
+  const named = argv.find((a) => !a.startsWith('-'));
+  const onlyVersion = named === undefined && argv.some((a) => a === '--version' || a === '-V');
+  const loaders =
+    named !== undefined && named in COMMANDS
+      ? [COMMANDS[named]!]
+      : onlyVersion
+        ? []
+        : [...new Set(Object.values(COMMANDS))];
+  const registered = new Set<Register>();
+  for (const register of await Promise.all(loaders.map((load) => load()))) {
+    if (registered.has(register)) continue; // backup and restore share a module
+    registered.add(register);
     register(program);
   }
   return program;
@@ -47,7 +58,7 @@ export function buildProgram(): Command {
 
 export async function runCli(argv: readonly string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync([...argv], { from: 'user' });
+    await (await buildProgram(argv)).parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {

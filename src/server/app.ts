@@ -3,6 +3,7 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { databaseRateLimitStore } from './rate-limit-store';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -90,6 +91,8 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
+    // Counted in the database: shared by every worker and every server on the same database.
+    store: databaseRateLimitStore(options.store),
     errorResponseBuilder: (_req, context) => new RateLimitedError(Math.ceil(context.ttl / 1000)),
   });
 

@@ -11,7 +11,11 @@ import { fieldCipherAtStart } from '../app/field-binding';
 import { openStore, storeOptionsFromEnv } from '../store/database';
 import { buildApp } from './app';
 
-/** Starts the server from the environment (see the README's configuration table). */
+/**
+ * Starts the server from the environment (see the README's configuration table). Under
+ * `serve --workers N` each worker runs this; only the one with DENGBAO_AUDIT_ANCHORS unset or
+ * `on` keeps the audit anchors, and the primary has already migrated the store and created keys.
+ */
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const port = Number(env.PORT ?? 8080);
   const host = env.HOST ?? '127.0.0.1';
@@ -45,12 +49,10 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     app.log.warn(w);
   for (const line of fields.info) app.log.info(line);
   // Audit heads to a file outside the database now and each day: a cut-off tail is then caught.
-  const anchors = await startAnchorSchedule(
-    store.db,
-    anchorFilePath(env),
-    () => systemClock.now(),
-    app.log,
-  );
+  const anchors =
+    env.DENGBAO_AUDIT_ANCHORS === 'off'
+      ? { stop: () => undefined }
+      : await startAnchorSchedule(store.db, anchorFilePath(env), () => systemClock.now(), app.log);
   const close = async () => {
     anchors.stop();
     await app.close();
@@ -63,6 +65,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   app.log.info(
     `dengbao is serving http://${host}:${port}/ (store: ${store.dialect} at ${store.location}; API docs at /api/docs)`,
   );
+  process.send?.({ dengbao: 'listening', port, host });
+  if (env.DENGBAO_WORKER_INDEX && env.DENGBAO_WORKER_INDEX !== '0') return;
   if (
     await needsFirstAdmin({
       store,

@@ -164,6 +164,14 @@ export interface ApiTokensTable {
 }
 
 /** Failed sign-ins per (user name, source address); see migrations/2026-12-07a-access.ts. */
+/** A fixed rate-limit window per route and client, shared by every server process. */
+export interface RateLimitWindowsTable {
+  key: string;
+  /** bigint: PostgreSQL returns it as a string, SQLite as a number. */
+  window_start_ms: number | string;
+  hits: number;
+}
+
 export interface SignInThrottlesTable {
   name_key: string;
   source: string;
@@ -400,6 +408,7 @@ export interface Database {
   system_assignments: SystemAssignmentsTable;
   api_tokens: ApiTokensTable;
   sign_in_throttles: SignInThrottlesTable;
+  rate_limit_windows: RateLimitWindowsTable;
   audit_entries: AuditEntriesTable;
   assessments: AssessmentsTable;
   test_objects: TestObjectsTable;
