@@ -53,7 +53,13 @@ function zodDetail(
   // A message equal to zod's default English is a built-in one: translate it; otherwise keep ours.
   const zh = enText === message ? zodZh(issue) : undefined;
   const zhText = (typeof zh === 'string' ? zh : zh?.message) ?? message;
-  return { path, message, messageZh: zhText, code: `zod.${keyword}`, params: primitiveParams(params) };
+  return {
+    path,
+    message,
+    messageZh: zhText,
+    code: `zod.${keyword}`,
+    params: primitiveParams(params),
+  };
 }
 
 /** Our own (non-zod) error details with their code, params and Chinese wording. */

@@ -4,10 +4,23 @@
  * before a formula-like text taken off again.
  */
 import { restoreNeutralised } from '../shared/spreadsheet-cells';
+import { say, type MessageCode, type Params } from '../shared/vocabulary';
 import type { CellValue } from './types';
 
-/** The text of a cell; `problem` when the cell holds no usable value (an error, no saved result). */
-export type CellRead = { text: string; problem?: undefined } | { text: string; problem: string };
+/**
+ * The text of a cell; `problem` (English, with its vocabulary `code` and `params`) when the cell
+ * holds no usable value (an error, no saved result).
+ */
+export type CellRead =
+  | { text: string; problem?: undefined }
+  | { text: string; problem: string; code: MessageCode; params: Params };
+
+const problem = (text: string, code: MessageCode, params: Params = {}): CellRead => ({
+  text,
+  problem: say(code, params, 'en'),
+  code,
+  params,
+});
 
 export function readCell(value: CellValue | null | undefined): CellRead {
   if (value === null || value === undefined) return { text: '' };
@@ -16,20 +29,13 @@ export function readCell(value: CellValue | null | undefined): CellRead {
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) {
     return Number.isNaN(value.getTime())
-      ? { text: '', problem: 'the cell holds an invalid date (日期无效)' }
+      ? problem('', 'xlsx.cell_invalid_date')
       : { text: value.toISOString().slice(0, 10) };
   }
   if ('error' in value) {
-    return {
-      text: value.error,
-      problem: `the cell holds the error ${value.error} (单元格为错误值)`,
-    };
+    return problem(value.error, 'xlsx.cell_error', { error: value.error });
   }
-  return {
-    text: '',
-    problem:
-      'the formula has no saved result (公式没有计算结果); open the file in Excel or WPS and save it again',
-  };
+  return problem('', 'xlsx.formula_without_result');
 }
 
 /** The text of a cell, whatever it holds (an error value as its code, e.g. `#N/A`). */

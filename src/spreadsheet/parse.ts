@@ -18,8 +18,7 @@ import {
 } from './types';
 import { CORRUPT, inflateEntry, zipDirectory, type InflateBudget, type ZipEntry } from './zip';
 
-const NOT_XLSX =
-  'the file is not an .xlsx workbook (不是 .xlsx 文件); save it from Excel or WPS as “Excel 工作簿 (*.xlsx)”';
+const NOT_XLSX = 'xlsx.not_xlsx' as const;
 const REL_TYPE = {
   officeDocument: /\/officeDocument$/,
   worksheet: /\/worksheet$/,
@@ -81,7 +80,7 @@ export function parseWorkbook(bytes: Uint8Array, limits: ImportLimits): ParsedWo
     const rel = rels.get(sheet.rid);
     if (!rel || !REL_TYPE.worksheet.test(rel.type)) continue; // chart and dialog sheets
     if (!has(ctx, rel.target)) {
-      throw new ReadError(at(sheet.name), `${CORRUPT} — the sheet's part is missing`);
+      throw new ReadError(at(sheet.name), 'xlsx.sheet_part_missing');
     }
     out.push({
       name: sheet.name,
@@ -134,10 +133,7 @@ function parsePart(
 /** Text a parser may hold unfinished: a cell's worth, with room for markup around it. */
 const pendingTextBound = (limits: ImportLimits) => 2 * limits.maxCellChars + 65_536;
 const tooLongXmlText = (length: number): never => {
-  throw new ReadError(
-    'file',
-    `the workbook holds a text or comment of more than ${length} characters (文件中的文本过长); it is refused`,
-  );
+  throw new ReadError('file', 'xlsx.text_too_long', { length });
 };
 
 const attr = (tag: SaxesTagPlain, name: string): string | undefined => {
@@ -193,10 +189,7 @@ function readWorkbookPart(
         date1904 = v === '1' || v === 'true';
       } else if (name === 'sheet') {
         if (sheets.length >= max) {
-          throw new ReadError(
-            'file',
-            `the workbook has more than ${max} sheets (工作表超过 ${max} 个); split it into several workbooks`,
-          );
+          throw new ReadError('file', 'xlsx.too_many_sheets', { max });
         }
         const rid = Object.entries(tag.attributes).find(([k]) => local(k) === 'id')?.[1];
         sheets.push({ name: attr(tag, 'name') ?? '', rid: typeof rid === 'string' ? rid : '' });
@@ -299,10 +292,7 @@ function readSharedStrings(ctx: Ctx, path: string): SharedString[] {
       if (name === 'si') {
         inItem = true;
         if (strings.length >= ctx.limits.maxCells) {
-          throw new ReadError(
-            'file',
-            `the workbook holds more than ${ctx.limits.maxCells} texts (文本单元格过多); split it into smaller workbooks`,
-          );
+          throw new ReadError('file', 'xlsx.too_many_texts', { max: ctx.limits.maxCells });
         }
       } else if (inItem) collector.open(name);
     });
@@ -373,10 +363,7 @@ function readSheet(ctx: Ctx, path: string, sheet: string, sc: SheetContext): Row
 
   const place = (c = col) => at(sheet, rowNumber, columnLetter(Math.min(c, MAX_COLUMN)));
   const tooLongText = (length: number): never => {
-    throw new ReadError(
-      place(),
-      `the cell holds ${length} characters, more than ${limits.maxCellChars} (单元格文本超过 ${limits.maxCellChars} 个字符)`,
-    );
+    throw new ReadError(place(), 'xlsx.cell_too_long', { length, max: limits.maxCellChars });
   };
   const cellValue = (): CellValue | null => {
     const raw = v.join('');
@@ -468,7 +455,7 @@ function readSheet(ctx: Ctx, path: string, sheet: string, sc: SheetContext): Row
           const range = rangeOf(attr(tag, 'ref') ?? '');
           if (range && (range.bottom > range.top || range.right > range.left)) merges.push(range);
           if (merges.length > limits.maxCells) {
-            throw new ReadError(at(sheet), `${CORRUPT} — too many merged ranges`);
+            throw new ReadError(at(sheet), 'xlsx.too_many_merges');
           }
         }
       });
@@ -480,17 +467,14 @@ function readSheet(ctx: Ctx, path: string, sheet: string, sc: SheetContext): Row
           const value = cellValue();
           if (value === null) return;
           if (col > limits.maxColumns) {
-            throw new ReadError(
-              place(),
-              `a value in column ${columnLetter(Math.min(col, MAX_COLUMN))} is beyond the ${limits.maxColumns} columns allowed (列数超过 ${limits.maxColumns}); remove the cells far to the right`,
-            );
+            throw new ReadError(place(), 'xlsx.too_many_columns', {
+              column: columnLetter(Math.min(col, MAX_COLUMN)),
+              max: limits.maxColumns,
+            });
           }
           ctx.cells += 1;
           if (ctx.cells > limits.maxCells) {
-            throw new ReadError(
-              place(),
-              `the workbook has more than ${limits.maxCells} cells with values (单元格超过 ${limits.maxCells} 个); split it into smaller workbooks`,
-            );
+            throw new ReadError(place(), 'xlsx.too_many_cells', { max: limits.maxCells });
           }
           while (cells.length < col - 1) cells.push(null);
           cells[col - 1] = value;
@@ -502,10 +486,7 @@ function readSheet(ctx: Ctx, path: string, sheet: string, sc: SheetContext): Row
           if (!rowHasValue) return;
           // The first row with values is the header: maxRows counts the data rows below it.
           if (rows.length > limits.maxRows) {
-            throw new ReadError(
-              at(sheet),
-              `the sheet has more than ${limits.maxRows} data rows (数据行超过 ${limits.maxRows} 行); split the workbook`,
-            );
+            throw new ReadError(at(sheet), 'xlsx.too_many_rows', { max: limits.maxRows });
           }
           rows.push({ r: rowNumber, cells });
         }
@@ -569,10 +550,9 @@ function applyMerges(
         cells[c - 1] = value;
         ctx.cells += 1;
         if (ctx.cells > ctx.limits.maxCells) {
-          throw new ReadError(
-            at(sheet),
-            `the workbook has more than ${ctx.limits.maxCells} cells with values, merged cells counted (单元格超过 ${ctx.limits.maxCells} 个); split it into smaller workbooks`,
-          );
+          throw new ReadError(at(sheet), 'xlsx.too_many_cells_merged', {
+            max: ctx.limits.maxCells,
+          });
         }
       }
     }
@@ -580,10 +560,7 @@ function applyMerges(
   if (added.length === 0) return rows;
   const all = [...rows, ...added].sort((a, b) => a.r - b.r);
   if (all.length > ctx.limits.maxRows + 1) {
-    throw new ReadError(
-      at(sheet),
-      `the sheet has more than ${ctx.limits.maxRows} data rows (数据行超过 ${ctx.limits.maxRows} 行); split the workbook`,
-    );
+    throw new ReadError(at(sheet), 'xlsx.too_many_rows', { max: ctx.limits.maxRows });
   }
   return all;
 }

@@ -18,6 +18,7 @@ import {
   skeleton,
   zip,
 } from '../../test/fixtures/workbook-bombs';
+import { say, wordsOf } from '../shared/vocabulary';
 import { cellText, readCell } from './cells';
 import { DEFAULT_IMPORT_LIMITS, importLimitsFromEnv, tighten } from './limits';
 import { readSpreadsheet } from './reader';
@@ -36,7 +37,11 @@ async function refusal(
     assert.ok(e instanceof ValidationError, `a ValidationError, not ${String(e)}`);
     assert.equal(e.status, 400);
     assert.equal(e.details.length, 1, JSON.stringify(e.details));
-    return e.details[0]!;
+    const d = e.details[0]!;
+    // Every refusal is keyed, so a Chinese client shows it in Chinese.
+    assert.ok(d.code && wordsOf(d.code), `a vocabulary code, not ${String(d.code)}`);
+    assert.match(say(d.code, d.params, 'zh'), /[\u4e00-\u9fff]/);
+    return { path: d.path, message: d.message };
   }
   assert.fail('the file was read');
 }

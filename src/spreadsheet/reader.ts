@@ -6,13 +6,14 @@
  * ValidationError (400) naming the limit and the place — nothing is imported.
  */
 import { Worker } from 'node:worker_threads';
-import { ValidationError } from '../errors';
+import { ValidationError, detail } from '../errors';
+import type { MessageCode, Params } from '../shared/vocabulary';
 import { importLimits, tighten, type ImportLimits } from './limits';
 import type { CellValue, ParsedWorkbook, RowData } from './types';
 import type { WorkerJob, WorkerReply } from './worker';
 import { formatMb } from './zip';
 
-export const UNREADABLE = 'the workbook cannot be read; nothing was imported';
+export const UNREADABLE = { code: 'xlsx.unreadable' } as const;
 /** The smallest possible zip archive (an empty one) has 22 bytes; an .xlsx has far more. */
 const MIN_BYTES = 22;
 /** Parses run one at a time: each worker may use its whole heap limit. */
@@ -41,8 +42,8 @@ export interface Workbook {
   readonly sheets: readonly Sheet[];
 }
 
-const refuse = (path: string, message: string): never => {
-  throw new ValidationError(UNREADABLE, [{ path, message }]);
+const refuse = (path: string, code: MessageCode, params: Params = {}): never => {
+  throw new ValidationError(UNREADABLE, [detail(path, code, params)]);
 };
 
 /**
@@ -54,26 +55,16 @@ export async function readSpreadsheet(
   own: Partial<ImportLimits> = {},
 ): Promise<Workbook> {
   const limits = tighten(importLimits(), own);
-  if (buffer.length === 0) refuse('file', 'the file is empty (文件为空)');
+  if (buffer.length === 0) refuse('file', 'xlsx.empty_file');
   if (buffer.length > limits.maxFileBytes) {
-    refuse(
-      'file',
-      `the file is ${formatMb(buffer.length)}, larger than ${formatMb(limits.maxFileBytes)} (文件过大); split it into several workbooks`,
-    );
+    refuse('file', 'xlsx.too_large_file', {
+      size: formatMb(buffer.length),
+      max: formatMb(limits.maxFileBytes),
+    });
   }
   const zip = buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50;
-  if (!zip) {
-    refuse(
-      'file',
-      'the file is not an .xlsx workbook (不是 .xlsx 文件); save it from Excel or WPS as “Excel 工作簿 (*.xlsx)”',
-    );
-  }
-  if (buffer.length < MIN_BYTES) {
-    refuse(
-      'file',
-      `the file has only ${buffer.length} bytes: it is not an .xlsx workbook (文件过小，不是完整的 .xlsx 文件)`,
-    );
-  }
+  if (!zip) refuse('file', 'xlsx.not_xlsx');
+  if (buffer.length < MIN_BYTES) refuse('file', 'xlsx.too_small', { bytes: buffer.length });
   const parsed = await inWorker(buffer, limits);
   return { sheets: parsed.sheets.map((s) => new Sheet(s.name, s.rows)) };
 }
@@ -143,17 +134,11 @@ function runJob(buffer: Buffer, limits: ImportLimits): Promise<ParsedWorkbook> {
       if (reuse) keepWorker(worker, limits.workerHeapMb);
       else void worker.terminate();
     };
-    const refuse = (message: string) =>
-      settle(() => reject(new ValidationError(UNREADABLE, [{ path: 'file', message }])), false);
-    const tooBig = () =>
-      refuse(
-        `reading the workbook needs more than the ${limits.workerHeapMb} MB of memory allowed (文件内容过大，超出导入可用内存); split it into smaller workbooks`,
-      );
+    const refuse = (code: MessageCode, params: Params) =>
+      settle(() => reject(new ValidationError(UNREADABLE, [detail('file', code, params)])), false);
+    const tooBig = () => refuse('xlsx.out_of_memory', { mb: limits.workerHeapMb });
     const timer = setTimeout(
-      () =>
-        refuse(
-          `reading the workbook took longer than ${limits.timeoutMs / 1000} s (读取超时); split it into smaller workbooks`,
-        ),
+      () => refuse('xlsx.timeout', { seconds: limits.timeoutMs / 1000 }),
       limits.timeoutMs,
     );
     const onMessage = (reply: WorkerReply) =>
@@ -162,7 +147,7 @@ function runJob(buffer: Buffer, limits: ImportLimits): Promise<ParsedWorkbook> {
           reply.ok
             ? resolve(reply.workbook)
             : reject(
-                new ValidationError(UNREADABLE, [{ path: reply.path, message: reply.message }]),
+                new ValidationError(UNREADABLE, [detail(reply.path, reply.code, reply.params)]),
               ),
         true,
       );

@@ -1,3 +1,5 @@
+import { say, type MessageCode, type Params } from '../shared/vocabulary';
+
 /** A cell's value as stored in the file (a formula by its saved result). */
 export type CellValue = string | number | boolean | Date | CellError | FormulaWithoutResult;
 
@@ -31,13 +33,17 @@ export interface ParsedWorkbook {
   readonly inflatedBytes: number;
 }
 
-/** A problem that makes the whole file unreadable, with the place (`file`, `sheet X row 3 column B`). */
+/**
+ * A problem that makes the whole file unreadable, with the place (`file`, `sheet X row 3 column B`)
+ * and the message's vocabulary code; `message` is its English text.
+ */
 export class ReadError extends Error {
   constructor(
     readonly path: string,
-    message: string,
+    readonly code: MessageCode,
+    readonly params: Params = {},
   ) {
-    super(message);
+    super(say(code, params, 'en'));
     this.name = 'ReadError';
   }
 }

@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { ImportLimits } from './limits';
 import { parseWorkbook } from './parse';
+import type { MessageCode, Params } from '../shared/vocabulary';
 import { ReadError } from './types';
 import { CORRUPT } from './zip';
 
@@ -15,16 +16,16 @@ export interface WorkerJob {
 
 export type WorkerReply =
   | { ok: true; workbook: ReturnType<typeof parseWorkbook> }
-  | { ok: false; path: string; message: string; cause?: string };
+  | { ok: false; path: string; code: MessageCode; params: Params; cause?: string };
 
 function parse({ bytes, limits }: WorkerJob): WorkerReply {
   try {
     return { ok: true, workbook: parseWorkbook(bytes, limits) };
   } catch (e) {
     return e instanceof ReadError
-      ? { ok: false, path: e.path, message: e.message }
+      ? { ok: false, path: e.path, code: e.code, params: e.params }
       : // Anything else the parser trips on is still a file it cannot read, not a server fault.
-        { ok: false, path: 'file', message: CORRUPT, cause: String(e) };
+        { ok: false, path: 'file', code: CORRUPT, params: {}, cause: String(e) };
   }
 }
 

@@ -24,18 +24,14 @@ const MAX_ENTRIES = 100_000;
 /** Compressed bytes per step: deflate's ratio is at most ~1032:1, so a step yields ≤ 4.2 MB. */
 const STEP = 4096;
 
-export const CORRUPT =
-  'the file cannot be read as an .xlsx workbook (无法读取，文件可能已损坏); save it again from Excel or WPS as “Excel 工作簿 (*.xlsx)”';
+export const CORRUPT = 'xlsx.corrupt' as const;
 
 const corrupt = (): never => {
   throw new ReadError('file', CORRUPT);
 };
 
 export const tooLargeInflated = (max: number) =>
-  new ReadError(
-    'file',
-    `the workbook unpacks to more than ${formatMb(max)} (文件解压后超过 ${formatMb(max)}，已拒绝); it is refused — split it into smaller workbooks`,
-  );
+  new ReadError('file', 'xlsx.too_large_inflated', { size: formatMb(max) });
 
 export const formatMb = (bytes: number) =>
   `${Number.isInteger(bytes / 1024 / 1024) ? bytes / 1024 / 1024 : (bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -92,10 +88,7 @@ export function inflateEntry(
   onChunk: (chunk: Uint8Array) => void,
 ): void {
   if (entry.flags & 1) {
-    throw new ReadError(
-      'file',
-      'the workbook is encrypted or password-protected (文件已加密); save it without a password and import again',
-    );
+    throw new ReadError('file', 'xlsx.encrypted');
   }
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const at = entry.localOffset;

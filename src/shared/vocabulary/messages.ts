@@ -28,7 +28,10 @@ export const VALIDATION = {
     en: 'must be a phone number (digits, spaces, + - ( ))',
     zh: '应为电话号码（数字、空格及 + - ( )）',
   },
-  system_type_required: { en: 'choose at least one grading-object type', zh: '至少选择一种定级对象类型' },
+  system_type_required: {
+    en: 'choose at least one grading-object type',
+    zh: '至少选择一种定级对象类型',
+  },
   grading_reason_required: {
     en: 'say why the system is graded (or regraded)',
     zh: '请说明定级（或变更等级）的理由',
@@ -51,7 +54,10 @@ export const VALIDATION = {
     en: 'a system named "{name}" already exists',
     zh: '已存在名为“{name}”的定级对象',
   },
-  appears_twice_in_file: { en: '"{name}" appears twice in the file', zh: '“{name}”在文件中出现两次' },
+  appears_twice_in_file: {
+    en: '"{name}" appears twice in the file',
+    zh: '“{name}”在文件中出现两次',
+  },
 } as const satisfies WordTable;
 
 /** Passwords, accounts and roles. */
@@ -216,12 +222,13 @@ export const XLSX = {
     zh: '读取超时（超过 {seconds} 秒）；请拆分为较小的工作簿',
   },
   too_large_file: {
-    en: 'the file has {size}, more than the {max} allowed (文件过大); split it into smaller workbooks',
-    zh: '文件大小 {size}，超过允许的 {max}；请拆分为较小的工作簿',
+    en: 'the file is {size}, larger than {max} (文件过大); split it into several workbooks',
+    zh: '文件大小为 {size}，超过上限 {max}；请拆分为多个工作簿',
   },
-  empty_file: {
-    en: 'the file is empty or too small to be an .xlsx workbook (文件为空或不是 .xlsx 文件)',
-    zh: '文件为空或太小，不是 .xlsx 工作簿',
+  empty_file: { en: 'the file is empty (文件为空)', zh: '文件为空' },
+  too_small: {
+    en: 'the file has only {bytes} bytes: it is not an .xlsx workbook (文件过小，不是完整的 .xlsx 文件)',
+    zh: '文件只有 {bytes} 字节，不是完整的 .xlsx 文件',
   },
   cell_invalid_date: { en: 'the cell holds an invalid date (日期无效)', zh: '单元格中的日期无效' },
   cell_error: {

@@ -20,7 +20,10 @@ test('the Chinese text of a code uses only placeholders its English text has', (
 });
 
 test('say fills placeholders and shows labelled params in words', () => {
-  assert.equal(say('xlsx.too_many_rows', { max: 5000 }, 'zh'), '工作表的数据行超过 5000 行；请拆分工作簿');
+  assert.equal(
+    say('xlsx.too_many_rows', { max: 5000 }, 'zh'),
+    '工作表的数据行超过 5000 行；请拆分工作簿',
+  );
   assert.equal(
     say('account.may_not_grant', { actor: 'system_admin', role: 'owner' }, 'zh'),
     '角色“系统管理员”无权授予角色“组织负责人”',
@@ -29,7 +32,10 @@ test('say fills placeholders and shows labelled params in words', () => {
     say('account.may_not_grant', { actor: 'system_admin', role: 'owner' }, 'en'),
     'the role system_admin may not grant the role owner',
   );
-  assert.equal(say('error.not_found', { entity: 'test object', id: 'x1' }, 'zh'), '测评对象不存在（x1）');
+  assert.equal(
+    say('error.not_found', { entity: 'test object', id: 'x1' }, 'zh'),
+    '测评对象不存在（x1）',
+  );
   assert.equal(say('audit.action.cii.determination.record', {}, 'zh'), '记录边界认定');
   assert.equal(say('audit.field.organisation_id', {}, 'zh'), '所属组织');
   assert.equal(say('no.such.code', {}, 'zh'), 'no.such.code');
