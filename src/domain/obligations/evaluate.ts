@@ -1,11 +1,12 @@
 import { citationsInForce } from '../citation';
-import type { IsoDate } from '../calendar';
+import type { IsoDate, WorkingDayCalendar } from '../calendar';
 import type { Citation } from '../citation';
 import { addCalendarDays, compareIsoDate } from './helpers';
 import { CII_RULES } from './rules/cii';
 import { CRYPTO_RULES } from './rules/crypto';
 import { MLPS_RULES } from './rules/mlps';
 import type {
+  CalendarGap,
   DraftObligation,
   EvaluationResult,
   MissingFact,
@@ -50,6 +51,7 @@ function stateOf(
   factsMissing: boolean,
 ): ObligationState {
   if (draft.satisfied) return 'satisfied';
+  if (draft.calendarGap) return 'undetermined';
   if (draft.eventDeadline || draft.standing === true) return 'standing';
   if (draft.dueDate === null) return factsMissing ? 'undetermined' : 'open';
   if (draft.dueDate < asOf) return 'overdue';
@@ -61,6 +63,11 @@ export interface EvaluateOptions {
   readonly rules?: readonly ObligationRule[];
   /** Record which rule applied to which system (off by default: it is one entry per rule × system). */
   readonly trace?: boolean;
+  /**
+   * The China working-day calendar (shippedHolidayCalendar() in src/catalogs/holiday-calendar.ts)
+   * for deadlines counted in working days. Without it those deadlines are "undetermined".
+   */
+  readonly calendar?: WorkingDayCalendar | null;
 }
 
 /**
@@ -80,6 +87,8 @@ export function evaluateObligations(
   const obligations: Obligation[] = [];
   const missingFacts: MissingFact[] = [];
   const trace: TraceEntry[] = [];
+  const calendarGaps: CalendarGap[] = [];
+  const context = { calendar: options.calendar ?? null };
   const dueSoonUntil = addCalendarDays(asOf, DUE_SOON_DAYS);
   // Citations in force depend only on the list and asOf: filter each list once.
   const inForce = new Map<readonly Citation[], Citation[]>();
@@ -95,7 +104,7 @@ export function evaluateObligations(
       for (const rule of notInForce)
         trace.push({ ruleId: rule.id, systemId: system.id, outcome: 'not_in_force' });
     for (const rule of rulesInForce) {
-      const outcome = rule.evaluate(system, asOf);
+      const outcome = rule.evaluate(system, asOf, context);
       const missing = outcome.missing;
       for (let i = 0; i < missing.length; i++) {
         const fact = missing[i] as SystemFactName;
@@ -114,6 +123,8 @@ export function evaluateObligations(
                 : 'not_applicable',
         });
       for (const draft of outcome.obligations) {
+        if (draft.calendarGap)
+          calendarGaps.push({ ruleId: rule.id, systemId: system.id, ...draft.calendarGap });
         obligations.push({
           ruleId: rule.id,
           systemId: system.id,
@@ -132,5 +143,5 @@ export function evaluateObligations(
       }
     }
   }
-  return { asOf, obligations, missingFacts, trace };
+  return { asOf, obligations, missingFacts, trace, calendarGaps };
 }

@@ -1,9 +1,10 @@
 import {
   addCalendarDays as addDaysChecked,
   addMonths as addMonthsChecked,
+  CalendarRangeError,
   type IsoDate,
 } from '../calendar';
-import type { DatedEvent, FilingFacts } from './types';
+import type { DatedEvent, DraftObligation, FilingFacts, RuleContext } from './types';
 
 /*
  * Hot-path helpers for the rules. Dates reaching the engine were validated at the boundary
@@ -78,4 +79,47 @@ export function lastFiling(filings: readonly FilingFacts[], asOf: IsoDate): Fili
 /** Next due date of a recurring duty: one interval after the last occurrence, else after `start`. */
 export function nextRecurrence(last: IsoDate | null, start: IsoDate, months: number): IsoDate {
   return addMonths(last ?? start, months);
+}
+
+/**
+ * `n` working days after `from` on the calendar in `context`, or, when that cannot be computed
+ * (no calendar, or a date outside the years of the holiday data), the gap to report instead.
+ * Never throws for a date past the data: the caller turns the gap into an "undetermined"
+ * obligation with a message naming the date and the years covered.
+ */
+export function workingDayDeadline(
+  context: RuleContext | undefined,
+  from: IsoDate,
+  n: number,
+):
+  | { readonly ok: true; readonly due: IsoDate }
+  | { readonly ok: false; readonly gap: NonNullable<DraftObligation['calendarGap']> } {
+  const calendar = context?.calendar ?? null;
+  if (calendar === null) {
+    return {
+      ok: false,
+      gap: {
+        date: null,
+        firstYear: null,
+        lastYear: null,
+        messageZh: `未提供工作日日历，无法计算自${from}起${n}个工作日的期限。`,
+        messageEn: `No working-day calendar was supplied, so ${n} working days from ${from} cannot be counted.`,
+      },
+    };
+  }
+  try {
+    return { ok: true, due: calendar.addWorkingDays(from, n) };
+  } catch (error) {
+    if (!(error instanceof CalendarRangeError)) throw error;
+    return {
+      ok: false,
+      gap: {
+        date: error.date,
+        firstYear: error.firstYear,
+        lastYear: error.lastYear,
+        messageZh: `${error.messageZh}自${from}起${n}个工作日的期限待补充该年国务院办公厅放假通知后计算。`,
+        messageEn: `${error.message} The deadline of ${n} working days from ${from} is computed once that notice is in the data.`,
+      },
+    };
+  }
 }

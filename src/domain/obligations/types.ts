@@ -1,5 +1,5 @@
 import type { Citation, Provenance } from '../citation';
-import type { IsoDate } from '../calendar';
+import type { IsoDate, WorkingDayCalendar } from '../calendar';
 import type { ProtectionLevel, SystemType } from '../../shared/mlps';
 
 /** A dated event recorded for a system (an assessment completed, a test carried out…). */
@@ -118,7 +118,32 @@ export interface ObligationRule {
   readonly provenance: Provenance;
   /** Where sources conflict or a detail is our reading, say so here. */
   readonly notes: string;
-  readonly evaluate: (system: SystemFacts, asOf: IsoDate) => RuleOutcome;
+  readonly evaluate: (system: SystemFacts, asOf: IsoDate, context?: RuleContext) => RuleOutcome;
+}
+
+/**
+ * Data a rule may need besides the system's facts, passed in so rules stay pure.
+ * `calendar` is the China working-day calendar; null when the caller supplied none, in which
+ * case a rule that counts working days reports its deadline as undetermined and says why.
+ */
+export interface RuleContext {
+  readonly calendar: WorkingDayCalendar | null;
+}
+
+/**
+ * A deadline counted in working days that could not be computed because a date falls outside
+ * the years of the holiday data (or no calendar was supplied). The obligation is reported as
+ * "undetermined" and this says which date, which years are covered, and what to do.
+ */
+export interface CalendarGap {
+  readonly ruleId: string;
+  readonly systemId: string;
+  /** The date the count needed; null when no calendar was supplied at all. */
+  readonly date: IsoDate | null;
+  readonly firstYear: number | null;
+  readonly lastYear: number | null;
+  readonly messageZh: string;
+  readonly messageEn: string;
 }
 
 /** What a rule returns for one system: obligations without state (the engine adds it). */
@@ -142,6 +167,11 @@ export interface DraftObligation {
   readonly satisfied: boolean;
   /** Overrides the rule's citations (e.g. to add the article that triggered it). */
   readonly citations?: readonly Citation[];
+  /**
+   * Set when a working-day deadline could not be computed (date past the holiday data, or no
+   * calendar): the obligation is "undetermined" and the gap is listed in the result.
+   */
+  readonly calendarGap?: Omit<CalendarGap, 'ruleId' | 'systemId'>;
 }
 
 export interface TraceEntry {
@@ -155,4 +185,6 @@ export interface EvaluationResult {
   readonly obligations: readonly Obligation[];
   readonly missingFacts: readonly MissingFact[];
   readonly trace: readonly TraceEntry[];
+  /** Working-day deadlines that could not be computed, with a message for each. */
+  readonly calendarGaps: readonly CalendarGap[];
 }

@@ -9,6 +9,7 @@ import {
   lastFiling,
   latest,
   nextRecurrence,
+  workingDayDeadline,
 } from '../helpers';
 
 /**
@@ -164,6 +165,72 @@ export const filingRule: ObligationRule = {
           reasonEn: filing
             ? `Filed on ${filing.filedOn}${filing.certificateNumber ? `, certificate ${filing.certificateNumber}` : ''}.`
             : `A level-${s.level} object must be filed within ${FILING_DEADLINE_DAYS} days after grading or going live, whichever is later.`,
+        },
+      ],
+    };
+  },
+};
+
+/**
+ * Working days the public security bureau has to review a complete filing and issue the filing
+ * certificate, counted from receipt of the materials (2007 Measures Art 17). UNVERIFIED: the
+ * figure comes from a third-party transcription of the Measures and secondary pages repeating
+ * it; no official publication of the text was found. Change it here (and in the knowledge base)
+ * once the official text is seen.
+ */
+export const CERTIFICATE_ISSUANCE_WORKING_DAYS = 10;
+export const CERTIFICATE_ISSUANCE_PROVENANCE = 'unverified' as const;
+
+export const certificateIssuanceRule: ObligationRule = {
+  id: 'mlps.filing-certificate-issuance',
+  titleZh: '跟进公安机关核发备案证明',
+  titleEn: 'Follow up the filing certificate with public security',
+  citations: [{ instrumentId: 'mps-mlps-measures-2007', provisionId: 'art-17' }],
+  effectiveFrom: '2007-06-22',
+  effectiveTo: null,
+  needs: ['level', 'filings'],
+  provenance: CERTIFICATE_ISSUANCE_PROVENANCE,
+  notes: `The bureau issues the certificate within ${CERTIFICATE_ISSUANCE_WORKING_DAYS} working days of receiving complete filing materials (2007 Measures Art 17; the figure is unverified against an official text, see CERTIFICATE_ISSUANCE_WORKING_DAYS). Counted on the China working-day calendar from the filing date, which we take as the day the bureau received the materials; the date past which the operator should chase the bureau. Satisfied once a certificate number is recorded. A filing whose count runs into a year without holiday data is undetermined, with the reason.`,
+  evaluate(s, asOf, context) {
+    const filing = lastFiling(s.filings, asOf);
+    if (s.level === null || s.level < 2 || filing === null) return { missing: [], obligations: [] };
+    const days = CERTIFICATE_ISSUANCE_WORKING_DAYS;
+    if (filing.certificateNumber) {
+      return {
+        missing: [],
+        obligations: [
+          {
+            satisfied: true,
+            dueDate: null,
+            reasonZh: `已取得备案证明（编号${filing.certificateNumber}）。`,
+            reasonEn: `Filing certificate ${filing.certificateNumber} received.`,
+          },
+        ],
+      };
+    }
+    const deadline = workingDayDeadline(context, filing.filedOn, days);
+    if (!deadline.ok) {
+      return {
+        missing: [],
+        obligations: [
+          {
+            satisfied: false,
+            dueDate: null,
+            calendarGap: deadline.gap,
+            reasonZh: `已于${filing.filedOn}备案，尚未记录备案证明编号。公安机关应在收到完整备案材料之日起${days}个工作日内颁发备案证明（天数未经官方文本核实）。${deadline.gap.messageZh}`,
+            reasonEn: `Filed on ${filing.filedOn}; no certificate number recorded. The bureau should issue the certificate within ${days} working days of receiving complete materials (figure not verified against an official text). ${deadline.gap.messageEn}`,
+          },
+        ],
+      };
+    }
+    return {
+      missing: [],
+      obligations: [
+        {
+          satisfied: false,
+          dueDate: deadline.due,
+          reasonZh: `已于${filing.filedOn}备案，尚未记录备案证明编号。公安机关应在收到完整备案材料之日起${days}个工作日内（按国务院办公厅放假安排计算，至${deadline.due}）颁发备案证明；逾期未收到请向受理的公安机关查询（天数未经官方文本核实）。`,
+          reasonEn: `Filed on ${filing.filedOn}; no certificate number recorded. The bureau should issue the certificate within ${days} working days of receiving complete materials (by ${deadline.due} on the State Council holiday calendar); if none has arrived by then, ask the bureau that accepted the filing (figure not verified against an official text).`,
         },
       ],
     };
@@ -326,6 +393,7 @@ export const MLPS_RULES: readonly ObligationRule[] = [
   expertReviewRule,
   competentApprovalRule,
   filingRule,
+  certificateIssuanceRule,
   certificateRenewalRule,
   templateRefilingRule,
   periodicAssessment2007Rule,
