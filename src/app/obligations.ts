@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { shippedHolidayCalendar } from '../catalogs/holiday-calendar';
 import { evaluateObligations } from '../domain/obligations/evaluate';
 import { addCalendarDays } from '../domain/calendar/working-days';
 import { DUE_SOON_DAYS } from '../domain/obligations/evaluate';
@@ -67,6 +68,7 @@ export async function listObligations(
   const result = evaluateObligations(
     rows.map((r) => withCiiDesignation(toSystemFacts(r, records.get(r.id)), designated.get(r.id))),
     asOf,
+    { calendar: shippedHolidayCalendar() },
   );
   const statuses = new Map(
     (await listObligationStatuses(db, organisationId)).map((s) => [s.obligation_key, s]),
