@@ -23,9 +23,19 @@ export type StoreOptions =
   | { readonly kind: 'sqlite'; readonly file: string }
   | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string };
 
-/** Chooses the store from the environment: PostgreSQL when DATABASE_URL is set, else SQLite under the data dir. */
+/**
+ * Chooses the store from the environment: PostgreSQL when DATABASE_URL is set (in the schema
+ * DATABASE_SCHEMA, default `public`), else SQLite under the data dir.
+ */
 export function storeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): StoreOptions {
-  if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
+  if (env.DATABASE_URL) {
+    const schema = env.DATABASE_SCHEMA?.trim();
+    if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+      throw new Error(
+        `DATABASE_SCHEMA must be a lower-case PostgreSQL identifier (letters, digits, _), got "${schema}"`,
+      );
+    return { kind: 'postgres', url: env.DATABASE_URL, ...(schema ? { schema } : {}) };
+  }
   const dir = path.resolve(env.DENGBAO_DATA_DIR ?? 'data');
   return { kind: 'sqlite', file: path.join(dir, 'dengbao.sqlite') };
 }
