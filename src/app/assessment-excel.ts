@@ -21,10 +21,11 @@ import {
   type ItemResult,
   type TestObjectKind,
 } from '../domain/mlps/assessment/types';
-import { ConflictError, ValidationError, type ErrorDetail } from '../errors';
+import { ConflictError, ValidationError, detail, type ErrorDetail } from '../errors';
 import { decryptNullable, encryptNullable } from '../security/field-crypto';
 import { LABELS_ZH, type ProtectionLevel } from '../shared/mlps';
 import type { WorkbookRowDto } from '../shared/api-types';
+import { CATEGORY } from '../shared/vocabulary';
 import { cellText, clean, headerKey, squash } from '../spreadsheet/cells';
 import { importLimits } from '../spreadsheet/limits';
 import { readSpreadsheet, type Sheet, type Workbook } from '../spreadsheet/reader';
@@ -41,8 +42,8 @@ import {
 } from '../store/repositories/assessments.repository';
 import type { AssessmentResultRow, AssessmentRow, TestObjectRow } from '../store/schema';
 import { audited, type Actor } from './actor';
-import { baselineOf, type FixedBaselineItem } from './assessment-model';
-import { workbookQuery } from './assessment-queries';
+import { baselineOf, type FixedBaselineItem } from './assessment/model';
+import { workbookQuery } from './assessment/queries';
 import type { AppContext } from './context';
 
 /** What an import did. `rows` = created + updated + unchanged + skipped. */
@@ -103,18 +104,10 @@ export const EXTENSION_ZH: Readonly<Record<Extension, string>> = {
   big_data: '大数据安全扩展要求',
 };
 
-export const CATEGORY_ZH: Readonly<Record<RequirementCategory, string>> = {
-  PES: '安全物理环境',
-  CNS: '安全通信网络',
-  ABS: '安全区域边界',
-  CES: '安全计算环境',
-  SMC: '安全管理中心',
-  PSS: '安全管理制度',
-  ORS: '安全管理机构',
-  HRS: '安全管理人员',
-  CMS: '安全建设管理',
-  MMS: '安全运维管理',
-};
+/** The categories' Chinese names, from the shared vocabulary. */
+export const CATEGORY_ZH: Readonly<Record<RequirementCategory, string>> = Object.fromEntries(
+  Object.entries(CATEGORY).map(([code, words]) => [code, words.zh]),
+) as Record<RequirementCategory, string>;
 
 const CLOUD_ROLE_ZH: Readonly<Record<string, string>> = {
   provider: '云服务商（云平台）',
@@ -443,7 +436,7 @@ export async function importWorkbook(
     const checked = checkWorkbook(book, assessment, objects);
     if (checked.problems.length > 0) {
       throw new ValidationError(
-        `the workbook has ${checked.problems.length} problem(s); nothing was imported`,
+        { code: 'xlsx.problems', params: { count: checked.problems.length } },
         checked.problems,
       );
     }
@@ -516,9 +509,7 @@ export async function importWorkbook(
 
 function assertEditable(assessment: AssessmentRow): void {
   if (assessment.status === 'completed') {
-    throw new ConflictError(
-      'the assessment is completed; reopen it (status in_progress) to change it',
-    );
+    throw new ConflictError({ code: 'error.assessment_completed' });
   }
 }
 
@@ -534,11 +525,7 @@ function checkWorkbook(
   const checked = { problems, accepted: [] as AcceptedRow[], rows: 0, skipped: 0 };
   const guide = book.sheets.find((s) => s.name.trim() === GUIDE_SHEET);
   if (!guide) {
-    problems.push({
-      path: at(GUIDE_SHEET),
-      message:
-        'the 说明 sheet is missing (缺少“说明”工作表); it maps each sheet to its test object — export the workbook again and fill that copy',
-    });
+    problems.push(detail(at(GUIDE_SHEET), 'assessment_xlsx.guide_missing'));
     return checked;
   }
   const mapping = readMapping(guide, assessment, objects, problems);
@@ -550,19 +537,14 @@ function checkWorkbook(
     if (sheet === guide) continue;
     const object = mapping.get(sheet.name);
     if (!object) {
-      problems.push({
-        path: at(sheet.name),
-        message:
-          'no test object is mapped to this sheet in the 说明 table (未知工作表); restore its exported name or remove the sheet',
-      });
+      problems.push(detail(at(sheet.name), 'assessment_xlsx.unknown_sheet'));
       continue;
     }
     const other = seenObjects.get(object.id);
     if (other !== undefined) {
-      problems.push({
-        path: at(sheet.name),
-        message: `sheet ${other} is already the sheet of ${object.name}; the same test object cannot have two sheets (同一测评对象出现两次) — keep one`,
-      });
+      problems.push(
+        detail(at(sheet.name), 'assessment_xlsx.object_twice', { other, object: object.name }),
+      );
       continue;
     }
     seenObjects.set(object.id, sheet.name);
@@ -595,10 +577,16 @@ function readMapping(
       const value = squash(cellText(valueAt(row, 2)));
       if (value && value !== assessment.id) {
         wrongAssessment = true;
-        problems.push({
-          path: at(GUIDE_SHEET, rowNumber, LABEL_ASSESSMENT_ID),
-          message: `this workbook was exported from another assessment (${value}), not from “${assessment.title}” (不是本次测评导出的文件)`,
-        });
+        problems.push(
+          detail(
+            at(GUIDE_SHEET, rowNumber, LABEL_ASSESSMENT_ID),
+            'assessment_xlsx.other_assessment',
+            {
+              value,
+              title: assessment.title,
+            },
+          ),
+        );
       }
       continue;
     }
@@ -615,11 +603,7 @@ function readMapping(
   }
   if (wrongAssessment) return null;
   if (headerRow === undefined) {
-    problems.push({
-      path: at(GUIDE_SHEET),
-      message:
-        'the 测评对象 table (columns 工作表 and 对象编号) is missing from the 说明 sheet (缺少工作表与测评对象的对应表)',
-    });
+    problems.push(detail(at(GUIDE_SHEET), 'assessment_xlsx.map_missing'));
     return null;
   }
   const mapping = new Map<string, TestObjectRow>();
@@ -629,33 +613,32 @@ function readMapping(
     const objectId = squash(cellText(guide.cell(r, idCol)));
     if (!sheetName && !objectId) break; // end of the table
     if (!sheetName) {
-      problems.push({
-        path: at(GUIDE_SHEET, r, MAP_SHEET),
-        message: 'the sheet name is empty (工作表名称为空)',
-      });
+      problems.push(detail(at(GUIDE_SHEET, r, MAP_SHEET), 'assessment_xlsx.sheet_name_empty'));
       continue;
     }
     if (!objectId) {
-      problems.push({
-        path: at(GUIDE_SHEET, r, idLabel),
-        message: `the object id of sheet ${sheetName} is empty (对象编号为空)`,
-      });
+      problems.push(
+        detail(at(GUIDE_SHEET, r, idLabel), 'assessment_xlsx.object_id_empty', {
+          sheet: sheetName,
+        }),
+      );
       continue;
     }
     const object = byId.get(objectId);
     if (!object) {
-      problems.push({
-        path: at(GUIDE_SHEET, r, idLabel),
-        message: `no test object ${objectId} in this assessment (测评对象不存在，可能已被删除); add the object again and export a new workbook`,
-      });
+      problems.push(
+        detail(at(GUIDE_SHEET, r, idLabel), 'assessment_xlsx.object_unknown', { id: objectId }),
+      );
       continue;
     }
     const earlier = sheetRows.get(sheetName);
     if (earlier !== undefined) {
-      problems.push({
-        path: at(GUIDE_SHEET, r, MAP_SHEET),
-        message: `sheet ${sheetName} is already listed in row ${earlier} (工作表重复)`,
-      });
+      problems.push(
+        detail(at(GUIDE_SHEET, r, MAP_SHEET), 'assessment_xlsx.sheet_listed_twice', {
+          sheet: sheetName,
+          row: earlier,
+        }),
+      );
       continue;
     }
     sheetRows.set(sheetName, r);
@@ -681,10 +664,9 @@ function checkObjectSheet(
   });
   const missing = REQUIRED_HEADERS.filter((h) => !cols.has(h));
   for (const header of missing) {
-    problems.push({
-      path: at(name, 1, header),
-      message: `the required column ${header} is missing (缺少必需列“${header}”); restore the header row as exported`,
-    });
+    problems.push(
+      detail(at(name, 1, header), 'assessment_xlsx.column_missing', { column: header }),
+    );
   }
   if (missing.length > 0) return;
   const col = (h: ColumnHeader) => cols.get(h) as number;
@@ -704,46 +686,44 @@ function checkObjectSheet(
     const clause = squash(get('条款'));
     if (!id) {
       if (resultText || record || reason) {
-        problems.push({
-          path: at(name, r, '编号'),
-          message:
-            'the row has content but no 编号 (编号为空); the requirement id is how a row is matched',
-        });
+        problems.push(detail(at(name, r, '编号'), 'assessment_xlsx.id_empty'));
       }
       continue; // an empty or decorative row
     }
     out.rows += 1;
     const seen = firstRow.get(id);
     if (seen !== undefined) {
-      problems.push({
-        path: at(name, r, '编号'),
-        message: `requirement ${id} already appears in row ${seen} of this sheet (重复行); keep one row`,
-      });
+      problems.push(
+        detail(at(name, r, '编号'), 'assessment_xlsx.requirement_twice', { id, row: seen }),
+      );
     } else firstRow.set(id, r);
 
     const item = baseline.get(id);
     if (!item) {
-      problems.push({
-        path: at(name, r, '编号'),
-        message: `${id} is not a requirement of this assessment's baseline (编号不在本次测评的基线中); it is reported, not guessed — restore the exported 编号`,
-      });
+      problems.push(detail(at(name, r, '编号'), 'assessment_xlsx.not_in_baseline', { id }));
     } else if (!categories.includes(item.category)) {
-      problems.push({
-        path: at(name, r, '编号'),
-        message: `${id} (${CATEGORY_ZH[item.category]}) does not apply to ${object.name}, a ${TEST_OBJECT_KIND_ZH[object.kind as TestObjectKind] ?? object.kind} object (该测评项不适用于此类测评对象)`,
-      });
+      problems.push(
+        detail(at(name, r, '编号'), 'assessment_xlsx.not_for_object', {
+          id,
+          category: item.category,
+          object: object.name,
+          kind: object.kind,
+        }),
+      );
     } else {
       if (text !== clean(item.text.zh)) {
-        problems.push({
-          path: at(name, r, '测评项'),
-          message: `requirement text changed (测评项内容被修改); it must read as in the baseline: “${item.text.zh}”`,
-        });
+        problems.push(
+          detail(at(name, r, '测评项'), 'assessment_xlsx.text_changed', { text: item.text.zh }),
+        );
       }
       if (clause !== squash(item.clause)) {
-        problems.push({
-          path: at(name, r, '条款'),
-          message: `条款 must be ${item.clause} for ${id}, not “${clause}” (条款与编号不一致)`,
-        });
+        problems.push(
+          detail(at(name, r, '条款'), 'assessment_xlsx.clause_changed', {
+            clause: item.clause,
+            id,
+            given: clause,
+          }),
+        );
       }
       if (weightCol !== undefined) {
         const raw = valueAt(row, weightCol);
@@ -751,56 +731,66 @@ function checkObjectSheet(
         const weight =
           typeof raw === 'number' ? raw : weightText === '' ? null : Number(weightText);
         if (weight !== null && !Number.isFinite(weight)) {
-          problems.push({
-            path: at(name, r, '权重'),
-            message: `权重 “${weightText}” is not a number (权重不是数字); it comes from the baseline — restore ${item.weight ?? 'an empty cell'}`,
-          });
+          problems.push(
+            detail(at(name, r, '权重'), 'assessment_xlsx.weight_not_number', {
+              given: weightText,
+              weight: item.weight ?? '（空）',
+            }),
+          );
         } else if (
           (weight === null) !== (item.weight === null) ||
           (weight !== null && item.weight !== null && Math.abs(weight - item.weight) > 1e-9)
         ) {
-          problems.push({
-            path: at(name, r, '权重'),
-            message: `权重 was changed to ${weightText || 'empty'}; it comes from the baseline and must stay ${item.weight ?? 'empty'} (权重不可修改)`,
-          });
+          problems.push(
+            detail(at(name, r, '权重'), 'assessment_xlsx.weight_changed', {
+              given: weightText || '（空）',
+              weight: item.weight ?? '（空）',
+            }),
+          );
         }
       }
     }
 
     if (record.length > RECORD_MAX) {
-      problems.push({
-        path: at(name, r, '结果记录'),
-        message: `结果记录 has ${record.length} characters; at most ${RECORD_MAX} (结果记录过长)`,
-      });
+      problems.push(
+        detail(at(name, r, '结果记录'), 'assessment_xlsx.record_too_long', {
+          length: record.length,
+          max: RECORD_MAX,
+        }),
+      );
     }
     if (reason.length > REASON_MAX) {
-      problems.push({
-        path: at(name, r, '原因说明'),
-        message: `原因说明 has ${reason.length} characters; at most ${REASON_MAX} (原因说明过长)`,
-      });
+      problems.push(
+        detail(at(name, r, '原因说明'), 'assessment_xlsx.reason_too_long', {
+          length: reason.length,
+          max: REASON_MAX,
+        }),
+      );
     }
     if (!resultText) {
       if (record || reason) {
-        problems.push({
-          path: at(name, r, '符合情况'),
-          message: `${record ? '结果记录' : '原因说明'} is given but 符合情况 is empty (填写了记录但未选择符合情况); choose 符合, 部分符合, 不符合 or 不适用`,
-        });
+        problems.push(
+          detail(at(name, r, '符合情况'), 'assessment_xlsx.result_missing', {
+            field: record ? '结果记录' : '原因说明',
+          }),
+        );
       } else out.skipped += 1;
       continue;
     }
     const result = parseResult(resultText);
     if (!result) {
-      problems.push({
-        path: at(name, r, '符合情况'),
-        message: `“${resultText}” is not a result (符合情况无效); use 符合, 部分符合, 不符合 or 不适用`,
-      });
+      problems.push(
+        detail(at(name, r, '符合情况'), 'assessment_xlsx.result_invalid', { given: resultText }),
+      );
       continue;
     }
     if (RESULTS_NEEDING_REASON.includes(result) && !reason) {
-      problems.push({
-        path: at(name, r, '原因说明'),
-        message: `${ITEM_RESULT_ZH[result]} needs a reason (选择“${ITEM_RESULT_ZH[result]}”时必须填写原因说明)`,
-      });
+      problems.push(
+        detail(at(name, r, '原因说明'), 'assessment_xlsx.reason_required', {
+          result,
+          resultZh: ITEM_RESULT_ZH[result],
+        }),
+      );
       continue;
     }
     if (item && categories.includes(item.category)) {

@@ -96,8 +96,7 @@ export function say(code: string, params: Params = {}, lang: Lang = 'zh'): strin
   return words[lang].replace(PLACEHOLDER, (whole, name: string, area?: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    // English keeps the value as given (the API's message has always carried the code).
-    if (!area || lang === 'en') return String(value);
+    if (!area) return String(value);
     return area in AREAS ? label(area as keyof Areas, String(value), lang) : String(value);
   });
 }

@@ -333,7 +333,7 @@ export const ASSESSMENT_XLSX = {
     zh: '“{given}”不是有效的符合情况；请填写符合、部分符合、不符合或不适用',
   },
   reason_required: {
-    en: '{result:item_result} needs a reason (选择“{result:item_result}”时必须填写原因说明)',
+    en: '{result:item_result} needs a reason (选择“{resultZh}”时必须填写原因说明)',
     zh: '选择“{result:item_result}”时必须填写原因说明',
   },
 } as const satisfies WordTable;
