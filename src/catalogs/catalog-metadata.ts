@@ -11,9 +11,9 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { IsoDateSchema } from './knowledge-base.schema';
 
 const text = z.string().trim().min(1, 'must not be empty');
+const IsoDateSchema = z.iso.date({ message: 'must be a real calendar date written YYYY-MM-DD' });
 
 /** A catalog data version: YEAR.RELEASE.FIX, e.g. 2026.2.0. */
 export const CatalogVersionSchema = z

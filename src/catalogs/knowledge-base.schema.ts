@@ -8,6 +8,7 @@
  * can be reported at once.
  */
 import { z } from 'zod';
+import { CATALOG_METADATA_FIELDS } from './catalog-metadata';
 
 /** How sure we are of a fact (confirmed, derived or unverified against the public source). */
 export const VERIFICATION_STATUSES = ['confirmed', 'derived', 'unverified'] as const;
@@ -89,8 +90,20 @@ export const InstrumentSchema = z
     effectiveTo: IsoDateSchema.nullable(),
     status: z.enum(INSTRUMENT_STATUSES),
     supersededBy: InstrumentIdSchema.nullable(),
+    /** Where we read the text (may be a third-party copy); see sourceNote. */
     sourceUrl: z.url({ message: 'must be an absolute URL' }).optional(),
     sourceNote: text.optional(),
+    /**
+     * The instrument as published by its issuer or an official state site (npc.gov.cn, gov.cn,
+     * cac.gov.cn, openstd.samr.gov.cn …); absent where none was found. Never guessed.
+     */
+    officialUrl: z
+      .url({ message: 'must be an absolute URL' })
+      .regex(
+        /^https?:\/\/([a-z0-9-]+\.)+gov\.cn\//,
+        'must be on an official *.gov.cn site; leave it out where none was found',
+      )
+      .optional(),
     verification: VerificationSchema,
     provisions: z.array(ProvisionSchema),
   })
@@ -103,8 +116,13 @@ export const InstrumentSchema = z
   );
 export type Instrument = z.infer<typeof InstrumentSchema>;
 
-/** The shape of one knowledge-base YAML file. */
+/**
+ * The shape of one knowledge-base YAML file. Exactly one file of the knowledge base carries the
+ * data's `version` and `changelog` (checked in knowledge-base.ts).
+ */
 export const KnowledgeBaseFileSchema = z.strictObject({
+  version: CATALOG_METADATA_FIELDS.version.optional(),
+  changelog: CATALOG_METADATA_FIELDS.changelog.optional(),
   instruments: z.array(InstrumentSchema),
 });
 export type KnowledgeBaseFile = z.infer<typeof KnowledgeBaseFileSchema>;

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
   assertCitationsExist,
+  DEFAULT_KNOWLEDGE_BASE_DIR,
   findProvision,
   loadKnowledgeBase,
   validateKnowledgeBase,
@@ -12,6 +13,13 @@ import {
 } from './knowledge-base';
 import type { Citation } from './knowledge-base.schema';
 import type { Problem } from './validate';
+
+/** The version and changelog exactly one knowledge-base file carries. */
+const KB_HEADER = [
+  'version: 2026.1.0',
+  'changelog:',
+  '  - { version: 2026.1.0, date: 2026-12-07, changes: test data }',
+].join('\n');
 
 /** Citations the obligation rules rely on; each must resolve in the shipped seed. */
 const REQUIRED_CITATIONS: Record<string, readonly string[]> = {
@@ -316,7 +324,7 @@ describe('loadKnowledgeBase', () => {
     try {
       writeFileSync(
         join(dir, '1-good.yaml'),
-        ['instruments:', instrumentYaml({ id: 'law-a' }), ''].join('\n'),
+        [KB_HEADER, 'instruments:', instrumentYaml({ id: 'law-a' }), ''].join('\n'),
       );
       writeFileSync(
         join(dir, '2-dup.yaml'),
@@ -340,7 +348,7 @@ describe('loadKnowledgeBase', () => {
     try {
       writeFileSync(
         join(dir, 'only.yml'),
-        ['instruments:', instrumentYaml({ id: 'law-a' }), ''].join('\n'),
+        [KB_HEADER, 'instruments:', instrumentYaml({ id: 'law-a' }), ''].join('\n'),
       );
       const result = loadKnowledgeBase(dir);
       assert.ok(result.ok);
@@ -356,5 +364,68 @@ describe('loadKnowledgeBase', () => {
   it('reports a missing directory as a problem, not an exception', () => {
     const result = loadKnowledgeBase(join(tmpdir(), 'kb-does-not-exist-7f3a'));
     assert.equal(result.ok, false);
+  });
+});
+
+describe('knowledge-base version, official URLs and content hash', () => {
+  const dirText = () => readFileSync(join(DEFAULT_KNOWLEDGE_BASE_DIR, 'instruments.yaml'), 'utf8');
+
+  it('carries a version whose newest changelog entry matches', () => {
+    const kb = shippedKb();
+    assert.match(kb.version, /^\d{4}\.\d+\.\d+$/);
+    assert.equal(kb.changelog[0]?.version, kb.version);
+  });
+
+  it('gives every instrument issuer, number or a reason, and official URLs only on *.gov.cn', () => {
+    for (const i of shippedKb().instruments) {
+      assert.ok(i.issuerZh && i.issuerEn, i.id);
+      if (i.officialUrl !== undefined)
+        assert.match(i.officialUrl, /^https?:\/\/([a-z0-9-]+\.)+gov\.cn\//, i.id);
+    }
+    const official = shippedKb()
+      .instruments.filter((i) => i.officialUrl)
+      .map((i) => i.id);
+    for (const id of ['csl-2016', 'cii-regulations-2021', 'gbt-22239-2019'])
+      assert.ok(official.includes(id), id);
+  });
+
+  it('rejects an officialUrl that is not on a *.gov.cn site', () => {
+    const text = dirText().replace(
+      'officialUrl: https://www.cac.gov.cn/2016-11/07/c_1119867116.htm',
+      'officialUrl: https://www.example.com/csl.htm',
+    );
+    const result = validateKnowledgeBase([{ file: 'instruments.yaml', text }]);
+    assert.equal(result.ok, false);
+    if (!result.ok) assert.ok(result.problems.some((p) => p.path === 'instruments[0].officialUrl'));
+  });
+
+  it('requires exactly one file to carry version and changelog', () => {
+    const plain = ['instruments:', instrumentYaml({ id: 'law-a' }), ''].join('\n');
+    const none = validateKnowledgeBase([{ file: 'a.yaml', text: plain }]);
+    assert.equal(none.ok, false);
+    const headed = `${KB_HEADER}\n${plain}`;
+    const two = validateKnowledgeBase([
+      { file: 'a.yaml', text: headed },
+      { file: 'b.yaml', text: `${KB_HEADER}\ninstruments: []\n` },
+    ]);
+    assert.equal(two.ok, false);
+    if (!two.ok) assert.match(two.problems[0]?.message ?? '', /only one file/);
+  });
+
+  it('hashes the data, not comments or layout', () => {
+    const text = dirText();
+    const base = validateKnowledgeBase([{ file: 'instruments.yaml', text }]);
+    const commented = validateKnowledgeBase([
+      {
+        file: 'instruments.yaml',
+        text: `# another comment\n\n${text.replace(/^version: /m, 'version:   ')}`,
+      },
+    ]);
+    const changed = validateKnowledgeBase([
+      { file: 'instruments.yaml', text: text.replace('labelEn: Art. 21', 'labelEn: Article 21') },
+    ]);
+    assert.ok(base.ok && commented.ok && changed.ok);
+    assert.equal(commented.kb.sourceHash, base.kb.sourceHash);
+    assert.notEqual(changed.kb.sourceHash, base.kb.sourceHash);
   });
 });

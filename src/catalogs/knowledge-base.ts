@@ -16,6 +16,12 @@ import {
   type Provision,
 } from './knowledge-base.schema';
 import {
+  canonicalJsonHash,
+  CATALOG_METADATA_FIELDS,
+  metadataProblems,
+  type ChangelogEntry,
+} from './catalog-metadata';
+import {
   checkSchema,
   parseYaml,
   problemAt,
@@ -33,6 +39,11 @@ export const DEFAULT_KNOWLEDGE_BASE_DIR = fileURLToPath(
 
 /** The validated knowledge base: all instruments of all files, in file then list order. */
 export interface KnowledgeBase {
+  /** Human version of the data and its changelog (newest first), from the one file carrying them. */
+  readonly version: string;
+  readonly changelog: readonly ChangelogEntry[];
+  /** SHA-256 of canonical JSON of the parsed files (comments and layout do not count). */
+  readonly sourceHash: string;
   readonly instruments: readonly Instrument[];
 }
 
@@ -64,6 +75,8 @@ export function validateKnowledgeBase(sources: readonly YamlSource[]): Knowledge
   const problems: Problem[] = [];
   const entries: Entry[] = [];
   const rawIds: RawId[] = [];
+  const metadata: { version: string; changelog: ChangelogEntry[]; file: string }[] = [];
+  const parsedFiles: { file: string; data: unknown }[] = [];
 
   for (const source of sources) {
     const parsed = parseYaml(source);
@@ -78,6 +91,24 @@ export function validateKnowledgeBase(sources: readonly YamlSource[]): Knowledge
     if (!outer.ok) {
       problems.push(...outer.problems);
       continue;
+    }
+    parsedFiles.push({ file: source.file, data: parsed.data });
+    const { version, changelog } = outer.data;
+    if (version !== undefined || changelog !== undefined) {
+      if (version === undefined || changelog === undefined) {
+        problems.push(
+          problemAt(
+            source.file,
+            [version === undefined ? 'version' : 'changelog'],
+            'give both version and changelog',
+            parsed.locate,
+          ),
+        );
+      } else {
+        for (const p of metadataProblems({ version, changelog }))
+          problems.push(problemAt(source.file, p.path, p.message, parsed.locate));
+        metadata.push({ version, changelog, file: source.file });
+      }
     }
     outer.data.instruments.forEach((raw, index) => {
       const basePath: PathSegment[] = ['instruments', index];
@@ -99,8 +130,29 @@ export function validateKnowledgeBase(sources: readonly YamlSource[]): Knowledge
   }
 
   problems.push(...crossCheck(entries, rawIds));
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, kb: { instruments: entries.map((entry) => entry.instrument) } };
+  const head = metadata[0];
+  if (metadata.length > 1)
+    problems.push({
+      file: metadata[1]?.file ?? '',
+      path: 'version',
+      message: `only one file carries version and changelog (already in ${head?.file})`,
+    });
+  if (head === undefined && parsedFiles.length > 0)
+    problems.push({
+      file: parsedFiles[0]?.file ?? '',
+      path: 'version',
+      message: 'one knowledge-base file must carry the data version and changelog',
+    });
+  if (problems.length > 0 || head === undefined) return { ok: false, problems };
+  return {
+    ok: true,
+    kb: {
+      version: head.version,
+      changelog: head.changelog,
+      sourceHash: canonicalJsonHash(parsedFiles),
+      instruments: entries.map((entry) => entry.instrument),
+    },
+  };
 }
 
 /** The instrument with this id, if any. */
@@ -151,7 +203,11 @@ export function assertCitationsExist(
 // --- internals -------------------------------------------------------------------------------
 
 /** Outer shape only; each instrument is checked on its own so one bad record hides nothing else. */
-const FileOuterSchema = z.strictObject({ instruments: z.array(z.unknown()) });
+const FileOuterSchema = z.strictObject({
+  version: CATALOG_METADATA_FIELDS.version.optional(),
+  changelog: CATALOG_METADATA_FIELDS.changelog.optional(),
+  instruments: z.array(z.unknown()),
+});
 
 interface Entry {
   readonly instrument: Instrument;
