@@ -9,7 +9,8 @@
  * the cell the user sees, so the import's later cross-reference checks point into the workbook.
  */
 import ExcelJS from 'exceljs';
-import { ValidationError, formatPath, type ErrorDetail } from '../errors';
+import { ValidationError, detail, formatPath, keyedDetail, type ErrorDetail } from '../errors';
+import type { MessageCode, Params } from '../shared/vocabulary';
 import {
   CII_ASSET_KIND_LABELS,
   CII_ASSET_KINDS,
@@ -26,7 +27,7 @@ import { clean, headerKey, readCell, squash } from '../spreadsheet/cells';
 import { readSpreadsheet, type Workbook } from '../spreadsheet/reader';
 import { addSafeRow, BORDER, FONT, HEADER_FILL, styleHeaderCell } from '../spreadsheet/styles';
 import { at } from '../spreadsheet/types';
-import type { Locate } from './cii-file';
+import type { Locate } from './cii/file';
 
 /** Larger files are refused before they are unzipped (tighter than the general import limit). */
 export const CII_WORKBOOK_MAX_BYTES = 10 * 1024 * 1024;
@@ -269,7 +270,7 @@ export async function ciiWorkbook(file: CiiFile): Promise<Buffer> {
   const unwritable = unwritableValues(file);
   if (unwritable.length > 0) {
     throw new ValidationError(
-      `${unwritable.length} value(s) cannot be written to the workbook so that it reads back the same; change them or use the YAML/JSON file`,
+      { code: 'cii_xlsx.unwritable', params: { count: unwritable.length } },
       unwritable,
     );
   }
@@ -382,29 +383,23 @@ function unwritableValues(file: CiiFile): ErrorDetail[] {
       list.forEach((item, i) => {
         const path = `coreBusinesses[${bi}].${field}[${i}]`;
         if (separators.test(item.name) || item.name.includes(DESCRIPTION_SEPARATOR)) {
-          problems.push({
-            path: `${path}.name`,
-            message: `“${item.name}” contains “；”, “;” or “：”, which separate the list in the workbook cell`,
-          });
+          problems.push(detail(`${path}.name`, 'cii_xlsx.name_has_separator', { name: item.name }));
         } else if (field === 'infoCategories' && /[*＊]$/.test(item.name)) {
-          problems.push({
-            path: `${path}.name`,
-            message: `“${item.name}” ends with “*”, which marks an important category in the workbook`,
-          });
+          problems.push(
+            detail(`${path}.name`, 'cii_xlsx.name_ends_with_star', { name: item.name }),
+          );
         }
         if (item.description && separators.test(item.description)) {
-          problems.push({
-            path: `${path}.description`,
-            message: `the description contains “；” or “;”, which separate the list in the workbook cell`,
-          });
+          problems.push(detail(`${path}.description`, 'cii_xlsx.description_has_separator'));
         }
       });
       const joined = list.reduce((n, s) => n + s.name.length + (s.description?.length ?? 0) + 2, 0);
       if (joined > CELL_MAX_CHARS) {
-        problems.push({
-          path: `coreBusinesses[${bi}].${field}`,
-          message: `the list is longer than an Excel cell can hold (${CELL_MAX_CHARS} characters)`,
-        });
+        problems.push(
+          detail(`coreBusinesses[${bi}].${field}`, 'cii_xlsx.list_too_long', {
+            max: CELL_MAX_CHARS,
+          }),
+        );
       }
     };
     check(b.chainSteps, 'chainSteps');
@@ -576,8 +571,12 @@ function addDropDown<K extends string>(
 /** One problem per place: the first found is the one reported. */
 class Problems {
   private readonly byPlace = new Map<string, ErrorDetail>();
-  add(path: string, message: string): void {
-    if (!this.byPlace.has(path)) this.byPlace.set(path, { path, message });
+  add(path: string, code: MessageCode, params: Params = {}): void {
+    if (!this.byPlace.has(path)) this.byPlace.set(path, detail(path, code, params));
+  }
+  /** A problem worded elsewhere (a schema's message): keyed when the vocabulary knows it. */
+  addMessage(path: string, message: string): void {
+    if (!this.byPlace.has(path)) this.byPlace.set(path, keyedDetail(path, message));
   }
   get size(): number {
     return this.byPlace.size;
@@ -608,10 +607,7 @@ function readSheet<K extends string>(
 ): DataRow<K>[] | undefined {
   const sheet = book.sheets.find((s) => s.name.trim() === name);
   if (!sheet) {
-    problems.add(
-      at(name),
-      `the sheet ${name} is missing (缺少“${name}”工作表); export the workbook again and keep every sheet, even an empty one`,
-    );
+    problems.add(at(name), 'cii_xlsx.sheet_missing', { sheet: name });
     return undefined;
   }
   const byHeader = new Map<string, number>();
@@ -624,18 +620,16 @@ function readSheet<K extends string>(
     const column = columns.find((c) => c.zh === key || c.en.toLowerCase() === key);
     if (!column) return; // a column of the user's own: ignored
     if (byHeader.has(column.key)) {
-      problems.add(
-        at(name, 1, column.zh),
-        `the column ${column.zh} appears twice (列重复, columns ${byHeader.get(column.key)} and ${col}); keep one`,
-      );
+      problems.add(at(name, 1, column.zh), 'cii_xlsx.column_twice', {
+        column: column.zh,
+        first: byHeader.get(column.key) as number,
+        second: col,
+      });
     } else byHeader.set(column.key, col);
   });
   const missing = columns.filter((c) => !byHeader.has(c.key));
   for (const c of missing) {
-    problems.add(
-      at(name, 1, c.zh),
-      `the column ${c.zh} (${c.en}) is missing (缺少列“${c.zh}”); restore the header row as exported`,
-    );
+    problems.add(at(name, 1, c.zh), 'cii_xlsx.column_missing', { column: c.zh, columnEn: c.en });
   }
   if (missing.length > 0) return undefined;
 
@@ -647,7 +641,7 @@ function readSheet<K extends string>(
     for (const c of columns) {
       const read = readCell(values[(byHeader.get(c.key) as number) - 1]);
       if (read.problem) {
-        problems.add(at(name, r, c.zh), read.problem);
+        problems.add(at(name, r, c.zh), read.code, read.params);
         cells[c.key] = '';
         any = true;
         continue;
@@ -686,8 +680,11 @@ const dependencyKind = labelReader(CII_DEPENDENCY_KINDS, CII_DEPENDENCY_LABELS);
 const sector = labelReader(CII_SECTORS, CII_SECTOR_LABELS);
 const stage = labelReader(CII_LIFECYCLE_STAGES, CII_STAGE_LABELS);
 
-const choices = (labels: Readonly<Record<string, { zh: string }>>, codes: readonly string[]) =>
-  `${codes.map((c) => labels[c]?.zh).join('、')} (or the English codes ${codes.join(', ')})`;
+/** The params naming what a cell may hold: the Chinese labels and the English codes. */
+const choices = (labels: Readonly<Record<string, { zh: string }>>, codes: readonly string[]) => ({
+  labels: codes.map((c) => labels[c]?.zh).join('、'),
+  codes: codes.join(', '),
+});
 
 /** YYYY-MM-DD; also 2024/3/15, 2024.3.15 and 2024年3月15日. Undefined if not a real date. */
 export function parseWorkbookDate(text: string): string | undefined {
@@ -721,7 +718,9 @@ function parseList(text: string): ListItem[] {
 
 type Follow = Record<(typeof FOLLOW_KINDS)[number], boolean>;
 
-function parseFollow(text: string): { follow: Follow | null } | { problem: string } {
+type Problem = { code: MessageCode; params: Params };
+
+function parseFollow(text: string): { follow: Follow | null } | { problem: Problem } {
   const tokens = text
     .split(/[；;、,，]/)
     .map((t) => t.trim())
@@ -739,13 +738,18 @@ function parseFollow(text: string): { follow: Follow | null } | { problem: strin
   for (const token of tokens) {
     const kind = dependencyKind(token);
     if (kind === 'exchanges_with_external') {
-      return {
-        problem: `“${token}” cannot be followed: an external exchange is a boundary point, never inside (对外交换不纳入边界)`,
-      };
+      return { problem: { code: 'cii_xlsx.follow_external', params: { given: token } } };
     }
     if (!kind) {
       return {
-        problem: `“${token}” is not a dependency kind (依赖类型无效); list some of ${FOLLOW_KINDS.map((k) => CII_DEPENDENCY_LABELS[k].zh).join('、')} separated by “；”, “${FOLLOW_NONE}” for none, or leave the cell empty for the default rules`,
+        problem: {
+          code: 'cii_xlsx.follow_invalid',
+          params: {
+            given: token,
+            labels: FOLLOW_KINDS.map((k) => CII_DEPENDENCY_LABELS[k].zh).join('、'),
+            none: FOLLOW_NONE,
+          },
+        },
       };
     }
     follow[kind] = true;
@@ -797,7 +801,7 @@ function rowsOf<K extends string>(
     for (const c of columns) {
       ctx.places.set(`${itemPath}.${c.key}`, cell(c.key));
       if (c.required && !skipRequired.includes(c.key) && r.cells[c.key] === '') {
-        ctx.problems.add(cell(c.key), `${c.zh} is empty (必填)`);
+        ctx.problems.add(cell(c.key), 'cii_xlsx.required', { column: c.zh });
       }
     }
     return { ...r, cell, path: itemPath };
@@ -811,17 +815,14 @@ function readAssets(ctx: ReadContext): Record<string, unknown>[] {
     const kindText = squash(cells.kind);
     const kind = kindText ? assetKind(kindText) : undefined;
     if (kindText && !kind) {
-      ctx.problems.add(
-        cell('kind'),
-        `“${kindText}” is not an asset type (类型无效); use one of ${choices(CII_ASSET_KIND_LABELS, CII_ASSET_KINDS)}`,
-      );
+      ctx.problems.add(cell('kind'), 'cii_xlsx.asset_kind_invalid', {
+        given: kindText,
+        ...choices(CII_ASSET_KIND_LABELS, CII_ASSET_KINDS),
+      });
     }
     const first = code ? firstRow.get(code) : undefined;
     if (first !== undefined) {
-      ctx.problems.add(
-        cell('code'),
-        `code “${code}” is also in row ${first} (编码重复); an asset code is listed once`,
-      );
+      ctx.problems.add(cell('code'), 'cii_xlsx.asset_code_twice', { code, row: first });
     } else if (code) firstRow.set(code, row);
     return {
       code,
@@ -840,10 +841,10 @@ function readDependencies(ctx: ReadContext): Record<string, unknown>[] {
     const kindText = squash(cells.kind);
     const kind = kindText ? dependencyKind(kindText) : undefined;
     if (kindText && !kind) {
-      ctx.problems.add(
-        cell('kind'),
-        `“${kindText}” is not a dependency kind (依赖类型无效); use one of ${choices(CII_DEPENDENCY_LABELS, CII_DEPENDENCY_KINDS)}`,
-      );
+      ctx.problems.add(cell('kind'), 'cii_xlsx.dependency_kind_invalid', {
+        given: kindText,
+        ...choices(CII_DEPENDENCY_LABELS, CII_DEPENDENCY_KINDS),
+      });
     }
     return {
       from: squash(cells.from),
@@ -867,32 +868,29 @@ function readBusinesses(ctx: ReadContext): {
     const name = squash(cells.name);
     const first = name ? byName.get(name) : undefined;
     if (first !== undefined) {
-      ctx.problems.add(
-        cell('name'),
-        `core business “${name}” is also in row ${first.row} (核心业务重复); list it once`,
-      );
+      ctx.problems.add(cell('name'), 'cii_xlsx.business_twice', { name, row: first.row });
     } else if (name) byName.set(name, { index, row });
     const sectorText = squash(cells.sector);
     const sectorCode = sectorText ? sector(sectorText) : undefined;
     if (sectorText && !sectorCode) {
-      ctx.problems.add(
-        cell('sector'),
-        `“${sectorText}” is not a sector (行业领域无效); use one of ${choices(CII_SECTOR_LABELS, CII_SECTORS)}`,
-      );
+      ctx.problems.add(cell('sector'), 'cii_xlsx.sector_invalid', {
+        given: sectorText,
+        ...choices(CII_SECTOR_LABELS, CII_SECTORS),
+      });
     }
     const dateText = squash(cells.designatedOn);
     const date = dateText ? parseWorkbookDate(dateText) : undefined;
     if (dateText && !date) {
-      const serial = /^\d{5}(\.\d+)?$/.test(dateText)
-        ? '; it looks like an Excel date serial number: format the cell as text and type the date'
-        : '';
+      const serial = /^\d{5}(\.\d+)?$/.test(dateText);
       ctx.problems.add(
         cell('designatedOn'),
-        `“${dateText}” is not a date in the form YYYY-MM-DD (日期无效，应为 YYYY-MM-DD，如 2024-03-15)${serial}`,
+        serial ? 'cii_xlsx.date_serial' : 'cii_xlsx.date_invalid',
+        { given: dateText },
       );
     }
     const follow = parseFollow(cells.boundaryFollow);
-    if ('problem' in follow) ctx.problems.add(cell('boundaryFollow'), follow.problem);
+    if ('problem' in follow)
+      ctx.problems.add(cell('boundaryFollow'), follow.problem.code, follow.problem.params);
     return {
       name,
       sector: sectorCode ?? sectorText,
@@ -946,11 +944,11 @@ function readFlowRows(
     const sameBusiness = business === previous?.business;
     const flow = squash(cells.name) || (sameBusiness ? (previous?.flow ?? '') : '');
     if (!business) {
-      ctx.problems.add(cellAt(row, 'business'), '核心业务 is empty (必填)');
+      ctx.problems.add(cellAt(row, 'business'), 'cii_xlsx.required', { column: zh('business') });
       continue;
     }
     if (!flow) {
-      ctx.problems.add(cellAt(row, 'name'), '信息流 is empty (必填)');
+      ctx.problems.add(cellAt(row, 'name'), 'cii_xlsx.required', { column: zh('name') });
       continue;
     }
     previous = { business, flow };
@@ -959,10 +957,10 @@ function readFlowRows(
       // Once per name, at its first row: every hop row of the flow would say the same.
       if (!unknown.has(business)) {
         unknown.add(business);
-        ctx.problems.add(
-          cellAt(row, 'business'),
-          `no core business named “${business}” on sheet ${CII_SHEETS.businesses} (核心业务不存在); add it there or correct the name`,
-        );
+        ctx.problems.add(cellAt(row, 'business'), 'cii_xlsx.business_unknown', {
+          name: business,
+          sheet: CII_SHEETS.businesses,
+        });
       }
       continue;
     }
@@ -976,30 +974,31 @@ function readFlowRows(
       const seen = group[k];
       if (!seen) group[k] = { value, row };
       else if (seen.value !== value) {
-        ctx.problems.add(
-          cellAt(row, k),
-          `${zh(k)} “${value}” differs from “${seen.value}” in row ${seen.row} of the same flow “${flow}” (同一信息流的${zh(k)}不一致); make them equal or leave it empty after the flow's first row`,
-        );
+        ctx.problems.add(cellAt(row, k), 'cii_xlsx.flow_value_differs', {
+          column: zh(k),
+          value,
+          other: seen.value,
+          row: seen.row,
+          flow,
+        });
       }
     }
     const seqText = squash(cells.seq);
     let seq: number | undefined;
-    if (seqText === '') ctx.problems.add(cellAt(row, 'seq'), '序号 is empty (必填)');
+    if (seqText === '')
+      ctx.problems.add(cellAt(row, 'seq'), 'cii_xlsx.required', { column: zh('seq') });
     else if (!/^\d+$/.test(seqText) || Number(seqText) < 1) {
-      ctx.problems.add(
-        cellAt(row, 'seq'),
-        `序号 “${seqText}” is not a whole number 1, 2, 3 … (序号应为正整数)`,
-      );
+      ctx.problems.add(cellAt(row, 'seq'), 'cii_xlsx.seq_invalid', { given: seqText });
     } else seq = Number(seqText);
     for (const k of ['asset', 'stage'] as const) {
-      if (cells[k] === '') ctx.problems.add(cellAt(row, k), `${zh(k)} is empty (必填)`);
+      if (cells[k] === '') ctx.problems.add(cellAt(row, k), 'cii_xlsx.required', { column: zh(k) });
     }
     const stageText = squash(cells.stage);
     if (stageText && !stage(stageText)) {
-      ctx.problems.add(
-        cellAt(row, 'stage'),
-        `“${stageText}” is not a life-cycle stage (生命周期阶段无效); use one of ${choices(CII_STAGE_LABELS, CII_LIFECYCLE_STAGES)}`,
-      );
+      ctx.problems.add(cellAt(row, 'stage'), 'cii_xlsx.stage_invalid', {
+        given: stageText,
+        ...choices(CII_STAGE_LABELS, CII_LIFECYCLE_STAGES),
+      });
     }
     group.hops.push({ row, seq, cells });
   }
@@ -1029,16 +1028,18 @@ function flowOf(ctx: ReadContext, group: FlowGroup, path: string): Record<string
   for (const hop of hops) {
     if (hop.seq === undefined) break;
     if (last && hop.seq === last.seq) {
-      ctx.problems.add(
-        cellAt(hop.row, 'seq'),
-        `序号 ${hop.seq} is also in row ${last.row} of flow “${group.name}” (序号重复); number the hops 1, 2, 3 … once each`,
-      );
+      ctx.problems.add(cellAt(hop.row, 'seq'), 'cii_xlsx.seq_twice', {
+        seq: hop.seq,
+        row: last.row,
+        flow: group.name,
+      });
     } else if (hop.seq !== expected) {
       const missing = expected === hop.seq - 1 ? `${expected}` : `${expected}–${hop.seq - 1}`;
-      ctx.problems.add(
-        cellAt(hop.row, 'seq'),
-        `序号 ${hop.seq} leaves a gap: flow “${group.name}” has no hop ${missing} (序号不连续); number the hops 1, 2, 3 … without gaps`,
-      );
+      ctx.problems.add(cellAt(hop.row, 'seq'), 'cii_xlsx.seq_gap', {
+        seq: hop.seq,
+        flow: group.name,
+        missing,
+      });
       expected = hop.seq + 1;
     } else expected += 1;
     last = hop;
@@ -1092,13 +1093,13 @@ export async function readCiiWorkbook(buffer: Buffer): Promise<{ file: CiiFile; 
   // Schema issues where no problem was found yet (an unknown label is reported once, in words).
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      ctx.problems.add(locate(formatPath('', issue.path)), issue.message);
+      ctx.problems.addMessage(locate(formatPath('', issue.path)), issue.message);
     }
   }
   if (ctx.problems.size > 0 || !parsed.success) {
     const details = ctx.problems.list();
     throw new ValidationError(
-      `the workbook has ${details.length} problem(s); nothing was imported`,
+      { code: 'xlsx.problems', params: { count: details.length } },
       details,
     );
   }

@@ -3,8 +3,8 @@ import { shippedHolidayCalendar } from '../catalogs/holiday-calendar';
 import { evaluateObligations } from '../domain/obligations/evaluate';
 import { addCalendarDays } from '../domain/calendar/working-days';
 import { DUE_SOON_DAYS } from '../domain/obligations/evaluate';
-import { NotFoundError, ValidationError } from '../errors';
-import { RECTIFICATION_STATUS_ZH } from '../shared/assessment-schemas';
+import { NotFoundError, ValidationError, detail } from '../errors';
+import { label } from '../shared/vocabulary';
 import { decryptNullable, encryptNullable } from '../security/field-crypto';
 import type { ObligationDto, ObligationsDto } from '../shared/api-types';
 import type { ObligationStatusInput } from '../shared/schemas';
@@ -16,8 +16,8 @@ import {
   upsertObligationStatus,
 } from '../store/repositories/records.repository';
 import { audited, type Actor } from './actor';
-import { rectificationsQuery } from './assessment-queries';
-import { ciiDesignatedSystems, withCiiDesignation } from './cii-queries';
+import { rectificationsQuery } from './assessment/rectification';
+import { ciiDesignatedSystems, withCiiDesignation } from './cii/queries';
 import type { AppContext } from './context';
 import { presentObligation } from './presenters';
 import { toSystemFacts } from './system-facts';
@@ -151,8 +151,9 @@ async function rectificationObligations(
         systemName: r.systemName,
         titleZh: `整改：${r.clause} ${r.title.zh}`,
         titleEn: `Rectify: ${r.clause} ${r.title.en}`,
-        reasonZh: `${r.assessmentTitle}发现的问题${r.risk ? `（${r.risk === 'high' ? '高' : r.risk === 'medium' ? '中' : '低'}风险）` : ''}，整改状态：${RECTIFICATION_STATUS_ZH[r.status]}${r.owner ? `，负责人 ${r.owner}` : ''}`,
-        reasonEn: `Found by ${r.assessmentTitle}${r.risk ? ` (${r.risk} risk)` : ''}; status ${r.status}${r.owner ? `; owner ${r.owner}` : ''}`,
+        // Status and risk in words from the shared vocabulary, never their codes (in_progress).
+        reasonZh: `${r.assessmentTitle}发现的问题${r.risk ? `（${label('risk', r.risk, 'zh')}）` : ''}，整改状态：${label('rectification_status', r.status, 'zh')}${r.owner ? `，负责人 ${r.owner}` : ''}`,
+        reasonEn: `Found by ${r.assessmentTitle}${r.risk ? ` (${label('risk', r.risk, 'en')})` : ''}; status: ${label('rectification_status', r.status, 'en')}${r.owner ? `; owner ${r.owner}` : ''}`,
         citations: [citation],
         dueDate: r.dueDate,
         windowOpensOn: null,
@@ -187,12 +188,8 @@ export async function setObligationStatus(
   scope: SystemScope = {},
 ): Promise<ObligationDto> {
   if (key.startsWith(`${RECTIFICATION_RULE_ID}:`)) {
-    throw new ValidationError('rectification items close themselves', [
-      {
-        path: 'key',
-        message:
-          'a rectification item closes when it is re-tested or its risk accepted — update the item instead (请在整改项中更新状态)',
-      },
+    throw new ValidationError({ code: 'error.rectification_closes_itself' }, [
+      detail('key', 'validation.rectification_closes_itself'),
     ]);
   }
   const systemId = systemIdOfKey(key);
@@ -240,12 +237,8 @@ export async function clearObligationStatus(
   scope: SystemScope = {},
 ): Promise<void> {
   if (key.startsWith(`${RECTIFICATION_RULE_ID}:`)) {
-    throw new ValidationError('rectification items close themselves', [
-      {
-        path: 'key',
-        message:
-          'a rectification item closes when it is re-tested or its risk accepted — update the item instead (请在整改项中更新状态)',
-      },
+    throw new ValidationError({ code: 'error.rectification_closes_itself' }, [
+      detail('key', 'validation.rectification_closes_itself'),
     ]);
   }
   const systemId = systemIdOfKey(key);

@@ -49,6 +49,10 @@ export const VALIDATION = {
   },
   max_days: { en: 'at most {days} days', zh: '最长{days}天' },
   invalid: { en: 'invalid', zh: '无效' },
+  rectification_closes_itself: {
+    en: 'a rectification item closes when it is re-tested or its risk accepted — update the item instead (请在整改项中更新状态)',
+    zh: '整改项在复测通过或风险接受后关闭；请在整改项中更新状态',
+  },
   already_exists: { en: '"{name}" already exists', zh: '“{name}”已存在' },
   system_name_exists: {
     en: 'a system named "{name}" already exists',
@@ -132,6 +136,10 @@ export const ERROR = {
   assessment_completed: {
     en: 'the assessment is completed; reopen it (status in_progress) to change it',
     zh: '该测评已完成；如需修改，请先重新打开（状态改为进行中）',
+  },
+  rectification_closes_itself: {
+    en: 'rectification items close themselves',
+    zh: '整改项会自行关闭，不能在义务中标记',
   },
   data_integrity_binding: {
     en: 'a stored encrypted field belongs to another row',
