@@ -71,6 +71,9 @@ export function catalogSummary(catalog: MlpsCatalog): CatalogSummaryDto {
   }
   return {
     standard: catalog.standard,
+    version: catalog.version,
+    changelog: catalog.changelog.map((e) => ({ ...e })),
+    sourceHash: catalog.sourceHash,
     counts,
     highRiskCases: catalog.highRiskCases.length,
     highRiskCasesByExtension,

@@ -3,6 +3,7 @@
  * control points, requirement items, high-risk cases, major-risk triggers and crosswalks.
  * Pure data types plus {@link indexCatalog}; no file access (see mlps-catalog.ts for loading).
  */
+import type { ChangelogEntry } from './catalog-metadata';
 import type {
   AssessmentMethod,
   Bilingual,
@@ -109,7 +110,13 @@ export type SourceDirectory = Readonly<Record<string, Bilingual>>;
 
 export interface MlpsCatalog {
   readonly standard: 'GB/T 22239-2019';
-  /** SHA-256 of the catalog sources: the catalog version an assessment's baseline records. */
+  /** Human version of the data (00-catalog.yaml) and its changelog, newest first. */
+  readonly version: string;
+  readonly changelog: readonly ChangelogEntry[];
+  /**
+   * SHA-256 of canonical JSON of the parsed catalog files: the catalog version an assessment's
+   * baseline records. Comments and layout do not change it; any data change does.
+   */
   readonly sourceHash: string;
   readonly controlPoints: readonly CatalogControlPoint[];
   readonly requirements: readonly CatalogRequirement[];
@@ -138,6 +145,8 @@ export function indexCatalog(parts: {
   coverage: readonly LevelCoverageRecord[];
   sources: SourceDirectory;
   sourceHash: string;
+  version: string;
+  changelog: readonly ChangelogEntry[];
 }): MlpsCatalog {
   const group = <T>(items: readonly T[], keys: (item: T) => readonly string[]) => {
     const map = new Map<string, T[]>();
@@ -152,6 +161,8 @@ export function indexCatalog(parts: {
   };
   return {
     standard: 'GB/T 22239-2019',
+    version: parts.version,
+    changelog: parts.changelog,
     sourceHash: parts.sourceHash,
     controlPoints: parts.controlPoints,
     requirements: parts.requirements,

@@ -12,6 +12,7 @@
  * problem in every file is reported at once.
  */
 import { z } from 'zod';
+import { CATALOG_METADATA_FIELDS } from './catalog-metadata';
 import { VERIFICATION_STATUSES } from './knowledge-base.schema';
 
 /** GB/T 22239-2019 levels that carry requirements (level 5 has none published). */
@@ -248,8 +249,20 @@ export const CrosswalkFileSchema = z.strictObject({
 });
 export type CrosswalkFile = z.infer<typeof CrosswalkFileSchema>;
 
+/**
+ * The catalog's own header (exactly one file, 00-catalog.yaml): which standard, the data's human
+ * version and its changelog, newest first. See CONTRIBUTING.md for when to bump it.
+ */
+export const CatalogHeaderFileSchema = z.strictObject({
+  kind: z.literal('catalog'),
+  standard: z.literal('GB/T 22239-2019'),
+  ...CATALOG_METADATA_FIELDS,
+});
+export type CatalogHeaderFile = z.infer<typeof CatalogHeaderFileSchema>;
+
 /** Any catalog file, told apart by `kind`. */
 export const CatalogFileSchema = z.discriminatedUnion('kind', [
+  CatalogHeaderFileSchema,
   RequirementsFileSchema,
   HighRiskGuideFileSchema,
   MajorRiskTriggersFileSchema,

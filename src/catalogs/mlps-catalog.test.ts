@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { catalogCountsMarkdown, catalogSummary } from '../app/catalog-queries';
 import {
+  catalogContentHash,
   catalogSourceHash,
   COMPILED_MLPS_CATALOG,
   DEFAULT_MLPS_CATALOG_DIR,
@@ -11,6 +12,12 @@ import {
 } from './mlps-catalog';
 import type { MlpsCatalog } from './mlps-catalog.model';
 import { readYamlDirectory } from './validate';
+
+/** The shipped catalog header (version, changelog), which every valid catalog needs. */
+const HEADER = {
+  file: '00-catalog.yaml',
+  text: readFileSync(`${DEFAULT_MLPS_CATALOG_DIR}00-catalog.yaml`, 'utf8'),
+};
 
 const loaded = loadMlpsCatalog();
 const catalog: MlpsCatalog | undefined = loaded.ok ? loaded.catalog : undefined;
@@ -313,7 +320,7 @@ controlPoints:
 `;
 
   it('accepts a well-formed file', () => {
-    const result = validateMlpsCatalog([{ file: 'good.yaml', text: good }]);
+    const result = validateMlpsCatalog([HEADER, { file: 'good.yaml', text: good }]);
     assert.deepEqual(result.ok ? [] : result.problems, []);
   });
 
@@ -328,7 +335,7 @@ controlPoints:
         '- { level: 2, item: a }',
         '- { level: 2, item: a }\n          - { level: 4, item: a }',
       );
-    const result = validateMlpsCatalog([{ file: 'bad.yaml', text: bad }]);
+    const result = validateMlpsCatalog([HEADER, { file: 'bad.yaml', text: bad }]);
     assert.equal(result.ok, false);
     const problems = result.ok ? [] : result.problems;
     const messages = problems.map((p) => `${p.path}: ${p.message}`);
@@ -364,6 +371,7 @@ cases:
     provenance: { status: confirmed, sources: [HR-GUIDE] }
 `;
     const result = validateMlpsCatalog([
+      HEADER,
       { file: 'a.yaml', text: good },
       { file: 'b.yaml', text: good },
       { file: 'guide.yaml', text: guide },
@@ -385,6 +393,7 @@ cases:
 
   it('reports YAML syntax errors and schema errors with lines', () => {
     const result = validateMlpsCatalog([
+      HEADER,
       { file: 'syntax.yaml', text: 'kind: requirements\n  extension: [general\n' },
       { file: 'schema.yaml', text: good.replace('category: PES', 'category: XYZ') },
     ]);
@@ -396,5 +405,61 @@ cases:
         (p) => p.file === 'schema.yaml' && p.path === 'controlPoints[0].category' && p.line === 12,
       ),
     );
+  });
+});
+
+describe('catalog version and content hash', () => {
+  const read = readYamlDirectory(DEFAULT_MLPS_CATALOG_DIR);
+  assert.ok(read.ok);
+  const sources = read.sources;
+
+  it('carries a version whose newest changelog entry matches', () => {
+    assert.ok(catalog);
+    assert.match(catalog.version, /^\d{4}\.\d+\.\d+$/);
+    assert.equal(catalog.changelog[0]?.version, catalog.version);
+  });
+
+  it('the compiled copy records the same content hash as the YAML gives', () => {
+    const compiled = JSON.parse(readFileSync(COMPILED_MLPS_CATALOG, 'utf8')) as {
+      contentHash: string;
+    };
+    const fromYaml = validateMlpsCatalog(sources);
+    assert.ok(fromYaml.ok && catalog);
+    assert.equal(compiled.contentHash, fromYaml.catalog.sourceHash);
+    assert.equal(catalog.sourceHash, fromYaml.catalog.sourceHash);
+  });
+
+  it('a comment or layout change keeps the hash; a data change alters it', () => {
+    const base = validateMlpsCatalog(sources);
+    assert.ok(base.ok);
+    const target = sources.findIndex((s) => s.file === 'general-technical.yaml');
+    const edit = (text: string) => sources.map((s, i) => (i === target ? { ...s, text } : s));
+    const original = sources[target]?.text ?? '';
+
+    const commented = validateMlpsCatalog(
+      edit(
+        `# an added comment\n${original.replace(/^kind: requirements$/m, 'kind:    requirements   # and another')}`,
+      ),
+    );
+    assert.ok(commented.ok);
+    assert.equal(commented.catalog.sourceHash, base.catalog.sourceHash);
+    // The compiled copy's freshness key does see the edit (it must be rebuilt), the version hash does not.
+    assert.notEqual(catalogSourceHash(edit(`# x\n${original}`)), catalogSourceHash(sources));
+
+    const changed = validateMlpsCatalog(edit(original.replace('机房出入口', '机房的出入口')));
+    assert.ok(changed.ok, changed.ok ? '' : JSON.stringify(changed.problems.slice(0, 2)));
+    assert.notEqual(changed.catalog.sourceHash, base.catalog.sourceHash);
+    assert.equal(
+      catalogContentHash([{ file: 'a', data: { x: 1, y: [1, 2] } }]),
+      catalogContentHash([{ file: 'a', data: { y: [1, 2], x: 1 } }]),
+    );
+  });
+
+  it('requires exactly one header file', () => {
+    const without = validateMlpsCatalog(sources.filter((s) => s.file !== '00-catalog.yaml'));
+    assert.equal(without.ok, false);
+    if (!without.ok) assert.match(without.problems[0]?.message ?? '', /header file/);
+    const twice = validateMlpsCatalog([...sources, { ...HEADER, file: 'zz-catalog.yaml' }]);
+    assert.equal(twice.ok, false);
   });
 });

@@ -9,6 +9,7 @@
  * source keys; and every reference from guide cases, triggers and crosswalks resolving.
  */
 import { createHash } from 'node:crypto';
+import { canonicalJsonHash, metadataProblems, type ChangelogEntry } from './catalog-metadata';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
@@ -59,11 +60,28 @@ export const COMPILED_MLPS_CATALOG = fileURLToPath(
 );
 
 interface CompiledCatalog {
+  /** {@link catalogSourceHash} of the YAML texts it was compiled from (freshness key). */
   readonly sourceHash: string;
+  /** {@link catalogContentHash} of the parsed data. */
+  readonly contentHash: string;
   readonly files: readonly { readonly file: string; readonly data: unknown }[];
 }
 
-/** SHA-256 over the file names and texts, in order. */
+/**
+ * The catalog's content hash: SHA-256 of canonical JSON of every file's name and parsed data.
+ * Comments, whitespace and key order do not change it; any data change does. This is the
+ * catalog hash assessments record (`MlpsCatalog.sourceHash`).
+ */
+export function catalogContentHash(
+  files: readonly { readonly file: string; readonly data: unknown }[],
+): string {
+  return canonicalJsonHash(files.map(({ file, data }) => ({ file, data })));
+}
+
+/**
+ * SHA-256 over the file names and texts, in order: only the freshness key of the compiled copy
+ * (any edit, even a comment, means the copy must be rebuilt). Not the catalog's version.
+ */
 export function catalogSourceHash(sources: readonly YamlSource[]): string {
   const hash = createHash('sha256');
   for (const source of sources) hash.update(`${source.file}\0${source.text}\0`);
@@ -79,7 +97,7 @@ export function loadMlpsCatalog(dir: string = DEFAULT_MLPS_CATALOG_DIR): MlpsCat
   const read = readYamlDirectory(dir);
   if (!read.ok) return read;
   const compiled = dir === DEFAULT_MLPS_CATALOG_DIR ? readCompiled(read.sources) : undefined;
-  return validateMlpsCatalog(read.sources, compiled);
+  return validateMlpsCatalog(read.sources, compiled?.data, compiled?.contentHash);
 }
 
 /**
@@ -92,12 +110,14 @@ export function compileMlpsCatalog(): MlpsCatalogResult {
   const sources = read.sources;
   const result = validateMlpsCatalog(sources);
   if (result.ok) {
+    const files = sources.map((source) => {
+      const parsed = parseYaml(source);
+      return { file: source.file, data: parsed.ok ? parsed.data : null };
+    });
     const compiled: CompiledCatalog = {
       sourceHash: catalogSourceHash(sources),
-      files: sources.map((source) => {
-        const parsed = parseYaml(source);
-        return { file: source.file, data: parsed.ok ? parsed.data : null };
-      }),
+      contentHash: catalogContentHash(files),
+      files,
     };
     writeFileSync(COMPILED_MLPS_CATALOG, `${JSON.stringify(compiled)}\n`);
   }
@@ -105,13 +125,18 @@ export function compileMlpsCatalog(): MlpsCatalogResult {
 }
 
 /** The compiled data, if it exists and was made from exactly these sources. */
-function readCompiled(sources: readonly YamlSource[]): readonly unknown[] | undefined {
+function readCompiled(
+  sources: readonly YamlSource[],
+): { readonly data: readonly unknown[]; readonly contentHash: string | undefined } | undefined {
   if (!existsSync(COMPILED_MLPS_CATALOG)) return undefined;
   try {
     const compiled = JSON.parse(readFileSync(COMPILED_MLPS_CATALOG, 'utf8')) as CompiledCatalog;
     if (compiled.sourceHash !== catalogSourceHash(sources)) return undefined;
     if (compiled.files.length !== sources.length) return undefined;
-    return compiled.files.map((f) => f.data);
+    return {
+      data: compiled.files.map((f) => f.data),
+      contentHash: typeof compiled.contentHash === 'string' ? compiled.contentHash : undefined,
+    };
   } catch {
     return undefined;
   }
@@ -136,11 +161,13 @@ export function shippedMlpsCatalog(): MlpsCatalog {
 
 /**
  * Validates catalog file texts (pure; {@link loadMlpsCatalog} reads the files for it).
- * `preParsed[i]`, when given, is the already-parsed data of `sources[i]`.
+ * `preParsed[i]`, when given, is the already-parsed data of `sources[i]`, and `contentHash` its
+ * {@link catalogContentHash} (computed when not given).
  */
 export function validateMlpsCatalog(
   sources: readonly YamlSource[],
   preParsed?: readonly unknown[],
+  contentHash?: string,
 ): MlpsCatalogResult {
   const problems: Problem[] = [];
   const files: ParsedFile[] = [];
@@ -158,9 +185,19 @@ export function validateMlpsCatalog(
       locate: parsed.locate,
     });
     if (!checked.ok) problems.push(...checked.problems);
-    else files.push({ file: source.file, data: checked.data, locate: parsed.locate });
+    else
+      files.push({
+        file: source.file,
+        data: checked.data,
+        raw: parsed.data,
+        locate: parsed.locate,
+      });
   }
-  const built = build(files, problems, catalogSourceHash(sources));
+  const built = build(
+    files,
+    problems,
+    contentHash ?? catalogContentHash(files.map(({ file, raw }) => ({ file, data: raw }))),
+  );
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, catalog: built };
 }
@@ -170,6 +207,8 @@ export function validateMlpsCatalog(
 interface ParsedFile {
   readonly file: string;
   readonly data: CatalogFile;
+  /** The data as parsed, before the schema: what the content hash covers. */
+  readonly raw: unknown;
   readonly locate: Locator;
 }
 
@@ -236,8 +275,16 @@ function build(files: readonly ParsedFile[], problems: Problem[], sourceHash: st
     }
   };
 
+  let header: { version: string; changelog: readonly ChangelogEntry[]; file: string } | undefined;
   for (const { file, data, locate } of files) {
     const at = (path: PathSegment[], message: string) => problemAt(file, path, message, locate);
+    if (data.kind === 'catalog') {
+      if (header !== undefined)
+        problems.push(at(['kind'], `only one catalog header file (already ${header.file})`));
+      else header = { version: data.version, changelog: data.changelog, file };
+      for (const p of metadataProblems(data)) problems.push(at(p.path, p.message));
+      continue;
+    }
     for (const [key, value] of Object.entries(data.sources)) {
       if (sources[key] === undefined) sources[key] = value;
     }
@@ -379,7 +426,15 @@ function build(files: readonly ParsedFile[], problems: Problem[], sourceHash: st
     )
     .map((requirement, order) => ({ ...requirement, order }));
 
+  if (header === undefined && files.length > 0)
+    problems.push({
+      file: '00-catalog.yaml',
+      path: '',
+      message: 'the catalog needs a header file (kind: catalog) with version and changelog',
+    });
   return indexCatalog({
+    version: header?.version ?? '0.0.0',
+    changelog: header?.changelog ?? [],
     controlPoints: sortedPoints,
     requirements: sortedRequirements,
     highRiskCases,

@@ -370,6 +370,11 @@ export interface CatalogCountDto {
 
 export interface CatalogSummaryDto {
   standard: string;
+  /** Human version of the catalog data and its changelog (newest first). */
+  version?: string;
+  changelog?: { version: string; date: string; changes: string }[];
+  /** Content hash of the catalog data, the one assessments record as catalogHash. */
+  sourceHash?: string;
   counts: CatalogCountDto[];
   highRiskCases: number;
   highRiskCasesByExtension: Partial<Record<CatalogExtension, number>>;
