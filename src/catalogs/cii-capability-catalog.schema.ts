@@ -15,6 +15,7 @@
  * source keys resolving) live in cii-capability-catalog.ts so every problem is reported at once.
  */
 import { z } from 'zod';
+import { CATALOG_METADATA_FIELDS } from './catalog-metadata';
 import { VERIFICATION_STATUSES, type VerificationStatus } from './knowledge-base.schema';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -128,6 +129,8 @@ export type Principle = z.infer<typeof PrincipleSchema>;
 export const StandardFileSchema = z.strictObject({
   kind: z.literal('standard'),
   id: z.literal('GB/T 39204-2022'),
+  /** Human version of the catalog data and its changelog, newest first (see CONTRIBUTING.md). */
+  ...CATALOG_METADATA_FIELDS,
   title: BilingualSchema,
   publishedOn: z.iso.date(),
   effectiveFrom: z.iso.date(),
@@ -187,6 +190,9 @@ export interface CiiCapabilityCatalog {
     readonly nodes: ProvenanceCounts;
     readonly keyPoints: ProvenanceCounts;
   };
-  /** SHA-256 over the YAML file names and texts (fixed on every evaluation). */
+  /**
+   * SHA-256 of canonical JSON of the parsed files (fixed on every evaluation). Comments and
+   * layout do not change it; any data change does.
+   */
   readonly sourceHash: string;
 }

@@ -225,3 +225,34 @@ describe('capability catalog validation names file, path and line', () => {
     assert.equal(result.ok, false);
   });
 });
+
+describe('capability catalog version and content hash', () => {
+  const base = validateCiiCapabilityCatalog(shippedSources());
+  assert.ok(base.ok);
+  const edit = (change: (text: string) => string) =>
+    validateCiiCapabilityCatalog(
+      shippedSources().map((s) =>
+        s.file === '00-standard.yaml' ? { ...s, text: change(s.text) } : s,
+      ),
+    );
+
+  it('carries a version whose newest changelog entry matches', () => {
+    assert.match(base.catalog.standard.version, /^\d{4}\.\d+\.\d+$/);
+    assert.equal(base.catalog.standard.changelog[0]?.version, base.catalog.standard.version);
+    const wrong = edit((t) => t.replace(/^version: .*$/m, 'version: 2099.1.0'));
+    assert.equal(wrong.ok, false);
+  });
+
+  it('a comment or layout change keeps the hash; a data change alters it', () => {
+    const commented = edit(
+      (t) => `# added comment\n${t.replace('kind: standard', 'kind:   standard  # note')}`,
+    );
+    assert.ok(commented.ok);
+    assert.equal(commented.catalog.sourceHash, base.catalog.sourceHash);
+    const changed = edit((t) =>
+      t.replace("effectiveFrom: '2023-05-01'", "effectiveFrom: '2023-05-02'"),
+    );
+    assert.ok(changed.ok);
+    assert.notEqual(changed.catalog.sourceHash, base.catalog.sourceHash);
+  });
+});

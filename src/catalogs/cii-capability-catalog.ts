@@ -10,7 +10,7 @@
  *
  * The catalog is small (7 files); the shipped one is parsed once per process and cached.
  */
-import { createHash } from 'node:crypto';
+import { canonicalJsonHash, metadataProblems } from './catalog-metadata';
 import { fileURLToPath } from 'node:url';
 import { VERIFICATION_STATUSES, type VerificationStatus } from './knowledge-base.schema';
 import {
@@ -73,12 +73,14 @@ export function validateCiiCapabilityCatalog(
 ): CiiCapabilityCatalogResult {
   const problems: Problem[] = [];
   const files: ParsedFile[] = [];
+  const raw: { file: string; data: unknown }[] = [];
   for (const source of sources) {
     const parsed = parseYaml(source);
     if (!parsed.ok) {
       problems.push(...parsed.problems);
       continue;
     }
+    raw.push({ file: source.file, data: parsed.data });
     const checked = checkSchema(CapabilityCatalogFileSchema, parsed.data, {
       file: source.file,
       locate: parsed.locate,
@@ -86,9 +88,7 @@ export function validateCiiCapabilityCatalog(
     if (!checked.ok) problems.push(...checked.problems);
     else files.push({ file: source.file, data: checked.data, locate: parsed.locate });
   }
-  const hash = createHash('sha256');
-  for (const s of sources) hash.update(`${s.file}\0${s.text}\0`);
-  const catalog = build(files, problems, hash.digest('hex'));
+  const catalog = build(files, problems, canonicalJsonHash(raw));
   if (problems.length > 0 || catalog === undefined) return { ok: false, problems };
   return { ok: true, catalog };
 }
@@ -290,6 +290,8 @@ function build(
       requirements,
     });
   }
+  for (const p of metadataProblems(standardFile.data))
+    problems.push(problemAt(standardFile.file, p.path, p.message, standardFile.locate));
   const { kind: _kind, ...standard } = standardFile.data;
   const requirements = chapters.flatMap((c) => c.requirements);
   return {
