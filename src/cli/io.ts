@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { AppError } from '../errors';
+import { codeOfMessage, say, wordsOf, type Lang, type Params } from '../shared/vocabulary';
 
 /** Exit codes: 0 ok, 1 rule/validation failure, 2 usage error. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -18,6 +19,25 @@ export function readInput(file: string | undefined): { text: string; name: strin
   }
 }
 
+/**
+ * The languages errors are printed in: DENGBAO_LANG=zh (Chinese only), en (English only), or by
+ * default both, Chinese under the English line that scripts and older notes match on.
+ */
+function errorLanguages(): readonly Lang[] {
+  const lang = process.env.DENGBAO_LANG?.toLowerCase();
+  if (lang === 'zh' || lang === 'zh-cn') return ['zh'];
+  if (lang === 'en') return ['en'];
+  return ['en', 'zh'];
+}
+
+/** A message's lines in the chosen languages; the Chinese from its code when it has one. */
+function messageLines(message: string, code?: string, params?: Params): string[] {
+  const keyed = code && wordsOf(code) ? { code, params: params ?? {} } : codeOfMessage(message);
+  return errorLanguages()
+    .map((lang) => (lang === 'en' || !keyed ? message : say(keyed.code, keyed.params, lang)))
+    .filter((line, i, all) => all.indexOf(line) === i);
+}
+
 /** Prints an error the way a user can act on it and returns the exit code. */
 export function reportError(error: unknown): number {
   if (error instanceof UsageError) {
@@ -25,8 +45,14 @@ export function reportError(error: unknown): number {
     return EXIT.usage;
   }
   if (error instanceof AppError) {
-    process.stderr.write(`error: ${error.message}\n`);
-    for (const d of error.details) process.stderr.write(`  - ${d.path}: ${d.message}\n`);
+    const [first = '', ...more] = messageLines(error.message, error.messageCode, error.params);
+    process.stderr.write(`error: ${first}\n`);
+    for (const line of more) process.stderr.write(`       ${line}\n`);
+    for (const d of error.details) {
+      const [line = '', ...others] = messageLines(d.message, d.code, d.params);
+      process.stderr.write(`  - ${d.path}: ${line}\n`);
+      for (const other of others) process.stderr.write(`    ${other}\n`);
+    }
     return EXIT.invalid;
   }
   process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
