@@ -5,6 +5,7 @@ import {
   loadKnowledgeBase,
   type KnowledgeBase,
 } from '../catalogs/knowledge-base';
+import type { Instrument } from '../catalogs/knowledge-base.schema';
 import type { CitationDto } from '../shared/api-types';
 import type { CitationLabeller } from './presenters';
 
@@ -38,13 +39,49 @@ export function citationLabeller(kb: KnowledgeBase): CitationLabeller {
     const titleEn = instrument
       ? `${number ? `${number} ` : ''}${instrument.titleEn}`
       : c.instrumentId;
+    const provisionZh = provision ? provision.labelZh : (c.provisionId ?? '');
+    const provisionEn = provision
+      ? `, ${provision.labelEn}`
+      : c.provisionId
+        ? `, ${c.provisionId}`
+        : '';
     const dto: CitationDto = {
       instrumentId: c.instrumentId,
       provisionId: c.provisionId ?? null,
-      labelZh: `${titleZh}${provision ? provision.labelZh : (c.provisionId ?? '')}`,
-      labelEn: `${titleEn}${provision ? `, ${provision.labelEn}` : c.provisionId ? `, ${c.provisionId}` : ''}`,
+      labelZh: `${titleZh}${provisionZh}`,
+      labelEn: `${titleEn}${provisionEn}`,
+      referenceZh: instrument
+        ? `《${instrument.titleZh}》${referenceDetailsZh(instrument)}${provisionZh}`
+        : c.instrumentId,
+      referenceEn: instrument
+        ? `${instrument.titleEn}${referenceDetailsEn(instrument)}${provisionEn}`
+        : c.instrumentId,
+      url: instrument?.officialUrl ?? null,
     };
     cache.set(cacheKey, dto);
     return dto;
   };
+}
+
+/** （number，date公布，date施行） from what the knowledge base knows. */
+function referenceDetailsZh(instrument: Instrument): string {
+  const parts = [
+    instrument.documentNumber,
+    instrument.promulgatedOn ? `${instrument.promulgatedOn}公布` : null,
+    instrument.effectiveFrom && instrument.effectiveFrom !== instrument.promulgatedOn
+      ? `${instrument.effectiveFrom}施行`
+      : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length > 0 ? `（${parts.join('，')}）` : '';
+}
+
+function referenceDetailsEn(instrument: Instrument): string {
+  const parts = [
+    instrument.documentNumber,
+    instrument.promulgatedOn ? `issued ${instrument.promulgatedOn}` : null,
+    instrument.effectiveFrom && instrument.effectiveFrom !== instrument.promulgatedOn
+      ? `in force ${instrument.effectiveFrom}`
+      : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }

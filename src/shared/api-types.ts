@@ -75,6 +75,14 @@ export interface CitationDto {
   /** e.g. 《中华人民共和国网络安全法》第二十一条 */
   labelZh: string;
   labelEn: string;
+  /**
+   * The full public reference: title, document number, date and provision, e.g.
+   * 《中华人民共和国网络安全法》（中华人民共和国主席令第五十三号，2016-11-07公布）第二十一条.
+   */
+  referenceZh?: string;
+  referenceEn?: string;
+  /** The instrument on an official *.gov.cn site; null where none was found. */
+  url?: string | null;
 }
 
 export interface MatrixCellDto {
