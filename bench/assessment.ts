@@ -4,11 +4,11 @@
  * connections (target p99 < 100 ms). Run alone with `npx tsx bench/assessment.ts`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { CLI_ACTOR } from '../src/app/actor';
-import { baselineOf, scoringRequirements, testObjectsOf } from '../src/app/assessment-model';
-import { workbookQuery } from '../src/app/assessment-queries';
+import { baselineOf, scoringRequirements, testObjectsOf } from '../src/app/assessment/model';
+import { workbookQuery } from '../src/app/assessment/queries';
 import { citationLabeller, loadShippedKnowledgeBase } from '../src/app/citation-labels';
 import { systemClock } from '../src/app/clock';
 import type { AppContext } from '../src/app/context';
@@ -31,7 +31,7 @@ import {
   recordSomeResults,
 } from '../test/fixtures/assessment-fixture';
 import { BENCH_KEYS } from './generate';
-import { load, startServer } from './load';
+import { load, startDengbao, stopProcess } from './load';
 
 /** The hospital's 11 objects plus 9 more servers and databases: 20 test objects. */
 export const TWENTY_OBJECTS = [
@@ -44,7 +44,7 @@ export const TWENTY_OBJECTS = [
 
 export async function benchAssessments(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dengbao-bench-assessment-'));
-  const file = path.join(dir, 'bench.sqlite');
+  const file = path.join(dir, 'dengbao.sqlite');
   const store = await openStore({ kind: 'sqlite', file });
   const ctx: AppContext = {
     store,
@@ -100,7 +100,11 @@ export async function benchAssessments(): Promise<void> {
     expiresInDays: 1,
   });
   await store.close();
-  const api = await startServer(['api', file]);
+  const workers = availableParallelism();
+  const api = await startDengbao(
+    { ...process.env, DENGBAO_DATA_DIR: dir, DENGBAO_ENCRYPTION_KEYS: BENCH_KEYS },
+    workers,
+  );
   const url = `http://127.0.0.1:${api.port}/api/organisations/${fixture.organisationId}/assessments/${fixture.assessmentId}/workbook`;
   // As a browser asks for it: compressed.
   const headers = { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' };
@@ -108,12 +112,12 @@ export async function benchAssessments(): Promise<void> {
     await (await fetch(url, { headers: { authorization: headers.authorization } })).text()
   ).length;
   console.log(
-    `assess   open the workbook (${workbook.rows.length} rows, ${(size / 1024).toFixed(0)} KB JSON, gzip), 100 connections, 10 s: ${await load({ url, headers, connections: 100 })}`,
+    `assess   open the workbook (${workers} workers, ${workbook.rows.length} rows, ${(size / 1024).toFixed(0)} KB JSON, gzip), 100 connections, 10 s: ${await load({ url, headers, connections: 100 })}`,
   );
   console.log(
     `assess   open the workbook, 10 connections, 10 s: ${await load({ url, headers, connections: 10 })}`,
   );
-  api.child.kill();
+  await stopProcess(api.child);
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -61,7 +61,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: withStatementCache(database) }),
+    });
     location = options.file;
   } else {
     const pool = new pg.Pool({
@@ -79,6 +81,34 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.kind === 'sqlite' && options.file !== ':memory:')
     for (const f of [`${options.file}-wal`, `${options.file}-shm`]) ownerOnly(f, 0o600, warnings);
   return { db, dialect: options.kind, location, warnings, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; on SQLite preparing costs as much as running a small query.
+ * The same SQL text gets the same prepared statement back (least recently used out). Safe
+ * because Kysely runs one query at a time on the single SQLite connection.
+ */
+function withStatementCache(database: SQLite.Database, size = 500): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = database.prepare.bind(database);
+  const cachedPrepare = (source: string): SQLite.Statement => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source); // re-inserted below: most recently used last
+    } else {
+      statement = prepare(source);
+      if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(source, statement);
+    return statement;
+  };
+  return new Proxy(database, {
+    get(target, property) {
+      if (property === 'prepare') return cachedPrepare;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /**

@@ -164,6 +164,13 @@ export interface ApiTokensTable {
 }
 
 /** Failed sign-ins per (user name, source address); see migrations/2026-12-07a-access.ts. */
+/** Bumped by database triggers on every change to an organisation's systems or filings. */
+export interface OrganisationRevisionsTable {
+  organisation_id: string;
+  /** bigint: PostgreSQL returns it as a string, SQLite as a number. */
+  revision: number | string;
+}
+
 /** A fixed rate-limit window per route and client, shared by every server process. */
 export interface RateLimitWindowsTable {
   key: string;
@@ -409,6 +416,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   sign_in_throttles: SignInThrottlesTable;
   rate_limit_windows: RateLimitWindowsTable;
+  organisation_revisions: OrganisationRevisionsTable;
   audit_entries: AuditEntriesTable;
   assessments: AssessmentsTable;
   test_objects: TestObjectsTable;

@@ -7,7 +7,7 @@ import * as cii from './2026-11-28-cii';
 import * as ciiEvaluations from './2026-11-28b-cii-evaluations';
 import * as access from './2026-12-07a-access';
 import * as auditImmutable from './2026-12-07b-audit-immutable';
-import * as rateLimits from './2026-12-07c-rate-limits';
+import * as manyServers from './2026-12-07c-many-servers';
 
 /** Migrations in code, one set for SQLite and PostgreSQL, keyed by date-prefixed name. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,7 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28b-cii-evaluations': ciiEvaluations,
   '2026-12-07a-access': access,
   '2026-12-07b-audit-immutable': auditImmutable,
-  '2026-12-07c-rate-limits': rateLimits,
+  '2026-12-07c-many-servers': manyServers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
