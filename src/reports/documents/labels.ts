@@ -29,6 +29,11 @@ import {
   type ProtectionLevel,
   type SystemType,
 } from '../../shared/mlps';
+import {
+  CATEGORY as VOCABULARY_CATEGORY,
+  EXTENSION as VOCABULARY_EXTENSION,
+  label,
+} from '../../shared/vocabulary';
 import type { Lang } from '../model';
 
 export interface Bilingual {
@@ -108,56 +113,13 @@ export const CATEGORY_ORDER: readonly CatalogCategory[] = [
   'MMS',
 ];
 
-export const CATEGORY = zhEn<CatalogCategory>(
-  {
-    PES: '安全物理环境',
-    CNS: '安全通信网络',
-    ABS: '安全区域边界',
-    CES: '安全计算环境',
-    SMC: '安全管理中心',
-    PSS: '安全管理制度',
-    ORS: '安全管理机构',
-    HRS: '安全管理人员',
-    CMS: '安全建设管理',
-    MMS: '安全运维管理',
-  },
-  {
-    PES: 'Physical environment',
-    CNS: 'Communication network',
-    ABS: 'Area boundary',
-    CES: 'Computing environment',
-    SMC: 'Security management centre',
-    PSS: 'Management policies',
-    ORS: 'Management organisation',
-    HRS: 'Management personnel',
-    CMS: 'Construction management',
-    MMS: 'Operation and maintenance',
-  },
-);
+/** The categories' labels: the shared vocabulary's (src/shared/vocabulary), as the UI and CLI show them. */
+export const CATEGORY: Readonly<Record<CatalogCategory, Bilingual>> = VOCABULARY_CATEGORY;
 
 /** A category label; codes outside the catalog (e.g. `comprehensive`) fall back to a label or the code. */
-export const categoryLabel = (lang: Lang, code: string): string =>
-  (CATEGORY as Record<string, Bilingual>)[code]?.[lang] ??
-  (code === 'comprehensive' ? (lang === 'zh' ? '综合' : 'Comprehensive') : code);
+export const categoryLabel = (lang: Lang, code: string): string => label('category', code, lang);
 
-export const EXTENSION = zhEn<CatalogExtension>(
-  {
-    general: '安全通用要求',
-    cloud: '云计算安全扩展要求',
-    mobile: '移动互联安全扩展要求',
-    iot: '物联网安全扩展要求',
-    ics: '工业控制系统安全扩展要求',
-    big_data: '大数据安全扩展要求',
-  },
-  {
-    general: 'General requirements',
-    cloud: 'Cloud computing extension',
-    mobile: 'Mobile internet extension',
-    iot: 'IoT extension',
-    ics: 'Industrial control extension',
-    big_data: 'Big data extension',
-  },
-);
+export const EXTENSION: Readonly<Record<CatalogExtension, Bilingual>> = VOCABULARY_EXTENSION;
 
 export const ITEM_RESULT = zhEn<ItemResultCode>(ITEM_RESULT_ZH, {
   compliant: 'Compliant',

@@ -26,7 +26,7 @@ export const EXTENSION = {
   cloud: { zh: '云计算安全扩展要求', en: 'Cloud computing extension' },
   mobile: { zh: '移动互联安全扩展要求', en: 'Mobile internet extension' },
   iot: { zh: '物联网安全扩展要求', en: 'IoT extension' },
-  ics: { zh: '工业控制系统安全扩展要求', en: 'Industrial control systems extension' },
+  ics: { zh: '工业控制系统安全扩展要求', en: 'Industrial control extension' },
   big_data: { zh: '大数据安全扩展要求', en: 'Big data extension' },
 } as const satisfies WordTable;
 
