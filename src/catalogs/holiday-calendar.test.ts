@@ -157,7 +157,7 @@ describe('validation', () => {
   });
 
   it('rejects a nextYearCheck about a year already in the data', () => {
-    const problems = problemsOf(TEXT.replace(/^  year: \d{4}$/m, '  year: 2026'));
+    const problems = problemsOf(TEXT.replace(/^ {2}year: \d{4}$/m, '  year: 2026'));
     assert.ok(
       problems.some((p) => p.includes('remove nextYearCheck')),
       problems.join('\n'),

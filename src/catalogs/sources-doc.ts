@@ -1,0 +1,199 @@
+/**
+ * Renders docs/sources.md: every public instrument dengbao cites (from the knowledge base), the
+ * State Council holiday notices behind the working-day calendar, and the versions of the
+ * regulatory data, with what each source is used for. Deterministic (no clock), so a test can
+ * fail when the committed file is stale; `npx tsx scripts/generate-sources.ts` rewrites it.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OBLIGATION_RULES } from '../domain/obligations/evaluate';
+import { loadCiiCapabilityCatalogFrom } from './cii-capability-catalog';
+import { loadHolidayCalendar, type HolidayCalendarCatalog } from './holiday-calendar';
+import { loadKnowledgeBase, type KnowledgeBase } from './knowledge-base';
+import type { Instrument } from './knowledge-base.schema';
+import { loadMlpsCatalog } from './mlps-catalog';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Where the document lives, relative to the repository root. */
+export const SOURCES_DOC_PATH = 'docs/sources.md';
+
+const KIND_ZH: Record<Instrument['kind'], string> = {
+  law: '法律 Law',
+  administrative_regulation: '行政法规 Administrative regulation',
+  departmental_rule: '部门规章 Departmental rule',
+  normative_document: '规范性文件 Normative document',
+  national_standard: '国家标准 National standard',
+  sector_standard: '行业标准 Sector standard',
+  guidance: '指引 Guidance',
+};
+
+const STATUS: Record<Instrument['status'], string> = {
+  in_force: '现行有效 in force',
+  amended: '已修正 amended',
+  repealed: '已废止 repealed',
+  superseded: '已被替代 superseded',
+};
+
+/** Non-test TypeScript files under src/ that name an instrument id in a citation. */
+function codeCitations(): Map<string, Set<string>> {
+  const byInstrument = new Map<string, Set<string>>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) {
+        const text = readFileSync(full, 'utf8');
+        for (const m of text.matchAll(/instrumentId: '([a-z0-9-]+)'/g)) {
+          const id = m[1] as string;
+          let files = byInstrument.get(id);
+          if (!files) byInstrument.set(id, (files = new Set()));
+          files.add(relative(REPO_ROOT, full).split('\\').join('/'));
+        }
+      }
+    }
+  };
+  walk(join(REPO_ROOT, 'src'));
+  return byInstrument;
+}
+
+function cell(text: string | null | undefined): string {
+  return (text ?? '—').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** The document text. Throws if any catalog is invalid (the catalog tests say why). */
+export function renderSourcesDoc(): string {
+  const kbResult = loadKnowledgeBase();
+  const mlps = loadMlpsCatalog();
+  const cii = loadCiiCapabilityCatalogFrom();
+  const cal = loadHolidayCalendar();
+  if (!kbResult.ok || !mlps.ok || !cii.ok || !cal.ok)
+    throw new Error('a catalog is invalid: run its test for the problems');
+  const kb: KnowledgeBase = kbResult.kb;
+  const calendar: HolidayCalendarCatalog = cal.catalog;
+  const inCode = codeCitations();
+
+  const out: string[] = [];
+  const p = (...lines: string[]) => out.push(...lines);
+
+  p(
+    '# 引用来源 Sources',
+    '',
+    '<!-- Generated from src/catalogs/** by `npx tsx scripts/generate-sources.ts`; do not edit by',
+    '     hand. src/catalogs/sources-doc.test.ts fails when this file is stale. -->',
+    '',
+    '本文列出 dengbao 引用的全部公开文件（法律、行政法规、部门规章、规范性文件、国家标准、国务院办公厅通知）：',
+    '文号、日期、官方网址（如有）以及在本项目中的用途。官方网址仅收录在官方 *.gov.cn 网站上找到的版本，',
+    '未找到的留空并注明我们阅读文本的位置。国家标准全文可在国家标准全文公开系统 https://openstd.samr.gov.cn/',
+    '或全国标准信息公共服务平台 https://std.samr.gov.cn/ 按标准号检索。',
+    '',
+    'Every public instrument dengbao cites — laws, regulations, departmental rules, normative',
+    'documents, national standards and State Council General Office notices — with its number,',
+    'dates, official URL where one was found (only official *.gov.cn sites; never guessed) and',
+    'what it is used for here. How to update a rule when a law changes: CONTRIBUTING.md.',
+    '',
+    '## 数据版本 Data versions',
+    '',
+    '| 数据 Data | 文件 File | 版本 Version | 内容摘要 Content hash (SHA-256) |',
+    '|---|---|---|---|',
+    `| 知识库 Knowledge base | src/catalogs/knowledge-base/ | ${kb.version} | \`${kb.sourceHash}\` |`,
+    `| GB/T 22239-2019 目录 catalog | src/catalogs/gbt22239/ | ${mlps.catalog.version} | \`${mlps.catalog.sourceHash}\` |`,
+    `| GB/T 39204-2022 目录 catalog | src/catalogs/gbt39204/ | ${cii.catalog.standard.version} | \`${cii.catalog.sourceHash}\` |`,
+    `| 节假日日历 Holiday calendar | src/catalogs/calendar/cn-holidays.yaml | ${calendar.version} | \`${calendar.sourceHash}\` |`,
+    '',
+    'The hash covers canonical JSON of the parsed data: editing a comment does not change it,',
+    'changing any value does. Each data file carries its changelog.',
+    '',
+  );
+
+  // --- instruments --------------------------------------------------------------------------
+  p('## 法律法规与标准 Instruments', '');
+  const rulesByInstrument = new Map<string, string[]>();
+  for (const rule of OBLIGATION_RULES) {
+    const ids = new Set(rule.citations.map((c) => c.instrumentId));
+    for (const id of ids) {
+      const provisions = rule.citations
+        .filter((c) => c.instrumentId === id && c.provisionId)
+        .map((c) => c.provisionId);
+      const list = rulesByInstrument.get(id) ?? [];
+      list.push(
+        `\`${rule.id}\` ${rule.titleZh}${provisions.length ? ` (${provisions.join(', ')})` : ''}`,
+      );
+      rulesByInstrument.set(id, list);
+    }
+  }
+  const catalogUse: Record<string, string> = {
+    'gbt-22239-2019': `GB/T 22239-2019 requirement catalog (src/catalogs/gbt22239/, version ${mlps.catalog.version}): baselines, assessments, scores`,
+    'gbt-39204-2022': `GB/T 39204-2022 capability catalog (src/catalogs/gbt39204/, version ${cii.catalog.standard.version}): CII evaluations`,
+  };
+
+  for (const instrument of kb.instruments) {
+    const heading =
+      instrument.kind.endsWith('standard') && instrument.documentNumber
+        ? `${instrument.documentNumber}《${instrument.titleZh}》`
+        : `《${instrument.titleZh}》`;
+    p(`### ${heading}`, '', `${instrument.titleEn}`, '');
+    p('| | |', '|---|---|');
+    p(`| Id | \`${instrument.id}\` |`);
+    p(`| 类别 Kind | ${KIND_ZH[instrument.kind]} |`);
+    p(`| 发布机关 Issuer | ${cell(instrument.issuerZh)} (${cell(instrument.issuerEn)}) |`);
+    p(`| 文号 Number | ${cell(instrument.documentNumber ?? '未见 not seen')} |`);
+    p(`| 公布 Issued | ${cell(instrument.promulgatedOn ?? '未见 not seen')} |`);
+    p(
+      `| 施行 In force | ${cell(instrument.effectiveFrom ?? '未见 not seen')}${instrument.effectiveTo ? ` – ${instrument.effectiveTo}` : ''} |`,
+    );
+    p(
+      `| 状态 Status | ${STATUS[instrument.status]}${instrument.supersededBy ? ` → \`${instrument.supersededBy}\`` : ''} |`,
+    );
+    p(
+      `| 官方网址 Official URL | ${instrument.officialUrl ?? '未在官方网站找到 none found on an official site'} |`,
+    );
+    if (instrument.sourceUrl || instrument.sourceNote)
+      p(
+        `| 文本来源 Text read at | ${cell([instrument.sourceUrl, instrument.sourceNote].filter(Boolean).join(' — '))} |`,
+      );
+    p(
+      `| 核实 Verification | ${instrument.verification.status}: ${cell(instrument.verification.note)} |`,
+    );
+    if (instrument.provisions.length > 0)
+      p(
+        `| 条款 Provisions | ${instrument.provisions.map((pr) => `${pr.labelZh} (\`${pr.id}\`)`).join('、')} |`,
+      );
+    const uses: string[] = [];
+    const use = catalogUse[instrument.id];
+    if (use) uses.push(use);
+    for (const r of rulesByInstrument.get(instrument.id) ?? []) uses.push(`obligation rule ${r}`);
+    for (const f of [...(inCode.get(instrument.id) ?? [])].sort())
+      if (!f.startsWith('src/domain/obligations/rules/')) uses.push(`cited in ${f}`);
+    p(
+      `| 用途 Used for | ${uses.length ? cell(uses.join('; ')) : '背景资料 background only'} |`,
+      '',
+    );
+  }
+
+  // --- holiday notices ----------------------------------------------------------------------
+  p(
+    '## 国务院办公厅节假日安排通知 Holiday notices',
+    '',
+    'Used for every deadline counted in working days (工作日): the working-day calendar',
+    `(src/catalogs/calendar/cn-holidays.yaml, version ${calendar.version}) covers`,
+    `${calendar.years[0]?.year}–${calendar.years[calendar.years.length - 1]?.year}.`,
+    '',
+    '| 年份 Year | 通知 Notice | 文号 Number | 成文 Dated | 发布 Published | 网址 URL |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const y of calendar.years) {
+    for (const n of [y.notice, ...y.amendments])
+      p(`| ${y.year} | ${n.titleZh} | ${n.documentNo} | ${n.dated} | ${n.published} | ${n.url} |`);
+  }
+  const check = calendar.nextYearCheck;
+  if (check)
+    p(
+      '',
+      `${check.year}: 国务院办公厅关于${check.year}年部分节假日安排的通知 — searched on ${check.checkedOn}, not yet published. ` +
+        `Working-day deadlines that reach into ${check.year} are shown as undetermined until it is added.`,
+    );
+  p('');
+  return out.join('\n');
+}
