@@ -67,7 +67,7 @@ const REQUIRED_CITATIONS: Record<string, readonly string[]> = {
     'pre-launch-assessment',
     'annual-assessment',
   ],
-  'mps-mlps-measures-2007': ['art-14', 'art-15'],
+  'mps-mlps-measures-2007': ['art-14', 'art-15', 'art-17'],
   'mps-letter-2025-1846': ['q-1', 'q-2', 'q-3', 'q-6', 'q-11', 'q-20', 'q-21', 'q-22'],
   'mps-guidance-2020-1960': [],
   'gbt-22240-2020': [
