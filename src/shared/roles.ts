@@ -3,6 +3,8 @@
  * every route; the web UI reads it to hide what a role cannot do; the README prints it.
  * The three administrator roles follow GB/T 22239-2019's separation of duties (三员分立).
  */
+import { ROLE } from './vocabulary';
+
 export const ROLES = [
   'owner',
   'system_admin',
@@ -85,15 +87,10 @@ export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
 
-export const ROLE_LABELS_ZH: Readonly<Record<Role, string>> = {
-  owner: '组织负责人',
-  system_admin: '系统管理员',
-  security_admin: '安全管理员',
-  audit_admin: '审计管理员',
-  assessor: '测评人员',
-  member: '成员（可编辑）',
-  viewer: '只读成员',
-};
+/** The roles' Chinese names, from the shared vocabulary (src/shared/vocabulary). */
+export const ROLE_LABELS_ZH: Readonly<Record<Role, string>> = Object.fromEntries(
+  ROLES.map((r) => [r, ROLE[r].zh]),
+) as Record<Role, string>;
 
 /** The role matrix as a Markdown table (the README carries this exact table; a test checks it). */
 export function roleMatrixMarkdown(): string {

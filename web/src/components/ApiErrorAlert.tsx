@@ -2,7 +2,7 @@ import { Alert } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../api/client';
-import { detailMessage, pathParts } from '../lib/api-errors';
+import { detailMessage, errorMessage, pathParts, placeLabel } from '../lib/api-errors';
 
 /** Names what failed and, for validation errors, each field with the server's message. */
 export function ApiErrorAlert({ error, style }: { error: unknown; style?: CSSProperties }) {
@@ -36,7 +36,7 @@ export function ApiErrorAlert({ error, style }: { error: unknown; style?: CSSPro
         ))}
       </ul>
     ) : (
-      body.message
+      errorMessage(body, i18n.language)
     );
   return <Alert type="error" showIcon title={title} description={description} style={style} />;
 }
@@ -45,6 +45,8 @@ function fieldLabel(
   t: (key: string, options?: Record<string, unknown>) => string,
   path: string,
 ): string {
+  const place = placeLabel(t, path);
+  if (place) return place;
   const parts = pathParts(path);
   const [first, ...rest] = parts;
   if (typeof first !== 'string' || first === '(root)') return t('error.request');

@@ -2,7 +2,15 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { ROLE_LABELS_ZH } from '../../../src/shared/roles';
+import {
+  AUDIT_ACTION,
+  AUDIT_ENTITY,
+  AUDIT_FIELD,
+  CATEGORY,
+  ROLE,
+  type Lang,
+  type Words,
+} from '../../../src/shared/vocabulary';
 import { storedLanguage, storeLanguage, type Language } from '../lib/language';
 import en from './en.json';
 import zhCN from './zh-CN.json';
@@ -15,11 +23,41 @@ function syncLanguage(language: string): void {
 
 i18n.on('languageChanged', syncLanguage);
 
+/** One language of a vocabulary table, as i18next keys (dotted codes become nested keys). */
+function wordsIn(table: Readonly<Record<string, Words>>, lang: Lang): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [code, words] of Object.entries(table)) {
+    const parts = code.split('.');
+    let node = out;
+    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[parts.at(-1) as string] = words[lang];
+  }
+  return out;
+}
+
+/**
+ * Labels the server, CLI and reports also show come from the shared vocabulary
+ * (src/shared/vocabulary), so they cannot drift: roles, requirement categories and the audit
+ * log's actions, entity types and fields.
+ */
+function withVocabulary<T extends { catalog: object; audit: object }>(json: T, lang: Lang) {
+  return {
+    ...json,
+    role: wordsIn(ROLE, lang),
+    catalog: { ...json.catalog, category: wordsIn(CATEGORY, lang) },
+    audit: {
+      ...json.audit,
+      action: wordsIn(AUDIT_ACTION, lang),
+      entityType: wordsIn(AUDIT_ENTITY, lang),
+      field: wordsIn(AUDIT_FIELD, lang),
+    },
+  };
+}
+
 void i18n.use(initReactI18next).init({
   resources: {
-    // The Chinese role names are the server's (README, CLI): one source, so they cannot drift.
-    'zh-CN': { translation: { ...zhCN, role: { ...zhCN.role, ...ROLE_LABELS_ZH } } },
-    en: { translation: en },
+    'zh-CN': { translation: withVocabulary(zhCN, 'zh') },
+    en: { translation: withVocabulary(en, 'en') },
   },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',

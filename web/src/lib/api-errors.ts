@@ -1,4 +1,6 @@
 import type { FormInstance } from 'antd';
+import type { ApiError, MessageParams } from '../../../src/shared/api-types';
+import { say, wordsOf } from '../../../src/shared/vocabulary';
 import { ApiRequestError } from '../api/client';
 import i18n from '../i18n';
 
@@ -11,12 +13,49 @@ export function pathParts(path: string): (string | number)[] {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
-/** The detail's message in the UI language: the server sends Chinese beside the English. */
+/**
+ * A message in the UI language: by its vocabulary code (src/shared/vocabulary) when the server
+ * sent one, else the server's Chinese beside the English.
+ */
 export function detailMessage(
-  detail: { message: string; messageZh?: string },
+  detail: { message: string; messageZh?: string; code?: string; params?: MessageParams },
   language: string,
 ): string {
-  return language.startsWith('zh') && detail.messageZh ? detail.messageZh : detail.message;
+  const lang = language.startsWith('zh') ? 'zh' : 'en';
+  if (detail.code && wordsOf(detail.code)) return say(detail.code, detail.params ?? {}, lang);
+  return lang === 'zh' && detail.messageZh ? detail.messageZh : detail.message;
+}
+
+/** The error's own sentence in the UI language (its `message`, keyed by `messageCode`). */
+export function errorMessage(body: ApiError, language: string): string {
+  return detailMessage(
+    {
+      message: body.message,
+      messageZh: body.messageZh,
+      code: body.messageCode,
+      params: body.params,
+    },
+    language,
+  );
+}
+
+const PLACE = /^sheet (.+?)(?: row (\d+))?(?: column (.+))?$/;
+
+/** A workbook place ("sheet 资产 row 5 column 类型") in words of the UI language, or null. */
+export function placeLabel(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  path: string,
+): string | null {
+  const m = PLACE.exec(path);
+  if (!m) return null;
+  const [, sheet, row, column] = m;
+  return [
+    t('error.place.sheet', { sheet }),
+    row ? t('error.place.row', { row }) : '',
+    column ? t('error.place.column', { column }) : '',
+  ]
+    .filter(Boolean)
+    .join(t('error.place.separator'));
 }
 
 /**

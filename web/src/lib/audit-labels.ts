@@ -1,53 +1,11 @@
-/** Actions and entity types the server writes to the audit log (src/app, src/server/routes). */
-export const AUDIT_ACTIONS = [
-  'system.create',
-  'system.update',
-  'system.grade',
-  'system.import',
-  'system.delete',
-  'review.create',
-  'filing.create',
-  'event.create',
-  'obligation.status_set',
-  'obligation.status_clear',
-  'member.add',
-  'member.role_change',
-  'member.remove',
-  'member.change_refused',
-  'assignment.add',
-  'assignment.remove',
-  'token.create',
-  'token.revoke',
-  'token.create_refused',
-  'organisation.create',
-  'organisation.update',
-  'session.sign_in',
-  'session.sign_in_failed',
-  'session.sign_in_blocked',
-  'session.sign_out',
-  'session.sign_out_everywhere',
-  'user.create',
-  'user.password_change',
-  'user.locked',
-  'user.unlock',
-] as const;
-
-export const AUDIT_ENTITY_TYPES = [
-  'system',
-  'review',
-  'filing',
-  'system_event',
-  'obligation',
-  'membership',
-  'system_assignment',
-  'api_token',
-  'organisation',
-  'user',
-] as const;
-
+import { AUDIT_ACTION, AUDIT_ENTITY } from '../../../src/shared/vocabulary';
 import { formatTimestampSeconds } from './dates';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
+
+/** Actions and entity types the server writes to the audit log, from the shared vocabulary. */
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION) as (keyof typeof AUDIT_ACTION)[];
+export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY) as (keyof typeof AUDIT_ENTITY)[];
 
 /** "system.create" → 新建定级对象; an action not known here is shown as written. */
 export function actionLabel(t: T, action: string): string {
@@ -56,6 +14,11 @@ export function actionLabel(t: T, action: string): string {
 
 export function entityTypeLabel(t: T, entityType: string): string {
   return t(`audit.entityType.${entityType}`, { defaultValue: entityType });
+}
+
+/** A changed field ("organisation_id" → 所属组织); a field not known here is shown as written. */
+export function fieldLabel(t: T, field: string): string {
+  return t(`audit.field.${field}`, { defaultValue: field });
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;

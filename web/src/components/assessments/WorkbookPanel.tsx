@@ -39,7 +39,7 @@ import {
   useWriteResult,
   useWriteResults,
 } from '../../api/assessment-hooks';
-import { detailMessage } from '../../lib/api-errors';
+import { detailMessage, errorMessage } from '../../lib/api-errors';
 import { formatTimestamp } from '../../lib/dates';
 import { pick } from '../../lib/language';
 import { ApiErrorAlert } from '../ApiErrorAlert';
@@ -158,7 +158,9 @@ export function WorkbookPanel({
       if (error instanceof ApiRequestError) {
         if (error.body.details.length > 0)
           return error.body.details.map((d) => detailMessage(d, i18n.language)).join('；');
-        return t(`error.code.${error.body.code}`, { defaultValue: error.body.message });
+        return t(`error.code.${error.body.code}`, {
+          defaultValue: errorMessage(error.body, i18n.language),
+        });
       }
       return String(error);
     },

@@ -12,7 +12,7 @@ import {
 import type { CiiFlowBody } from '../../api/cii-client';
 import { isVersionConflict } from '../../api/cii-hooks';
 import { ApiRequestError } from '../../api/client';
-import { applyApiErrorsToForm } from '../../lib/api-errors';
+import { applyApiErrorsToForm, errorMessage } from '../../lib/api-errors';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { ordinal } from './BoundaryGraph';
 import { useCiiLabels } from './cii-labels';
@@ -56,7 +56,7 @@ export function FlowEditorDrawer({
   onManageAssets: () => void;
   onSubmit: (input: CiiFlowBody) => Promise<void>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useCiiLabels();
   const [form] = Form.useForm<FormValues>();
   const open = flow !== null;
@@ -122,7 +122,7 @@ export function FlowEditorDrawer({
             <>
               {t('cii.flow.conflictHint')}
               <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 12 }}>
-                {error instanceof ApiRequestError ? error.body.message : null}
+                {error instanceof ApiRequestError ? errorMessage(error.body, i18n.language) : null}
               </Typography.Paragraph>
             </>
           }

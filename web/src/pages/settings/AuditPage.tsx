@@ -33,6 +33,7 @@ import {
   AUDIT_ENTITY_TYPES,
   changeValue,
   entityTypeLabel,
+  fieldLabel,
   isInstant,
 } from '../../lib/audit-labels';
 import { downloadText, toCsv } from '../../lib/csv';
@@ -238,12 +239,10 @@ export function AuditPage() {
       key: 'action',
       width: 190,
       render: (_, entry) => (
-        <Space orientation="vertical" size={0}>
+        // The stored code stays at hand (tooltip, CSV export) without showing it as text.
+        <Tooltip title={entry.action}>
           <Typography.Text>{actionLabel(t, entry.action)}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-            {entry.action}
-          </Typography.Text>
-        </Space>
+        </Tooltip>
       ),
     },
     { title: t('audit.column.entity'), key: 'entity', render: (_, entry) => renderEntity(entry) },
@@ -281,7 +280,11 @@ export function AuditPage() {
           title: t('audit.change.field'),
           dataIndex: 'field',
           width: 200,
-          render: (field: string) => <Typography.Text code>{field}</Typography.Text>,
+          render: (field: string) => (
+            <Tooltip title={field}>
+              <Typography.Text>{fieldLabel(t, field)}</Typography.Text>
+            </Tooltip>
+          ),
         },
         {
           title: t('audit.change.before'),

@@ -33,6 +33,7 @@ import { useAccess, useCurrentOrganisation } from '../../components/Organisation
 import { RoleTag } from '../../components/RoleTag';
 import { AddMemberDrawer } from '../../components/settings/AddMemberDrawer';
 import { formatTimestamp } from '../../lib/dates';
+import { errorMessage } from '../../lib/api-errors';
 
 /** The message for a refused membership change, in the user's words. */
 function memberErrorKey(error: unknown): string | null {
@@ -52,7 +53,7 @@ function memberErrorKey(error: unknown): string | null {
 
 /** 成员与角色: who belongs to the organisation, in which role, and (assessors) which systems. */
 export function MembersPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const organisation = useCurrentOrganisation();
   const access = useAccess();
@@ -76,7 +77,7 @@ export function MembersPage() {
     if (key) message.error(t(key));
     else if (error instanceof ApiRequestError)
       message.error(
-        `${t(`error.code.${error.body.code}`, { defaultValue: t('error.unexpected') })}${t('error.fieldSeparator')}${error.body.message}`,
+        `${t(`error.code.${error.body.code}`, { defaultValue: t('error.unexpected') })}${t('error.fieldSeparator')}${errorMessage(error.body, i18n.language)}`,
       );
     else message.error(String(error));
   };
