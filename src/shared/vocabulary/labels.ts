@@ -97,6 +97,8 @@ export const THING = {
   rectification: { zh: '整改', en: 'rectification' },
   determination: { zh: '边界认定', en: 'determination' },
   row: { zh: '记录', en: 'row' },
+  step: { zh: '环节', en: 'step' },
+  category: { zh: '信息类别', en: 'category' },
 } as const satisfies WordTable;
 
 /** 单项测评结果 (src/shared/assessment-vocabulary.ts). */
@@ -121,4 +123,17 @@ export const OBJECT_KIND = {
   cloud_platform: { zh: '云平台/虚拟化', en: 'cloud platform / virtualisation' },
   document: { zh: '管理文档', en: 'document' },
   personnel: { zh: '访谈人员', en: 'personnel' },
+} as const satisfies WordTable;
+
+/** 受侵害的客体 (GB/T 22240-2020). */
+export const HARMED_OBJECT = {
+  citizen_legal_person: {
+    zh: '公民、法人和其他组织的合法权益',
+    en: 'Rights of citizens, legal persons and other organisations',
+  },
+  social_order_public_interest: {
+    zh: '社会秩序、公共利益',
+    en: 'Social order and public interest',
+  },
+  national_security: { zh: '国家安全', en: 'National security' },
 } as const satisfies WordTable;

@@ -19,7 +19,7 @@ export const VALIDATION = {
     en: 'at least one harmed object is required',
     zh: '至少选择一个受侵害的客体',
   },
-  object_twice: { en: 'object "{object}" is listed twice', zh: '客体“{object}”重复' },
+  object_twice: { en: 'object "{object}" is listed twice', zh: '客体“{object:harmed_object}”重复' },
   credit_code: {
     en: 'must be an 18-character unified social credit code',
     zh: '应为18位统一社会信用代码',
@@ -49,6 +49,20 @@ export const VALIDATION = {
   },
   max_days: { en: 'at most {days} days', zh: '最长{days}天' },
   invalid: { en: 'invalid', zh: '无效' },
+  period_order: {
+    en: 'periodEnd must not be before periodStart',
+    zh: '结束日期不能早于开始日期',
+  },
+  reason_required_for: {
+    en: 'a reason is required for {resultZh} ({result})',
+    zh: '选择“{resultZh}”时必须填写原因说明',
+  },
+  note_required_for: {
+    en: 'a note saying why is required for {resultZh} ({result})',
+    zh: '选择“{resultZh}”时必须说明理由',
+  },
+  listed_twice: { en: '{what:thing} "{name}" is listed twice', zh: '{what:thing}“{name}”重复' },
+  asset_self_dependency: { en: 'an asset cannot depend on itself', zh: '资产不能依赖自身' },
   rectification_closes_itself: {
     en: 'a rectification item closes when it is re-tested or its risk accepted — update the item instead (请在整改项中更新状态)',
     zh: '整改项在复测通过或风险接受后关闭；请在整改项中更新状态',
