@@ -17,10 +17,16 @@ describe('citation labels name the public instrument', () => {
     assert.equal(dto.url, 'https://www.cac.gov.cn/2016-11/07/c_1119867116.htm');
   });
 
-  it('standards are known by their number; no URL where none was found', () => {
+  it('standards are known by their number and link to the national standards portal', () => {
     const dto = label({ instrumentId: 'gbt-22240-2020', provisionId: 'expert-review' });
     assert.match(dto.labelZh, /^GB\/T 22240-2020《/);
     assert.match(dto.referenceZh ?? '', /GB\/T 22240-2020，2020-04-28公布，2020-11-01施行/);
+    assert.match(dto.url ?? '', /^https:\/\/openstd\.samr\.gov\.cn\//);
+  });
+
+  it('no URL where no official publication was found', () => {
+    const dto = label({ instrumentId: 'mps-letter-2025-1846', provisionId: 'q-6' });
+    assert.match(dto.referenceZh ?? '', /公网安〔2025〕1846号/);
     assert.equal(dto.url, null);
   });
 
