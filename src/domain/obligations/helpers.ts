@@ -118,7 +118,7 @@ export function workingDayDeadline(
         firstYear: error.firstYear,
         lastYear: error.lastYear,
         messageZh: `${error.messageZh}自${from}起${n}个工作日的期限待补充该年国务院办公厅放假通知后计算。`,
-        messageEn: `${error.message} The deadline of ${n} working days from ${from} is computed once that notice is in the data.`,
+        messageEn: `No State Council holiday arrangement for ${error.year} yet (date ${error.date}; holiday data covers ${error.firstYear}–${error.lastYear}). The deadline of ${n} working days from ${from} is computed once that year's notice is in the data.`,
       },
     };
   }
