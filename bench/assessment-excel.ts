@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { citationLabeller, loadShippedKnowledgeBase } from '../src/app/citation-labels';
-import { addTestObjectCommand } from '../src/app/assessment-commands';
+import { addTestObjectCommand } from '../src/app/assessment/commands';
 import { exportWorkbook, importWorkbook } from '../src/app/assessment-excel';
 import { systemClock } from '../src/app/clock';
 import type { AppContext } from '../src/app/context';

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { workbookQuery } from '../src/app/assessment-queries';
+import { workbookQuery } from '../src/app/assessment/queries';
 import { citationLabeller, loadShippedKnowledgeBase } from '../src/app/citation-labels';
 import { systemClock } from '../src/app/clock';
 import type { AppContext } from '../src/app/context';

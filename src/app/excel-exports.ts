@@ -11,8 +11,9 @@ import {
 import { getAssessment } from '../store/repositories/assessments.repository';
 import { getOrganisation } from '../store/repositories/organisations.repository';
 import { latestFilings } from '../store/repositories/records.repository';
-import { presentAssessmentSummary } from './assessment-model';
-import { findingsQuery, systemNames } from './assessment-queries';
+import { presentAssessmentSummary } from './assessment/model';
+import { findingsQuery, systemNames } from './assessment/queries';
+import { inScope, scopedSystemSet, type OrgScope } from './access';
 import type { AppContext } from './context';
 import { listObligations } from './obligations';
 import { presentSystem } from './presenters';
@@ -21,24 +22,27 @@ import { presentSystem } from './presenters';
 const PERIODIC_ASSESSMENT_RULE = /^mlps\.periodic-assessment\b/;
 const CLOSED = new Set(['satisfied', 'done', 'not_applicable']);
 
-/** The organisation's systems (or only those in `onlyIds`) as the inventory workbook. */
+/** The systems the caller may see (assessors: assigned ones) as the inventory workbook. */
 export async function systemsInventoryExport(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
   asOf: string,
-  onlyIds?: ReadonlySet<string> | null,
 ): Promise<Buffer> {
+  const { organisationId, systemIds, scope } = inScope(within);
+  const onlyIds = scopedSystemSet(scope);
   const db = ctx.store.db;
   const organisation = await getOrganisation(db, organisationId);
-  const rows = (
-    await db
-      .selectFrom('systems')
-      .selectAll()
-      .where('organisation_id', '=', organisationId)
-      .orderBy('name')
-      .orderBy('id')
-      .execute()
-  ).filter((r) => !onlyIds || onlyIds.has(r.id));
+  const rows =
+    systemIds?.length === 0
+      ? []
+      : await db
+          .selectFrom('systems')
+          .selectAll()
+          .where('organisation_id', '=', organisationId)
+          .$if(systemIds !== undefined, (q) => q.where('id', 'in', [...(systemIds ?? [])]))
+          .orderBy('name')
+          .orderBy('id')
+          .execute();
   const filings = await latestFilings(
     db,
     organisationId,
@@ -63,24 +67,27 @@ export async function systemsInventoryExport(
 /** An assessment's findings as a workbook. */
 export async function findingsExport(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
   assessmentId: string,
 ): Promise<{ buffer: Buffer; title: string }> {
-  const row = await getAssessment(ctx.store.db, organisationId, assessmentId);
+  const { organisationId, systemIds } = inScope(within);
+  const row = await getAssessment(ctx.store.db, organisationId, assessmentId, systemIds);
   const names = await systemNames(ctx.store.db, organisationId);
   const assessment = presentAssessmentSummary(row, names.get(row.system_id) ?? '', ctx.catalog);
-  const findings = await findingsQuery(ctx, organisationId, assessmentId);
+  const findings = await findingsQuery(ctx, within, assessmentId);
   return { buffer: await findingsXlsx(findings, assessment), title: assessment.title };
 }
 
-/** The obligations on `asOf` (or only those of `onlyIds`' systems) as a workbook. */
+/** The obligations on `asOf` of the systems the caller may see, as a workbook. */
 export async function obligationsExport(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
   asOf: string,
-  onlyIds?: ReadonlySet<string> | null,
 ): Promise<Buffer> {
+  const { organisationId, scope } = inScope(within);
   const organisation = await getOrganisation(ctx.store.db, organisationId);
-  const obligations = await listObligations(ctx, organisationId, asOf, { onlyIds });
+  const obligations = await listObligations(ctx, organisationId, asOf, {
+    onlyIds: scopedSystemSet(scope),
+  });
   return obligationsXlsx(obligations, organisation.name);
 }

@@ -16,18 +16,19 @@ import type { SystemDetailDto } from '../shared/api-types';
 import type { ProtectionLevel } from '../shared/mlps';
 import { getAssessment } from '../store/repositories/assessments.repository';
 import { getOrganisation } from '../store/repositories/organisations.repository';
-import { presentAssessmentSummary } from './assessment-model';
+import { presentAssessmentSummary } from './assessment/model';
 import {
   findingsQuery,
   majorRisksQuery,
-  rectificationsQuery,
   scoreQuery,
   systemNames,
   workbookQuery,
-} from './assessment-queries';
+} from './assessment/queries';
+import { rectificationsQuery } from './assessment/rectification';
+import { assertSystemVisible, inScope, scopedSystemSet, type OrgScope } from './access';
 import { majorRiskTriggerList } from './catalog-queries';
 import type { AppContext } from './context';
-import { listObligations, type SystemScope } from './obligations';
+import { listObligations } from './obligations';
 import { presentOrganisation } from './presenters';
 import { getSystemDetail } from './system-detail';
 
@@ -58,17 +59,18 @@ export const REPORT_CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
  * Builds one document. `id` is the system id for `grading` / `filing`, the assessment id for
  * `assessment` / `rectification` and the organisation id for `calendar`; `asOf` (YYYY-MM-DD) is
  * the cover date where the data has none, the date overdue items count to, and the report date
- * standing in for a missing one. `scope` limits the calendar's systems (assessors: assigned only).
+ * standing in for a missing one. `within` is the caller's access scope: assessors reach their assigned
+ * systems and their assessments only, and the calendar lists only those systems.
  */
 export async function buildReport(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
   kind: ReportKind,
   id: string,
   lang: Lang,
   asOf: string,
-  scope: SystemScope = {},
 ): Promise<ReportDocument> {
+  const { organisationId, systemIds, scope } = inScope(within);
   const organisation = presentOrganisation(
     await getOrganisation(ctx.store.db, organisationId),
     ctx.cipher,
@@ -76,6 +78,7 @@ export async function buildReport(
   switch (kind) {
     case 'grading':
     case 'filing': {
+      assertSystemVisible(scope, id);
       const detail = await getSystemDetail(ctx, organisationId, id);
       const hostSystemName = await hostName(ctx, organisationId, detail);
       if (kind === 'grading') {
@@ -88,7 +91,7 @@ export async function buildReport(
       );
     }
     case 'assessment': {
-      const workbook = await workbookQuery(ctx, organisationId, id);
+      const workbook = await workbookQuery(ctx, scope, id);
       const [findings, majorRisks, score, rectifications, system] = await Promise.all([
         findingsQuery(ctx, organisationId, id),
         majorRisksQuery(ctx, organisationId, id),
@@ -112,7 +115,7 @@ export async function buildReport(
       );
     }
     case 'rectification': {
-      const row = await getAssessment(ctx.store.db, organisationId, id);
+      const row = await getAssessment(ctx.store.db, organisationId, id, systemIds);
       const names = await systemNames(ctx.store.db, organisationId);
       const [rectifications, findings, score] = await Promise.all([
         rectificationsQuery(ctx, organisationId, { assessmentId: id }, asOf),
@@ -134,20 +137,11 @@ export async function buildReport(
     case 'calendar': {
       if (id !== organisationId) throw new NotFoundError('organisation', id);
       const obligations = await listObligations(ctx, organisationId, asOf, {
-        onlyIds: scope.onlyIds,
+        onlyIds: scopedSystemSet(scope),
       });
       return buildObligationsCalendar({ organisation, obligations }, lang);
     }
   }
-}
-
-/** The system id of an assessment (for access checks before building). */
-export async function assessmentSystemId(
-  ctx: AppContext,
-  organisationId: string,
-  assessmentId: string,
-): Promise<string> {
-  return (await getAssessment(ctx.store.db, organisationId, assessmentId)).system_id;
 }
 
 export function renderReport(doc: ReportDocument, format: ReportFormat): Promise<Buffer> {

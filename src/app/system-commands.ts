@@ -22,6 +22,7 @@ import {
 } from '../store/repositories/systems.repository';
 import type { SystemRow } from '../store/schema';
 import { audited, rowChanges, type Actor } from './actor';
+import { assertSystemVisible, inScope, type OrgScope } from './access';
 import type { AppContext } from './context';
 
 /*
@@ -32,9 +33,10 @@ import type { AppContext } from './context';
 export function createSystemCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   input: SystemInput,
 ) {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     const row = await createSystem(trx, organisationId, input, now);
     await audit({
@@ -48,13 +50,15 @@ export function createSystemCommand(
   });
 }
 
-export function updateSystemCommand(
+export async function updateSystemCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   systemId: string,
   patch: SystemPatch,
 ) {
+  const { organisationId, scope } = inScope(within);
+  assertSystemVisible(scope, systemId);
   return audited(ctx, actor, async (trx, audit, now) => {
     const before = await getSystem(trx, organisationId, systemId);
     const after = await updateSystem(trx, organisationId, systemId, patch, now);
@@ -69,12 +73,14 @@ export function updateSystemCommand(
   });
 }
 
-export function deleteSystemCommand(
+export async function deleteSystemCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   systemId: string,
 ) {
+  const { organisationId, scope } = inScope(within);
+  assertSystemVisible(scope, systemId);
   return audited(ctx, actor, async (trx, audit) => {
     const before = await getSystem(trx, organisationId, systemId);
     await deleteSystem(trx, organisationId, systemId);
@@ -93,13 +99,15 @@ export function deleteSystemCommand(
  * level) and the system's current level change together with the audit entry, or not at all. A
  * stale `version` is a VERSION_CONFLICT, so two graders never silently overwrite each other.
  */
-export function recordGradingCommand(
+export async function recordGradingCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   systemId: string,
   input: GradingRecordInput,
 ) {
+  const { organisationId, scope } = inScope(within);
+  assertSystemVisible(scope, systemId);
   return audited(ctx, actor, async (trx, audit, now) => {
     const before: SystemRow = await getSystem(trx, organisationId, systemId);
     const result = gradeSystem(input);
@@ -155,14 +163,16 @@ interface RecordInputs {
 }
 
 /** Records an expert review / approval, a filing, or a completed assessment against a system. */
-export function addRecordCommand<K extends keyof RecordInputs>(
+export async function addRecordCommand<K extends keyof RecordInputs>(
   ctx: AppContext,
   actor: Actor,
   kind: K,
-  organisationId: string,
+  within: OrgScope,
   systemId: string,
   input: RecordInputs[K],
 ) {
+  const { organisationId, scope } = inScope(within);
+  assertSystemVisible(scope, systemId);
   const spec = RECORD_KINDS[kind];
   return audited(ctx, actor, async (trx, audit, now) => {
     await getSystem(trx, organisationId, systemId);

@@ -5,7 +5,8 @@ import type { ProtectionLevel, SystemType } from '../shared/mlps';
 import type { Database } from '../store/schema';
 import { loadRecords } from '../store/repositories/records.repository';
 import { getSystem } from '../store/repositories/systems.repository';
-import { ciiDesignatedSystems } from './cii-queries';
+import { ciiDesignatedSystems } from './cii/queries';
+import { assertSystemVisible, inScope, type OrgScope } from './access';
 import type { AppContext } from './context';
 import {
   presentEvent,
@@ -19,10 +20,12 @@ import {
 /** A system with its grading history, reviews, filings, assessment records and grading warnings. */
 export async function getSystemDetail(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
   systemId: string,
   db: Kysely<Database> = ctx.store.db,
 ): Promise<SystemDetailDto> {
+  const { organisationId, scope } = inScope(within);
+  assertSystemVisible(scope, systemId);
   const row = await getSystem(db, organisationId, systemId);
   const records = (await loadRecords(db, organisationId, [systemId])).get(systemId) ?? {
     gradings: [],

@@ -8,8 +8,8 @@ import {
   type Principal,
 } from '../app/identity';
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
-import { ASSIGNMENT_SCOPED_ROLES, can, type Permission, type Role } from '../shared/roles';
-import { assignedSystemIds, getMembership } from '../store/repositories/accounts.repository';
+import { canSeeSystem, resolveAccessScope, type AccessScope } from '../app/access';
+import { can, type Permission } from '../shared/roles';
 
 /** Who may call a route. Every /api route must declare one (see `requireAccessRules`). */
 export type Access =
@@ -18,21 +18,14 @@ export type Access =
   | { readonly kind: 'platform_admin' }
   | { readonly kind: 'org'; readonly permission: Permission };
 
-/** The caller's standing in the organisation of the URL. */
-export interface OrgAccess {
-  readonly organisationId: string;
-  readonly role: Role;
-  /** For assessors: the only systems they may see; null = all systems of the organisation. */
-  readonly assignedSystemIds: ReadonlySet<string> | null;
-}
-
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
   }
   interface FastifyRequest {
     principal: Principal | null;
-    orgAccess: OrgAccess | null;
+    /** The caller's access scope in the organisation of the URL (org routes only). */
+    accessScope: AccessScope | null;
     actor: Actor;
   }
 }
@@ -96,7 +89,7 @@ function actorOf(request: FastifyRequest, principal: Principal | null): Actor {
  */
 export function registerAuth(app: FastifyInstance, ctx: IdentityContext): void {
   app.decorateRequest('principal', null);
-  app.decorateRequest('orgAccess', null);
+  app.decorateRequest('accessScope', null);
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
     request.actor = actorOf(request, null);
@@ -129,35 +122,23 @@ export function registerAuth(app: FastifyInstance, ctx: IdentityContext): void {
     const params = request.params as { orgId?: string; systemId?: string };
     const orgId = params.orgId ?? '';
     if (!UUID.test(orgId)) throw new NotFoundError('organisation', orgId);
-    let role: Role;
-    if (principal.kind === 'token') {
-      if (principal.organisationId !== orgId) throw new NotFoundError('organisation', orgId);
-      role = principal.role;
-    } else {
-      const membership = await getMembership(ctx.store.db, orgId, principal.userId);
-      if (!membership) throw new NotFoundError('organisation', orgId);
-      role = membership.role as Role;
+    // Built once here (membership, role, assigned systems); routes pass it to the app layer.
+    const scope = await resolveAccessScope(ctx, principal, orgId);
+    if (!scope) throw new NotFoundError('organisation', orgId);
+    if (!can(scope.role, access.permission)) {
+      throw new ForbiddenError(`the role ${scope.role} may not ${access.permission}`);
     }
-    if (!can(role, access.permission)) {
-      throw new ForbiddenError(`the role ${role} may not ${access.permission}`);
-    }
-    let assigned: ReadonlySet<string> | null = null;
-    if (ASSIGNMENT_SCOPED_ROLES.includes(role) && principal.kind === 'user') {
-      assigned = new Set(await assignedSystemIds(ctx.store.db, orgId, principal.userId));
-    } else if (ASSIGNMENT_SCOPED_ROLES.includes(role)) {
-      assigned = new Set();
-    }
-    if (assigned && params.systemId && !assigned.has(params.systemId)) {
+    if (params.systemId && !canSeeSystem(scope, params.systemId)) {
       throw new NotFoundError('system', params.systemId);
     }
-    request.orgAccess = { organisationId: orgId, role, assignedSystemIds: assigned };
+    request.accessScope = scope;
   });
 }
 
-/** The organisation access of an org-scoped route (set by the auth hook). */
-export function orgAccessOf(request: FastifyRequest): OrgAccess {
-  if (!request.orgAccess) throw new Error('orgAccessOf called on a route without org access');
-  return request.orgAccess;
+/** The access scope of an org-scoped route (set by the auth hook). */
+export function scopeOf(request: FastifyRequest): AccessScope {
+  if (!request.accessScope) throw new Error('scopeOf called on a route without org access');
+  return request.accessScope;
 }
 
 export function userOf(request: FastifyRequest) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { CLI_ACTOR } from '../../src/app/actor';
-import { writeResultsCommand } from '../../src/app/assessment-commands';
+import { writeResultsCommand } from '../../src/app/assessment/commands';
 import { TEST_DIALECTS } from '../support';
 import { startHarness, type Client, type Harness } from './harness';
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { CLI_ACTOR } from '../../src/app/actor';
-import { writeResultsCommand } from '../../src/app/assessment-commands';
+import { writeResultsCommand } from '../../src/app/assessment/commands';
 import { createUser } from '../../src/app/identity';
 import { findUserByUsername } from '../../src/store/repositories/accounts.repository';
 import { mayGrant, mayMintToken, mayRevoke } from '../../src/shared/grants';

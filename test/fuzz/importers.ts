@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { unzipSync, zipSync } from 'fflate';
 import { parse, stringify } from 'yaml';
 import { CLI_ACTOR } from '../../src/app/actor';
-import { importCiiFileCommand } from '../../src/app/cii-file';
+import { importCiiFileCommand } from '../../src/app/cii/file';
 import type { AppContext } from '../../src/app/context';
 import { createOrganisationCommand } from '../../src/app/organisation-commands';
 import { parseStructuredFile } from '../../src/app/structured-file';

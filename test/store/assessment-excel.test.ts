@@ -17,8 +17,8 @@ import {
   addTestObjectCommand,
   updateAssessmentCommand,
   writeResultsCommand,
-} from '../../src/app/assessment-commands';
-import { workbookQuery } from '../../src/app/assessment-queries';
+} from '../../src/app/assessment/commands';
+import { workbookQuery } from '../../src/app/assessment/queries';
 import type { AppContext } from '../../src/app/context';
 import { AppError } from '../../src/errors';
 import type { Store } from '../../src/store/database';

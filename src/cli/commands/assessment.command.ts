@@ -2,10 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { CLI_ACTOR } from '../../app/actor';
-import { addTestObjectCommand, createAssessmentCommand } from '../../app/assessment-commands';
+import { addTestObjectCommand, createAssessmentCommand } from '../../app/assessment/commands';
 import { exportWorkbook, importWorkbook } from '../../app/assessment-excel';
-import { presentAssessmentSummary } from '../../app/assessment-model';
-import { findingsQuery, scoreQuery, systemNames } from '../../app/assessment-queries';
+import { presentAssessmentSummary } from '../../app/assessment/model';
+import { findingsQuery, scoreQuery, systemNames } from '../../app/assessment/queries';
 import { beijingToday } from '../../app/clock';
 import {
   ITEM_RESULT_ZH,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { capabilityCatalogQuery, scoreResultsFile } from '../../app/cii-evaluation-queries';
+import { capabilityCatalogQuery, scoreResultsFile } from '../../app/cii/evaluation-queries';
 import type { VerificationStatus } from '../../catalogs/knowledge-base.schema';
 import type { CapabilityScore } from '../../domain/cii/capability';
 import { ValidationError } from '../../errors';

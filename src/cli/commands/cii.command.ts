@@ -9,9 +9,9 @@ import {
   exportCiiFile,
   importCiiFileCommand,
   type FileBoundary,
-} from '../../app/cii-file';
-import { recordDeterminationCommand } from '../../app/cii-commands';
-import { dutiesQuery } from '../../app/cii-queries';
+} from '../../app/cii/file';
+import { recordDeterminationCommand } from '../../app/cii/commands';
+import { dutiesQuery } from '../../app/cii/queries';
 import { beijingToday } from '../../app/clock';
 import { parseStructuredFile } from '../../app/structured-file';
 import { CiiFileSchema, type CiiFile } from '../../shared/cii-schemas';

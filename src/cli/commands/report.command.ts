@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Argument, Option, type Command } from 'commander';
-import { buildCiiBoundaryReportFor, resolveCoreBusinessId } from '../../app/cii-report';
+import { buildCiiBoundaryReportFor, resolveCoreBusinessId } from '../../app/cii/report';
 import { beijingToday } from '../../app/clock';
 import {
   buildReport,

@@ -1,47 +1,55 @@
 import { gzipSync } from 'node:zlib';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  addEvidenceCommand,
   addMajorRiskCommand,
   addTestObjectCommand,
   createAssessmentCommand,
   deleteAssessmentCommand,
-  deleteEvidenceCommand,
   deleteMajorRiskCommand,
   deleteTestObjectCommand,
-  EVIDENCE_MAX_BYTES,
-  EVIDENCE_MEDIA_TYPES,
-  generateRectificationsCommand,
-  retestRectificationCommand,
   reviewResultsCommand,
   updateAssessmentCommand,
   updateMajorRiskCommand,
-  updateRectificationCommand,
   updateTestObjectCommand,
   writeFindingNoteCommand,
   writeResultsCommand,
-} from '../../app/assessment-commands';
-import { exportWorkbook, importWorkbook, workbookMaxBytes } from '../../app/assessment-excel';
+} from '../../app/assessment/commands';
 import {
-  presentAssessment,
-  presentAssessmentSummary,
-  presentTestObject,
-} from '../../app/assessment-model';
+  attachEvidence,
+  deleteEvidenceCommand,
+  EVIDENCE_MAX_BYTES,
+  EVIDENCE_MEDIA_TYPES,
+  evidenceFileQuery,
+  evidenceListQuery,
+} from '../../app/assessment/evidence';
+import { presentTestObject } from '../../app/assessment/model';
 import {
+  assessmentQuery,
+  assessmentsQuery,
   dashboardQuery,
   findingsQuery,
   majorRisksQuery,
-  rectificationsQuery,
+  presentResult,
   scoreQuery,
-  systemNames,
   workbookQuery,
-} from '../../app/assessment-queries';
+  workbookRevisionQuery,
+} from '../../app/assessment/queries';
+import {
+  generateRectificationsCommand,
+  rectificationQuery,
+  rectificationsQuery,
+  retestRectificationCommand,
+  updateRectificationCommand,
+} from '../../app/assessment/rectification';
+import {
+  exportWorkbookQuery,
+  importWorkbookCommand,
+  workbookMaxBytes,
+} from '../../app/assessment/workbook';
 import { beijingToday } from '../../app/clock';
 import type { AppContext } from '../../app/context';
 import { NotFoundError } from '../../errors';
-import { decryptNullable } from '../../security/field-crypto';
 import {
   AssessmentInputSchema,
   AssessmentPatchSchema,
@@ -57,15 +65,8 @@ import {
   TestObjectInputSchema,
   TestObjectPatchSchema,
 } from '../../shared/assessment-schemas';
-import type { EvidenceDto } from '../../shared/api-types';
-import {
-  assessmentRevision,
-  getAssessment,
-  listAssessments,
-  listTestObjects,
-} from '../../store/repositories/assessments.repository';
 import { IsoDateSchema } from '../../shared/schemas';
-import { orgAccessOf } from '../auth';
+import { scopeOf } from '../auth';
 import { OrgParams, SystemParams } from './params';
 
 const read = { access: { kind: 'org', permission: 'assessments.read' } } as const;
@@ -86,7 +87,6 @@ const RectificationParams = OrgParams.extend({ rectificationId: uuid('a rectific
 export const assessmentsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const db = ctx.store.db;
     const tags = ['assessments'];
     const today = () => beijingToday(ctx.clock);
 
@@ -96,20 +96,6 @@ export const assessmentsRoutes =
       { parseAs: 'buffer', bodyLimit: Math.max(EVIDENCE_MAX_BYTES, workbookMaxBytes()) + 1024 },
       (_req, body, done) => done(null, body),
     );
-
-    /** The assessment, if the caller may see its system (assessors: assigned systems only). */
-    const visible = async (req: FastifyRequest, orgId: string, assessmentId: string) => {
-      const assessment = await getAssessment(db, orgId, assessmentId);
-      const assigned = orgAccessOf(req).assignedSystemIds;
-      if (assigned && !assigned.has(assessment.system_id)) {
-        throw new NotFoundError('assessment', assessmentId);
-      }
-      return assessment;
-    };
-    const visibleSystems = (req: FastifyRequest) => {
-      const assigned = orgAccessOf(req).assignedSystemIds;
-      return assigned ? [...assigned] : undefined;
-    };
 
     app.get(
       '/organisations/:orgId/assessments',
@@ -122,17 +108,7 @@ export const assessmentsRoutes =
           querystring: z.object({ systemId: uuid('a system').optional() }),
         },
       },
-      async (req) => {
-        const rows = await listAssessments(db, req.params.orgId, {
-          systemId: req.query.systemId,
-          systemIds: visibleSystems(req),
-        });
-        const names = await systemNames(db, req.params.orgId);
-        const items = rows.map((r) =>
-          presentAssessmentSummary(r, names.get(r.system_id) ?? '', ctx.catalog),
-        );
-        return { items, total: items.length };
-      },
+      async (req) => assessmentsQuery(ctx, scopeOf(req), { systemId: req.query.systemId }),
     );
 
     app.post(
@@ -147,17 +123,15 @@ export const assessmentsRoutes =
         },
       },
       async (req, reply) => {
+        const scope = scopeOf(req);
         const row = await createAssessmentCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scope,
           req.params.systemId,
           req.body,
         );
-        const names = await systemNames(db, req.params.orgId);
-        return reply
-          .status(201)
-          .send(presentAssessment(row, names.get(row.system_id) ?? '', [], ctx.catalog));
+        return reply.status(201).send(await assessmentQuery(ctx, scope, row.id));
       },
     );
 
@@ -167,16 +141,7 @@ export const assessmentsRoutes =
         config: read,
         schema: { tags, summary: 'An assessment with its test objects', params: AssessmentParams },
       },
-      async (req) => {
-        const row = await visible(req, req.params.orgId, req.params.assessmentId);
-        const names = await systemNames(db, req.params.orgId);
-        return presentAssessment(
-          row,
-          names.get(row.system_id) ?? '',
-          await listTestObjects(db, row.id),
-          ctx.catalog,
-        );
-      },
+      async (req) => assessmentQuery(ctx, scopeOf(req), req.params.assessmentId),
     );
 
     app.patch(
@@ -191,21 +156,15 @@ export const assessmentsRoutes =
         },
       },
       async (req) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
+        const scope = scopeOf(req);
         const row = await updateAssessmentCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scope,
           req.params.assessmentId,
           req.body,
         );
-        const names = await systemNames(db, req.params.orgId);
-        return presentAssessment(
-          row,
-          names.get(row.system_id) ?? '',
-          await listTestObjects(db, row.id),
-          ctx.catalog,
-        );
+        return assessmentQuery(ctx, scope, row.id);
       },
     );
 
@@ -220,8 +179,7 @@ export const assessmentsRoutes =
         },
       },
       async (req, reply) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
-        await deleteAssessmentCommand(ctx, req.actor, req.params.orgId, req.params.assessmentId);
+        await deleteAssessmentCommand(ctx, req.actor, scopeOf(req), req.params.assessmentId);
         return reply.status(204).send();
       },
     );
@@ -238,11 +196,10 @@ export const assessmentsRoutes =
         },
       },
       async (req, reply) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
         const row = await addTestObjectCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.assessmentId,
           req.body,
         );
@@ -262,12 +219,11 @@ export const assessmentsRoutes =
         },
       },
       async (req) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
         return presentTestObject(
           await updateTestObjectCommand(
             ctx,
             req.actor,
-            req.params.orgId,
+            scopeOf(req),
             req.params.assessmentId,
             req.params.objectId,
             req.body,
@@ -283,11 +239,10 @@ export const assessmentsRoutes =
         schema: { tags, summary: 'Remove a test object and its results', params: ObjectParams },
       },
       async (req, reply) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
         await deleteTestObjectCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.assessmentId,
           req.params.objectId,
         );
@@ -312,20 +267,17 @@ export const assessmentsRoutes =
         },
       },
       async (req, reply) => {
-        const { orgId, assessmentId } = req.params;
-        const current = await assessmentRevision(db, orgId, assessmentId);
-        const assigned = orgAccessOf(req).assignedSystemIds;
-        if (!current || (assigned && !assigned.has(current.systemId))) {
-          throw new NotFoundError('assessment', assessmentId);
-        }
-        const etag = `W/"wb-${assessmentId}-${current.revision}"`;
+        const { assessmentId } = req.params;
+        const scope = scopeOf(req);
+        const revision = await workbookRevisionQuery(ctx, scope, assessmentId);
+        const etag = `W/"wb-${assessmentId}-${revision}"`;
         reply.header('etag', etag).header('cache-control', 'private, no-cache');
         if (req.headers['if-none-match'] === etag) return reply.status(304).send();
         let cached = workbookCache.get(assessmentId);
-        if (cached?.revision !== current.revision) {
-          const body = JSON.stringify(await workbookQuery(ctx, orgId, assessmentId));
+        if (cached?.revision !== revision) {
+          const body = JSON.stringify(await workbookQuery(ctx, scope, assessmentId));
           // Compressed once per revision: a 0.7 MB workbook travels as ~0.1 MB.
-          cached = { revision: current.revision, body, gzip: gzipSync(body) };
+          cached = { revision, body, gzip: gzipSync(body) };
           workbookCache.delete(assessmentId);
           workbookCache.set(assessmentId, cached);
           if (workbookCache.size > 64)
@@ -351,11 +303,10 @@ export const assessmentsRoutes =
         },
       },
       async (req) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
         const [row] = await writeResultsCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.assessmentId,
           {
             rows: [
@@ -367,24 +318,7 @@ export const assessmentsRoutes =
             ],
           },
         );
-        return {
-          requirementId: row!.requirement_id,
-          objectId: row!.object_id,
-          result: row!.result,
-          record: decryptNullable(ctx.cipher, row!.record_enc, {
-            table: 'assessment_results',
-            column: 'record_enc',
-            rowId: [row!.assessment_id, row!.requirement_id, row!.object_id],
-          }),
-          reason: decryptNullable(ctx.cipher, row!.reason_enc, {
-            table: 'assessment_results',
-            column: 'reason_enc',
-            rowId: [row!.assessment_id, row!.requirement_id, row!.object_id],
-          }),
-          recordedBy: row!.recorded_by,
-          recordedAt: row!.recorded_at,
-          version: row!.version,
-        };
+        return presentResult(ctx, row!);
       },
     );
 
@@ -400,11 +334,10 @@ export const assessmentsRoutes =
         },
       },
       async (req) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
         const rows = await writeResultsCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.assessmentId,
           req.body,
         );
@@ -432,14 +365,7 @@ export const assessmentsRoutes =
         },
       },
       async (req, reply) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
-        await reviewResultsCommand(
-          ctx,
-          req.actor,
-          req.params.orgId,
-          req.params.assessmentId,
-          req.body,
-        );
+        await reviewResultsCommand(ctx, req.actor, scopeOf(req), req.params.assessmentId, req.body);
         return reply.status(204).send();
       },
     );
@@ -459,36 +385,7 @@ export const assessmentsRoutes =
         },
       },
       async (req) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
-        let q = db
-          .selectFrom('assessment_evidence')
-          .select([
-            'id',
-            'requirement_id',
-            'object_id',
-            'file_name',
-            'media_type',
-            'size',
-            'sm3',
-            'uploaded_by',
-            'uploaded_at',
-          ])
-          .where('assessment_id', '=', req.params.assessmentId);
-        if (req.query.requirementId) q = q.where('requirement_id', '=', req.query.requirementId);
-        if (req.query.objectId) q = q.where('object_id', '=', req.query.objectId);
-        const rows = await q.orderBy('uploaded_at').execute();
-        const items: EvidenceDto[] = rows.map((r) => ({
-          id: r.id,
-          requirementId: r.requirement_id,
-          objectId: r.object_id,
-          fileName: r.file_name,
-          mediaType: r.media_type,
-          size: r.size,
-          sm3: r.sm3,
-          uploadedBy: r.uploaded_by,
-          uploadedAt: r.uploaded_at,
-        }));
-        return { items, total: items.length };
+        return evidenceListQuery(ctx, scopeOf(req), req.params.assessmentId, req.query);
       },
     );
 
@@ -509,12 +406,11 @@ export const assessmentsRoutes =
         },
       },
       async (req, reply) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
         const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
-        const row = await addEvidenceCommand(
+        const evidence = await attachEvidence(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.assessmentId,
           {
             requirementId: req.query.requirementId,
@@ -524,17 +420,7 @@ export const assessmentsRoutes =
             content: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
           },
         );
-        return reply.status(201).send({
-          id: row.id,
-          requirementId: row.requirement_id,
-          objectId: row.object_id,
-          fileName: row.file_name,
-          mediaType: row.media_type,
-          size: row.size,
-          sm3: row.sm3,
-          uploadedBy: row.uploaded_by,
-          uploadedAt: row.uploaded_at,
-        } satisfies EvidenceDto);
+        return reply.status(201).send(evidence);
       },
     );
 
@@ -545,30 +431,20 @@ export const assessmentsRoutes =
         schema: { tags, summary: 'Download an evidence file', params: EvidenceParams },
       },
       async (req, reply) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
-        const row = await db
-          .selectFrom('assessment_evidence')
-          .selectAll()
-          .where('assessment_id', '=', req.params.assessmentId)
-          .where('id', '=', req.params.evidenceId)
-          .executeTakeFirst();
-        if (!row) throw new NotFoundError('evidence', req.params.evidenceId);
-        const content = Buffer.from(
-          ctx.cipher.decrypt(row.content_enc, {
-            table: 'assessment_evidence',
-            column: 'content_enc',
-            rowId: row.id,
-          }),
-          'base64',
+        const file = await evidenceFileQuery(
+          ctx,
+          scopeOf(req),
+          req.params.assessmentId,
+          req.params.evidenceId,
         );
         return reply
-          .header('content-type', row.media_type)
+          .header('content-type', file.mediaType)
           .header(
             'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`,
+            `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
           )
-          .header('x-content-sm3', row.sm3)
-          .send(content);
+          .header('x-content-sm3', file.sm3)
+          .send(file.content);
       },
     );
 
@@ -579,11 +455,10 @@ export const assessmentsRoutes =
         schema: { tags, summary: 'Remove an evidence file', params: EvidenceParams },
       },
       async (req, reply) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
         await deleteEvidenceCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.assessmentId,
           req.params.evidenceId,
         );
@@ -604,9 +479,12 @@ export const assessmentsRoutes =
         },
       },
       async (req, reply) => {
-        const assessment = await visible(req, req.params.orgId, req.params.assessmentId);
-        const buffer = await exportWorkbook(ctx, req.params.orgId, req.params.assessmentId);
-        const name = `${assessment.title}-测评结果记录.xlsx`;
+        const { buffer, title } = await exportWorkbookQuery(
+          ctx,
+          scopeOf(req),
+          req.params.assessmentId,
+        );
+        const name = `${title}-测评结果记录.xlsx`;
         return reply
           .header('content-type', XLSX)
           .header(
@@ -629,9 +507,8 @@ export const assessmentsRoutes =
         },
       },
       async (req) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
         const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        return importWorkbook(ctx, req.actor, req.params.orgId, req.params.assessmentId, body);
+        return importWorkbookCommand(ctx, req.actor, scopeOf(req), req.params.assessmentId, body);
       },
     );
 
@@ -646,8 +523,7 @@ export const assessmentsRoutes =
         },
       },
       async (req) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
-        const items = await findingsQuery(ctx, req.params.orgId, req.params.assessmentId);
+        const items = await findingsQuery(ctx, scopeOf(req), req.params.assessmentId);
         return { items, total: items.length };
       },
     );
@@ -665,20 +541,19 @@ export const assessmentsRoutes =
         },
       },
       async (req) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
         // Only a finding takes a note: refuse before writing, so a 404 stores nothing.
-        const findings = await findingsQuery(ctx, req.params.orgId, req.params.assessmentId);
+        const findings = await findingsQuery(ctx, scopeOf(req), req.params.assessmentId);
         if (!findings.some((f) => f.requirementId === req.params.requirementId))
           throw new NotFoundError('finding', req.params.requirementId);
         await writeFindingNoteCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.assessmentId,
           req.params.requirementId,
           req.body,
         );
-        const items = await findingsQuery(ctx, req.params.orgId, req.params.assessmentId);
+        const items = await findingsQuery(ctx, scopeOf(req), req.params.assessmentId);
         const finding = items.find((f) => f.requirementId === req.params.requirementId);
         if (!finding) throw new NotFoundError('finding', req.params.requirementId);
         return finding;
@@ -696,8 +571,7 @@ export const assessmentsRoutes =
         },
       },
       async (req) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
-        const items = await majorRisksQuery(ctx, req.params.orgId, req.params.assessmentId);
+        const items = await majorRisksQuery(ctx, scopeOf(req), req.params.assessmentId);
         return { items, total: items.length };
       },
     );
@@ -714,15 +588,14 @@ export const assessmentsRoutes =
         },
       },
       async (req, reply) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
         const row = await addMajorRiskCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.assessmentId,
           req.body,
         );
-        const items = await majorRisksQuery(ctx, req.params.orgId, req.params.assessmentId);
+        const items = await majorRisksQuery(ctx, scopeOf(req), req.params.assessmentId);
         return reply.status(201).send(items.find((m) => m.id === row.id));
       },
     );
@@ -739,16 +612,15 @@ export const assessmentsRoutes =
         },
       },
       async (req) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
         await updateMajorRiskCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.assessmentId,
           req.params.majorRiskId,
           req.body,
         );
-        const items = await majorRisksQuery(ctx, req.params.orgId, req.params.assessmentId);
+        const items = await majorRisksQuery(ctx, scopeOf(req), req.params.assessmentId);
         return items.find((m) => m.id === req.params.majorRiskId);
       },
     );
@@ -760,11 +632,10 @@ export const assessmentsRoutes =
         schema: { tags, summary: 'Remove a major-risk trigger', params: MajorRiskParams },
       },
       async (req, reply) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
         await deleteMajorRiskCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.assessmentId,
           req.params.majorRiskId,
         );
@@ -785,13 +656,7 @@ export const assessmentsRoutes =
         },
       },
       async (req) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
-        return scoreQuery(
-          ctx,
-          req.params.orgId,
-          req.params.assessmentId,
-          req.query.asOf ?? today(),
-        );
+        return scoreQuery(ctx, scopeOf(req), req.params.assessmentId, req.query.asOf ?? today());
       },
     );
 
@@ -806,16 +671,10 @@ export const assessmentsRoutes =
         },
       },
       async (req, reply) => {
-        await visible(req, req.params.orgId, req.params.assessmentId);
-        await generateRectificationsCommand(
-          ctx,
-          req.actor,
-          req.params.orgId,
-          req.params.assessmentId,
-        );
+        await generateRectificationsCommand(ctx, req.actor, scopeOf(req), req.params.assessmentId);
         const items = await rectificationsQuery(
           ctx,
-          req.params.orgId,
+          scopeOf(req),
           { assessmentId: req.params.assessmentId },
           today(),
         );
@@ -835,28 +694,15 @@ export const assessmentsRoutes =
         },
       },
       async (req) => {
-        if (req.query.assessmentId) await visible(req, req.params.orgId, req.query.assessmentId);
-        const systemIds = visibleSystems(req);
         const items = await rectificationsQuery(
           ctx,
-          req.params.orgId,
-          {
-            ...(req.query.assessmentId ? { assessmentId: req.query.assessmentId } : {}),
-            ...(systemIds ? { systemIds } : {}),
-          },
+          scopeOf(req),
+          req.query.assessmentId ? { assessmentId: req.query.assessmentId } : {},
           today(),
         );
         return { items, total: items.length };
       },
     );
-
-    const oneRectification = async (req: FastifyRequest, orgId: string, id: string) => {
-      const systemIds = visibleSystems(req);
-      const items = await rectificationsQuery(ctx, orgId, systemIds ? { systemIds } : {}, today());
-      const item = items.find((r) => r.id === id);
-      if (!item) throw new NotFoundError('rectification item', id);
-      return item;
-    };
 
     app.patch(
       '/organisations/:orgId/rectifications/:rectificationId',
@@ -871,16 +717,16 @@ export const assessmentsRoutes =
         },
       },
       async (req) => {
-        await oneRectification(req, req.params.orgId, req.params.rectificationId);
+        const scope = scopeOf(req);
         await updateRectificationCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scope,
           req.params.rectificationId,
           req.body,
           today(),
         );
-        return oneRectification(req, req.params.orgId, req.params.rectificationId);
+        return rectificationQuery(ctx, scope, req.params.rectificationId, today());
       },
     );
 
@@ -896,16 +742,16 @@ export const assessmentsRoutes =
         },
       },
       async (req) => {
-        await oneRectification(req, req.params.orgId, req.params.rectificationId);
+        const scope = scopeOf(req);
         await retestRectificationCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scope,
           req.params.rectificationId,
           req.body,
           today(),
         );
-        return oneRectification(req, req.params.orgId, req.params.rectificationId);
+        return rectificationQuery(ctx, scope, req.params.rectificationId, today());
       },
     );
 
@@ -920,6 +766,6 @@ export const assessmentsRoutes =
           params: OrgParams,
         },
       },
-      async (req) => dashboardQuery(ctx, req.params.orgId, visibleSystems(req), today()),
+      async (req) => dashboardQuery(ctx, scopeOf(req), today()),
     );
   };

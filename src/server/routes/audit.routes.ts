@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
-import { verifyAuditView } from '../../app/audit-anchors';
-import { listAudit } from '../../store/repositories/audit.repository';
-import type { AuditEntryRow } from '../../store/schema';
+import { auditLogQuery, PLATFORM_CHAIN, verifyAuditQuery } from '../../app/audit/queries';
+import { scopeOf } from '../auth';
 import { OrgParams } from './params';
 
 // Stored times are UTC ISO strings: convert any offset to UTC so text comparison is correct.
@@ -24,31 +23,10 @@ const ListQuery = z
   })
   .strict();
 
-const present = (r: AuditEntryRow) => ({
-  id: r.id,
-  seq: r.seq,
-  at: r.at,
-  actorUserId: r.actor_user_id,
-  actorTokenId: r.actor_token_id,
-  actorLabel: r.actor_label,
-  action: r.action,
-  entityType: r.entity_type,
-  entityId: r.entity_id,
-  changes: JSON.parse(r.changes) as unknown,
-  requestId: r.request_id,
-  sourceIp: r.source_ip,
-  hash: r.hash,
-});
-
 export const auditRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['audit'];
-    const db = ctx.store.db;
-    const list = async (orgId: string, query: z.infer<typeof ListQuery>) => {
-      const { rows, total } = await listAudit(db, orgId, query);
-      return { items: rows.map(present), total };
-    };
     const orgRead = { access: { kind: 'org', permission: 'audit.read' } } as const;
     app.get(
       '/organisations/:orgId/audit',
@@ -61,7 +39,7 @@ export const auditRoutes =
           querystring: ListQuery,
         },
       },
-      async (req) => list(req.params.orgId, req.query),
+      async (req) => auditLogQuery(ctx, scopeOf(req).organisationId, req.query),
     );
     app.get(
       '/organisations/:orgId/audit/verify',
@@ -73,7 +51,7 @@ export const auditRoutes =
           params: OrgParams,
         },
       },
-      async (req) => verifyAuditView(db, req.params.orgId, ctx.auditAnchorFile),
+      async (req) => verifyAuditQuery(ctx, scopeOf(req).organisationId),
     );
     app.get(
       '/audit',
@@ -85,7 +63,7 @@ export const auditRoutes =
           querystring: ListQuery,
         },
       },
-      async (req) => list('', req.query),
+      async (req) => auditLogQuery(ctx, PLATFORM_CHAIN, req.query),
     );
     app.get(
       '/audit/verify',
@@ -93,6 +71,6 @@ export const auditRoutes =
         config: { access: { kind: 'platform_admin' } },
         schema: { tags, summary: 'Check the platform audit chain' },
       },
-      async () => verifyAuditView(db, '', ctx.auditAnchorFile),
+      async () => verifyAuditQuery(ctx, PLATFORM_CHAIN),
     );
   };

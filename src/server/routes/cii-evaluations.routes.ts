@@ -7,13 +7,13 @@ import {
   reopenCiiEvaluationCommand,
   updateCiiRectificationCommand,
   writeCiiEvaluationResultsCommand,
-} from '../../app/cii-evaluation-commands';
+} from '../../app/cii/evaluation-commands';
 import {
   capabilityCatalogQuery,
   ciiEvaluationDetailQuery,
   listCiiEvaluationsQuery,
   presentRectification,
-} from '../../app/cii-evaluation-queries';
+} from '../../app/cii/evaluation-queries';
 import type { AppContext } from '../../app/context';
 import {
   CiiEvaluationInputSchema,

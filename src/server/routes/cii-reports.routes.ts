@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { beijingToday } from '../../app/clock';
 import type { AppContext } from '../../app/context';
-import { buildCiiBoundaryReportFor, ciiBoundaryAsciiFileName } from '../../app/cii-report';
+import { buildCiiBoundaryReportFor, ciiBoundaryAsciiFileName } from '../../app/cii/report';
 import {
   renderReport,
   REPORT_CONTENT_TYPES,

@@ -15,10 +15,10 @@ import {
   updateAssetCommand,
   updateCoreBusinessCommand,
   updateFlowCommand,
-} from '../../app/cii-commands';
+} from '../../app/cii/commands';
 import { CII_WORKBOOK_MAX_BYTES, ciiWorkbook, readCiiWorkbook } from '../../app/cii-excel';
-import { exportCiiFile, importCiiFileCommand } from '../../app/cii-file';
-import { presentDependency, presentFlow } from '../../app/cii-model';
+import { exportCiiFile, importCiiFileCommand } from '../../app/cii/file';
+import { presentDependency, presentFlow } from '../../app/cii/model';
 import {
   assetsQuery,
   boundaryQuery,
@@ -28,7 +28,7 @@ import {
   dutiesQuery,
   flowsQuery,
   presentBusinessRow,
-} from '../../app/cii-queries';
+} from '../../app/cii/queries';
 import {
   CiiAssetInputSchema,
   CiiAssetPatchSchema,

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
-import { signInStates } from '../../app/identity';
 import {
   addMemberCommand,
   changeMemberRoleCommand,
@@ -9,9 +8,9 @@ import {
   setAssignmentCommand,
   unlockMemberCommand,
 } from '../../app/member-commands';
+import { membersQuery } from '../../app/members/queries';
 import { ROLES } from '../../shared/roles';
-import { assignedSystemIds, listMembers } from '../../store/repositories/accounts.repository';
-import { orgAccessOf } from '../auth';
+import { scopeOf } from '../auth';
 import { OrgParams } from './params';
 
 const MemberParams = OrgParams.extend({ userId: z.string().uuid() });
@@ -41,28 +40,7 @@ export const membersRoutes =
     app.get(
       '/organisations/:orgId/members',
       { config: read, schema: { tags, summary: 'Members and their roles', params: OrgParams } },
-      async (req) => {
-        const rows = await listMembers(ctx.store.db, req.params.orgId);
-        const states = await signInStates(
-          ctx,
-          rows.map((m) => m.username),
-        );
-        const items = await Promise.all(
-          rows.map(async (m) => ({
-            ...m,
-            disabled: m.disabled === 1,
-            // Failed sign-ins since the member last signed in, and the latest running block of
-            // an address (administrators only: members.read).
-            lockedUntil: states.get(m.username)?.lockedUntil ?? null,
-            failedSignIns: states.get(m.username)?.failedSignIns ?? 0,
-            assignedSystemIds:
-              m.role === 'assessor'
-                ? await assignedSystemIds(ctx.store.db, req.params.orgId, m.userId)
-                : [],
-          })),
-        );
-        return { items, total: items.length };
-      },
+      async (req) => membersQuery(ctx, scopeOf(req)),
     );
     app.post(
       '/organisations/:orgId/members',
@@ -79,7 +57,7 @@ export const membersRoutes =
         const row = await addMemberCommand(
           ctx,
           req.actor,
-          orgAccessOf(req).role,
+          scopeOf(req).role,
           req.params.orgId,
           req.body,
         );
@@ -103,7 +81,7 @@ export const membersRoutes =
         const row = await changeMemberRoleCommand(
           ctx,
           req.actor,
-          orgAccessOf(req).role,
+          scopeOf(req).role,
           req.params.orgId,
           req.params.userId,
           req.body,
@@ -118,7 +96,7 @@ export const membersRoutes =
         await removeMemberCommand(
           ctx,
           req.actor,
-          orgAccessOf(req).role,
+          scopeOf(req).role,
           req.params.orgId,
           req.params.userId,
         );

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { beijingToday } from '../../app/clock';
+import { scopedSystemSet } from '../../app/access';
 import type { AppContext } from '../../app/context';
 import { clearObligationStatus, listObligations, setObligationStatus } from '../../app/obligations';
 import { IsoDateSchema, ObligationStatusInputSchema } from '../../shared/schemas';
-import { orgAccessOf } from '../auth';
+import { scopeOf } from '../auth';
 import { OrgParams } from './params';
 
 const Query = z
@@ -32,7 +33,7 @@ export const obligationsRoutes =
       async (req) =>
         listObligations(ctx, req.params.orgId, req.query.asOf ?? beijingToday(ctx.clock), {
           systemId: req.query.systemId,
-          onlyIds: orgAccessOf(req).assignedSystemIds,
+          onlyIds: scopedSystemSet(scopeOf(req)),
         }),
     );
     app.put(
@@ -59,7 +60,7 @@ export const obligationsRoutes =
           status,
           asOf ?? beijingToday(ctx.clock),
           {
-            onlyIds: orgAccessOf(req).assignedSystemIds,
+            onlyIds: scopedSystemSet(scopeOf(req)),
           },
         );
       },
@@ -77,7 +78,7 @@ export const obligationsRoutes =
       },
       async (req, reply) => {
         await clearObligationStatus(ctx, req.actor, req.params.orgId, req.query.key, {
-          onlyIds: orgAccessOf(req).assignedSystemIds,
+          onlyIds: scopedSystemSet(scopeOf(req)),
         });
         return reply.status(204).send();
       },

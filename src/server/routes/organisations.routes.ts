@@ -5,17 +5,15 @@ import {
   createOrganisationCommand,
   updateOrganisationCommand,
 } from '../../app/organisation-commands';
+import { myOrganisationsQuery, organisationQuery } from '../../app/organisations/queries';
 import { presentOrganisation } from '../../app/presenters';
 import { MAX_INT, OrganisationInputSchema } from '../../shared/schemas';
-import { listUserOrganisations } from '../../store/repositories/accounts.repository';
-import { getOrganisation } from '../../store/repositories/organisations.repository';
-import { orgAccessOf } from '../auth';
+import { scopeOf } from '../auth';
 import { OrgParams } from './params';
 
 export const organisationsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const db = ctx.store.db;
     const tags = ['organisations'];
     app.get(
       '/organisations',
@@ -26,20 +24,7 @@ export const organisationsRoutes =
           summary: 'The organisations the caller belongs to, with the caller’s role',
         },
       },
-      async (req) => {
-        const p = req.principal;
-        if (p?.kind === 'token') {
-          const org = await getOrganisation(db, p.organisationId);
-          return { items: [presentOrganisation(org, ctx.cipher, p.role)], total: 1 };
-        }
-        const mine = await listUserOrganisations(db, p?.kind === 'user' ? p.userId : '');
-        const items = await Promise.all(
-          mine.map(async (m) =>
-            presentOrganisation(await getOrganisation(db, m.id), ctx.cipher, m.role),
-          ),
-        );
-        return { items, total: items.length };
-      },
+      async (req) => myOrganisationsQuery(ctx, req.principal),
     );
     app.post(
       '/organisations',
@@ -62,12 +47,7 @@ export const organisationsRoutes =
         config: { access: { kind: 'org', permission: 'org.read' } },
         schema: { tags, params: OrgParams },
       },
-      async (req) =>
-        presentOrganisation(
-          await getOrganisation(db, req.params.orgId),
-          ctx.cipher,
-          orgAccessOf(req).role,
-        ),
+      async (req) => organisationQuery(ctx, scopeOf(req)),
     );
     app.patch(
       '/organisations/:orgId',
@@ -85,7 +65,7 @@ export const organisationsRoutes =
         presentOrganisation(
           await updateOrganisationCommand(ctx, req.actor, req.params.orgId, req.body),
           ctx.cipher,
-          orgAccessOf(req).role,
+          scopeOf(req).role,
         ),
     );
   };

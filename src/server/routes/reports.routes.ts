@@ -1,13 +1,13 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AccessScope } from '../../app/access';
 import { beijingToday } from '../../app/clock';
 import type { AppContext } from '../../app/context';
 import { findingsExport, obligationsExport, systemsInventoryExport } from '../../app/excel-exports';
 import {
   ASSESSMENT_REPORT_KINDS,
   asciiReportFileName,
-  assessmentSystemId,
   buildReport,
   ORGANISATION_REPORT_KINDS,
   renderReport,
@@ -20,11 +20,10 @@ import {
   type ReportFormat,
   type ReportKind,
 } from '../../app/reports';
-import { NotFoundError } from '../../errors';
 import { XLSX_CONTENT_TYPE } from '../../reports/excel-exports';
 import type { Lang } from '../../reports/model';
 import { IsoDateSchema } from '../../shared/schemas';
-import { orgAccessOf } from '../auth';
+import { scopeOf } from '../auth';
 import { OrgParams, SystemParams } from './params';
 
 const ReportQuery = z.object({
@@ -55,21 +54,19 @@ export const reportsRoutes =
 
     const send = async (
       reply: FastifyReply,
-      orgId: string,
+      scope: AccessScope,
       kind: ReportKind,
       id: string,
       format: ReportFormat,
       query: { lang: Lang; asOf?: string | undefined },
-      onlyIds?: ReadonlySet<string> | null,
     ) => {
       const doc = await buildReport(
         ctx,
-        orgId,
+        scope,
         kind,
         id,
         query.lang,
         query.asOf ?? beijingToday(ctx.clock),
-        { onlyIds },
       );
       const buffer = await renderReport(doc, format);
       return reply
@@ -104,11 +101,11 @@ export const reportsRoutes =
           querystring: ReportQuery,
         },
       },
-      // Assessors reach only assigned systems: the auth hook checks :systemId.
+      // Assessors reach only assigned systems (the scope limits every query).
       async (req, reply) =>
         send(
           reply,
-          req.params.orgId,
+          scopeOf(req),
           req.params.kind,
           req.params.systemId,
           req.params.format,
@@ -132,22 +129,16 @@ export const reportsRoutes =
           querystring: ReportQuery,
         },
       },
-      async (req, reply) => {
-        // As the assessment routes' visible(): assessors see assigned systems only.
-        const systemId = await assessmentSystemId(ctx, req.params.orgId, req.params.assessmentId);
-        const assigned = orgAccessOf(req).assignedSystemIds;
-        if (assigned && !assigned.has(systemId)) {
-          throw new NotFoundError('assessment', req.params.assessmentId);
-        }
-        return send(
+      // Assessors see the assessments of their assigned systems only.
+      async (req, reply) =>
+        send(
           reply,
-          req.params.orgId,
+          scopeOf(req),
           req.params.kind,
           req.params.assessmentId,
           req.params.format,
           req.query,
-        );
-      },
+        ),
     );
 
     app.get(
@@ -167,15 +158,7 @@ export const reportsRoutes =
       },
       // Assessors see the obligations of their assigned systems only.
       async (req, reply) =>
-        send(
-          reply,
-          req.params.orgId,
-          req.params.kind,
-          req.params.orgId,
-          req.params.format,
-          req.query,
-          orgAccessOf(req).assignedSystemIds,
-        ),
+        send(reply, scopeOf(req), req.params.kind, req.params.orgId, req.params.format, req.query),
     );
 
     app.get(
@@ -191,12 +174,7 @@ export const reportsRoutes =
       },
       async (req, reply) => {
         const asOf = req.query.asOf ?? beijingToday(ctx.clock);
-        const buffer = await systemsInventoryExport(
-          ctx,
-          req.params.orgId,
-          asOf,
-          orgAccessOf(req).assignedSystemIds,
-        );
+        const buffer = await systemsInventoryExport(ctx, scopeOf(req), asOf);
         return sendXlsx(reply, buffer, `定级对象清单_${asOf}.xlsx`, 'systems.xlsx');
       },
     );
@@ -214,17 +192,7 @@ export const reportsRoutes =
         },
       },
       async (req, reply) => {
-        // As the assessment routes' visible(): assessors see assigned systems only.
-        const systemId = await assessmentSystemId(ctx, req.params.orgId, req.params.assessmentId);
-        const assigned = orgAccessOf(req).assignedSystemIds;
-        if (assigned && !assigned.has(systemId)) {
-          throw new NotFoundError('assessment', req.params.assessmentId);
-        }
-        const { buffer, title } = await findingsExport(
-          ctx,
-          req.params.orgId,
-          req.params.assessmentId,
-        );
+        const { buffer, title } = await findingsExport(ctx, scopeOf(req), req.params.assessmentId);
         return sendXlsx(reply, buffer, `${safeFileStem(title)}安全问题.xlsx`, 'findings.xlsx');
       },
     );
@@ -242,12 +210,7 @@ export const reportsRoutes =
       },
       async (req, reply) => {
         const asOf = req.query.asOf ?? beijingToday(ctx.clock);
-        const buffer = await obligationsExport(
-          ctx,
-          req.params.orgId,
-          asOf,
-          orgAccessOf(req).assignedSystemIds,
-        );
+        const buffer = await obligationsExport(ctx, scopeOf(req), asOf);
         return sendXlsx(reply, buffer, `合规义务_${asOf}.xlsx`, 'obligations.xlsx');
       },
     );

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { changePassword, signIn, signOut, signOutEverywhere } from '../../app/identity';
-import { ROLE_PERMISSIONS, type Role } from '../../shared/roles';
-import { listUserOrganisations } from '../../store/repositories/accounts.repository';
+import { userOrganisationsQuery } from '../../app/organisations/queries';
+import { ROLE_PERMISSIONS } from '../../shared/roles';
 import { SESSION_COOKIE, userOf } from '../auth';
 
 const SignInBody = z
@@ -20,15 +20,7 @@ export const sessionRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['session'];
-    const me = async (userId: string) => {
-      const orgs = await listUserOrganisations(ctx.store.db, userId);
-      return orgs.map((o) => ({
-        id: o.id,
-        name: o.name,
-        role: o.role,
-        permissions: ROLE_PERMISSIONS[o.role as Role],
-      }));
-    };
+    const me = (userId: string) => userOrganisationsQuery(ctx, userId);
 
     app.post(
       '/session',

@@ -1,7 +1,8 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
-import { presentSystem, presentSystemSummary } from '../../app/presenters';
+import { presentSystem } from '../../app/presenters';
 import {
   addRecordCommand,
   createSystemCommand,
@@ -10,6 +11,7 @@ import {
   updateSystemCommand,
 } from '../../app/system-commands';
 import { getSystemDetail } from '../../app/system-detail';
+import { presentSystemWithFiling, systemsQuery } from '../../app/systems/queries';
 import { SYSTEM_TYPES } from '../../shared/mlps';
 import {
   EventInputSchema,
@@ -19,9 +21,7 @@ import {
   SystemInputSchema,
   SystemPatchSchema,
 } from '../../shared/schemas';
-import { latestFilings } from '../../store/repositories/records.repository';
-import { listSystems } from '../../store/repositories/systems.repository';
-import { orgAccessOf } from '../auth';
+import { scopeOf } from '../auth';
 import { OrgParams, SystemParams } from './params';
 
 const ListQuery = z
@@ -42,9 +42,9 @@ const write = { access: { kind: 'org', permission: 'systems.write' } } as const;
 export const systemsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const db = ctx.store.db;
     const tags = ['systems'];
-    const detail = (orgId: string, systemId: string) => getSystemDetail(ctx, orgId, systemId);
+    const detail = (req: FastifyRequest<{ Params: { systemId: string } }>) =>
+      getSystemDetail(ctx, scopeOf(req), req.params.systemId);
 
     app.get(
       '/organisations/:orgId/systems',
@@ -57,19 +57,7 @@ export const systemsRoutes =
           querystring: ListQuery,
         },
       },
-      async (req) => {
-        const access = orgAccessOf(req);
-        const { rows, total } = await listSystems(db, req.params.orgId, {
-          ...req.query,
-          onlyIds: access.assignedSystemIds ? [...access.assignedSystemIds] : undefined,
-        });
-        const filings = await latestFilings(
-          db,
-          req.params.orgId,
-          rows.map((r) => r.id),
-        );
-        return { items: rows.map((r) => presentSystemSummary(r, filings.get(r.id))), total };
-      },
+      async (req) => systemsQuery(ctx, scopeOf(req), req.query),
     );
 
     app.post(
@@ -84,7 +72,7 @@ export const systemsRoutes =
         },
       },
       async (req, reply) => {
-        const row = await createSystemCommand(ctx, req.actor, req.params.orgId, req.body);
+        const row = await createSystemCommand(ctx, req.actor, scopeOf(req), req.body);
         return reply.status(201).send(presentSystem(row, undefined));
       },
     );
@@ -99,7 +87,7 @@ export const systemsRoutes =
           params: SystemParams,
         },
       },
-      async (req) => detail(req.params.orgId, req.params.systemId),
+      async (req) => detail(req),
     );
 
     app.patch(
@@ -114,15 +102,9 @@ export const systemsRoutes =
         },
       },
       async (req) => {
-        const row = await updateSystemCommand(
-          ctx,
-          req.actor,
-          req.params.orgId,
-          req.params.systemId,
-          req.body,
-        );
-        const filings = await latestFilings(db, req.params.orgId, [row.id]);
-        return presentSystem(row, filings.get(row.id));
+        const scope = scopeOf(req);
+        const row = await updateSystemCommand(ctx, req.actor, scope, req.params.systemId, req.body);
+        return presentSystemWithFiling(ctx, scope, row);
       },
     );
 
@@ -133,7 +115,7 @@ export const systemsRoutes =
         schema: { tags, summary: 'Delete a system and its records', params: SystemParams },
       },
       async (req, reply) => {
-        await deleteSystemCommand(ctx, req.actor, req.params.orgId, req.params.systemId);
+        await deleteSystemCommand(ctx, req.actor, scopeOf(req), req.params.systemId);
         return reply.status(204).send();
       },
     );
@@ -150,8 +132,8 @@ export const systemsRoutes =
         },
       },
       async (req, reply) => {
-        await recordGradingCommand(ctx, req.actor, req.params.orgId, req.params.systemId, req.body);
-        return reply.status(201).send(await detail(req.params.orgId, req.params.systemId));
+        await recordGradingCommand(ctx, req.actor, scopeOf(req), req.params.systemId, req.body);
+        return reply.status(201).send(await detail(req));
       },
     );
 
@@ -184,11 +166,11 @@ export const systemsRoutes =
             ctx,
             req.actor,
             r.kind,
-            req.params.orgId,
+            scopeOf(req),
             req.params.systemId,
             req.body as never,
           );
-          return reply.status(201).send(await detail(req.params.orgId, req.params.systemId));
+          return reply.status(201).send(await detail(req));
         },
       );
     }

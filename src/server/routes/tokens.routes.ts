@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
-import { createApiToken, listApiTokensWithState, revokeApiTokenCommand } from '../../app/identity';
+import { createApiToken, revokeApiTokenCommand } from '../../app/identity';
+import { presentApiToken, tokensQuery } from '../../app/tokens/queries';
 import { ROLES } from '../../shared/roles';
-import type { ApiTokenRow } from '../../store/schema';
-import { orgAccessOf } from '../auth';
+import { scopeOf } from '../auth';
 import { OrgParams } from './params';
 
 const TokenParams = OrgParams.extend({ tokenId: z.string().uuid() });
@@ -15,19 +15,6 @@ const CreateBody = z
     expiresInDays: z.number().int().min(1),
   })
   .strict();
-
-const present = (t: ApiTokenRow, state?: { createdBy: string | null; suspended: boolean }) => ({
-  id: t.id,
-  name: t.name,
-  role: t.role,
-  createdAt: t.created_at,
-  expiresAt: t.expires_at,
-  lastUsedAt: t.last_used_at,
-  revokedAt: t.revoked_at,
-  // True when the creator has left or may no longer create this role: the token answers 401.
-  suspended: state?.suspended ?? false,
-  createdBy: state?.createdBy ?? null,
-});
 
 const manage = { access: { kind: 'org', permission: 'tokens.manage' } } as const;
 
@@ -45,12 +32,7 @@ export const tokensRoutes =
           params: OrgParams,
         },
       },
-      async (req) => {
-        const items = (await listApiTokensWithState(ctx, req.params.orgId)).map((t) =>
-          present(t.row, t),
-        );
-        return { items, total: items.length };
-      },
+      async (req) => tokensQuery(ctx, scopeOf(req)),
     );
     app.post(
       '/organisations/:orgId/tokens',
@@ -66,7 +48,7 @@ export const tokensRoutes =
       },
       async (req, reply) => {
         const { token, row } = await createApiToken(ctx, req.actor, req.params.orgId, req.body);
-        return reply.status(201).send({ ...present(row), token });
+        return reply.status(201).send({ ...presentApiToken(row), token });
       },
     );
     app.delete(
@@ -76,7 +58,7 @@ export const tokensRoutes =
         await revokeApiTokenCommand(
           ctx,
           req.actor,
-          orgAccessOf(req).role,
+          scopeOf(req).role,
           req.params.orgId,
           req.params.tokenId,
         );

@@ -18,16 +18,20 @@ import { updateVersioned } from './versioned';
 
 type Db = Kysely<Database>;
 
+/** `systemIds` limits the systems whose assessments are visible (assessors: assigned ones). */
 export async function getAssessment(
   db: Db,
   organisationId: string,
   id: string,
+  systemIds?: readonly string[],
 ): Promise<AssessmentRow> {
+  if (systemIds?.length === 0) throw new NotFoundError('assessment', id);
   const row = await db
     .selectFrom('assessments')
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
+    .$if(systemIds !== undefined, (q) => q.where('system_id', 'in', [...(systemIds ?? [])]))
     .executeTakeFirst();
   if (!row) throw new NotFoundError('assessment', id);
   return row;
@@ -80,12 +84,15 @@ export async function assessmentRevision(
   db: Db,
   organisationId: string,
   id: string,
+  systemIds?: readonly string[],
 ): Promise<{ revision: number; systemId: string } | undefined> {
+  if (systemIds?.length === 0) return undefined;
   const row = await db
     .selectFrom('assessments')
     .select(['revision', 'system_id'])
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
+    .$if(systemIds !== undefined, (q) => q.where('system_id', 'in', [...(systemIds ?? [])]))
     .executeTakeFirst();
   return row ? { revision: row.revision, systemId: row.system_id } : undefined;
 }
@@ -441,12 +448,15 @@ export async function getRectification(
   db: Db,
   organisationId: string,
   id: string,
+  systemIds?: readonly string[],
 ): Promise<RectificationItemRow> {
+  if (systemIds?.length === 0) throw new NotFoundError('rectification item', id);
   const row = await db
     .selectFrom('rectification_items')
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
+    .$if(systemIds !== undefined, (q) => q.where('system_id', 'in', [...(systemIds ?? [])]))
     .executeTakeFirst();
   if (!row) throw new NotFoundError('rectification item', id);
   return row;

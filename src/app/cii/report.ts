@@ -4,15 +4,15 @@
  * them to the pure builder (src/reports/documents/cii-boundary-report.ts) and renders the
  * document to Word or PDF with the shared renderers. The API and the CLI both come through here.
  */
-import { NotFoundError } from '../errors';
-import { buildCiiBoundaryReport } from '../reports/documents/cii-boundary-report';
-import type { Lang, ReportDocument } from '../reports/model';
-import { listCoreBusinesses } from '../store/repositories/cii.repository';
-import { getOrganisation } from '../store/repositories/organisations.repository';
-import { boundaryQuery, determinationsQuery, dutiesQuery } from './cii-queries';
-import type { AppContext } from './context';
-import { presentOrganisation } from './presenters';
-import type { ReportFormat } from './reports';
+import { NotFoundError } from '../../errors';
+import { buildCiiBoundaryReport } from '../../reports/documents/cii-boundary-report';
+import type { Lang, ReportDocument } from '../../reports/model';
+import { listCoreBusinesses } from '../../store/repositories/cii.repository';
+import { getOrganisation } from '../../store/repositories/organisations.repository';
+import { boundaryQuery, determinationsQuery, dutiesQuery } from './queries';
+import type { AppContext } from '../context';
+import { presentOrganisation } from '../presenters';
+import type { ReportFormat } from '../reports';
 
 /** The ASCII fallback file name for clients that ignore `filename*`. */
 export const ciiBoundaryAsciiFileName = (format: ReportFormat): string =>

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { SystemFacts } from '../domain/obligations/types';
-import { diffBoundary } from '../domain/cii/boundary';
-import { gradingWarnings } from '../domain/mlps/grading-warnings';
-import { evaluateObligations } from '../domain/obligations/evaluate';
-import type { CiiAssetRef, CiiBoundaryResponse, CoreBusinessView } from '../shared/cii-schemas';
-import type { CiiDutiesDto } from '../shared/api-types';
-import type { ProtectionLevel, SystemType } from '../shared/mlps';
+import type { SystemFacts } from '../../domain/obligations/types';
+import { diffBoundary } from '../../domain/cii/boundary';
+import { gradingWarnings } from '../../domain/mlps/grading-warnings';
+import { evaluateObligations } from '../../domain/obligations/evaluate';
+import type { CiiAssetRef, CiiBoundaryResponse, CoreBusinessView } from '../../shared/cii-schemas';
+import type { CiiDutiesDto } from '../../shared/api-types';
+import type { ProtectionLevel, SystemType } from '../../shared/mlps';
 import {
   getCoreBusiness,
   lastDeterminedAt,
@@ -15,9 +15,9 @@ import {
   listDependencies,
   listDeterminations,
   listFlows,
-} from '../store/repositories/cii.repository';
-import { loadRecords } from '../store/repositories/records.repository';
-import type { CiiCoreBusinessRow, Database } from '../store/schema';
+} from '../../store/repositories/cii.repository';
+import { loadRecords } from '../../store/repositories/records.repository';
+import type { CiiCoreBusinessRow, Database } from '../../store/schema';
 import {
   assetRefs,
   boundaryView,
@@ -27,10 +27,10 @@ import {
   presentDependency,
   presentDetermination,
   presentFlow,
-} from './cii-model';
-import type { AppContext } from './context';
-import { presentObligation, presentWarning } from './presenters';
-import { toSystemFacts } from './system-facts';
+} from './model';
+import type { AppContext } from '../context';
+import { presentObligation, presentWarning } from '../presenters';
+import { toSystemFacts } from '../system-facts';
 
 async function systemIndex(db: Kysely<Database>, organisationId: string) {
   const rows = await db

@@ -2,21 +2,21 @@
  * The fixed baseline of an assessment and the presenters shared by assessment commands,
  * queries, the Excel workbook and the CLI.
  */
-import type { MlpsCatalog } from '../catalogs/mlps-catalog.model';
-import type { Extension, RequirementCategory } from '../catalogs/mlps-catalog.schema';
-import type { Baseline } from '../domain/mlps/baseline';
+import type { MlpsCatalog } from '../../catalogs/mlps-catalog.model';
+import type { Extension, RequirementCategory } from '../../catalogs/mlps-catalog.schema';
+import type { Baseline } from '../../domain/mlps/baseline';
 import type {
   BaselineRequirement,
   TestObject,
   TestObjectKind,
-} from '../domain/mlps/assessment/types';
+} from '../../domain/mlps/assessment/types';
 import type {
   AssessmentDto,
   AssessmentSummaryDto,
   BilingualDto,
   TestObjectDto,
-} from '../shared/api-types';
-import type { AssessmentRow, TestObjectRow } from '../store/schema';
+} from '../../shared/api-types';
+import type { AssessmentRow, TestObjectRow } from '../../store/schema';
 
 /** One requirement as fixed into an assessment at creation (later catalog edits do not change it). */
 export interface FixedBaselineItem {

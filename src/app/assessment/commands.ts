@@ -3,11 +3,11 @@
  * handlers, the CLI and the Excel import call these; the rules they apply (who may review,
  * which objects answer which category, rectification status flow) live here or in the domain.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { baselineFor, extensionsForSystemTypes } from '../domain/mlps/baseline';
-import { CATEGORIES_BY_OBJECT_KIND, type TestObjectKind } from '../domain/mlps/assessment/types';
-import { ConflictError, ValidationError, type ErrorDetail } from '../errors';
+import { baselineFor, extensionsForSystemTypes } from '../../domain/mlps/baseline';
+import { CATEGORIES_BY_OBJECT_KIND, type TestObjectKind } from '../../domain/mlps/assessment/types';
+import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors';
 import type {
   AssessmentInput,
   AssessmentPatch,
@@ -15,50 +15,46 @@ import type {
   FindingNoteInput,
   MajorRiskInput,
   MajorRiskPatch,
-  RectificationPatch,
-  RectificationRetestInput,
   ResultReviewInput,
   TestObjectInput,
   TestObjectPatch,
-} from '../shared/assessment-schemas';
-import { encryptNullable } from '../security/field-crypto';
-import { getMembershipByUsername } from '../store/repositories/accounts.repository';
+} from '../../shared/assessment-schemas';
+import { encryptNullable } from '../../security/field-crypto';
+import { getMembershipByUsername } from '../../store/repositories/accounts.repository';
 import {
   getAssessment,
   getMajorRisk,
-  getRectification,
   getResult,
   getTestObject,
-  listRectifications,
   listResults,
   listTestObjects,
   markReviewed,
   touchAssessment,
   updateAssessmentColumns,
   updateMajorRiskColumns,
-  updateRectificationColumns,
   updateTestObjectColumns,
   writeFindingNote,
   writeResult,
-} from '../store/repositories/assessments.repository';
-import { getSystem } from '../store/repositories/systems.repository';
-import type { AssessmentRow, Database } from '../store/schema';
-import { audited, rowChanges, type Actor } from './actor';
-import { baselineOf, fixBaseline } from './assessment-model';
-import type { AppContext } from './context';
-import { currentFindings } from './assessment-queries';
-import { presentSystem } from './presenters';
-
+} from '../../store/repositories/assessments.repository';
+import { getSystem } from '../../store/repositories/systems.repository';
+import type { AssessmentRow, Database } from '../../store/schema';
+import { audited, rowChanges, type Actor } from '../actor';
+import { baselineOf, fixBaseline } from './model';
+import { inScope, type OrgScope } from '../access';
+import type { AppContext } from '../context';
+import { presentSystem } from '../presenters';
 type Db = Kysely<Database>;
 
 export function createAssessmentCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   systemId: string,
   input: AssessmentInput,
 ) {
+  const { organisationId, systemIds } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
+    if (systemIds && !systemIds.includes(systemId)) throw new NotFoundError('system', systemId);
     const system = presentSystem(await getSystem(trx, organisationId, systemId), undefined);
     if (system.level === null) {
       throw new ValidationError('the system is not graded yet', [
@@ -110,12 +106,13 @@ export function createAssessmentCommand(
 export function updateAssessmentCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   assessmentId: string,
   patch: AssessmentPatch,
 ) {
+  const { organisationId, systemIds } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
-    const before = await getAssessment(trx, organisationId, assessmentId);
+    const before = await getAssessment(trx, organisationId, assessmentId, systemIds);
     if (patch.team) await checkTeam(trx, organisationId, patch.team);
     const columns: Partial<AssessmentRow> = {};
     if (patch.title !== undefined) columns.title = patch.title;
@@ -155,11 +152,12 @@ export function updateAssessmentCommand(
 export function deleteAssessmentCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   assessmentId: string,
 ) {
+  const { organisationId, systemIds } = inScope(within);
   return audited(ctx, actor, async (trx, audit) => {
-    const before = await getAssessment(trx, organisationId, assessmentId);
+    const before = await getAssessment(trx, organisationId, assessmentId, systemIds);
     await trx.deleteFrom('assessments').where('id', '=', assessmentId).execute();
     await audit({
       organisationId,
@@ -174,12 +172,13 @@ export function deleteAssessmentCommand(
 export function addTestObjectCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   assessmentId: string,
   input: TestObjectInput,
 ) {
+  const { organisationId, systemIds } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
-    const assessment = await editable(trx, organisationId, assessmentId);
+    const assessment = await editable(trx, organisationId, assessmentId, systemIds);
     const last = await trx
       .selectFrom('test_objects')
       .select((eb) => eb.fn.max('position').as('max'))
@@ -213,13 +212,14 @@ export function addTestObjectCommand(
 export function updateTestObjectCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   assessmentId: string,
   objectId: string,
   patch: TestObjectPatch,
 ) {
+  const { organisationId, systemIds } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
-    await editable(trx, organisationId, assessmentId);
+    await editable(trx, organisationId, assessmentId, systemIds);
     const before = await getTestObject(trx, assessmentId, objectId);
     const { version, ...fields } = patch;
     if (fields.kind !== undefined && fields.kind !== before.kind) {
@@ -261,12 +261,13 @@ export function updateTestObjectCommand(
 export function deleteTestObjectCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   assessmentId: string,
   objectId: string,
 ) {
+  const { organisationId, systemIds } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
-    await editable(trx, organisationId, assessmentId);
+    await editable(trx, organisationId, assessmentId, systemIds);
     const before = await getTestObject(trx, assessmentId, objectId);
     await trx.deleteFrom('test_objects').where('id', '=', objectId).execute();
     await touchAssessment(trx, assessmentId, now);
@@ -287,12 +288,13 @@ export function deleteTestObjectCommand(
 export function writeResultsCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   assessmentId: string,
   input: BulkResultInput,
 ) {
+  const { organisationId, systemIds } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
-    const assessment = await editable(trx, organisationId, assessmentId);
+    const assessment = await editable(trx, organisationId, assessmentId, systemIds);
     const objects = new Map((await listTestObjects(trx, assessmentId)).map((o) => [o.id, o]));
     const baseline = new Map(baselineOf(assessment).map((i) => [i.id, i]));
     const problems: ErrorDetail[] = [];
@@ -374,12 +376,13 @@ export function writeResultsCommand(
 export function reviewResultsCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   assessmentId: string,
   input: ResultReviewInput,
 ) {
+  const { organisationId, systemIds } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
-    await editable(trx, organisationId, assessmentId);
+    await editable(trx, organisationId, assessmentId, systemIds);
     const problems: ErrorDetail[] = [];
     for (const [index, row] of input.rows.entries()) {
       const current = await getResult(trx, assessmentId, row.requirementId, row.objectId);
@@ -420,153 +423,17 @@ export function reviewResultsCommand(
   });
 }
 
-/** Evidence files: these limits keep the database sane; the types are what assessors attach. */
-export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
-export const EVIDENCE_MEDIA_TYPES: Readonly<Record<string, readonly string[]>> = {
-  'application/pdf': ['.pdf'],
-  'image/png': ['.png'],
-  'image/jpeg': ['.jpg', '.jpeg'],
-  'text/plain': ['.txt', '.log', '.conf', '.cfg'],
-  'text/csv': ['.csv'],
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'],
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['.docx'],
-};
-
-export function addEvidenceCommand(
-  ctx: AppContext,
-  actor: Actor,
-  organisationId: string,
-  assessmentId: string,
-  file: {
-    requirementId: string;
-    objectId: string;
-    fileName: string;
-    mediaType: string;
-    content: Buffer;
-  },
-) {
-  return audited(ctx, actor, async (trx, audit, now) => {
-    const assessment = await editable(trx, organisationId, assessmentId);
-    const problems: ErrorDetail[] = [];
-    if (!baselineOf(assessment).some((i) => i.id === file.requirementId)) {
-      problems.push({
-        path: 'requirementId',
-        message: `${file.requirementId} is not in this assessment's baseline`,
-      });
-    }
-    await getTestObject(trx, assessmentId, file.objectId);
-    const name = file.fileName.trim();
-    // Browsers send no useful type for .log / .conf files: infer it from the name then.
-    if (file.mediaType === '' || file.mediaType === 'application/octet-stream') {
-      const lower = name.toLowerCase();
-      const inferred = Object.entries(EVIDENCE_MEDIA_TYPES).find(([, exts]) =>
-        exts.some((e) => lower.endsWith(e)),
-      );
-      if (inferred) file = { ...file, mediaType: inferred[0] };
-    }
-    if (
-      !name ||
-      name.length > 255 ||
-      [...name].some((ch) => ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32)
-    ) {
-      problems.push({
-        path: 'fileName',
-        message: 'give a plain file name (no path, at most 255 characters)',
-      });
-    }
-    const extensions = EVIDENCE_MEDIA_TYPES[file.mediaType];
-    if (!extensions) {
-      problems.push({
-        path: 'content-type',
-        message: `${file.mediaType} is not accepted; use one of ${Object.keys(EVIDENCE_MEDIA_TYPES).join(', ')}`,
-      });
-    } else if (!extensions.some((e) => name.toLowerCase().endsWith(e))) {
-      problems.push({
-        path: 'fileName',
-        message: `a ${file.mediaType} file must end in ${extensions.join(' or ')}`,
-      });
-    }
-    if (file.content.length === 0) problems.push({ path: 'body', message: 'the file is empty' });
-    if (file.content.length > EVIDENCE_MAX_BYTES) {
-      problems.push({
-        path: 'body',
-        message: `the file is larger than ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`,
-      });
-    }
-    if (problems.length > 0)
-      throw new ValidationError('the evidence file cannot be stored', problems);
-    const evidenceId = randomUUID();
-    const row = {
-      id: evidenceId,
-      assessment_id: assessmentId,
-      organisation_id: organisationId,
-      requirement_id: file.requirementId,
-      object_id: file.objectId,
-      file_name: name,
-      media_type: file.mediaType,
-      size: file.content.length,
-      sm3: createHash('sm3').update(file.content).digest('hex'),
-      content_enc: ctx.cipher.encrypt(file.content.toString('base64'), {
-        table: 'assessment_evidence',
-        column: 'content_enc',
-        rowId: evidenceId,
-      }),
-      uploaded_by: actor.label,
-      uploaded_at: now,
-    };
-    await trx.insertInto('assessment_evidence').values(row).execute();
-    await touchAssessment(trx, assessmentId, now);
-    const { content_enc: _content, ...logged } = row;
-    await audit({
-      organisationId,
-      action: 'assessment.evidence.add',
-      entityType: 'evidence',
-      entityId: row.id,
-      changes: rowChanges(null, logged),
-    });
-    return logged;
-  });
-}
-
-export function deleteEvidenceCommand(
-  ctx: AppContext,
-  actor: Actor,
-  organisationId: string,
-  assessmentId: string,
-  evidenceId: string,
-) {
-  return audited(ctx, actor, async (trx, audit, now) => {
-    await editable(trx, organisationId, assessmentId);
-    const before = await trx
-      .selectFrom('assessment_evidence')
-      .select(['id', 'file_name', 'sm3', 'size', 'requirement_id', 'object_id'])
-      .where('assessment_id', '=', assessmentId)
-      .where('id', '=', evidenceId)
-      .executeTakeFirst();
-    if (!before)
-      throw new ValidationError('no such evidence', [{ path: 'evidenceId', message: 'not found' }]);
-    await trx.deleteFrom('assessment_evidence').where('id', '=', evidenceId).execute();
-    await touchAssessment(trx, assessmentId, now);
-    await audit({
-      organisationId,
-      action: 'assessment.evidence.delete',
-      entityType: 'evidence',
-      entityId: evidenceId,
-      changes: rowChanges(before, null),
-    });
-  });
-}
-
 export function writeFindingNoteCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   assessmentId: string,
   requirementId: string,
   input: FindingNoteInput,
 ) {
+  const { organisationId, systemIds } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
-    const assessment = await editable(trx, organisationId, assessmentId);
+    const assessment = await editable(trx, organisationId, assessmentId, systemIds);
     if (!baselineOf(assessment).some((i) => i.id === requirementId)) {
       throw new ValidationError('unknown requirement', [
         { path: 'requirementId', message: `${requirementId} is not in this assessment's baseline` },
@@ -630,12 +497,13 @@ export function writeFindingNoteCommand(
 export function addMajorRiskCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   assessmentId: string,
   input: MajorRiskInput,
 ) {
+  const { organisationId, systemIds } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
-    await editable(trx, organisationId, assessmentId);
+    await editable(trx, organisationId, assessmentId, systemIds);
     if (!ctx.catalog.majorRiskTriggers.some((t) => t.id === input.triggerId)) {
       throw new ValidationError('unknown trigger', [
         { path: 'triggerId', message: `${input.triggerId} is not one of A-01 … A-32` },
@@ -673,13 +541,14 @@ export function addMajorRiskCommand(
 export function updateMajorRiskCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   assessmentId: string,
   id: string,
   patch: MajorRiskPatch,
 ) {
+  const { organisationId, systemIds } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
-    await editable(trx, organisationId, assessmentId);
+    await editable(trx, organisationId, assessmentId, systemIds);
     const before = await getMajorRisk(trx, assessmentId, id);
     const after = await updateMajorRiskColumns(
       trx,
@@ -715,12 +584,13 @@ export function updateMajorRiskCommand(
 export function deleteMajorRiskCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   assessmentId: string,
   id: string,
 ) {
+  const { organisationId, systemIds } = inScope(within);
   return audited(ctx, actor, async (trx, audit) => {
-    await editable(trx, organisationId, assessmentId);
+    await editable(trx, organisationId, assessmentId, systemIds);
     const before = await getMajorRisk(trx, assessmentId, id);
     await trx.deleteFrom('major_risks').where('id', '=', id).execute();
     await audit({
@@ -733,153 +603,13 @@ export function deleteMajorRiskCommand(
   });
 }
 
-/** 整改: one rectification item per current finding that has none yet. Returns the new items. */
-export function generateRectificationsCommand(
-  ctx: AppContext,
-  actor: Actor,
-  organisationId: string,
-  assessmentId: string,
-) {
-  return audited(ctx, actor, async (trx, audit, now) => {
-    const assessment = await getAssessment(trx, organisationId, assessmentId);
-    const findings = await currentFindings(ctx, trx, assessment);
-    const existing = new Set(
-      (await listRectifications(trx, organisationId, { assessmentId })).map(
-        (r) => r.requirement_id,
-      ),
-    );
-    const created = [];
-    for (const f of findings) {
-      if (existing.has(f.requirementId)) continue;
-      const row = {
-        id: randomUUID(),
-        assessment_id: assessmentId,
-        organisation_id: organisationId,
-        system_id: assessment.system_id,
-        requirement_id: f.requirementId,
-        owner: null,
-        due_date: null,
-        plan_enc: null,
-        status: 'open',
-        approver: null,
-        acceptance_reason: null,
-        retest_result: null,
-        retest_on: null,
-        retest_by: null,
-        closed_on: null,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      };
-      // A concurrent generate may have created it meanwhile: keep theirs (and the transaction).
-      const res = await trx
-        .insertInto('rectification_items')
-        .values(row)
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0) created.push(row);
-    }
-    await audit({
-      organisationId,
-      action: 'rectification.generate',
-      entityType: 'assessment',
-      entityId: assessmentId,
-      changes: { items: { before: null, after: created.map((r) => r.requirement_id) } },
-    });
-    return created;
-  });
-}
-
-/**
- * The operator's side of a rectification item: owner, due date, plan, status open →
- * in_progress → fixed (awaiting re-test), or risk_accepted with approver and reason; a closed
- * item can only be reopened. Verification comes from an assessor's re-test
- * ({@link retestRectificationCommand}).
- */
-export function updateRectificationCommand(
-  ctx: AppContext,
-  actor: Actor,
-  organisationId: string,
-  id: string,
-  patch: RectificationPatch,
-  today: string,
-) {
-  return audited(ctx, actor, async (trx, audit, now) => {
-    const before = await getRectification(trx, organisationId, id);
-    const status = patch.status ?? before.status;
-    const problems: ErrorDetail[] = [];
-    if (status === 'verified' && before.status !== 'verified') {
-      problems.push({
-        path: 'status',
-        message: 'an item is verified by an assessor’s re-test (POST …/retest), not set directly',
-      });
-    }
-    if (status === 'risk_accepted') {
-      const approver = patch.approver !== undefined ? patch.approver : before.approver;
-      const reason =
-        patch.acceptanceReason !== undefined ? patch.acceptanceReason : before.acceptance_reason;
-      if (!approver?.trim())
-        problems.push({ path: 'approver', message: 'risk acceptance needs the approver' });
-      if (!reason?.trim())
-        problems.push({ path: 'acceptanceReason', message: 'risk acceptance needs a reason' });
-    }
-    if (
-      (before.status === 'verified' || before.status === 'risk_accepted') &&
-      patch.status &&
-      patch.status !== before.status &&
-      patch.status !== 'open'
-    ) {
-      problems.push({
-        path: 'status',
-        message: `a ${before.status} item can only be reopened (status open)`,
-      });
-    }
-    if (problems.length > 0)
-      throw new ValidationError('the rectification item cannot be changed so', problems);
-    const closed = status === 'verified' || status === 'risk_accepted';
-    const after = await updateRectificationColumns(
-      trx,
-      organisationId,
-      id,
-      patch.version,
-      {
-        ...(patch.owner !== undefined ? { owner: patch.owner } : {}),
-        ...(patch.dueDate !== undefined ? { due_date: patch.dueDate } : {}),
-        ...(patch.plan !== undefined
-          ? {
-              plan_enc: encryptNullable(ctx.cipher, patch.plan?.trim() || null, {
-                table: 'rectification_items',
-                column: 'plan_enc',
-                rowId: id,
-              }),
-            }
-          : {}),
-        ...(patch.approver !== undefined ? { approver: patch.approver } : {}),
-        ...(patch.acceptanceReason !== undefined
-          ? { acceptance_reason: patch.acceptanceReason }
-          : {}),
-        status,
-        closed_on: closed ? (before.closed_on ?? today) : null,
-      },
-      now,
-    );
-    await audit({
-      organisationId,
-      action: 'rectification.update',
-      entityType: 'rectification_item',
-      entityId: id,
-      changes: rowChanges(before, after),
-    });
-    return after;
-  });
-}
-
-async function editable(
+export async function editable(
   db: Db,
   organisationId: string,
   assessmentId: string,
+  systemIds: readonly string[] | undefined,
 ): Promise<AssessmentRow> {
-  const assessment = await getAssessment(db, organisationId, assessmentId);
+  const assessment = await getAssessment(db, organisationId, assessmentId, systemIds);
   if (assessment.status === 'completed') {
     throw new ConflictError(
       'the assessment is completed; reopen it (status in_progress) to change it',
@@ -908,46 +638,3 @@ function withoutBaseline(row: AssessmentRow) {
 
 /** For tests and the CLI: every result row of an assessment (decrypted elsewhere). */
 export { listResults };
-
-/**
- * 复测: an assessor records the re-test of a rectified problem. 符合 verifies (closes) the item;
- * anything else sends it back to 整改中.
- */
-export function retestRectificationCommand(
-  ctx: AppContext,
-  actor: Actor,
-  organisationId: string,
-  id: string,
-  input: RectificationRetestInput,
-  today: string,
-) {
-  return audited(ctx, actor, async (trx, audit, now) => {
-    const before = await getRectification(trx, organisationId, id);
-    if (before.status === 'verified' || before.status === 'risk_accepted') {
-      throw new ConflictError(`the item is ${before.status}; reopen it before re-testing`);
-    }
-    const passed = input.retestResult === 'compliant';
-    const after = await updateRectificationColumns(
-      trx,
-      organisationId,
-      id,
-      input.version,
-      {
-        retest_result: input.retestResult,
-        retest_on: input.retestOn ?? today,
-        retest_by: actor.label,
-        status: passed ? 'verified' : 'in_progress',
-        closed_on: passed ? (input.retestOn ?? today) : null,
-      },
-      now,
-    );
-    await audit({
-      organisationId,
-      action: 'rectification.retest',
-      entityType: 'rectification_item',
-      entityId: id,
-      changes: rowChanges(before, after),
-    });
-    return after;
-  });
-}

@@ -4,8 +4,8 @@ import {
   type Boundary,
   type BoundaryInput,
   type BoundaryRules,
-} from '../domain/cii/boundary';
-import { explainExclusion, explainInclusion } from '../domain/cii/explain';
+} from '../../domain/cii/boundary';
+import { explainExclusion, explainInclusion } from '../../domain/cii/explain';
 import type {
   CiiAssetKind,
   CiiAssetRef,
@@ -17,14 +17,14 @@ import type {
   CiiFlowView,
   CiiSector,
   CoreBusinessView,
-} from '../shared/cii-schemas';
+} from '../../shared/cii-schemas';
 import type {
   CiiAssetRow,
   CiiCoreBusinessRow,
   CiiDependencyRow,
   CiiDeterminationRow,
   CiiFlowRow,
-} from '../store/schema';
+} from '../../store/schema';
 
 /* Rows → views, and the stored model → the boundary engine's input. */
 

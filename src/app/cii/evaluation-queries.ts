@@ -7,12 +7,12 @@
  * milliseconds).
  */
 import type { Kysely } from 'kysely';
-import { loadCiiCapabilityCatalog } from '../catalogs/cii-capability-catalog';
-import type { CiiCapabilityCatalog } from '../catalogs/cii-capability-catalog.schema';
-import { scoreCapabilityEvaluation, type EvaluationScore } from '../domain/cii/capability';
-import { ValidationError, type ErrorDetail } from '../errors';
-import { decryptNullable } from '../security/field-crypto';
-import { ITEM_RESULTS, type ItemResult } from '../shared/assessment-vocabulary';
+import { loadCiiCapabilityCatalog } from '../../catalogs/cii-capability-catalog';
+import type { CiiCapabilityCatalog } from '../../catalogs/cii-capability-catalog.schema';
+import { scoreCapabilityEvaluation, type EvaluationScore } from '../../domain/cii/capability';
+import { ValidationError, type ErrorDetail } from '../../errors';
+import { decryptNullable } from '../../security/field-crypto';
+import { ITEM_RESULTS, type ItemResult } from '../../shared/assessment-vocabulary';
 import type {
   CapabilityCatalogDto,
   CiiEvaluationDetailDto,
@@ -21,7 +21,7 @@ import type {
   CiiEvaluationSummaryDto,
   CiiRectificationDto,
   CiiRectificationStatus,
-} from '../shared/cii-evaluation-schemas';
+} from '../../shared/cii-evaluation-schemas';
 import {
   getEvaluatedBusiness,
   getEvaluation,
@@ -29,9 +29,9 @@ import {
   listEvaluationResults,
   listEvaluations,
   resultsOfEvaluations,
-} from '../store/repositories/cii-evaluations.repository';
-import type { CiiEvaluationRectificationRow, CiiEvaluationRow, Database } from '../store/schema';
-import type { AppContext } from './context';
+} from '../../store/repositories/cii-evaluations.repository';
+import type { CiiEvaluationRectificationRow, CiiEvaluationRow, Database } from '../../store/schema';
+import type { AppContext } from '../context';
 
 /** The shipped GB/T 39204 catalog (validated and cached on first use). */
 export function capabilityCatalog(): CiiCapabilityCatalog {

@@ -3,10 +3,10 @@ import {
   computeBoundary,
   DEFAULT_BOUNDARY_RULES,
   type BoundaryRules,
-} from '../domain/cii/boundary';
-import { explainInclusion } from '../domain/cii/explain';
-import { ValidationError, type ErrorDetail } from '../errors';
-import type { CiiFile, CiiImportResult } from '../shared/cii-schemas';
+} from '../../domain/cii/boundary';
+import { explainInclusion } from '../../domain/cii/explain';
+import { ValidationError, type ErrorDetail } from '../../errors';
+import type { CiiFile, CiiImportResult } from '../../shared/cii-schemas';
 import {
   insertCoreBusiness,
   insertInChunks,
@@ -17,11 +17,16 @@ import {
   updateAsset,
   updateCoreBusiness,
   updateFlow,
-} from '../store/repositories/cii.repository';
+} from '../../store/repositories/cii.repository';
 import { randomUUID } from 'node:crypto';
-import type { Database, NewCiiAssetRow, NewCiiDependencyRow, NewCiiFlowRow } from '../store/schema';
-import { audited, type Actor } from './actor';
-import type { AppContext } from './context';
+import type {
+  Database,
+  NewCiiAssetRow,
+  NewCiiDependencyRow,
+  NewCiiFlowRow,
+} from '../../store/schema';
+import { audited, type Actor } from '../actor';
+import type { AppContext } from '../context';
 
 /*
  * The CII exchange file (dengbao.cii.v1) in and out. An import merges by key (asset code,

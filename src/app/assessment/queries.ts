@@ -4,36 +4,37 @@
  * function (src/domain/mlps/assessment/scoring.ts) serves the UI, the API, the CLI and reports.
  */
 import type { Kysely } from 'kysely';
-import { deriveFindings, suggestRisk } from '../domain/mlps/assessment/findings';
+import { deriveFindings, suggestRisk } from '../../domain/mlps/assessment/findings';
 import {
   CONCLUSION_ZH,
   itemOutcomes,
   scoreAssessment,
   type ProblemState,
   type ScoreResult,
-} from '../domain/mlps/assessment/scoring';
+} from '../../domain/mlps/assessment/scoring';
 import {
   CATEGORIES_BY_OBJECT_KIND,
   type ItemResult,
   type ResultRecord,
   type RiskLevel,
   type TestObjectKind,
-} from '../domain/mlps/assessment/types';
-import { decryptNullable } from '../security/field-crypto';
+} from '../../domain/mlps/assessment/types';
+import { decryptNullable } from '../../security/field-crypto';
 import type {
   AssessmentDashboardDto,
+  AssessmentDto,
   AssessmentScoreDto,
   CaseObservationDto,
   FindingDto,
   MajorRiskDto,
-  RectificationDto,
   RectificationStatusCode,
   ScoreResultDto,
   WorkbookDto,
   WorkbookProgressDto,
   WorkbookRowDto,
-} from '../shared/api-types';
+} from '../../shared/api-types';
 import {
+  assessmentRevision,
   evidenceCounts,
   getAssessment,
   listAssessments,
@@ -42,17 +43,25 @@ import {
   listRectifications,
   listResults,
   listTestObjects,
-} from '../store/repositories/assessments.repository';
-import type { AssessmentRow, Database, RectificationItemRow } from '../store/schema';
+} from '../../store/repositories/assessments.repository';
+import type {
+  AssessmentResultRow,
+  AssessmentRow,
+  Database,
+  RectificationItemRow,
+} from '../../store/schema';
 import {
   baselineOf,
   presentAssessment,
+  presentAssessmentSummary,
   scoringRequirements,
   testObjectsOf,
   type FixedBaselineItem,
-} from './assessment-model';
-import { highRiskCaseList } from './catalog-queries';
-import type { AppContext } from './context';
+} from './model';
+import { highRiskCaseList } from '../catalog-queries';
+import { inScope, type OrgScope } from '../access';
+import type { AppContext } from '../context';
+import { NotFoundError } from '../../errors';
 
 type Db = Kysely<Database>;
 
@@ -68,11 +77,12 @@ export async function systemNames(db: Db, organisationId: string): Promise<Map<s
 /** The workbook: every baseline requirement × every test object that answers its category. */
 export async function workbookQuery(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
   assessmentId: string,
 ): Promise<WorkbookDto> {
+  const { organisationId, systemIds } = inScope(within);
   const db = ctx.store.db;
-  const assessment = await getAssessment(db, organisationId, assessmentId);
+  const assessment = await getAssessment(db, organisationId, assessmentId, systemIds);
   const [objects, results, evidence, names] = await Promise.all([
     listTestObjects(db, assessmentId),
     listResults(db, assessmentId),
@@ -212,19 +222,21 @@ export async function currentFindings(
 
 export async function findingsQuery(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
   assessmentId: string,
 ): Promise<FindingDto[]> {
-  const assessment = await getAssessment(ctx.store.db, organisationId, assessmentId);
+  const { organisationId, systemIds } = inScope(within);
+  const assessment = await getAssessment(ctx.store.db, organisationId, assessmentId, systemIds);
   return currentFindings(ctx, ctx.store.db, assessment);
 }
 
 export async function majorRisksQuery(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
   assessmentId: string,
 ): Promise<MajorRiskDto[]> {
-  await getAssessment(ctx.store.db, organisationId, assessmentId);
+  const { organisationId, systemIds } = inScope(within);
+  await getAssessment(ctx.store.db, organisationId, assessmentId, systemIds);
   const rows = await listMajorRisks(ctx.store.db, assessmentId);
   return rows.map((r) => ({
     id: r.id,
@@ -251,12 +263,13 @@ export async function majorRisksQuery(
  */
 export async function scoreQuery(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
   assessmentId: string,
   asOf: string,
   db: Db = ctx.store.db,
 ): Promise<AssessmentScoreDto> {
-  const assessment = await getAssessment(db, organisationId, assessmentId);
+  const { organisationId, systemIds } = inScope(within);
+  const assessment = await getAssessment(db, organisationId, assessmentId, systemIds);
   const [objects, results, findings, majors, rectifications] = await Promise.all([
     listTestObjects(db, assessmentId),
     listResults(db, assessmentId),
@@ -342,80 +355,6 @@ export function presentScore(score: ScoreResult): ScoreResultDto {
   };
 }
 
-export async function rectificationsQuery(
-  ctx: AppContext,
-  organisationId: string,
-  filter: { assessmentId?: string; systemIds?: readonly string[] },
-  today: string,
-): Promise<RectificationDto[]> {
-  const db = ctx.store.db;
-  const rows = await listRectifications(db, organisationId, filter);
-  const names = await systemNames(db, organisationId);
-  const assessments = new Map<string, AssessmentRow>();
-  const risks = new Map<string, Map<string, RiskLevel | null>>();
-  const out: RectificationDto[] = [];
-  for (const r of rows) {
-    let assessment = assessments.get(r.assessment_id);
-    if (!assessment) {
-      assessment = await getAssessment(db, organisationId, r.assessment_id);
-      assessments.set(r.assessment_id, assessment);
-      const findings = await currentFindings(ctx, db, assessment);
-      risks.set(r.assessment_id, new Map(findings.map((f) => [f.requirementId, f.effectiveRisk])));
-    }
-    out.push(
-      presentRectification(
-        ctx,
-        r,
-        assessment,
-        names,
-        risks.get(r.assessment_id)?.get(r.requirement_id) ?? null,
-        today,
-      ),
-    );
-  }
-  return out;
-}
-
-export function presentRectification(
-  ctx: AppContext,
-  r: RectificationItemRow,
-  assessment: AssessmentRow,
-  names: Map<string, string>,
-  risk: RiskLevel | null,
-  today: string,
-): RectificationDto {
-  const item = baselineOf(assessment).find((i) => i.id === r.requirement_id);
-  const open = r.status !== 'verified' && r.status !== 'risk_accepted';
-  return {
-    id: r.id,
-    assessmentId: r.assessment_id,
-    assessmentTitle: assessment.title,
-    systemId: r.system_id,
-    systemName: names.get(r.system_id) ?? '',
-    requirementId: r.requirement_id,
-    clause: item?.clause ?? r.requirement_id,
-    title: item?.title ?? { zh: r.requirement_id, en: r.requirement_id },
-    risk,
-    owner: r.owner,
-    dueDate: r.due_date,
-    plan: decryptNullable(ctx.cipher, r.plan_enc, {
-      table: 'rectification_items',
-      column: 'plan_enc',
-      rowId: r.id,
-    }),
-    status: r.status as RectificationStatusCode,
-    approver: r.approver,
-    acceptanceReason: r.acceptance_reason,
-    retestResult: (r.retest_result as RectificationDto['retestResult']) ?? null,
-    retestOn: r.retest_on,
-    retestBy: r.retest_by,
-    closedOn: r.closed_on,
-    overdue: open && r.due_date !== null && r.due_date < today,
-    version: r.version,
-    updatedAt: r.updated_at,
-  };
-}
-
 /**
  * Per system: the latest assessment's conclusion before/after rectification, the next
  * assessment due (level 3+ yearly from the last report, 公网安〔2025〕1846号 Q11) and the
@@ -423,18 +362,18 @@ export function presentRectification(
  */
 export async function dashboardQuery(
   ctx: AppContext,
-  organisationId: string,
-  onlySystemIds: readonly string[] | undefined,
+  within: OrgScope,
   today: string,
 ): Promise<AssessmentDashboardDto> {
+  const { organisationId, systemIds } = inScope(within);
   const db = ctx.store.db;
   let systemsQ = db
     .selectFrom('systems')
     .select(['id', 'name', 'level'])
     .where('organisation_id', '=', organisationId);
-  if (onlySystemIds) {
-    if (onlySystemIds.length === 0) return { systems: [], burndown: [], risks: emptyRisks() };
-    systemsQ = systemsQ.where('id', 'in', [...onlySystemIds]);
+  if (systemIds) {
+    if (systemIds.length === 0) return { systems: [], burndown: [], risks: emptyRisks() };
+    systemsQ = systemsQ.where('id', 'in', [...systemIds]);
   }
   const systems = await systemsQ.orderBy('name').execute();
   const assessments = await listAssessments(db, organisationId, {
@@ -522,4 +461,73 @@ function addYears(date: string, years: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCFullYear(d.getUTCFullYear() + years);
   return d.toISOString().slice(0, 10);
+}
+
+/** The level assessments the caller may see (optionally of one system), newest first. */
+export async function assessmentsQuery(
+  ctx: AppContext,
+  within: OrgScope,
+  filter: { readonly systemId?: string | undefined } = {},
+) {
+  const { organisationId, systemIds } = inScope(within);
+  const db = ctx.store.db;
+  const rows = await listAssessments(db, organisationId, { systemId: filter.systemId, systemIds });
+  const names = await systemNames(db, organisationId);
+  const items = rows.map((r) =>
+    presentAssessmentSummary(r, names.get(r.system_id) ?? '', ctx.catalog),
+  );
+  return { items, total: items.length };
+}
+
+/** One assessment with its test objects; NOT_FOUND outside the caller's scope. */
+export async function assessmentQuery(
+  ctx: AppContext,
+  within: OrgScope,
+  assessmentId: string,
+): Promise<AssessmentDto> {
+  const { organisationId, systemIds } = inScope(within);
+  const db = ctx.store.db;
+  const row = await getAssessment(db, organisationId, assessmentId, systemIds);
+  const names = await systemNames(db, organisationId);
+  return presentAssessment(
+    row,
+    names.get(row.system_id) ?? '',
+    await listTestObjects(db, row.id),
+    ctx.catalog,
+  );
+}
+
+/** The assessment's revision (every change bumps it), to serve a cached workbook; NOT_FOUND outside the scope. */
+export async function workbookRevisionQuery(
+  ctx: AppContext,
+  within: OrgScope,
+  assessmentId: string,
+): Promise<number> {
+  const { organisationId, systemIds } = inScope(within);
+  const current = await assessmentRevision(ctx.store.db, organisationId, assessmentId, systemIds);
+  if (!current) throw new NotFoundError('assessment', assessmentId);
+  return current.revision;
+}
+
+/** A stored result as the API shows it (record and reason decrypted). */
+export function presentResult(ctx: Pick<AppContext, 'cipher'>, row: AssessmentResultRow) {
+  const rowId = [row.assessment_id, row.requirement_id, row.object_id];
+  return {
+    requirementId: row.requirement_id,
+    objectId: row.object_id,
+    result: row.result,
+    record: decryptNullable(ctx.cipher, row.record_enc, {
+      table: 'assessment_results',
+      column: 'record_enc',
+      rowId,
+    }),
+    reason: decryptNullable(ctx.cipher, row.reason_enc, {
+      table: 'assessment_results',
+      column: 'reason_enc',
+      rowId,
+    }),
+    recordedBy: row.recorded_by,
+    recordedAt: row.recorded_at,
+    version: row.version,
+  };
 }

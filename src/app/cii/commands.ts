@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { diffBoundary } from '../domain/cii/boundary';
-import { explainInclusion } from '../domain/cii/explain';
-import { ConflictError } from '../errors';
+import { diffBoundary } from '../../domain/cii/boundary';
+import { explainInclusion } from '../../domain/cii/explain';
+import { ConflictError } from '../../errors';
 import type {
   CiiAssetInput,
   CiiAssetPatch,
@@ -11,7 +11,7 @@ import type {
   CiiFlowPatch,
   CoreBusinessInput,
   CoreBusinessPatch,
-} from '../shared/cii-schemas';
+} from '../../shared/cii-schemas';
 import {
   deleteAsset,
   deleteCoreBusiness,
@@ -34,10 +34,10 @@ import {
   updateAsset,
   updateCoreBusiness,
   updateFlow,
-} from '../store/repositories/cii.repository';
-import { audited, rowChanges, type Actor } from './actor';
-import { assetRefs, computeFor, presentDetermination } from './cii-model';
-import type { AppContext } from './context';
+} from '../../store/repositories/cii.repository';
+import { audited, rowChanges, type Actor } from '../actor';
+import { assetRefs, computeFor, presentDetermination } from './model';
+import type { AppContext } from '../context';
 
 /*
  * Every change to the CII model, each in one transaction with its audit entry.

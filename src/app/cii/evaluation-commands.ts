@@ -8,15 +8,25 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { ConflictError, ValidationError, VersionConflictError, type ErrorDetail } from '../errors';
-import { encryptNullable } from '../security/field-crypto';
+import {
+  checkRectificationChange,
+  CII_RECTIFICATION_FLOW,
+} from '../../domain/rectification/status';
+import {
+  ConflictError,
+  ValidationError,
+  VersionConflictError,
+  type ErrorDetail,
+} from '../../errors';
+import { encryptNullable } from '../../security/field-crypto';
 import type {
   CiiEvaluationInput,
   CiiEvaluationResultsInput,
   CiiEvaluationTransition,
   CiiRectificationInput,
   CiiRectificationPatch,
-} from '../shared/cii-evaluation-schemas';
+  CiiRectificationStatus,
+} from '../../shared/cii-evaluation-schemas';
 import {
   findRectificationFor,
   getEvaluatedBusiness,
@@ -30,16 +40,16 @@ import {
   updateEvaluationColumns,
   updateEvaluationRectificationColumns,
   writeEvaluationResult,
-} from '../store/repositories/cii-evaluations.repository';
+} from '../../store/repositories/cii-evaluations.repository';
 import type {
   CiiEvaluationRectificationRow,
   CiiEvaluationResultRow,
   CiiEvaluationRow,
   Database,
-} from '../store/schema';
-import { audited, rowChanges, type Actor } from './actor';
-import type { AppContext } from './context';
-import { capabilityCatalog } from './cii-evaluation-queries';
+} from '../../store/schema';
+import { audited, rowChanges, type Actor } from '../actor';
+import type { AppContext } from '../context';
+import { capabilityCatalog } from './evaluation-queries';
 
 type Db = Kysely<Database>;
 
@@ -329,6 +339,13 @@ export function updateCiiRectificationCommand(
       evaluationId,
       rectificationId,
     );
+    const { problems } = checkRectificationChange(
+      CII_RECTIFICATION_FLOW,
+      { status: before.status as CiiRectificationStatus },
+      { status: patch.status },
+    );
+    if (problems.length > 0)
+      throw new ValidationError('the rectification item cannot be changed so', problems);
     const after = await updateEvaluationRectificationColumns(
       trx,
       organisationId,
