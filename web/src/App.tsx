@@ -2,36 +2,143 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes } from 'react-router-dom';
+import { matchPath, Route, Routes } from 'react-router-dom';
 import { setAuthErrorListener } from './api/client';
 import { markSignedOut, SESSION_KEY } from './api/session';
 import { AppLayout } from './components/AppLayout';
 import { RequireSession } from './components/auth/RequireSession';
 import { OrganisationScope, RequirePermission } from './components/OrganisationScope';
-import { HomePage } from './pages/HomePage';
-import { LoginPage } from './pages/LoginPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { ObligationsPage } from './pages/ObligationsPage';
-import { OrganisationHomePage } from './pages/OrganisationHomePage';
-import { AssessmentPage } from './pages/assessments/AssessmentPage';
-import { AssessmentsPage } from './pages/assessments/AssessmentsPage';
-import { CatalogPage } from './pages/catalog/CatalogPage';
-import { AuditPage } from './pages/settings/AuditPage';
-import { MembersPage } from './pages/settings/MembersPage';
-import { RolesPage } from './pages/settings/RolesPage';
-import { TokensPage } from './pages/settings/TokensPage';
-import { SystemDetailPage } from './pages/SystemDetailPage';
-import { SystemsPage } from './pages/SystemsPage';
+interface LazyPage {
+  readonly Component: ComponentType;
+  /** Starts loading the page's code (and the libraries only it needs); safe to call again. */
+  readonly preload: () => Promise<unknown>;
+}
 
-// CII pages carry React Flow and dagre: loaded when first opened, not with the main bundle.
-const CiiBusinessesPage = lazy(() => import('./pages/cii/CiiBusinessesPage'));
-const CiiBusinessPage = lazy(() => import('./pages/cii/CiiBusinessPage'));
+/**
+ * Each page is its own chunk, with the libraries only it uses (ECharts with the assessments list,
+ * React Flow with the CII pages): a first visit downloads and runs the shell plus one page.
+ * `preload` and React.lazy share one import, which is tried again after a failed load.
+ */
+function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): LazyPage {
+  let loading: Promise<{ default: ComponentType }> | undefined;
+  const preload = () =>
+    (loading ??= load().then(
+      (module) => ({ default: pick(module) }),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  return { Component: lazy(preload), preload };
+}
 
-function Lazy({ children }: { children: ReactNode }) {
+const pages = {
+  login: lazyPage(
+    () => import('./pages/LoginPage'),
+    (m) => m.LoginPage,
+  ),
+  home: lazyPage(
+    () => import('./pages/HomePage'),
+    (m) => m.HomePage,
+  ),
+  organisationHome: lazyPage(
+    () => import('./pages/OrganisationHomePage'),
+    (m) => m.OrganisationHomePage,
+  ),
+  systems: lazyPage(
+    () => import('./pages/SystemsPage'),
+    (m) => m.SystemsPage,
+  ),
+  system: lazyPage(
+    () => import('./pages/SystemDetailPage'),
+    (m) => m.SystemDetailPage,
+  ),
+  obligations: lazyPage(
+    () => import('./pages/ObligationsPage'),
+    (m) => m.ObligationsPage,
+  ),
+  assessments: lazyPage(
+    () => import('./pages/assessments/AssessmentsPage'),
+    (m) => m.AssessmentsPage,
+  ),
+  assessment: lazyPage(
+    () => import('./pages/assessments/AssessmentPage'),
+    (m) => m.AssessmentPage,
+  ),
+  ciiBusinesses: lazyPage(
+    () => import('./pages/cii/CiiBusinessesPage'),
+    (m) => m.default,
+  ),
+  ciiBusiness: lazyPage(
+    () => import('./pages/cii/CiiBusinessPage'),
+    (m) => m.default,
+  ),
+  catalog: lazyPage(
+    () => import('./pages/catalog/CatalogPage'),
+    (m) => m.CatalogPage,
+  ),
+  members: lazyPage(
+    () => import('./pages/settings/MembersPage'),
+    (m) => m.MembersPage,
+  ),
+  roles: lazyPage(
+    () => import('./pages/settings/RolesPage'),
+    (m) => m.RolesPage,
+  ),
+  tokens: lazyPage(
+    () => import('./pages/settings/TokensPage'),
+    (m) => m.TokensPage,
+  ),
+  audit: lazyPage(
+    () => import('./pages/settings/AuditPage'),
+    (m) => m.AuditPage,
+  ),
+  notFound: lazyPage(
+    () => import('./pages/NotFoundPage'),
+    (m) => m.NotFoundPage,
+  ),
+} satisfies Record<string, LazyPage>;
+
+/** The paths of the routes below, for preloading the page of a URL. */
+const PAGE_PATHS: readonly (readonly [string, LazyPage])[] = [
+  ['/login', pages.login],
+  ['/', pages.home],
+  ['/o/:orgId', pages.organisationHome],
+  ['/o/:orgId/systems', pages.systems],
+  ['/o/:orgId/systems/:systemId', pages.system],
+  ['/o/:orgId/obligations', pages.obligations],
+  ['/o/:orgId/assessments', pages.assessments],
+  ['/o/:orgId/assessments/:assessmentId', pages.assessment],
+  ['/o/:orgId/cii', pages.ciiBusinesses],
+  ['/o/:orgId/cii/:businessId', pages.ciiBusiness],
+  ['/o/:orgId/catalog', pages.catalog],
+  ['/o/:orgId/settings/members', pages.members],
+  ['/o/:orgId/settings/roles', pages.roles],
+  ['/o/:orgId/settings/tokens', pages.tokens],
+  ['/o/:orgId/settings/audit', pages.audit],
+];
+
+/**
+ * Starts loading the code of the page at `pathname` while the session and the organisation are
+ * still being fetched, not after them (main.tsx calls it once, before the first render).
+ */
+export function preloadPage(pathname: string): void {
+  const page = PAGE_PATHS.find(([pattern]) => matchPath(pattern, pathname))?.[1] ?? pages.notFound;
+  const ignore = () => undefined; // a failed load shows when the route renders
+  void page.preload().catch(ignore);
+  // "/" forwards to the organisation's home.
+  if (page === pages.home) void pages.organisationHome.preload().catch(ignore);
+}
+
+/** A page of the route table, with a spinner while its code loads (the layout stays). */
+function Lazy({ page }: { page: LazyPage }) {
+  const { Component } = page;
   return (
-    <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{children}</Suspense>
+    <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+      <Component />
+    </Suspense>
   );
 }
 
@@ -59,17 +166,17 @@ export function App() {
     <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { borderRadius: 4 } }}>
       <AntApp>
         <Routes>
-          <Route path="login" element={<LoginPage />} />
+          <Route path="login" element={<Lazy page={pages.login} />} />
           <Route element={<RequireSession />}>
             <Route element={<AppLayout />}>
-              <Route index element={<HomePage />} />
+              <Route index element={<Lazy page={pages.home} />} />
               <Route path="o/:orgId" element={<OrganisationScope />}>
-                <Route index element={<OrganisationHomePage />} />
+                <Route index element={<Lazy page={pages.organisationHome} />} />
                 <Route
                   path="systems"
                   element={
                     <RequirePermission permission="systems.read">
-                      <SystemsPage />
+                      <Lazy page={pages.systems} />
                     </RequirePermission>
                   }
                 />
@@ -77,7 +184,7 @@ export function App() {
                   path="systems/:systemId"
                   element={
                     <RequirePermission permission="systems.read">
-                      <SystemDetailPage />
+                      <Lazy page={pages.system} />
                     </RequirePermission>
                   }
                 />
@@ -85,7 +192,7 @@ export function App() {
                   path="obligations"
                   element={
                     <RequirePermission permission="systems.read">
-                      <ObligationsPage />
+                      <Lazy page={pages.obligations} />
                     </RequirePermission>
                   }
                 />
@@ -93,7 +200,7 @@ export function App() {
                   path="assessments"
                   element={
                     <RequirePermission permission="assessments.read">
-                      <AssessmentsPage />
+                      <Lazy page={pages.assessments} />
                     </RequirePermission>
                   }
                 />
@@ -101,7 +208,7 @@ export function App() {
                   path="assessments/:assessmentId"
                   element={
                     <RequirePermission permission="assessments.read">
-                      <AssessmentPage />
+                      <Lazy page={pages.assessment} />
                     </RequirePermission>
                   }
                 />
@@ -109,9 +216,7 @@ export function App() {
                   path="cii"
                   element={
                     <RequirePermission permission="cii.read">
-                      <Lazy>
-                        <CiiBusinessesPage />
-                      </Lazy>
+                      <Lazy page={pages.ciiBusinesses} />
                     </RequirePermission>
                   }
                 />
@@ -119,9 +224,7 @@ export function App() {
                   path="cii/:businessId"
                   element={
                     <RequirePermission permission="cii.read">
-                      <Lazy>
-                        <CiiBusinessPage />
-                      </Lazy>
+                      <Lazy page={pages.ciiBusiness} />
                     </RequirePermission>
                   }
                 />
@@ -129,7 +232,7 @@ export function App() {
                   path="catalog"
                   element={
                     <RequirePermission permission="systems.read">
-                      <CatalogPage />
+                      <Lazy page={pages.catalog} />
                     </RequirePermission>
                   }
                 />
@@ -137,7 +240,7 @@ export function App() {
                   path="settings/members"
                   element={
                     <RequirePermission permission="members.read">
-                      <MembersPage />
+                      <Lazy page={pages.members} />
                     </RequirePermission>
                   }
                 />
@@ -145,7 +248,7 @@ export function App() {
                   path="settings/roles"
                   element={
                     <RequirePermission permission="org.read">
-                      <RolesPage />
+                      <Lazy page={pages.roles} />
                     </RequirePermission>
                   }
                 />
@@ -153,7 +256,7 @@ export function App() {
                   path="settings/tokens"
                   element={
                     <RequirePermission permission="tokens.manage">
-                      <TokensPage />
+                      <Lazy page={pages.tokens} />
                     </RequirePermission>
                   }
                 />
@@ -161,12 +264,12 @@ export function App() {
                   path="settings/audit"
                   element={
                     <RequirePermission permission="audit.read">
-                      <AuditPage />
+                      <Lazy page={pages.audit} />
                     </RequirePermission>
                   }
                 />
               </Route>
-              <Route path="*" element={<NotFoundPage />} />
+              <Route path="*" element={<Lazy page={pages.notFound} />} />
             </Route>
           </Route>
         </Routes>

@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { ApiRequestError } from './api/client';
-import { App } from './App';
+import { App, preloadPage } from './App';
 import './i18n';
 import './styles.css';
 
@@ -18,6 +18,19 @@ const queryClient = new QueryClient({
         count < 2,
     },
   },
+});
+
+// The page's own code loads while the session is being read.
+preloadPage(window.location.pathname);
+
+// After an upgrade the old hashed chunks are gone: a tab opened before it reloads once to get the
+// new index.html instead of failing to open a page.
+const RELOADED_KEY = 'dengbao.chunkReload';
+window.addEventListener('vite:preloadError', (event) => {
+  if (sessionStorage.getItem(RELOADED_KEY) === window.location.href) return;
+  sessionStorage.setItem(RELOADED_KEY, window.location.href);
+  event.preventDefault();
+  window.location.reload();
 });
 
 createRoot(document.getElementById('root')!).render(
