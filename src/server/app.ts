@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { databaseRateLimitStore } from './rate-limit-store';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -35,6 +33,7 @@ import { rulesRoutes } from './routes/rules.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { systemsRoutes } from './routes/systems.routes';
 import { tokensRoutes } from './routes/tokens.routes';
+import { registerWebAssets } from './web-assets';
 
 export interface BuildAppOptions extends Omit<AppContext, 'catalog'> {
   /** The GB/T 22239 catalog; default: the shipped one, validated here (start-up fails if invalid). */
@@ -152,23 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     await app.register(routes(ctx), { prefix: '/api' });
   }
 
-  const webDir = options.webDir ?? DEFAULT_WEB_DIR;
-  if (existsSync(path.join(webDir, 'index.html'))) {
-    // wildcard: files are looked up per request, so a rebuilt web/dist is served without a restart.
-    await app.register(fastifyStatic, { root: webDir, wildcard: true });
-  }
-  // Client-side routes get the SPA; unknown API paths get a JSON 404.
-  app.setNotFoundHandler((request, reply) => {
-    const spa = existsSync(path.join(webDir, 'index.html'));
-    if (request.method === 'GET' && !request.url.startsWith('/api') && spa) {
-      return reply.sendFile('index.html');
-    }
-    return reply.status(404).send({
-      code: 'NOT_FOUND',
-      message: `no route ${request.method} ${request.url.split('?')[0]}`,
-      details: [],
-    });
-  });
+  await registerWebAssets(app, options.webDir ?? DEFAULT_WEB_DIR);
   await app.ready();
   return Object.assign(app, { routeTable }) as unknown as DengbaoApp;
 }
