@@ -262,4 +262,9 @@ export const AUDIT_FIELD = {
   unchanged: { zh: '未变', en: 'Unchanged' },
   file_sm3: { zh: '文件 SM3 摘要', en: 'File SM3 digest' },
   generated: { zh: '生成数量', en: 'Generated' },
+  rules: { zh: '规则版本', en: 'Rules' },
+  items: { zh: '条目', en: 'Items' },
+  rows: { zh: '行', en: 'Rows' },
+  objects: { zh: '测评对象', en: 'Test objects' },
+  requirements: { zh: '测评项', en: 'Requirements' },
 } as const satisfies WordTable;

@@ -1,4 +1,23 @@
-import { AUDIT_ACTION, AUDIT_ENTITY } from '../../../src/shared/vocabulary';
+import {
+  CII_ASSET_KIND_LABELS,
+  CII_DEPENDENCY_LABELS,
+  CII_SECTOR_LABELS,
+  CII_STAGE_LABELS,
+} from '../../../src/shared/cii-schemas';
+import {
+  ASSESSMENT_STATUS,
+  AUDIT_ACTION,
+  AUDIT_ENTITY,
+  CII_RECTIFICATION_STATUS,
+  EXTENSION,
+  HARMED_OBJECT,
+  ITEM_RESULT,
+  OBJECT_KIND,
+  RECTIFICATION_STATUS,
+  RISK,
+  ROLE,
+  type Words,
+} from '../../../src/shared/vocabulary';
 import { formatTimestampSeconds } from './dates';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -28,11 +47,63 @@ export function isInstant(value: unknown): value is string {
   return typeof value === 'string' && ISO_INSTANT.test(value);
 }
 
-/** A before/after value as text: null → "(空)", instants in Beijing time, objects as JSON. */
-export function changeValue(t: T, value: unknown): string {
+/**
+ * Coded values the audited rows hold (statuses, kinds, results, roles …) in words. One code
+ * means the same wherever it appears, so one map serves every field.
+ */
+const VALUE_WORDS: ReadonlyMap<string, Words> = new Map(
+  [
+    CII_SECTOR_LABELS,
+    CII_STAGE_LABELS,
+    CII_ASSET_KIND_LABELS,
+    CII_DEPENDENCY_LABELS,
+    HARMED_OBJECT,
+    EXTENSION,
+    OBJECT_KIND,
+    ITEM_RESULT,
+    RISK,
+    ASSESSMENT_STATUS,
+    CII_RECTIFICATION_STATUS,
+    RECTIFICATION_STATUS,
+    ROLE,
+  ].flatMap((table) => Object.entries(table as Record<string, Words>)),
+);
+
+const CODE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
+
+/** A coded value in words of the UI language; system types and degrees from the i18n texts. */
+function codeWords(t: T, lang: 'zh' | 'en', code: string): string {
+  const words = VALUE_WORDS.get(code);
+  if (words) return words[lang];
+  for (const area of ['systemType', 'degree', 'obligation.state']) {
+    const text = t(`${area}.${code}`, { defaultValue: '' });
+    if (text) return text;
+  }
+  return code;
+}
+
+/** A stored text with its codes in words: a code, or "<id>@<object>: <result>" rows of results. */
+function textWords(t: T, lang: 'zh' | 'en', text: string): string {
+  if (CODE.test(text)) return codeWords(t, lang, text);
+  return text.replace(
+    /: ([a-z][a-z0-9]*(?:_[a-z0-9]+)*)$/,
+    (_, code: string) => `: ${codeWords(t, lang, code)}`,
+  );
+}
+
+/**
+ * A before/after value as text: null → "(空)", instants in Beijing time, coded values in words
+ * (in_progress → 整改中), lists item by item, other objects as JSON.
+ */
+export function changeValue(t: T, value: unknown, language = 'zh-CN'): string {
+  const lang = language.startsWith('zh') ? 'zh' : 'en';
   if (value === null || value === undefined) return t('audit.nullValue');
   if (isInstant(value)) return formatTimestampSeconds(value);
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return textWords(t, lang, value);
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))
+    return value
+      .map((v) => (typeof v === 'string' ? textWords(t, lang, v) : String(v)))
+      .join(lang === 'zh' ? '、' : ', ');
   return JSON.stringify(value);
 }

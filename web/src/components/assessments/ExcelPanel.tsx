@@ -167,7 +167,9 @@ export function ExcelPanel({ orgId, assessment, editable }: AssessmentPanelProps
                       title: t('assessment.excel.sheet'),
                       dataIndex: 'sheet',
                       width: 140,
-                      render: (v: string, p) => v || p.path,
+                      // "file": the whole workbook, not one sheet.
+                      render: (v: string, p) =>
+                        v || (p.path === 'file' ? t('error.place.file') : p.path),
                     },
                     { title: t('assessment.excel.row'), dataIndex: 'row', width: 70 },
                     { title: t('assessment.excel.column'), dataIndex: 'column', width: 110 },

@@ -83,10 +83,10 @@ function useAuditQuery(): [
 
 /** One side of a change; an instant shows in Beijing time with the stored UTC text on hover. */
 function ChangeValue({ value, secondary }: { value: unknown; secondary?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const text = (
     <Typography.Text type={secondary ? 'secondary' : undefined} style={{ wordBreak: 'break-all' }}>
-      {changeValue(t, value)}
+      {changeValue(t, value, i18n.language)}
     </Typography.Text>
   );
   return isInstant(value) ? <Tooltip title={value}>{text}</Tooltip> : text;

@@ -1,5 +1,5 @@
 import { CheckOutlined, MinusOutlined } from '@ant-design/icons';
-import { Alert, Card, Descriptions, Space, Table, Tag, Typography, theme } from 'antd';
+import { Alert, Card, Descriptions, Space, Table, Tag, Tooltip, Typography, theme } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { GRANT_INVARIANTS, GRANTS, type GrantBasis } from '../../../../src/shared/grants';
@@ -65,12 +65,10 @@ export function RolesPage() {
       fixed: 'left',
       width: 220,
       render: (_, permission) => (
-        <Space orientation="vertical" size={0}>
+        // The permission's code (API token scopes, README) on hover, its name as the text.
+        <Tooltip title={permission}>
           <Typography.Text>{t(`permission.${permission}`)}</Typography.Text>
-          <Typography.Text type="secondary" code style={{ fontSize: 11 }}>
-            {permission}
-          </Typography.Text>
-        </Space>
+        </Tooltip>
       ),
     },
     ...ROLES.map((role) => ({
