@@ -10,7 +10,7 @@
  * Import never deletes: a blank row is skipped, not cleared.
  */
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Extension, RequirementCategory } from '../catalogs/mlps-catalog.schema';
 import {
   CATEGORIES_BY_OBJECT_KIND,
@@ -45,6 +45,9 @@ import { audited, type Actor } from './actor';
 import { baselineOf, type FixedBaselineItem } from './assessment/model';
 import { workbookQuery } from './assessment/queries';
 import type { AppContext } from './context';
+
+// Loaded on first use: exceljs takes longer to load than the rest of the server start.
+const loadExcel = async () => (await import('exceljs')).default;
 
 /** What an import did. `rows` = created + updated + unchanged + skipped. */
 export interface ImportReport {
@@ -197,7 +200,7 @@ export async function exportWorkbook(
   const rowsByObject = new Map<string, WorkbookRowDto[]>(objects.map((o) => [o.id, []]));
   for (const row of workbook.rows) rowsByObject.get(row.objectId)?.push(row);
 
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = 'dengbao';
   book.created = ctx.clock.now();
   book.modified = book.created;

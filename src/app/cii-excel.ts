@@ -8,7 +8,7 @@
  * back. The returned `locate` maps file paths (`coreBusinesses[0].flows[1].hops[3].asset`) to
  * the cell the user sees, so the import's later cross-reference checks point into the workbook.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ValidationError, detail, formatPath, keyedDetail, type ErrorDetail } from '../errors';
 import type { MessageCode, Params } from '../shared/vocabulary';
 import {
@@ -28,6 +28,9 @@ import { readSpreadsheet, type Workbook } from '../spreadsheet/reader';
 import { addSafeRow, BORDER, FONT, HEADER_FILL, styleHeaderCell } from '../spreadsheet/styles';
 import { at } from '../spreadsheet/types';
 import type { Locate } from './cii/file';
+
+// Loaded on first use: exceljs takes longer to load than the rest of the server start.
+const loadExcel = async () => (await import('exceljs')).default;
 
 /** Larger files are refused before they are unzipped (tighter than the general import limit). */
 export const CII_WORKBOOK_MAX_BYTES = 10 * 1024 * 1024;
@@ -274,7 +277,7 @@ export async function ciiWorkbook(file: CiiFile): Promise<Buffer> {
       unwritable,
     );
   }
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = 'dengbao';
   book.title = '关键信息基础设施（CII）交换文件 dengbao.cii.v1';
 

@@ -4,7 +4,7 @@
  * .xlsx bytes out; Chinese headers and labels as the UI shows them. Styling is the one of
  * every workbook (src/spreadsheet/styles.ts): blue header row, frozen, with a filter.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type {
   AssessmentSummaryDto,
   FindingDto,
@@ -16,6 +16,9 @@ import { RECTIFICATION_STATUS_ZH } from '../shared/assessment-schemas';
 import { addSafeRow, BORDER, FONT, styleHeaderCell } from '../spreadsheet/styles';
 import { CATEGORY, levelShort, SYSTEM_TYPE } from './documents/labels';
 import { OBLIGATION_STATE } from './documents/obligations-calendar';
+
+// Loaded on first use: exceljs takes longer to load than the rest of the server start.
+const loadExcel = async () => (await import('exceljs')).default;
 
 export const XLSX_CONTENT_TYPE =
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -49,7 +52,7 @@ async function singleSheet(
   rows: readonly (readonly (string | number)[])[],
   pageHeader: string,
 ): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = 'dengbao';
   book.title = title;
   const sheet = book.addWorksheet(sheetName, {

@@ -11,7 +11,7 @@
  * Tables are drawn cell by cell: rows never split, a row that does not fit starts a new page, and
  * the header row is drawn again at the top of every page the table spans.
  */
-import PDFDocument from 'pdfkit';
+import type PDFDocumentType from 'pdfkit';
 
 import { pdfFontData } from './fonts.js';
 import type {
@@ -73,6 +73,9 @@ function scale(weights: readonly number[], total: number): number[] {
   const sum = safe.reduce((a, w) => a + w, 0);
   return safe.map((w) => (w / sum) * total);
 }
+
+// pdfkit (with fontkit) is loaded when the first PDF is rendered, not at server start.
+let PDFDocument: typeof PDFDocumentType;
 
 class PdfRenderer {
   private readonly pdf: Pdf;
@@ -571,5 +574,6 @@ class PdfRenderer {
 }
 
 export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
+  PDFDocument ??= (await import('pdfkit')).default;
   return new PdfRenderer(doc).render();
 }

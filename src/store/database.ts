@@ -2,7 +2,6 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrations';
 
@@ -66,6 +65,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     });
     location = options.file;
   } else {
+    // Loaded only for PostgreSQL: the embedded store never needs the driver.
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({
       connectionString: options.url,
       max: 10,
