@@ -85,6 +85,16 @@ function codeWords(t: T, lang: 'zh' | 'en', code: string): string {
 /** A stored text with its codes in words: a code, or "<id>@<object>: <result>" rows of results. */
 function textWords(t: T, lang: 'zh' | 'en', text: string): string {
   if (CODE.test(text)) return codeWords(t, lang, text);
+  // A list stored as JSON text (types, extensions): item by item.
+  if (text.startsWith('[')) {
+    try {
+      const list: unknown = JSON.parse(text);
+      if (Array.isArray(list) && list.every((v) => typeof v === 'string'))
+        return list.map((v: string) => textWords(t, lang, v)).join(lang === 'zh' ? '、' : ', ');
+    } catch {
+      // not JSON: shown as it is
+    }
+  }
   return text.replace(
     /: ([a-z][a-z0-9]*(?:_[a-z0-9]+)*)$/,
     (_, code: string) => `: ${codeWords(t, lang, code)}`,
