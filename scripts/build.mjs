@@ -24,13 +24,22 @@ const entryPoints = files.filter(
   (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'),
 );
 
-// Every import stays an import: packages as they are, our own modules with their `.js` name.
+// Pure-ESM libraries made of hundreds of small files (kysely ~260, zod ~95) load much faster as
+// a few shared chunks. zod's one other user comes along so that there is a single zod.
+const BUNDLED = new Set(['kysely', 'zod', 'fastify-type-provider-zod']);
+const packageOf = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+
+// Every other import stays an import: packages as they are, our own modules with their `.js` name.
 const keepImports = {
   name: 'keep-imports',
   setup(b) {
     b.onResolve({ filter: /.*/ }, (args) => {
       if (args.kind === 'entry-point') return undefined;
-      if (!args.path.startsWith('.')) return { path: args.path, external: true };
+      if (!args.path.startsWith('.')) {
+        if (BUNDLED.has(packageOf(args.path))) return undefined;
+        return { path: args.path, external: true };
+      }
+      if (args.importer.includes('node_modules')) return undefined;
       const target = path.resolve(args.resolveDir, args.path);
       for (const [suffix, spec] of [
         ['.ts', `${args.path}.js`],
@@ -50,6 +59,8 @@ await build({
   outdir: out,
   outbase: src,
   bundle: true,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',

@@ -5,24 +5,44 @@ import type { SystemDto, SystemSummaryDto } from '../../shared/api-types';
 import { inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
 import { presentSystem, presentSystemSummary } from '../presenters';
+import { RevisionCache } from '../revision-cache';
 
 export type SystemsListQuery = Omit<SystemListQuery, 'onlyIds'>;
+
+type SystemsPage = { items: SystemSummaryDto[]; total: number };
+
+// Pages as computed at the organisation's current revision (which the database bumps on every
+// change to its systems or filings, from any server process): a page view repeats no query
+// but the revision check until something changes.
+const pages = new RevisionCache<SystemsPage>(2000);
 
 /** The systems the caller may see (assessors: assigned ones, filtered in SQL), one page. */
 export async function systemsQuery(
   ctx: AppContext,
   within: OrgScope,
   query: SystemsListQuery,
-): Promise<{ items: SystemSummaryDto[]; total: number }> {
+): Promise<SystemsPage> {
   const { organisationId, systemIds } = inScope(within);
-  const db = ctx.store.db;
-  const { rows, total } = await listSystems(db, organisationId, { ...query, onlyIds: systemIds });
-  const filings = await latestFilings(
-    db,
-    organisationId,
-    rows.map((r) => r.id),
-  );
-  return { items: rows.map((r) => presentSystemSummary(r, filings.get(r.id))), total };
+  const key = JSON.stringify([
+    query.q,
+    query.level,
+    query.type,
+    query.sort,
+    query.order,
+    query.limit,
+    query.offset,
+    systemIds,
+  ]);
+  return pages.get(ctx.store, organisationId, key, async () => {
+    const db = ctx.store.db;
+    const { rows, total } = await listSystems(db, organisationId, { ...query, onlyIds: systemIds });
+    const filings = await latestFilings(
+      db,
+      organisationId,
+      rows.map((r) => r.id),
+    );
+    return { items: rows.map((r) => presentSystemSummary(r, filings.get(r.id))), total };
+  });
 }
 
 /** A system row as the API shows it, with its latest filing. */
@@ -34,4 +54,22 @@ export async function presentSystemWithFiling(
   const { organisationId } = inScope(within);
   const filings = await latestFilings(ctx.store.db, organisationId, [row.id]);
   return presentSystem(row, filings.get(row.id));
+}
+
+/** The ids of the organisation's systems with exactly this name (CLI: `--system <name>`). */
+export async function systemIdsNamed(
+  ctx: Pick<AppContext, 'store'>,
+  within: OrgScope,
+  name: string,
+): Promise<string[]> {
+  const { organisationId, systemIds } = inScope(within);
+  if (systemIds?.length === 0) return [];
+  const rows = await ctx.store.db
+    .selectFrom('systems')
+    .select(['id'])
+    .where('organisation_id', '=', organisationId)
+    .where('name', '=', name)
+    .$if(systemIds !== undefined, (q) => q.where('id', 'in', [...(systemIds ?? [])]))
+    .execute();
+  return rows.map((r) => r.id);
 }
