@@ -1,5 +1,6 @@
-// ESLint flat config: typescript-eslint recommended rules, plus the architecture's direction rule:
-// the pure domain must not import the shells (store, server, cli, app, reports, web) or I/O modules.
+// ESLint flat config: typescript-eslint recommended rules, plus the architecture's direction rules:
+// the pure domain must not import the shells (store, server, cli, app, reports, web) or I/O modules,
+// and the shells (server, cli) must not import the store.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -64,6 +65,25 @@ export default tseslint.config(
                 'fastify',
               ],
               message: 'src/domain does no I/O.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The shells reach data only through the app layer, which takes the caller's access scope
+    // and filters in SQL; the composition roots open the store through src/app/bootstrap.ts.
+    files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/**', '**/store'],
+              message:
+                'src/server and src/cli are shells over src/app: call an app query or command (it takes the access scope); open the store through src/app/bootstrap.ts.',
             },
           ],
         },

@@ -5,7 +5,7 @@ import { securityConfigFromEnv } from '../security/config';
 import { createFieldCipher, type FieldCipher } from '../security/field-crypto';
 import { loadStoreKeyring } from '../app/backup/keyring-guard';
 import type { AppContext } from '../app/context';
-import { openStore, storeOptionsFromEnv, type Store } from '../store/database';
+import { openStoreFromEnv, type Store } from '../app/bootstrap';
 
 let labeller: AppContext['labelCitation'] | undefined;
 let cipher: FieldCipher | undefined;
@@ -42,7 +42,7 @@ export function cliCipher(): FieldCipher {
 export async function withStore<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   // Keys first: a missing key file must stop the command before the database is opened.
   const context = cliContext();
-  const store: Store = await openStore(storeOptionsFromEnv());
+  const store: Store = await openStoreFromEnv();
   for (const w of store.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
   try {
     return await fn({ ...context, store });

@@ -8,7 +8,7 @@ import { createFieldCipher } from '../security/field-crypto';
 import { anchorFilePath, startAnchorSchedule } from '../app/audit-anchors';
 import { loadStoreKeyring } from '../app/backup/keyring-guard';
 import { fieldCipherAtStart } from '../app/field-binding';
-import { openStore, storeOptionsFromEnv } from '../store/database';
+import { openStoreFromEnv } from '../app/bootstrap';
 import { buildApp } from './app';
 
 /**
@@ -28,7 +28,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   // data); with PostgreSQL the keys must be configured.
   const keys = loadStoreKeyring(env);
   const labelCitation = citationLabeller(loadShippedKnowledgeBase());
-  const store = await openStore(storeOptionsFromEnv(env));
+  const store = await openStoreFromEnv(env);
   // Values encrypted before the field binding are bound to their row now (no operator step).
   const fields = await fieldCipherAtStart(store, keys.keyring);
   const app = await buildApp({

@@ -531,3 +531,16 @@ export function presentResult(ctx: Pick<AppContext, 'cipher'>, row: AssessmentRe
     version: row.version,
   };
 }
+
+/** One assessment's summary (list row); NOT_FOUND outside the caller's scope. */
+export async function assessmentSummaryQuery(
+  ctx: AppContext,
+  within: OrgScope,
+  assessmentId: string,
+) {
+  const { organisationId, systemIds } = inScope(within);
+  const db = ctx.store.db;
+  const row = await getAssessment(db, organisationId, assessmentId, systemIds);
+  const names = await systemNames(db, organisationId);
+  return presentAssessmentSummary(row, names.get(row.system_id) ?? '', ctx.catalog);
+}

@@ -37,6 +37,7 @@ import {
 } from '../../store/repositories/cii.repository';
 import { audited, rowChanges, type Actor } from '../actor';
 import { assetRefs, computeFor, presentDetermination } from './model';
+import { inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
 
 /*
@@ -46,9 +47,10 @@ import type { AppContext } from '../context';
 export function createCoreBusinessCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   input: CoreBusinessInput,
 ) {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     const row = await insertCoreBusiness(trx, organisationId, input, now);
     await audit({
@@ -65,10 +67,11 @@ export function createCoreBusinessCommand(
 export function updateCoreBusinessCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   businessId: string,
   patch: CoreBusinessPatch,
 ) {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     const before = await getCoreBusiness(trx, organisationId, businessId);
     const { version, ...fields } = patch;
@@ -98,9 +101,10 @@ export function updateCoreBusinessCommand(
 export function deleteCoreBusinessCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   businessId: string,
 ) {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit) => {
     const before = await getCoreBusiness(trx, organisationId, businessId);
     await deleteCoreBusiness(trx, organisationId, businessId);
@@ -117,9 +121,10 @@ export function deleteCoreBusinessCommand(
 export function createAssetCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   input: CiiAssetInput,
 ) {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     const row = await insertAsset(trx, organisationId, input, now);
     await audit({
@@ -136,10 +141,11 @@ export function createAssetCommand(
 export function updateAssetCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   assetId: string,
   patch: CiiAssetPatch,
 ) {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     const before = await getAsset(trx, organisationId, assetId);
     const { version, ...fields } = patch;
@@ -159,9 +165,10 @@ export function updateAssetCommand(
 export function deleteAssetCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   assetId: string,
 ) {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit) => {
     const before = await getAsset(trx, organisationId, assetId);
     const flows = await flowsThrough(trx, organisationId, assetId);
@@ -183,9 +190,10 @@ export function deleteAssetCommand(
 export function createDependencyCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   input: CiiDependencyInput,
 ) {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     const row = await insertDependency(trx, organisationId, input, now);
     await audit({
@@ -202,9 +210,10 @@ export function createDependencyCommand(
 export function deleteDependencyCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   dependencyId: string,
 ) {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit) => {
     const before = await getDependency(trx, organisationId, dependencyId);
     await deleteDependency(trx, organisationId, dependencyId);
@@ -221,10 +230,11 @@ export function deleteDependencyCommand(
 export function createFlowCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   businessId: string,
   input: CiiFlowInput,
 ) {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     const business = await getCoreBusiness(trx, organisationId, businessId);
     const row = await insertFlow(trx, organisationId, business, input, now);
@@ -242,10 +252,11 @@ export function createFlowCommand(
 export function updateFlowCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   flowId: string,
   patch: CiiFlowPatch,
 ) {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     const before = await getFlow(trx, organisationId, flowId);
     const business = await getCoreBusiness(trx, organisationId, before.core_business_id);
@@ -262,12 +273,8 @@ export function updateFlowCommand(
   });
 }
 
-export function deleteFlowCommand(
-  ctx: AppContext,
-  actor: Actor,
-  organisationId: string,
-  flowId: string,
-) {
+export function deleteFlowCommand(ctx: AppContext, actor: Actor, within: OrgScope, flowId: string) {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit) => {
     const before = await getFlow(trx, organisationId, flowId);
     await deleteFlow(trx, organisationId, flowId);
@@ -288,10 +295,11 @@ export function deleteFlowCommand(
 export function recordDeterminationCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   businessId: string,
   note: string | null,
 ) {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     const business = await getCoreBusiness(trx, organisationId, businessId);
     const [assets, dependencies, flows, previous] = await Promise.all([

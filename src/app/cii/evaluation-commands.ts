@@ -48,6 +48,7 @@ import type {
   Database,
 } from '../../store/schema';
 import { audited, rowChanges, type Actor } from '../actor';
+import { inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
 import { capabilityCatalog } from './evaluation-queries';
 
@@ -59,10 +60,11 @@ const COMPLETED_MESSAGE =
 export function createCiiEvaluationCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   businessId: string,
   input: CiiEvaluationInput,
 ): Promise<CiiEvaluationRow> {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     const business = await getEvaluatedBusiness(trx, organisationId, businessId);
     const catalog = capabilityCatalog();
@@ -108,10 +110,11 @@ export function createCiiEvaluationCommand(
 export function writeCiiEvaluationResultsCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   evaluationId: string,
   input: CiiEvaluationResultsInput,
 ): Promise<CiiEvaluationResultRow[]> {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     await draft(trx, organisationId, evaluationId);
     const catalog = capabilityCatalog();
@@ -196,10 +199,11 @@ export function writeCiiEvaluationResultsCommand(
 export function completeCiiEvaluationCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   evaluationId: string,
   input: CiiEvaluationTransition,
 ): Promise<CiiEvaluationRow> {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     const before = await draft(trx, organisationId, evaluationId);
     const recorded = new Set(
@@ -239,10 +243,11 @@ export function completeCiiEvaluationCommand(
 export function reopenCiiEvaluationCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   evaluationId: string,
   input: CiiEvaluationTransition,
 ): Promise<CiiEvaluationRow> {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     const before = await getEvaluation(trx, organisationId, evaluationId);
     if (before.status !== 'completed') {
@@ -271,10 +276,11 @@ export function reopenCiiEvaluationCommand(
 export function createCiiRectificationCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   evaluationId: string,
   input: CiiRectificationInput,
 ): Promise<CiiEvaluationRectificationRow> {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     await getEvaluation(trx, organisationId, evaluationId);
     const result = await getEvaluationResult(trx, evaluationId, input.requirementId);
@@ -326,11 +332,12 @@ export function createCiiRectificationCommand(
 export function updateCiiRectificationCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   evaluationId: string,
   rectificationId: string,
   patch: CiiRectificationPatch,
 ): Promise<CiiEvaluationRectificationRow> {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     await getEvaluation(trx, organisationId, evaluationId);
     const before = await getEvaluationRectification(

@@ -31,6 +31,7 @@ import {
   resultsOfEvaluations,
 } from '../../store/repositories/cii-evaluations.repository';
 import type { CiiEvaluationRectificationRow, CiiEvaluationRow, Database } from '../../store/schema';
+import { inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
 
 /** The shipped GB/T 39204 catalog (validated and cached on first use). */
@@ -128,10 +129,11 @@ export function presentRectification(
 /** Evaluations of a core business (NOT_FOUND if it is not the organisation's), newest first. */
 export async function listCiiEvaluationsQuery(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
   businessId: string,
   db: Kysely<Database> = ctx.store.db,
 ): Promise<{ items: CiiEvaluationSummaryDto[]; total: number }> {
+  const { organisationId } = inScope(within);
   await getEvaluatedBusiness(db, organisationId, businessId);
   const catalog = capabilityCatalog();
   const rows = await listEvaluations(db, organisationId, businessId);
@@ -152,10 +154,11 @@ export async function listCiiEvaluationsQuery(
 /** One evaluation: every catalog requirement with its result, chapter scores, findings, rectification. */
 export async function ciiEvaluationDetailQuery(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
   evaluationId: string,
   db: Kysely<Database> = ctx.store.db,
 ): Promise<CiiEvaluationDetailDto> {
+  const { organisationId } = inScope(within);
   const row = await getEvaluation(db, organisationId, evaluationId);
   const catalog = capabilityCatalog();
   const stored = await listEvaluationResults(db, evaluationId);

@@ -26,6 +26,7 @@ import type {
   NewCiiFlowRow,
 } from '../../store/schema';
 import { audited, type Actor } from '../actor';
+import { inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
 
 /*
@@ -38,10 +39,8 @@ import type { AppContext } from '../context';
 export type Locate = (path: string) => string;
 
 /** The organisation's CII model as an exchange file. */
-export async function exportCiiFile(
-  db: Kysely<Database>,
-  organisationId: string,
-): Promise<CiiFile> {
+export async function exportCiiFile(db: Kysely<Database>, within: OrgScope): Promise<CiiFile> {
+  const { organisationId } = inScope(within);
   const [assets, dependencies, businesses, flows, systems] = await Promise.all([
     listAssets(db, organisationId),
     listDependencies(db, organisationId),
@@ -179,11 +178,12 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 export function importCiiFileCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   file: CiiFile,
   source: { name: string; sm3: string },
   locate: Locate = (p) => p,
 ): Promise<CiiImportResult> {
+  const { organisationId } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     const problems = await checkFile(trx, organisationId, file);
     if (problems.length)
@@ -437,4 +437,9 @@ export function boundaryOfFile(file: CiiFile, only?: string): FileBoundary[] {
       })),
     };
   });
+}
+
+/** The organisation's CII model as an exchange file (dengbao.cii.v1). */
+export function ciiFileQuery(ctx: Pick<AppContext, 'store'>, within: OrgScope): Promise<CiiFile> {
+  return exportCiiFile(ctx.store.db, inScope(within).organisationId);
 }

@@ -28,6 +28,7 @@ import {
   presentDetermination,
   presentFlow,
 } from './model';
+import { inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
 import { presentObligation, presentWarning } from '../presenters';
 import { toSystemFacts } from '../system-facts';
@@ -43,8 +44,9 @@ async function systemIndex(db: Kysely<Database>, organisationId: string) {
 
 export async function coreBusinessesQuery(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
 ): Promise<CoreBusinessView[]> {
+  const { organisationId } = inScope(within);
   const db = ctx.store.db;
   const [rows, flows, last] = await Promise.all([
     listCoreBusinesses(db, organisationId),
@@ -61,9 +63,10 @@ export async function coreBusinessesQuery(
 
 export async function coreBusinessQuery(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
   businessId: string,
 ): Promise<CoreBusinessView> {
+  const { organisationId } = inScope(within);
   const db = ctx.store.db;
   const row = await getCoreBusiness(db, organisationId, businessId);
   return presentBusinessRow(db, organisationId, row);
@@ -71,9 +74,10 @@ export async function coreBusinessQuery(
 
 export async function presentBusinessRow(
   db: Kysely<Database>,
-  organisationId: string,
+  within: OrgScope,
   row: CiiCoreBusinessRow,
 ): Promise<CoreBusinessView> {
+  const { organisationId } = inScope(within);
   const [flows, last] = await Promise.all([
     listFlows(db, organisationId, row.id),
     latestDetermination(db, organisationId, row.id),
@@ -84,7 +88,8 @@ export async function presentBusinessRow(
   });
 }
 
-export async function assetsQuery(ctx: AppContext, organisationId: string) {
+export async function assetsQuery(ctx: AppContext, within: OrgScope) {
+  const { organisationId } = inScope(within);
   const db = ctx.store.db;
   const [rows, systems] = await Promise.all([
     listAssets(db, organisationId),
@@ -96,9 +101,10 @@ export async function assetsQuery(ctx: AppContext, organisationId: string) {
 /** The live boundary of a core business, everything the graph needs, and the change since the last determination. */
 export async function boundaryQuery(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
   businessId: string,
 ): Promise<CiiBoundaryResponse> {
+  const { organisationId } = inScope(within);
   const db = ctx.store.db;
   const business = await getCoreBusiness(db, organisationId, businessId);
   const [assets, dependencies, flows, last, systems] = await Promise.all([
@@ -135,17 +141,15 @@ export async function boundaryQuery(
   };
 }
 
-export async function flowsQuery(ctx: AppContext, organisationId: string, businessId: string) {
+export async function flowsQuery(ctx: AppContext, within: OrgScope, businessId: string) {
+  const { organisationId } = inScope(within);
   const db = ctx.store.db;
   await getCoreBusiness(db, organisationId, businessId);
   return (await listFlows(db, organisationId, businessId)).map(presentFlow);
 }
 
-export async function determinationsQuery(
-  ctx: AppContext,
-  organisationId: string,
-  businessId: string,
-) {
+export async function determinationsQuery(ctx: AppContext, within: OrgScope, businessId: string) {
+  const { organisationId } = inScope(within);
   const db = ctx.store.db;
   await getCoreBusiness(db, organisationId, businessId);
   return (await listDeterminations(db, organisationId, businessId)).map(presentDetermination);
@@ -157,8 +161,9 @@ export async function determinationsQuery(
  */
 export async function ciiDesignatedSystems(
   db: Kysely<Database>,
-  organisationId: string,
+  within: OrgScope,
 ): Promise<Map<string, { designatedOn: string; businesses: string[] }>> {
+  const { organisationId } = inScope(within);
   const out = new Map<string, { designatedOn: string; businesses: string[] }>();
   const businesses = (await listCoreBusinesses(db, organisationId)).filter(
     (b) => b.designated_on !== null,
@@ -208,10 +213,11 @@ const CII_DUTY_RULE = /^(cii|crypto)\./;
  */
 export async function dutiesQuery(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
   businessId: string,
   asOf: string,
 ): Promise<CiiDutiesDto> {
+  const { organisationId } = inScope(within);
   const db = ctx.store.db;
   const business = await getCoreBusiness(db, organisationId, businessId);
   const last = await latestDetermination(db, organisationId, businessId);
@@ -283,4 +289,29 @@ export async function dutiesQuery(
     missingFacts: result.missingFacts.filter((m) => CII_DUTY_RULE.test(m.ruleId)),
     systems,
   };
+}
+
+/** A core business row as the API shows it (flows and the last determination). */
+export function coreBusinessView(
+  ctx: Pick<AppContext, 'store'>,
+  within: OrgScope,
+  row: CiiCoreBusinessRow,
+): Promise<CoreBusinessView> {
+  return presentBusinessRow(ctx.store.db, inScope(within).organisationId, row);
+}
+
+/** The typed dependencies between the organisation's assets. */
+export async function dependenciesQuery(ctx: Pick<AppContext, 'store'>, within: OrgScope) {
+  return (await listDependencies(ctx.store.db, inScope(within).organisationId)).map(
+    presentDependency,
+  );
+}
+
+/** The ids and names of the organisation's core businesses (CLI: a business by name or id). */
+export async function coreBusinessNamesQuery(
+  ctx: Pick<AppContext, 'store'>,
+  within: OrgScope,
+): Promise<{ id: string; name: string }[]> {
+  const rows = await listCoreBusinesses(ctx.store.db, inScope(within).organisationId);
+  return rows.map((r) => ({ id: r.id, name: r.name }));
 }

@@ -10,6 +10,7 @@ import type { Lang, ReportDocument } from '../../reports/model';
 import { listCoreBusinesses } from '../../store/repositories/cii.repository';
 import { getOrganisation } from '../../store/repositories/organisations.repository';
 import { boundaryQuery, determinationsQuery, dutiesQuery } from './queries';
+import { inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
 import { presentOrganisation } from '../presenters';
 import type { ReportFormat } from '../reports';
@@ -24,11 +25,12 @@ export const ciiBoundaryAsciiFileName = (format: ReportFormat): string =>
  */
 export async function buildCiiBoundaryReportFor(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
   businessId: string,
   lang: Lang,
   asOf: string,
 ): Promise<ReportDocument> {
+  const { organisationId } = inScope(within);
   const organisation = presentOrganisation(
     await getOrganisation(ctx.store.db, organisationId),
     ctx.cipher,
@@ -48,9 +50,10 @@ export async function buildCiiBoundaryReportFor(
 /** A core business of the organisation by its id or its exact name (CLI convenience). */
 export async function resolveCoreBusinessId(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
   idOrName: string,
 ): Promise<string> {
+  const { organisationId } = inScope(within);
   const rows = await listCoreBusinesses(ctx.store.db, organisationId);
   const wanted = idOrName.trim();
   const hit = rows.find((r) => r.id === wanted) ?? rows.find((r) => r.name === wanted);

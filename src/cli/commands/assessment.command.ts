@@ -1,12 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { Kysely } from 'kysely';
 import { CLI_ACTOR } from '../../app/actor';
 import { addTestObjectCommand, createAssessmentCommand } from '../../app/assessment/commands';
 import { exportWorkbook, importWorkbook } from '../../app/assessment-excel';
-import { presentAssessmentSummary } from '../../app/assessment/model';
-import { findingsQuery, scoreQuery, systemNames } from '../../app/assessment/queries';
+import {
+  assessmentSummaryQuery,
+  assessmentsQuery,
+  findingsQuery,
+  scoreQuery,
+} from '../../app/assessment/queries';
 import { beijingToday } from '../../app/clock';
+import type { AppContext } from '../../app/context';
+import { requireOrganisation } from '../../app/organisations/queries';
+import { systemIdsNamed } from '../../app/systems/queries';
 import {
   ITEM_RESULT_ZH,
   RISK_LEVEL_ZH,
@@ -15,9 +21,6 @@ import {
 } from '../../domain/mlps/assessment/types';
 import type { ScoreResultDto } from '../../shared/api-types';
 import { IsoDateSchema } from '../../shared/schemas';
-import { listAssessments } from '../../store/repositories/assessments.repository';
-import { getOrganisation } from '../../store/repositories/organisations.repository';
-import type { Database } from '../../store/schema';
 import { withStore } from '../context';
 import { formatTable, UsageError } from '../io';
 
@@ -33,13 +36,9 @@ export function registerAssessment(program: Command): void {
     .option('--system <id>', 'only this system')
     .option('--json', 'print as JSON')
     .action(async (opts: { org: string; system?: string; json?: boolean }) => {
-      const items = await withStore(async (ctx) => {
-        await getOrganisation(ctx.store.db, opts.org);
-        const names = await systemNames(ctx.store.db, opts.org);
-        const rows = await listAssessments(ctx.store.db, opts.org, { systemId: opts.system });
-        return rows.map((r) =>
-          presentAssessmentSummary(r, names.get(r.system_id) ?? '', ctx.catalog),
-        );
+      const { items } = await withStore(async (ctx) => {
+        await requireOrganisation(ctx, opts.org);
+        return assessmentsQuery(ctx, opts.org, { systemId: opts.system });
       });
       if (opts.json) return print(JSON.stringify({ items, total: items.length }, null, 2));
       print(
@@ -103,8 +102,8 @@ export function registerAssessment(program: Command): void {
           return { name, kind: kind as TestObjectKind };
         });
         const result = await withStore(async (ctx) => {
-          await getOrganisation(ctx.store.db, opts.org);
-          const systemId = await resolveSystem(ctx.store.db, opts.org, opts.system);
+          await requireOrganisation(ctx, opts.org);
+          const systemId = await resolveSystem(ctx, opts.org, opts.system);
           const row = await createAssessmentCommand(ctx, CLI_ACTOR, opts.org, systemId, {
             title: opts.title,
             agency: opts.agency ?? null,
@@ -112,8 +111,7 @@ export function registerAssessment(program: Command): void {
             reportDate: opts.reportDate ?? null,
           });
           for (const o of objects) await addTestObjectCommand(ctx, CLI_ACTOR, opts.org, row.id, o);
-          const names = await systemNames(ctx.store.db, opts.org);
-          return presentAssessmentSummary(row, names.get(row.system_id) ?? '', ctx.catalog);
+          return assessmentSummaryQuery(ctx, opts.org, row.id);
         });
         if (opts.json) return print(JSON.stringify(result, null, 2));
         print(
@@ -230,18 +228,13 @@ export function registerAssessment(program: Command): void {
 
 /** A system id, or the id of the one system with exactly this name. */
 async function resolveSystem(
-  db: Kysely<Database>,
+  ctx: AppContext,
   organisationId: string,
   value: string,
 ): Promise<string> {
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return value;
-  const rows = await db
-    .selectFrom('systems')
-    .select(['id'])
-    .where('organisation_id', '=', organisationId)
-    .where('name', '=', value)
-    .execute();
-  if (rows.length === 1) return rows[0]!.id;
+  const rows = await systemIdsNamed(ctx, organisationId, value);
+  if (rows.length === 1) return rows[0]!;
   throw new UsageError(
     rows.length === 0
       ? `--system: no system named "${value}" in this organisation`

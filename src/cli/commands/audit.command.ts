@@ -3,16 +3,18 @@ import type { Command } from 'commander';
 import {
   ANCHOR_FILE_ENV,
   DEFAULT_ANCHOR_FILE_NAME,
-  allChains,
   anchorFilePath,
   chainName,
   readAnchorFile,
-  verifyChainWithAnchors,
-  writeAnchors,
   type ChainReport,
 } from '../../app/audit-anchors';
+import {
+  auditHeadQuery,
+  PLATFORM_CHAIN,
+  verifyChainsQuery,
+  writeAnchorsCommand,
+} from '../../app/audit/queries';
 import { AppError } from '../../errors';
-import { latestAuditHash } from '../../store/repositories/audit.repository';
 import { withStore } from '../context';
 import { UsageError } from '../io';
 
@@ -74,23 +76,14 @@ export function registerAudit(program: Command): void {
           throw new UsageError(`anchor file ${anchorFile.file} does not exist`);
         for (const p of anchorFile?.problems ?? [])
           process.stderr.write(`warning: anchor file ${anchorFile?.file}: ${p}\n`);
-        const reports = await withStore(async (ctx) => {
-          const chains = opts.all
-            ? await allChains(ctx.store.db)
-            : [opts.platform ? '' : (opts.org as string)];
-          const reports: ChainReport[] = [];
-          for (const id of chains)
-            reports.push(await verifyChainWithAnchors(ctx.store.db, id, anchorFile));
-          const manual = anchor
-            ? await ctx.store.db
-                .selectFrom('audit_entries')
-                .select('hash')
-                .where('organisation_id', '=', chains[0] as string)
-                .where('seq', '=', anchor.seq)
-                .executeTakeFirst()
-            : undefined;
-          return { reports, manual };
-        });
+        const reports = await withStore((ctx) =>
+          verifyChainsQuery(
+            ctx,
+            opts.all ? 'all' : opts.platform ? PLATFORM_CHAIN : (opts.org as string),
+            anchorFile,
+            anchor ? anchor.seq : null,
+          ),
+        );
         const { manual } = reports;
         if (opts.json)
           process.stdout.write(
@@ -141,9 +134,7 @@ export function registerAudit(program: Command): void {
     .action(async (opts: { org?: string; platform?: boolean; write?: boolean }) => {
       if (opts.write) {
         const file = anchorFilePath();
-        const written = await withStore((ctx) =>
-          writeAnchors(ctx.store.db, file, 'manual', ctx.clock.now()),
-        );
+        const written = await withStore((ctx) => writeAnchorsCommand(ctx, file));
         for (const a of written)
           process.stdout.write(`${chainName(a.organisationId)} ${a.seq}:${a.hash}\n`);
         process.stderr.write(`appended ${written.length} anchor(s) to ${file}\n`);
@@ -152,7 +143,7 @@ export function registerAudit(program: Command): void {
       if (!opts.platform && opts.org === undefined)
         throw new UsageError('give --org <id> or --platform (or --write for every chain)');
       const organisationId = opts.platform ? '' : (opts.org as string);
-      const head = await withStore((ctx) => latestAuditHash(ctx.store.db, organisationId));
+      const head = await withStore((ctx) => auditHeadQuery(ctx, organisationId));
       process.stdout.write(`${head.seq}:${head.hash}\n`);
     });
 }

@@ -6,20 +6,19 @@ import { CLI_ACTOR } from '../../app/actor';
 import { ciiWorkbook, readCiiWorkbook } from '../../app/cii-excel';
 import {
   boundaryOfFile,
-  exportCiiFile,
+  ciiFileQuery,
   importCiiFileCommand,
   type FileBoundary,
 } from '../../app/cii/file';
 import { recordDeterminationCommand } from '../../app/cii/commands';
-import { dutiesQuery } from '../../app/cii/queries';
+import { coreBusinessNamesQuery, dutiesQuery } from '../../app/cii/queries';
 import { beijingToday } from '../../app/clock';
+import { requireOrganisation } from '../../app/organisations/queries';
 import { parseStructuredFile } from '../../app/structured-file';
 import { CiiFileSchema, type CiiFile } from '../../shared/cii-schemas';
 import { OBLIGATION_STATE } from '../../reports/documents/obligations-calendar';
 import { eventDeadlineLabel } from '../../shared/event-deadlines';
 import { IsoDateSchema } from '../../shared/schemas';
-import { listCoreBusinesses } from '../../store/repositories/cii.repository';
-import { getOrganisation } from '../../store/repositories/organisations.repository';
 import type { AppContext } from '../../app/context';
 import { withStore } from '../context';
 import { formatTable, UsageError } from '../io';
@@ -49,7 +48,7 @@ async function readCiiFile(
 }
 
 async function businessByNameOrId(ctx: AppContext, orgId: string, key: string) {
-  const all = await listCoreBusinesses(ctx.store.db, orgId);
+  const all = await coreBusinessNamesQuery(ctx, orgId);
   const found = all.find((b) => b.id === key || b.name === key);
   if (!found)
     throw new UsageError(
@@ -107,8 +106,8 @@ export function registerCii(program: Command): void {
         const source = file
           ? (await readCiiFile(file)).file
           : await withStore(async (ctx) => {
-              await getOrganisation(ctx.store.db, opts.org!);
-              return exportCiiFile(ctx.store.db, opts.org!);
+              await requireOrganisation(ctx, opts.org!);
+              return ciiFileQuery(ctx, opts.org!);
             });
         const results = boundaryOfFile(source, opts.business);
         if (opts.json) return print(JSON.stringify(results, null, 2));
@@ -131,7 +130,7 @@ export function registerCii(program: Command): void {
     .action(async (path: string, opts: { org: string; json?: boolean }) => {
       const { file, bytes, locate } = await readCiiFile(path);
       const result = await withStore(async (ctx) => {
-        await getOrganisation(ctx.store.db, opts.org);
+        await requireOrganisation(ctx, opts.org);
         return importCiiFileCommand(
           ctx,
           CLI_ACTOR,
@@ -159,8 +158,8 @@ export function registerCii(program: Command): void {
       if (opts.format === 'xlsx' && !opts.out)
         throw new UsageError('--out <file> is required for xlsx');
       const file = await withStore(async (ctx) => {
-        await getOrganisation(ctx.store.db, opts.org);
-        return exportCiiFile(ctx.store.db, opts.org);
+        await requireOrganisation(ctx, opts.org);
+        return ciiFileQuery(ctx, opts.org);
       });
       const body =
         opts.format === 'xlsx'

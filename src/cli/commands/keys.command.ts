@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { loadStoreKeyring } from '../../app/backup/keyring-guard';
-import { createFieldCipher } from '../../security/field-crypto';
 import {
   KEYS_ENV,
   KEY_ID_PATTERN,
@@ -11,8 +10,13 @@ import {
   type Keyring,
   type LoadedKeyring,
 } from '../../security/keyring';
-import { openStore, storeOptionsFromEnv } from '../../store/database';
-import { reencryptAll, scanKeyUsage, type ReencryptResult } from '../../store/reencrypt';
+import { storeDescription } from '../../app/bootstrap';
+import {
+  assertAllKeysPresent,
+  keyUsageFromEnv,
+  reencryptCommand,
+  type ReencryptResult,
+} from '../../app/keys/maintenance';
 import { withStore } from '../context';
 import { UsageError, formatTable } from '../io';
 
@@ -33,22 +37,6 @@ function loadConfigured(): LoadedKeyring {
   const loaded = loadStoreKeyring(process.env, { create: false });
   for (const w of loaded.warnings) note(`warning: ${w}`);
   return loaded;
-}
-
-/** Refuses to touch anything when the database holds tokens under keys the keyring lacks. */
-async function assertAllKeysPresent(
-  db: Parameters<typeof scanKeyUsage>[0],
-  keyring: Keyring,
-  source: string,
-): Promise<void> {
-  const usage = await scanKeyUsage(db);
-  const missing = new Set<string>();
-  for (const u of usage)
-    for (const id of Object.keys(u.byKeyId)) if (!keyring.has(id)) missing.add(id);
-  if (missing.size)
-    throw new Error(
-      `the database has values encrypted with key(s) ${[...missing].map((id) => `'${id}'`).join(', ')} that ${source} does not have; add them back first (nothing was changed)`,
-    );
 }
 
 function printResult(result: ReencryptResult): void {
@@ -96,12 +84,11 @@ function printResult(result: ReencryptResult): void {
 
 async function reencrypt(keyring: Keyring, batchSize: number | undefined): Promise<void> {
   await withStore(async (ctx) => {
-    const result = await reencryptAll(ctx.store.db, createFieldCipher(keyring), {
+    const result = await reencryptCommand(ctx, keyring, {
       ...(batchSize !== undefined && { batchSize }),
     });
-    out(
-      `re-encrypted with key '${result.currentKeyId}' (${ctx.store.dialect}: ${ctx.store.location})`,
-    );
+    const store = storeDescription(ctx);
+    out(`re-encrypted with key '${result.currentKeyId}' (${store.dialect}: ${store.location})`);
     printResult(result);
   });
 }
@@ -154,7 +141,7 @@ export function registerKeys(program: Command): void {
       const batchSize = parseBatchSize(opts.batchSize);
       const loaded = loadConfigured();
       let keyring = loaded.keyring;
-      await withStore((ctx) => assertAllKeysPresent(ctx.store.db, keyring, loaded.source));
+      await withStore((ctx) => assertAllKeysPresent(ctx, keyring, loaded.source));
       if (loaded.file === null) {
         out(
           `keys come from ${KEYS_ENV}: not adding a key; re-encrypting with its current key '${keyring.currentId}'`,
@@ -191,7 +178,7 @@ export function registerKeys(program: Command): void {
     .action(async (opts: { batchSize?: string }) => {
       const batchSize = parseBatchSize(opts.batchSize);
       const loaded = loadConfigured();
-      await withStore((ctx) => assertAllKeysPresent(ctx.store.db, loaded.keyring, loaded.source));
+      await withStore((ctx) => assertAllKeysPresent(ctx, loaded.keyring, loaded.source));
       await reencrypt(loaded.keyring, batchSize);
     });
 
@@ -211,8 +198,7 @@ export function registerKeys(program: Command): void {
       }
       // Not withStore: its context loads the keyring with createIfMissing, and status must never
       // create a key file (that would hide a missing one).
-      const store = await openStore(storeOptionsFromEnv());
-      const usage = await scanKeyUsage(store.db).finally(() => store.close());
+      const usage = await keyUsageFromEnv();
       const rows: string[][] = [];
       for (const u of usage) {
         const ids = Object.entries(u.byKeyId).sort(([a], [b]) => a.localeCompare(b));

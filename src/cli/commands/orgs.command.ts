@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
+import { accountByUsernameQuery } from '../../app/accounts/queries';
 import { CLI_ACTOR } from '../../app/actor';
+import { allOrganisationsQuery } from '../../app/organisations/queries';
 import { createOrganisationCommand } from '../../app/organisation-commands';
 import { detailsFromZodIssues, ValidationError } from '../../errors';
 import { OrganisationInputSchema } from '../../shared/schemas';
-import { findUserByUsername } from '../../store/repositories/accounts.repository';
-import { listOrganisations } from '../../store/repositories/organisations.repository';
 import { withStore } from '../context';
 import { formatTable } from '../io';
 
@@ -14,7 +14,7 @@ export function registerOrgs(program: Command): void {
     .command('list')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
-      const rows = await withStore((ctx) => listOrganisations(ctx.store.db));
+      const rows = await withStore((ctx) => allOrganisationsQuery(ctx));
       if (opts.json) {
         process.stdout.write(
           `${JSON.stringify(
@@ -54,7 +54,7 @@ export function registerOrgs(program: Command): void {
         const row = await withStore(async (ctx) => {
           let ownerId: string | null = null;
           if (opts.owner) {
-            const owner = await findUserByUsername(ctx.store.db, opts.owner);
+            const owner = await accountByUsernameQuery(ctx, opts.owner);
             if (!owner)
               throw new ValidationError('unknown owner', [
                 { path: '--owner', message: `no account "${opts.owner}"` },

@@ -5,7 +5,7 @@ import { parseStructuredFile } from '../../app/structured-file';
 import { CLI_ACTOR } from '../../app/actor';
 import { exportSystems, importSystems } from '../../app/systems-file';
 import { SystemsFileSchema } from '../../shared/schemas';
-import { getOrganisation } from '../../store/repositories/organisations.repository';
+import { requireOrganisation } from '../../app/organisations/queries';
 import { withStore } from '../context';
 import { readInput } from '../io';
 
@@ -22,7 +22,7 @@ export function registerSystems(program: Command): void {
       const input = readInput(file);
       const parsed = parseStructuredFile(input.text, SystemsFileSchema, input.name);
       const { created } = await withStore(async (ctx) => {
-        await getOrganisation(ctx.store.db, opts.org);
+        await requireOrganisation(ctx, opts.org);
         return importSystems(ctx, CLI_ACTOR, opts.org, parsed);
       });
       process.stdout.write(`imported ${created} system(s)\n`);
@@ -35,7 +35,7 @@ export function registerSystems(program: Command): void {
     .option('--yaml', 'write YAML instead of JSON')
     .action(async (opts: { org: string; output?: string; yaml?: boolean }) => {
       const file = await withStore(async (ctx) => {
-        await getOrganisation(ctx.store.db, opts.org);
+        await requireOrganisation(ctx, opts.org);
         return exportSystems(ctx, opts.org);
       });
       const text = opts.yaml ? stringify(file) : `${JSON.stringify(file, null, 2)}\n`;

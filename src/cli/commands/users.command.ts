@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CLI_ACTOR } from '../../app/actor';
-import { createUser, signInStates, unlockUser } from '../../app/identity';
+import { accountByUsernameQuery, accountsQuery } from '../../app/accounts/queries';
+import { createUser, unlockUser } from '../../app/identity';
 import { ValidationError } from '../../errors';
-import { findUserByUsername } from '../../store/repositories/accounts.repository';
 import { withStore } from '../context';
 import { formatTable, UsageError } from '../io';
 
@@ -44,20 +44,7 @@ export function registerUsers(program: Command): void {
       process.stdout.write(`created platform administrator ${user.username} (${user.id})\n`);
     });
   users.command('list').action(async () => {
-    const { rows, states } = await withStore(async (ctx) => {
-      const rows = await ctx.store.db
-        .selectFrom('users')
-        .select(['id', 'username', 'display_name', 'is_platform_admin', 'disabled'])
-        .orderBy('username')
-        .execute();
-      return {
-        rows,
-        states: await signInStates(
-          ctx,
-          rows.map((r) => r.username),
-        ),
-      };
-    });
+    const { rows, states } = await withStore((ctx) => accountsQuery(ctx));
     process.stdout.write(
       `${formatTable(
         ['user name', 'name', 'admin', 'failed sign-ins', 'an address blocked until', 'disabled'],
@@ -78,7 +65,7 @@ export function registerUsers(program: Command): void {
     .requiredOption('--username <name>')
     .action(async (opts: { username: string }) => {
       await withStore(async (ctx) => {
-        const user = await findUserByUsername(ctx.store.db, opts.username);
+        const user = await accountByUsernameQuery(ctx, opts.username);
         if (!user)
           throw new ValidationError('unknown user', [
             { path: '--username', message: `no account "${opts.username}"` },

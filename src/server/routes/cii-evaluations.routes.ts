@@ -14,6 +14,7 @@ import {
   listCiiEvaluationsQuery,
   presentRectification,
 } from '../../app/cii/evaluation-queries';
+import type { AccessScope } from '../../app/access';
 import type { AppContext } from '../../app/context';
 import {
   CiiEvaluationInputSchema,
@@ -22,6 +23,7 @@ import {
   CiiRectificationInputSchema,
   CiiRectificationPatchSchema,
 } from '../../shared/cii-evaluation-schemas';
+import { scopeOf } from '../auth';
 import { OrgParams } from './params';
 
 const read = { access: { kind: 'org', permission: 'cii.read' } } as const;
@@ -42,7 +44,7 @@ export const ciiEvaluationsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['cii'];
-    const detail = (orgId: string, id: string) => ciiEvaluationDetailQuery(ctx, orgId, id);
+    const detail = (scope: AccessScope, id: string) => ciiEvaluationDetailQuery(ctx, scope, id);
 
     app.get(
       '/organisations/:orgId/cii/capability-catalog',
@@ -69,7 +71,7 @@ export const ciiEvaluationsRoutes =
           params: BusinessParams,
         },
       },
-      async (req) => listCiiEvaluationsQuery(ctx, req.params.orgId, req.params.businessId),
+      async (req) => listCiiEvaluationsQuery(ctx, scopeOf(req), req.params.businessId),
     );
 
     app.post(
@@ -87,11 +89,11 @@ export const ciiEvaluationsRoutes =
         const row = await createCiiEvaluationCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.businessId,
           req.body,
         );
-        return reply.status(201).send(await detail(req.params.orgId, row.id));
+        return reply.status(201).send(await detail(scopeOf(req), row.id));
       },
     );
 
@@ -106,7 +108,7 @@ export const ciiEvaluationsRoutes =
           params: EvaluationParams,
         },
       },
-      async (req) => detail(req.params.orgId, req.params.evaluationId),
+      async (req) => detail(scopeOf(req), req.params.evaluationId),
     );
 
     app.put(
@@ -125,11 +127,11 @@ export const ciiEvaluationsRoutes =
         await writeCiiEvaluationResultsCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.evaluationId,
           req.body,
         );
-        return detail(req.params.orgId, req.params.evaluationId);
+        return detail(scopeOf(req), req.params.evaluationId);
       },
     );
 
@@ -149,11 +151,11 @@ export const ciiEvaluationsRoutes =
         await completeCiiEvaluationCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.evaluationId,
           req.body,
         );
-        return detail(req.params.orgId, req.params.evaluationId);
+        return detail(scopeOf(req), req.params.evaluationId);
       },
     );
 
@@ -172,11 +174,11 @@ export const ciiEvaluationsRoutes =
         await reopenCiiEvaluationCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.evaluationId,
           req.body,
         );
-        return detail(req.params.orgId, req.params.evaluationId);
+        return detail(scopeOf(req), req.params.evaluationId);
       },
     );
 
@@ -195,7 +197,7 @@ export const ciiEvaluationsRoutes =
         const row = await createCiiRectificationCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.evaluationId,
           req.body,
         );
@@ -218,7 +220,7 @@ export const ciiEvaluationsRoutes =
         const row = await updateCiiRectificationCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.evaluationId,
           req.params.rectificationId,
           req.body,

@@ -11,6 +11,7 @@ import {
   reportFileName,
 } from '../../app/reports';
 import { IsoDateSchema } from '../../shared/schemas';
+import { scopeOf } from '../auth';
 import { OrgParams } from './params';
 import { contentDisposition } from './reports.routes';
 
@@ -40,10 +41,10 @@ export const ciiReportsRoutes =
         },
       },
       async (req, reply) => {
-        const { orgId, businessId, format } = req.params;
+        const { businessId, format } = req.params;
         const doc = await buildCiiBoundaryReportFor(
           ctx,
-          orgId,
+          scopeOf(req),
           businessId,
           req.query.lang,
           req.query.asOf ?? beijingToday(ctx.clock),

@@ -17,7 +17,7 @@ import {
   updateFlowCommand,
 } from '../../app/cii/commands';
 import { CII_WORKBOOK_MAX_BYTES, ciiWorkbook, readCiiWorkbook } from '../../app/cii-excel';
-import { exportCiiFile, importCiiFileCommand } from '../../app/cii/file';
+import { ciiFileQuery, importCiiFileCommand } from '../../app/cii/file';
 import { presentDependency, presentFlow } from '../../app/cii/model';
 import {
   assetsQuery,
@@ -27,7 +27,8 @@ import {
   determinationsQuery,
   dutiesQuery,
   flowsQuery,
-  presentBusinessRow,
+  coreBusinessView,
+  dependenciesQuery,
 } from '../../app/cii/queries';
 import {
   CiiAssetInputSchema,
@@ -41,10 +42,11 @@ import {
   CoreBusinessPatchSchema,
 } from '../../shared/cii-schemas';
 import { IsoDateSchema } from '../../shared/schemas';
-import { listDependencies } from '../../store/repositories/cii.repository';
+import type { AccessScope } from '../../app/access';
 import type { AppContext } from '../../app/context';
 import { ValidationError } from '../../errors';
 import { sm3Hex } from '../../security/secrets';
+import { scopeOf } from '../auth';
 import { OrgParams } from './params';
 
 const sm3Buffer = (b: Buffer) => createHash('sm3').update(b).digest('hex');
@@ -72,14 +74,14 @@ export const ciiRoutes =
       (_req, body, done) => done(null, body),
     );
     const base = '/organisations/:orgId/cii';
-    const assetView = async (orgId: string, assetId: string) =>
-      (await assetsQuery(ctx, orgId)).find((a) => a.id === assetId)!;
+    const assetView = async (scope: AccessScope, assetId: string) =>
+      (await assetsQuery(ctx, scope)).find((a) => a.id === assetId)!;
 
     // --- core businesses ---
     app.get(
       `${base}/core-businesses`,
       { config: read, schema: { tags, summary: 'Core businesses (核心业务)', params: OrgParams } },
-      async (req) => coreBusinessesQuery(ctx, req.params.orgId),
+      async (req) => coreBusinessesQuery(ctx, scopeOf(req)),
     );
     app.post(
       `${base}/core-businesses`,
@@ -93,16 +95,14 @@ export const ciiRoutes =
         },
       },
       async (req, reply) => {
-        const row = await createCoreBusinessCommand(ctx, req.actor, req.params.orgId, req.body);
-        return reply
-          .status(201)
-          .send(await presentBusinessRow(ctx.store.db, req.params.orgId, row));
+        const row = await createCoreBusinessCommand(ctx, req.actor, scopeOf(req), req.body);
+        return reply.status(201).send(await coreBusinessView(ctx, scopeOf(req), row));
       },
     );
     app.get(
       `${base}/core-businesses/:businessId`,
       { config: read, schema: { tags, summary: 'A core business', params: BusinessParams } },
-      async (req) => coreBusinessQuery(ctx, req.params.orgId, req.params.businessId),
+      async (req) => coreBusinessQuery(ctx, scopeOf(req), req.params.businessId),
     );
     app.patch(
       `${base}/core-businesses/:businessId`,
@@ -119,11 +119,11 @@ export const ciiRoutes =
         const row = await updateCoreBusinessCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.businessId,
           req.body,
         );
-        return presentBusinessRow(ctx.store.db, req.params.orgId, row);
+        return coreBusinessView(ctx, scopeOf(req), row);
       },
     );
     app.delete(
@@ -137,7 +137,7 @@ export const ciiRoutes =
         },
       },
       async (req, reply) => {
-        await deleteCoreBusinessCommand(ctx, req.actor, req.params.orgId, req.params.businessId);
+        await deleteCoreBusinessCommand(ctx, req.actor, scopeOf(req), req.params.businessId);
         return reply.status(204).send();
       },
     );
@@ -149,7 +149,7 @@ export const ciiRoutes =
         config: read,
         schema: { tags, summary: 'Assets (network facilities, systems, …)', params: OrgParams },
       },
-      async (req) => assetsQuery(ctx, req.params.orgId),
+      async (req) => assetsQuery(ctx, scopeOf(req)),
     );
     app.post(
       `${base}/assets`,
@@ -158,8 +158,8 @@ export const ciiRoutes =
         schema: { tags, summary: 'Add an asset', params: OrgParams, body: CiiAssetInputSchema },
       },
       async (req, reply) => {
-        const row = await createAssetCommand(ctx, req.actor, req.params.orgId, req.body);
-        return reply.status(201).send(await assetView(req.params.orgId, row.id));
+        const row = await createAssetCommand(ctx, req.actor, scopeOf(req), req.body);
+        return reply.status(201).send(await assetView(scopeOf(req), row.id));
       },
     );
     app.patch(
@@ -177,11 +177,11 @@ export const ciiRoutes =
         const row = await updateAssetCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.assetId,
           req.body,
         );
-        return assetView(req.params.orgId, row.id);
+        return assetView(scopeOf(req), row.id);
       },
     );
     app.delete(
@@ -195,7 +195,7 @@ export const ciiRoutes =
         },
       },
       async (req, reply) => {
-        await deleteAssetCommand(ctx, req.actor, req.params.orgId, req.params.assetId);
+        await deleteAssetCommand(ctx, req.actor, scopeOf(req), req.params.assetId);
         return reply.status(204).send();
       },
     );
@@ -207,8 +207,7 @@ export const ciiRoutes =
         config: read,
         schema: { tags, summary: 'Typed dependencies between assets', params: OrgParams },
       },
-      async (req) =>
-        (await listDependencies(ctx.store.db, req.params.orgId)).map(presentDependency),
+      async (req) => dependenciesQuery(ctx, scopeOf(req)),
     );
     app.post(
       `${base}/dependencies`,
@@ -222,7 +221,7 @@ export const ciiRoutes =
         },
       },
       async (req, reply) => {
-        const row = await createDependencyCommand(ctx, req.actor, req.params.orgId, req.body);
+        const row = await createDependencyCommand(ctx, req.actor, scopeOf(req), req.body);
         return reply.status(201).send(presentDependency(row));
       },
     );
@@ -233,7 +232,7 @@ export const ciiRoutes =
         schema: { tags, summary: 'Delete a dependency', params: DependencyParams },
       },
       async (req, reply) => {
-        await deleteDependencyCommand(ctx, req.actor, req.params.orgId, req.params.dependencyId);
+        await deleteDependencyCommand(ctx, req.actor, scopeOf(req), req.params.dependencyId);
         return reply.status(204).send();
       },
     );
@@ -245,7 +244,7 @@ export const ciiRoutes =
         config: read,
         schema: { tags, summary: 'Critical business information flows', params: BusinessParams },
       },
-      async (req) => flowsQuery(ctx, req.params.orgId, req.params.businessId),
+      async (req) => flowsQuery(ctx, scopeOf(req), req.params.businessId),
     );
     app.post(
       `${base}/core-businesses/:businessId/flows`,
@@ -262,7 +261,7 @@ export const ciiRoutes =
         const row = await createFlowCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           req.params.businessId,
           req.body,
         );
@@ -282,14 +281,14 @@ export const ciiRoutes =
       },
       async (req) =>
         presentFlow(
-          await updateFlowCommand(ctx, req.actor, req.params.orgId, req.params.flowId, req.body),
+          await updateFlowCommand(ctx, req.actor, scopeOf(req), req.params.flowId, req.body),
         ),
     );
     app.delete(
       `${base}/flows/:flowId`,
       { config: write, schema: { tags, summary: 'Delete a flow', params: FlowParams } },
       async (req, reply) => {
-        await deleteFlowCommand(ctx, req.actor, req.params.orgId, req.params.flowId);
+        await deleteFlowCommand(ctx, req.actor, scopeOf(req), req.params.flowId);
         return reply.status(204).send();
       },
     );
@@ -307,7 +306,7 @@ export const ciiRoutes =
         },
       },
       async (req, reply) => {
-        const file = await exportCiiFile(ctx.store.db, req.params.orgId);
+        const file = await ciiFileQuery(ctx, scopeOf(req));
         if (req.query.format === 'json') return file;
         return reply
           .header('content-type', XLSX)
@@ -336,7 +335,7 @@ export const ciiRoutes =
           return importCiiFileCommand(
             ctx,
             req.actor,
-            req.params.orgId,
+            scopeOf(req),
             file,
             { name: 'workbook.xlsx', sm3: sm3Buffer(req.body) },
             locate,
@@ -348,7 +347,7 @@ export const ciiRoutes =
             'the file is not a valid dengbao.cii.v1 exchange file; nothing was imported',
             parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
           );
-        return importCiiFileCommand(ctx, req.actor, req.params.orgId, parsed.data, {
+        return importCiiFileCommand(ctx, req.actor, scopeOf(req), parsed.data, {
           name: 'request body',
           sm3: sm3Hex(JSON.stringify(req.body)),
         });
@@ -367,7 +366,7 @@ export const ciiRoutes =
           params: BusinessParams,
         },
       },
-      async (req) => boundaryQuery(ctx, req.params.orgId, req.params.businessId),
+      async (req) => boundaryQuery(ctx, scopeOf(req), req.params.businessId),
     );
     app.get(
       `${base}/core-businesses/:businessId/determinations`,
@@ -379,7 +378,7 @@ export const ciiRoutes =
           params: BusinessParams,
         },
       },
-      async (req) => determinationsQuery(ctx, req.params.orgId, req.params.businessId),
+      async (req) => determinationsQuery(ctx, scopeOf(req), req.params.businessId),
     );
     app.post(
       `${base}/core-businesses/:businessId/determinations`,
@@ -399,7 +398,7 @@ export const ciiRoutes =
             await recordDeterminationCommand(
               ctx,
               req.actor,
-              req.params.orgId,
+              scopeOf(req),
               req.params.businessId,
               req.body.note ?? null,
             ),
@@ -419,7 +418,7 @@ export const ciiRoutes =
       async (req) =>
         dutiesQuery(
           ctx,
-          req.params.orgId,
+          scopeOf(req),
           req.params.businessId,
           req.query.asOf ?? beijingToday(ctx.clock),
         ),

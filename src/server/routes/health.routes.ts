@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { healthQuery } from '../../app/bootstrap';
 import type { AppContext } from '../../app/context';
 
 export const healthRoutes =
@@ -17,6 +18,6 @@ export const healthRoutes =
           },
         },
       },
-      async () => ({ status: 'ok' as const, store: ctx.store.dialect }),
+      async () => healthQuery(ctx),
     );
   };
