@@ -3,10 +3,12 @@
  * major-risk triggers and rectification items. Shared by the server, the CLI and the web UI.
  */
 import { z } from 'zod';
+import { label, say } from './vocabulary';
 import {
   ITEM_RESULTS,
   RESULTS_NEEDING_REASON,
   RISK_LEVELS,
+  type ItemResult,
   TEST_OBJECT_KINDS,
 } from '../domain/mlps/assessment/types';
 import { IsoDateSchema, MAX_INT } from './schemas';
@@ -87,7 +89,8 @@ function needsReason(
     ctx.addIssue({
       code: 'custom',
       path: ['reason'],
-      message: `a reason is required for ${value.result === 'partial' ? '部分符合 (partial)' : '不适用 (not applicable)'}`,
+      // Keyed: the server finds the code from this English text and sends the Chinese beside it.
+      message: say('validation.reason_required_for', reasonParams(value.result), 'en'),
     });
   }
 }
@@ -217,3 +220,11 @@ export const RectificationRetestSchema = z
   })
   .strict();
 export type RectificationRetestInput = z.infer<typeof RectificationRetestSchema>;
+
+/** The params naming a result that needs a reason: 部分符合 (partial), 不适用 (not applicable). */
+function reasonParams(result: ItemResult): { resultZh: string; result: string } {
+  return {
+    resultZh: label('item_result', result, 'zh'),
+    result: result === 'not_applicable' ? 'not applicable' : result,
+  };
+}

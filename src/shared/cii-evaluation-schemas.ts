@@ -5,6 +5,7 @@
  * rectification items. Shared by the server, the CLI and the web UI.
  */
 import { z } from 'zod';
+import { label, say } from './vocabulary';
 import type {
   Bilingual,
   CapabilityChapterId,
@@ -88,7 +89,8 @@ export const CiiEvaluationResultRowSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['note'],
-        message: `a note saying why is required for ${row.result === 'partial' ? '部分符合 (partial)' : '不适用 (not applicable)'}`,
+        // Keyed: the server finds the code from this English text and sends the Chinese beside it.
+        message: say('validation.note_required_for', reasonParams(row.result), 'en'),
       });
     }
   });
@@ -256,4 +258,12 @@ export interface CapabilityCatalogDto {
     readonly keyPoints: Readonly<Record<VerificationStatus, number>>;
   };
   readonly catalogHash: string;
+}
+
+/** The params naming a result that needs a reason: 部分符合 (partial), 不适用 (not applicable). */
+function reasonParams(result: ItemResult): { resultZh: string; result: string } {
+  return {
+    resultZh: label('item_result', result, 'zh'),
+    result: result === 'not_applicable' ? 'not applicable' : result,
+  };
 }

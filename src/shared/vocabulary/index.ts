@@ -18,7 +18,16 @@ import {
   ROLE,
   THING,
 } from './labels';
-import { ACCOUNT, ASSESSMENT_XLSX, CII_XLSX, ERROR, VALIDATION, WHERE, XLSX } from './messages';
+import {
+  ACCOUNT,
+  APP,
+  ASSESSMENT_XLSX,
+  CII_XLSX,
+  ERROR,
+  VALIDATION,
+  WHERE,
+  XLSX,
+} from './messages';
 import type { Lang, Params, WordTable, Words } from './types';
 
 export type { Lang, Params, Words } from './types';
@@ -49,6 +58,7 @@ const AREAS = {
   xlsx: XLSX,
   assessment_xlsx: ASSESSMENT_XLSX,
   cii_xlsx: CII_XLSX,
+  app: APP,
 } as const satisfies Record<string, WordTable>;
 
 type Areas = typeof AREAS;
@@ -64,6 +74,7 @@ const MESSAGE_AREAS = [
   'xlsx',
   'assessment_xlsx',
   'cii_xlsx',
+  'app',
 ] as const;
 export type MessageArea = (typeof MESSAGE_AREAS)[number];
 export type MessageCode = { [P in MessageArea]: CodesOf<P, Areas[P]> }[MessageArea];

@@ -54,7 +54,7 @@ test('an English message without its code is found again from the templates', ()
   assert.equal(codeOfMessage('Invalid input: expected string'), null);
   // Every message renders back to itself through its code (no template shadows another).
   for (const [code, words] of VOCABULARY) {
-    if (!/^(validation|account|error|xlsx|assessment_xlsx|cii_xlsx)\./.test(code)) continue;
+    if (!/^(validation|account|error|xlsx|assessment_xlsx|cii_xlsx|app)\./.test(code)) continue;
     const params = Object.fromEntries(placeholders(words.en).map((n, i) => [n, `v${i}x`]));
     const text = say(code, params, 'en');
     const found = codeOfMessage(text);
