@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { factsFromSystemsFile } from '../../app/file-facts';
 import { presentObligation } from '../../app/presenters';
 import { parseStructuredFile } from '../../app/structured-file';
+import { shippedHolidayCalendar } from '../../catalogs/holiday-calendar';
 import { evaluateObligations } from '../../domain/obligations/evaluate';
 import { IsoDateSchema, SystemsFileSchema } from '../../shared/schemas';
 import { formatTable, readInput, UsageError } from '../io';
@@ -39,7 +40,10 @@ export function registerObligations(program: Command): void {
       const facts = factsFromSystemsFile(
         parseStructuredFile(input.text, SystemsFileSchema, input.name),
       );
-      const result = evaluateObligations(facts, asOf, { trace: opts.json === true });
+      const result = evaluateObligations(facts, asOf, {
+        trace: opts.json === true,
+        calendar: shippedHolidayCalendar(),
+      });
       const { labelCitation } = cliContext();
       if (opts.json) {
         const out = {
