@@ -3,8 +3,8 @@
  *
  * Sourcing: the 2025 filing-form template (公网安〔2025〕1846号 Q1) was not available. The sheets
  * follow the long-standing form's four tables (表一 单位基本情况, 表二 定级对象情况, 表三 定级结果,
- * 表四 附件清单 for level 3+ — the sheet split is confirmed by FORM-2007 in facts-open-questions.md;
- * the field list is from memory of that form and unverified), plus the two 2025 additions the
+ * 表四 附件清单 for level 3+ — the sheet split follows the 2007 form issued with 公通字〔2007〕43号
+ * (信息安全等级保护管理办法); the field list is from memory of that form and unverified), plus the two 2025 additions the
  * Q&A confirms (数据摸底调查表 Q14–Q16, 保护工作方案 for level 3+ Q23–Q24).
  *
  * The mapping from our data to every field is {@link FILING_FORM_FIELDS} — the one place to
