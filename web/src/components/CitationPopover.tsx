@@ -24,12 +24,31 @@ export function CitationPopover({ citations }: { citations: readonly CitationDto
 }
 
 export function CitationList({ citations }: { citations: readonly CitationDto[] }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <ul style={{ margin: 0, paddingInlineStart: 18 }}>
       {citations.map((c) => (
         <li key={`${c.instrumentId}/${c.provisionId ?? ''}`}>
           {pick(i18n.language, c.labelZh, c.labelEn)}
+          {(c.referenceZh || c.referenceEn) && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {pick(
+                i18n.language,
+                c.referenceZh ?? c.referenceEn ?? '',
+                c.referenceEn ?? c.referenceZh ?? '',
+              )}
+            </Typography.Text>
+          )}
+          {c.url && (
+            <Typography.Link
+              href={c.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              style={{ fontSize: 12 }}
+            >
+              {t('citation.officialText')}
+            </Typography.Link>
+          )}
         </li>
       ))}
     </ul>
