@@ -14,11 +14,18 @@
  * once decoded.
  *
  * The server runs in a child process (this file with the argument `serve`), so the browser driver
- * does not share its event loop. DENGBAO_CHROMIUM overrides /usr/bin/chromium.
+ * does not share its event loop. Other load on the machine shows in the figures: the load average
+ * is printed with them.
+ *
+ * Environment: DENGBAO_CHROMIUM (default /usr/bin/chromium); BENCH_WEB_RUNS; BENCH_WEB_DIR (a built
+ * web UI other than web/dist, e.g. to compare two builds); BENCH_WEB_PAGES=catalog,基线 (only pages
+ * whose name contains one of these); BENCH_WEB_TRACE=1 (instead of the table: one cold load per
+ * page with its main-thread time by script and its network timeline); BENCH_WEB_SHOTS=<dir>
+ * (with BENCH_WEB_TRACE, a screenshot of each page).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { CLI_ACTOR } from '../src/app/actor';
@@ -38,6 +45,10 @@ const USERNAME = 'webbench';
 const PASSWORD = 'Dengbao#Pages-2026';
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
 const CHROMIUM = process.env.DENGBAO_CHROMIUM ?? '/usr/bin/chromium';
+/** The built web UI to serve (default web/dist). */
+const WEB_DIR = process.env.BENCH_WEB_DIR
+  ? path.resolve(process.env.BENCH_WEB_DIR)
+  : DEFAULT_WEB_DIR;
 
 function appContext(store: AppContext['store']): AppContext {
   return {
@@ -55,7 +66,7 @@ function appContext(store: AppContext['store']): AppContext {
 /** Child process: serves dengbao (API + built web UI) on the store; prints `PORT <n>`. */
 async function serve(file: string): Promise<void> {
   const store = await openStore({ kind: 'sqlite', file });
-  const app = await buildApp({ ...appContext(store), webDir: DEFAULT_WEB_DIR });
+  const app = await buildApp({ ...appContext(store), webDir: WEB_DIR });
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`PORT ${(app.server.address() as { port: number }).port}`);
 }
@@ -284,6 +295,12 @@ async function measure(context: BrowserContext, origin: string, c: PageCase): Pr
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+/** Pads to `width` terminal cells: a Chinese character takes two. */
+const padCells = (text: string, width: number) =>
+  text +
+  ' '.repeat(
+    Math.max(0, width - [...text].reduce((n, ch) => n + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0)),
+  );
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 
 async function newContext(
@@ -302,8 +319,8 @@ async function newContext(
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(DEFAULT_WEB_DIR, 'index.html')))
-    throw new Error(`no built web UI in ${DEFAULT_WEB_DIR}: run npm run build:web first`);
+  if (!existsSync(path.join(WEB_DIR, 'index.html')))
+    throw new Error(`no built web UI in ${WEB_DIR}: run npm run build:web first`);
   const dir = mkdtempSync(path.join(tmpdir(), 'dengbao-webbench-'));
   const file = path.join(dir, 'web.sqlite');
   const store = await openStore({ kind: 'sqlite', file });
@@ -320,7 +337,9 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   try {
     const seeded = await seed(origin);
-    const pages = tour(seeded);
+    // BENCH_WEB_PAGES=catalog,基线: only the pages whose name contains one of these.
+    const only = process.env.BENCH_WEB_PAGES?.split(',');
+    const pages = tour(seeded).filter((p) => !only || only.some((o) => p.name.includes(o)));
     const rules = pages.map((p): [string, string] => [p.path, p.selector]);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -348,8 +367,29 @@ async function main(): Promise<void> {
       for (const c of pages) {
         const context = await newContext(browser, state, rules);
         const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
         await page.goto(origin + c.path, { waitUntil: 'commit' });
         await page.waitForFunction(firstSeen, undefined, { timeout: 30_000 });
+        const { profile } = await cdp.send('Profiler.stop');
+        // Self time by script until the first meaningful render: what the main thread did.
+        const byScript = new Map<string, number>();
+        const dt = new Map<number, number>();
+        profile.samples?.forEach((id, i) =>
+          dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0)),
+        );
+        for (const node of profile.nodes) {
+          const url = node.callFrame.url
+            ? new URL(node.callFrame.url).pathname
+            : `(${node.callFrame.functionName || 'native'})`;
+          byScript.set(url, (byScript.get(url) ?? 0) + (dt.get(node.id) ?? 0) / 1000);
+        }
+        const top = [...byScript].sort((a, b) => b[1] - a[1]).slice(0, 8);
+        console.log(
+          `\n${c.name}: main-thread time by script (ms)\n${top.map(([u, ms]) => `${ms.toFixed(0).padStart(6)}  ${u}`).join('\n')}`,
+        );
         await page.waitForLoadState('networkidle');
         const lines = await page.evaluate<string[]>(`(() => {
           const nav = performance.getEntriesByType('navigation')[0];
@@ -362,11 +402,20 @@ async function main(): Promise<void> {
             String(Math.round(s)).padStart(6) + String(Math.round(e)).padStart(6) + String(Math.round(t / 1024)).padStart(6) + ' KB  ' + n);
         })()`);
         console.log(`\n${c.name}\n start   end  wire\n${lines.join('\n')}`);
+        if (process.env.BENCH_WEB_SHOTS)
+          await page.screenshot({
+            path: path.join(process.env.BENCH_WEB_SHOTS, `${pages.indexOf(c)}.png`),
+          });
         await context.close();
       }
       return;
     }
 
+    console.log(
+      `load average at the start: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     const cold = new Map<string, Measure[]>();
     const warm = new Map<string, number[]>();
     for (let round = 0; round <= RUNS; round++) {
@@ -385,7 +434,7 @@ async function main(): Promise<void> {
       `\nfirst meaningful render, median of ${RUNS} runs (ms since navigation start), ${origin}`,
     );
     console.log(
-      `${'page'.padEnd(26)} ${'cold'.padStart(7)} ${'warm'.padStart(7)}   JS on first load (wire / decoded, files)`,
+      `${padCells('page', 26)} ${'cold'.padStart(7)} ${'warm'.padStart(7)}   JS on first load (wire / decoded, files)`,
     );
     let worst = 0;
     for (const c of pages) {
@@ -395,10 +444,15 @@ async function main(): Promise<void> {
       worst = Math.max(worst, coldMs, warmMs);
       const last = runs[runs.length - 1]!;
       console.log(
-        `${c.name.padEnd(26)} ${coldMs.toFixed(0).padStart(7)} ${warmMs.toFixed(0).padStart(7)}   ${kb(last.jsTransferred).padStart(8)} / ${kb(last.jsDecoded).padStart(8)}, ${last.jsFiles}`,
+        `${padCells(c.name, 26)} ${coldMs.toFixed(0).padStart(7)} ${warmMs.toFixed(0).padStart(7)}   ${kb(last.jsTransferred).padStart(8)} / ${kb(last.jsDecoded).padStart(8)}, ${last.jsFiles}`,
       );
     }
     console.log(`slowest median: ${worst.toFixed(0)} ms (target < 1000 ms)`);
+    console.log(
+      `load average at the end: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (${availableParallelism()} CPUs)`,
+    );
   } finally {
     await browser?.close();
     child.kill();

@@ -72,6 +72,10 @@ export default defineConfig({
         // entriesAware chunks are named after every page that shares them: keep file names short.
         chunkFileNames: (chunk) =>
           chunk.name.startsWith('antd~') ? 'assets/antd-[hash].js' : 'assets/[name]-[hash].js',
+        assetFileNames: (asset) =>
+          asset.names.some((n) => n.startsWith('antd~'))
+            ? 'assets/antd-[hash][extname]'
+            : 'assets/[name]-[hash][extname]',
         // Libraries change less often than the app, so they get chunks of their own that stay
         // cached across releases. Only the React core and the antd components the shell uses
         // load on every page; each page is its own chunk (React.lazy in App.tsx), and libraries
