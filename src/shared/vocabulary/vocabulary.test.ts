@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { VOCABULARY, codeOfMessage, placeholders, say } from './index';
+import { AUDIT_ACTION, VOCABULARY, codeOfMessage, placeholders, say } from './index';
 
 const HAN = /[\u3400-\u9fff]/;
 
@@ -61,4 +61,10 @@ test('an English message without its code is found again from the templates', ()
     assert.ok(found, `${code}: "${text}" not found`);
     assert.equal(say(found.code, found.params, 'en'), text, code);
   }
+});
+
+test('no audit action is the prefix of another (the web nests them as i18n keys)', () => {
+  const actions = Object.keys(AUDIT_ACTION);
+  const clashes = actions.filter((a) => actions.some((b) => b.startsWith(`${a}.`)));
+  assert.deepEqual(clashes, []);
 });
