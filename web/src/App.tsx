@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Spin, type ThemeConfig } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Result, Spin, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { Component, lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { matchPath, Route, Routes } from 'react-router-dom';
+import { matchPath, Route, Routes, useLocation } from 'react-router-dom';
 import { setAuthErrorListener } from './api/client';
 import { markSignedOut, SESSION_KEY } from './api/session';
 import { AppLayout } from './components/AppLayout';
@@ -132,13 +132,61 @@ export function preloadPage(pathname: string): void {
   if (page === pages.home) void pages.organisationHome.preload().catch(ignore);
 }
 
+/** True for the error of a page's code that could not be downloaded (server or network down). */
+const isChunkLoadError = (error: unknown) =>
+  error instanceof TypeError &&
+  /dynamically imported module|module script failed|Failed to fetch/i.test(error.message);
+
+function PageLoadFailed() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="warning"
+      title={t('error.network')}
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          {t('common.retry')}
+        </Button>
+      }
+    />
+  );
+}
+
+/**
+ * Shows "cannot reach the server" with a reload button when a page's code fails to load; other
+ * errors pass on. The other pages still open (the boundary forgets the error on a new pathname).
+ */
+class PageLoadBoundary extends Component<
+  { pathname: string; children: ReactNode },
+  { error: unknown; pathname: string }
+> {
+  state = { error: null as unknown, pathname: this.props.pathname };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  static getDerivedStateFromProps(
+    props: { pathname: string },
+    state: { error: unknown; pathname: string },
+  ) {
+    return props.pathname === state.pathname ? null : { error: null, pathname: props.pathname };
+  }
+  render() {
+    if (this.state.error === null) return this.props.children;
+    if (isChunkLoadError(this.state.error)) return <PageLoadFailed />;
+    throw this.state.error;
+  }
+}
+
 /** A page of the route table, with a spinner while its code loads (the layout stays). */
 function Lazy({ page }: { page: LazyPage }) {
-  const { Component } = page;
+  const { pathname } = useLocation();
+  const { Component: Page } = page;
   return (
-    <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
-      <Component />
-    </Suspense>
+    <PageLoadBoundary pathname={pathname}>
+      <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+        <Page />
+      </Suspense>
+    </PageLoadBoundary>
   );
 }
 
