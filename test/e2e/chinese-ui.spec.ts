@@ -21,8 +21,9 @@ const ALLOWED = new Set([
   'YAML',
   'JSON',
   'OSCAL',
-  // The language switch names the other language in that language.
+  // The language switch names the other language in that language; the product's own name.
   'English',
+  'dengbao',
   // GB/T 22239-2019's category abbreviations (as in its test ids, L3-PES1-19) and a term of its text.
   'PES',
   'CNS',
@@ -35,6 +36,7 @@ const ALLOWED = new Set([
   'CMS',
   'MMS',
   'UPS',
+  'USBKey',
   // Standards bodies, algorithms and technical terms Chinese users write in Latin.
   'GB',
   'ISO',
@@ -84,7 +86,11 @@ async function visibleText(page: Page): Promise<string> {
       .map((el) => el.getAttribute('placeholder'))
       .join('\\n')`,
   );
-  return `${await page.locator('body').innerText()}\n${placeholders}`;
+  let text = await page.locator('body').innerText();
+  // Citations of the catalog's sources: repository names and paths, quoted as they are.
+  for (const quoted of await page.locator('[data-testid="catalog-sources"]').allInnerTexts())
+    text = text.replace(quoted, '');
+  return `${text}\n${placeholders}`;
 }
 
 /** Latin words of a text that are neither identifiers nor allowed, each with some context. */
@@ -196,6 +202,10 @@ test('the Chinese UI shows no English on the pages of the web tour', async ({ pa
     await call(page, 'POST', org(`/cii/core-businesses/${businessId}/determinations`), {
       note: '首次认定',
     });
+    await call(page, 'POST', org(`/cii/core-businesses/${businessId}/evaluations`), {
+      title: '2026年度关键信息基础设施安全保护能力评价',
+      evaluator: '王芳',
+    });
   });
 
   await test.step('home, systems and a system with its tabs', async () => {
@@ -236,6 +246,10 @@ test('the Chinese UI shows no English on the pages of the web tour', async ({ pa
     await check('义务日历');
     await page.goto(`/o/${orgId}/catalog`);
     await check('基本要求');
+    // An item with its levels, methods, evidence, provenance, high-risk case and ISO mapping.
+    await page.goto(`/o/${orgId}/catalog?id=8.1.4.1-d`);
+    await expect(page.getByRole('heading', { name: '双因素鉴别且含密码技术' })).toBeVisible();
+    await check('基本要求 · 8.1.4.1-d');
   });
 
   await test.step('assessments, the workbook and a failing Excel import', async () => {
@@ -299,6 +313,14 @@ test('the Chinese UI shows no English on the pages of the web tour', async ({ pa
       await page.getByRole('tab', { name: tab, exact: true }).click();
       await check(`核心业务 · ${tab}`);
     }
+    // Why an asset is inside the boundary, with its chain.
+    await page.getByRole('tab', { name: '边界图', exact: true }).click();
+    await page
+      .getByTestId('cii-graph')
+      .getByRole('group', { name: 'ZW-01 数据共享交换平台', exact: true })
+      .click();
+    await expect(page.getByTestId('cii-asset-panel')).toBeVisible();
+    await check('核心业务 · 边界图 · 资产说明');
   });
 
   await test.step('settings: members, roles, tokens and the audit log with its changes', async () => {

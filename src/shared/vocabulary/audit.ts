@@ -254,6 +254,7 @@ export const AUDIT_FIELD = {
   dependencies: { zh: '依赖', en: 'Dependencies' },
   flows: { zh: '信息流', en: 'Flows' },
   core_businesses: { zh: '核心业务', en: 'Core businesses' },
+  core_business: { zh: '核心业务', en: 'Core business' },
   systems: { zh: '定级对象', en: 'Systems' },
   count: { zh: '数量', en: 'Count' },
   results: { zh: '测评结果', en: 'Results' },
@@ -274,4 +275,11 @@ export const AUDIT_FIELD = {
   rows: { zh: '行', en: 'Rows' },
   objects: { zh: '测评对象', en: 'Test objects' },
   requirements: { zh: '测评项', en: 'Requirements' },
+} as const satisfies WordTable;
+
+/** Coded values in audited rows that no other table of the vocabulary names. */
+export const AUDIT_VALUE = {
+  draft: { zh: '评价中', en: 'in progress' },
+  core_business: { zh: '核心业务', en: 'core business' },
+  done: { zh: '已完成', en: 'done' },
 } as const satisfies WordTable;

@@ -4,7 +4,7 @@
  * `{code, params}` so each client shows its own language. Pure data: no zod, no I/O, so the web
  * bundle can import it.
  */
-import { AUDIT_ACTION, AUDIT_ENTITY, AUDIT_FIELD } from './audit';
+import { AUDIT_ACTION, AUDIT_ENTITY, AUDIT_FIELD, AUDIT_VALUE } from './audit';
 import {
   ASSESSMENT_STATUS,
   CATEGORY,
@@ -52,6 +52,7 @@ const AREAS = {
   'audit.action': AUDIT_ACTION,
   'audit.entity': AUDIT_ENTITY,
   'audit.field': AUDIT_FIELD,
+  'audit.value': AUDIT_VALUE,
   validation: VALIDATION,
   account: ACCOUNT,
   error: ERROR,

@@ -8,6 +8,7 @@ import {
   ASSESSMENT_STATUS,
   AUDIT_ACTION,
   AUDIT_ENTITY,
+  AUDIT_VALUE,
   CII_RECTIFICATION_STATUS,
   EXTENSION,
   HARMED_OBJECT,
@@ -53,6 +54,7 @@ export function isInstant(value: unknown): value is string {
  */
 const VALUE_WORDS: ReadonlyMap<string, Words> = new Map(
   [
+    AUDIT_VALUE,
     CII_SECTOR_LABELS,
     CII_STAGE_LABELS,
     CII_ASSET_KIND_LABELS,

@@ -418,7 +418,7 @@ function RequirementBody({
               key: 'sources',
               label: t('catalog.detail.sources'),
               children: (
-                <ul className="catalog-list">
+                <ul className="catalog-list" data-testid="catalog-sources">
                   {detail.provenance.sources.map((s) => (
                     <li key={s.key}>
                       <Typography.Text strong style={MONO}>
