@@ -237,7 +237,8 @@ test('roles: a viewer sees one organisation read-only; the owner sees the audit 
     await expect(page.getByRole('row').filter({ hasText: '新建定级对象' }).first()).toBeVisible();
     await added.getByRole('button', { name: /展开/ }).click();
     const changes = page.getByRole('table', { name: '变更内容' });
-    await expect(changes.getByRole('row').filter({ hasText: 'role' })).toContainText('viewer');
+    // Fields and coded values in words (src/shared/vocabulary): role → 角色, viewer → 只读成员.
+    await expect(changes.getByRole('row').filter({ hasText: '角色' })).toContainText('只读成员');
     await page.getByRole('button', { name: '校验审计链' }).click();
     await expect(page.getByTestId('audit-verify-result')).toContainText(/审计链完整：\d+ 条/);
     await page.screenshot({ path: path.join(screenshots, 'audit.png'), fullPage: true });
