@@ -44,6 +44,7 @@ import {
 } from '../store/repositories/accounts.repository';
 import type { ApiTokenRow, UserRow } from '../store/schema';
 import { audited, rowChanges, type Actor } from './actor';
+import { inScope, type OrgScope } from './access';
 import type { AppContext } from './context';
 import {
   afterFailure,
@@ -452,9 +453,10 @@ async function creatorStillMay(
 export async function createApiToken(
   ctx: IdentityContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   input: { name: string; role: Role; expiresInDays: number },
 ): Promise<{ token: string; row: ApiTokenRow }> {
+  const { organisationId } = inScope(within);
   if (input.expiresInDays > ctx.security.apiTokenMaxDays) {
     throw new ValidationError('token lifetime too long', [
       { path: 'expiresInDays', message: `at most ${ctx.security.apiTokenMaxDays} days` },
@@ -516,9 +518,10 @@ export async function revokeApiTokenCommand(
   ctx: IdentityContext,
   actor: Actor,
   actorRole: Role,
-  organisationId: string,
+  within: OrgScope,
   tokenId: string,
 ): Promise<void> {
+  const { organisationId } = inScope(within);
   const row = await findApiTokenById(ctx.store.db, tokenId);
   if (!row || row.organisation_id !== organisationId || row.revoked_at) {
     throw new NotFoundError('active token', tokenId);

@@ -14,6 +14,7 @@ import {
 } from '../store/repositories/accounts.repository';
 import { getSystem } from '../store/repositories/systems.repository';
 import { audited, rowChanges, type Actor } from './actor';
+import { assertSystemVisible, inScope, type OrgScope } from './access';
 import type { AppContext } from './context';
 import { createUser, unlockUser } from './identity';
 
@@ -80,9 +81,10 @@ export async function addMemberCommand(
   ctx: AppContext,
   actor: Actor,
   actorRole: Role,
-  organisationId: string,
+  within: OrgScope,
   input: AddMemberInput,
 ) {
+  const { organisationId } = inScope(within);
   // Before any account is created: a new account with a chosen password is a grant like any other.
   await guardGrant(ctx, actor, actorRole, organisationId, 'grant', input.role, null);
   let user = await findUserByUsername(ctx.store.db, input.username);
@@ -128,10 +130,11 @@ export async function changeMemberRoleCommand(
   ctx: AppContext,
   actor: Actor,
   actorRole: Role,
-  organisationId: string,
+  within: OrgScope,
   userId: string,
   input: { role: Role; version: number },
 ) {
+  const { organisationId } = inScope(within);
   const current = await getMembership(ctx.store.db, organisationId, userId);
   if (!current) throw new NotFoundError('member', userId);
   if ((await personOf(ctx, actor)) === userId) {
@@ -178,9 +181,10 @@ export async function removeMemberCommand(
   ctx: AppContext,
   actor: Actor,
   actorRole: Role,
-  organisationId: string,
+  within: OrgScope,
   userId: string,
 ) {
+  const { organisationId } = inScope(within);
   const current = await getMembership(ctx.store.db, organisationId, userId);
   if (!current) throw new NotFoundError('member', userId);
   await guardGrant(ctx, actor, actorRole, organisationId, 'revoke', current.role as Role, userId);
@@ -206,11 +210,13 @@ export async function removeMemberCommand(
 export function setAssignmentCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   userId: string,
   systemId: string,
   assigned: boolean,
 ) {
+  const { organisationId, scope } = inScope(within);
+  assertSystemVisible(scope, systemId);
   return audited(ctx, actor, async (trx, audit, now) => {
     const membership = await getMembership(trx, organisationId, userId);
     if (!membership) throw new NotFoundError('member', userId);
@@ -233,9 +239,10 @@ export function setAssignmentCommand(
 export async function unlockMemberCommand(
   ctx: AppContext,
   actor: Actor,
-  organisationId: string,
+  within: OrgScope,
   userId: string,
 ): Promise<number> {
+  const { organisationId } = inScope(within);
   if (!(await getMembership(ctx.store.db, organisationId, userId))) {
     throw new NotFoundError('member', userId);
   }

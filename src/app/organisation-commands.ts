@@ -9,6 +9,7 @@ import {
   type OrganisationColumns,
 } from '../store/repositories/organisations.repository';
 import { audited, rowChanges, type Actor } from './actor';
+import { inScope, type OrgScope } from './access';
 import type { AppContext } from './context';
 
 /** Maps the input to columns, encrypting the contact phone with SM4. */
@@ -74,9 +75,10 @@ export function createOrganisationCommand(
 export function updateOrganisationCommand(
   ctx: AppContext,
   actor: Actor,
-  id: string,
+  within: OrgScope,
   input: Partial<OrganisationInput> & { version: number },
 ) {
+  const id = inScope(within).organisationId;
   return audited(ctx, actor, async (trx, audit, now) => {
     const before = await getOrganisation(trx, id);
     const { version, ...fields } = input;

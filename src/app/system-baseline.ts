@@ -3,6 +3,7 @@ import { ValidationError } from '../errors';
 import type { BaselineDto } from '../shared/api-types';
 import { getSystem } from '../store/repositories/systems.repository';
 import { baselineDto } from './catalog-queries';
+import { assertSystemVisible, inScope, type OrgScope } from './access';
 import type { AppContext } from './context';
 import { presentSystem } from './presenters';
 
@@ -12,9 +13,11 @@ import { presentSystem } from './presenters';
  */
 export async function systemBaseline(
   ctx: AppContext,
-  organisationId: string,
+  within: OrgScope,
   systemId: string,
 ): Promise<BaselineDto> {
+  const { organisationId, scope } = inScope(within);
+  assertSystemVisible(scope, systemId);
   const system = presentSystem(await getSystem(ctx.store.db, organisationId, systemId), undefined);
   if (system.level === null) {
     throw new ValidationError('the system is not graded yet', [

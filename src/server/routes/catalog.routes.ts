@@ -12,6 +12,7 @@ import type { AppContext } from '../../app/context';
 import { systemBaseline } from '../../app/system-baseline';
 import { EXTENSIONS, REQUIREMENT_CATEGORIES } from '../../catalogs/mlps-catalog.schema';
 import { NotFoundError } from '../../errors';
+import { scopeOf } from '../auth';
 import { SystemParams } from './params';
 
 /** `cloud,mobile` → ['cloud', 'mobile']; each must be a known extension. */
@@ -164,6 +165,6 @@ export const catalogRoutes =
           params: SystemParams,
         },
       },
-      async (req) => systemBaseline(ctx, req.params.orgId, req.params.systemId),
+      async (req) => systemBaseline(ctx, scopeOf(req), req.params.systemId),
     );
   };

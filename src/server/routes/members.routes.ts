@@ -58,7 +58,7 @@ export const membersRoutes =
           ctx,
           req.actor,
           scopeOf(req).role,
-          req.params.orgId,
+          scopeOf(req),
           req.body,
         );
         return reply
@@ -82,7 +82,7 @@ export const membersRoutes =
           ctx,
           req.actor,
           scopeOf(req).role,
-          req.params.orgId,
+          scopeOf(req),
           req.params.userId,
           req.body,
         );
@@ -97,7 +97,7 @@ export const membersRoutes =
           ctx,
           req.actor,
           scopeOf(req).role,
-          req.params.orgId,
+          scopeOf(req),
           req.params.userId,
         );
         return reply.status(204).send();
@@ -115,12 +115,7 @@ export const membersRoutes =
         },
       },
       async (req) => {
-        const cleared = await unlockMemberCommand(
-          ctx,
-          req.actor,
-          req.params.orgId,
-          req.params.userId,
-        );
+        const cleared = await unlockMemberCommand(ctx, req.actor, scopeOf(req), req.params.userId);
         return { userId: req.params.userId, clearedSources: cleared };
       },
     );
@@ -134,8 +129,8 @@ export const membersRoutes =
         config: manage,
         schema: { tags, summary, params: AssignmentParams },
         handler: async (req, reply) => {
-          const { orgId, userId, systemId } = req.params;
-          await setAssignmentCommand(ctx, req.actor, orgId, userId, systemId, assigned);
+          const { userId, systemId } = req.params;
+          await setAssignmentCommand(ctx, req.actor, scopeOf(req), userId, systemId, assigned);
           return reply.status(204).send();
         },
       });

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { beijingToday } from '../../app/clock';
-import { scopedSystemSet } from '../../app/access';
 import type { AppContext } from '../../app/context';
-import { clearObligationStatus, listObligations, setObligationStatus } from '../../app/obligations';
+import {
+  clearObligationStatusCommand,
+  obligationsQuery,
+  setObligationStatusCommand,
+} from '../../app/obligations-scoped';
 import { IsoDateSchema, ObligationStatusInputSchema } from '../../shared/schemas';
 import { scopeOf } from '../auth';
 import { OrgParams } from './params';
@@ -31,9 +34,8 @@ export const obligationsRoutes =
         },
       },
       async (req) =>
-        listObligations(ctx, req.params.orgId, req.query.asOf ?? beijingToday(ctx.clock), {
+        obligationsQuery(ctx, scopeOf(req), req.query.asOf ?? beijingToday(ctx.clock), {
           systemId: req.query.systemId,
-          onlyIds: scopedSystemSet(scopeOf(req)),
         }),
     );
     app.put(
@@ -52,16 +54,13 @@ export const obligationsRoutes =
       },
       async (req) => {
         const { key, asOf, ...status } = req.body;
-        return setObligationStatus(
+        return setObligationStatusCommand(
           ctx,
           req.actor,
-          req.params.orgId,
+          scopeOf(req),
           key,
           status,
           asOf ?? beijingToday(ctx.clock),
-          {
-            onlyIds: scopedSystemSet(scopeOf(req)),
-          },
         );
       },
     );
@@ -77,9 +76,7 @@ export const obligationsRoutes =
         },
       },
       async (req, reply) => {
-        await clearObligationStatus(ctx, req.actor, req.params.orgId, req.query.key, {
-          onlyIds: scopedSystemSet(scopeOf(req)),
-        });
+        await clearObligationStatusCommand(ctx, req.actor, scopeOf(req), req.query.key);
         return reply.status(204).send();
       },
     );

@@ -63,7 +63,7 @@ export const organisationsRoutes =
       },
       async (req) =>
         presentOrganisation(
-          await updateOrganisationCommand(ctx, req.actor, req.params.orgId, req.body),
+          await updateOrganisationCommand(ctx, req.actor, scopeOf(req), req.body),
           ctx.cipher,
           scopeOf(req).role,
         ),

@@ -47,7 +47,7 @@ export const tokensRoutes =
         },
       },
       async (req, reply) => {
-        const { token, row } = await createApiToken(ctx, req.actor, req.params.orgId, req.body);
+        const { token, row } = await createApiToken(ctx, req.actor, scopeOf(req), req.body);
         return reply.status(201).send({ ...presentApiToken(row), token });
       },
     );
@@ -59,7 +59,7 @@ export const tokensRoutes =
           ctx,
           req.actor,
           scopeOf(req).role,
-          req.params.orgId,
+          scopeOf(req),
           req.params.tokenId,
         );
         return reply.status(204).send();
