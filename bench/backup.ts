@@ -11,7 +11,7 @@ import path from 'node:path';
 import { CLI_ACTOR } from '../src/app/actor';
 import { createBackup } from '../src/app/backup/backup';
 import { restoreBackup } from '../src/app/backup/restore';
-import { createOrganisationCommand } from '../src/app/organisation-commands';
+import { createOrganisationCommand } from '../src/app/organisations/commands';
 import { canonicalize, chainHash, GENESIS_HASH, type AuditContent } from '../src/audit/chain';
 import { createFieldCipher } from '../src/security/field-crypto';
 import { parseKeyList } from '../src/security/keyring';

@@ -32,7 +32,7 @@ import { restoreBackup } from '../src/app/backup/restore';
 import {
   createOrganisationCommand,
   updateOrganisationCommand,
-} from '../src/app/organisation-commands';
+} from '../src/app/organisations/commands';
 import { createFieldCipher } from '../src/security/field-crypto';
 import { parseKeyFile, parseKeyList } from '../src/security/keyring';
 import { openStore, type Store, type StoreOptions } from '../src/store/database';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { CLI_ACTOR } from '../src/app/actor';
-import { updateOrganisationCommand } from '../src/app/organisation-commands';
+import { updateOrganisationCommand } from '../src/app/organisations/commands';
 import { createFieldCipher } from '../src/security/field-crypto';
 import { parseKeyFile } from '../src/security/keyring';
 import { startServer } from '../src/server/main';

@@ -30,7 +30,7 @@ import { majorRiskTriggerList } from './catalog-queries';
 import type { AppContext } from './context';
 import { listObligations } from './obligations';
 import { presentOrganisation } from './presenters';
-import { getSystemDetail } from './system-detail';
+import { getSystemDetail } from './systems/detail';
 
 export const REPORT_KINDS = [
   'grading',

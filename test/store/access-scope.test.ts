@@ -28,9 +28,9 @@ import {
 } from '../../src/app/assessment/rectification';
 import type { AppContext } from '../../src/app/context';
 import type { Principal } from '../../src/app/identity';
-import { addMemberCommand, setAssignmentCommand } from '../../src/app/member-commands';
-import { createSystemCommand, recordGradingCommand } from '../../src/app/system-commands';
-import { getSystemDetail } from '../../src/app/system-detail';
+import { addMemberCommand, setAssignmentCommand } from '../../src/app/members/commands';
+import { createSystemCommand, recordGradingCommand } from '../../src/app/systems/commands';
+import { getSystemDetail } from '../../src/app/systems/detail';
 import { systemsQuery } from '../../src/app/systems/queries';
 import { NotFoundError } from '../../src/errors';
 import type { Store } from '../../src/store/database';

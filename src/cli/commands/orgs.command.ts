@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { accountByUsernameQuery } from '../../app/accounts/queries';
 import { CLI_ACTOR } from '../../app/actor';
 import { allOrganisationsQuery } from '../../app/organisations/queries';
-import { createOrganisationCommand } from '../../app/organisation-commands';
+import { createOrganisationCommand } from '../../app/organisations/commands';
 import { detailsFromZodIssues, ValidationError } from '../../errors';
 import { OrganisationInputSchema } from '../../shared/schemas';
 import { withStore } from '../context';

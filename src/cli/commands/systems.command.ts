@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { parseStructuredFile } from '../../app/structured-file';
 import { CLI_ACTOR } from '../../app/actor';
-import { exportSystems, importSystems } from '../../app/systems-file';
+import { exportSystems, importSystems } from '../../app/systems/file';
 import { SystemsFileSchema } from '../../shared/schemas';
 import { requireOrganisation } from '../../app/organisations/queries';
 import { withStore } from '../context';

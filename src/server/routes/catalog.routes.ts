@@ -9,7 +9,7 @@ import {
   requirementDetail,
 } from '../../app/catalog-queries';
 import type { AppContext } from '../../app/context';
-import { systemBaseline } from '../../app/system-baseline';
+import { systemBaseline } from '../../app/systems/baseline';
 import { EXTENSIONS, REQUIREMENT_CATEGORIES } from '../../catalogs/mlps-catalog.schema';
 import { NotFoundError } from '../../errors';
 import { scopeOf } from '../auth';

@@ -7,7 +7,7 @@ import {
   removeMemberCommand,
   setAssignmentCommand,
   unlockMemberCommand,
-} from '../../app/member-commands';
+} from '../../app/members/commands';
 import { membersQuery } from '../../app/members/queries';
 import { ROLES } from '../../shared/roles';
 import { scopeOf } from '../auth';

@@ -4,7 +4,7 @@ import type { AppContext } from '../../app/context';
 import {
   createOrganisationCommand,
   updateOrganisationCommand,
-} from '../../app/organisation-commands';
+} from '../../app/organisations/commands';
 import { myOrganisationsQuery, organisationQuery } from '../../app/organisations/queries';
 import { presentOrganisation } from '../../app/presenters';
 import { MAX_INT, OrganisationInputSchema } from '../../shared/schemas';

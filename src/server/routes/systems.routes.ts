@@ -9,8 +9,8 @@ import {
   deleteSystemCommand,
   recordGradingCommand,
   updateSystemCommand,
-} from '../../app/system-commands';
-import { getSystemDetail } from '../../app/system-detail';
+} from '../../app/systems/commands';
+import { getSystemDetail } from '../../app/systems/detail';
 import { presentSystemWithFiling, systemsQuery } from '../../app/systems/queries';
 import { SYSTEM_TYPES } from '../../shared/mlps';
 import {

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import { gradingWarnings } from '../domain/mlps/grading-warnings';
-import type { SystemDetailDto } from '../shared/api-types';
-import type { ProtectionLevel, SystemType } from '../shared/mlps';
-import type { Database } from '../store/schema';
-import { loadRecords } from '../store/repositories/records.repository';
-import { getSystem } from '../store/repositories/systems.repository';
-import { ciiDesignatedSystems } from './cii/queries';
-import { assertSystemVisible, inScope, type OrgScope } from './access';
-import type { AppContext } from './context';
+import { gradingWarnings } from '../../domain/mlps/grading-warnings';
+import type { SystemDetailDto } from '../../shared/api-types';
+import type { ProtectionLevel, SystemType } from '../../shared/mlps';
+import type { Database } from '../../store/schema';
+import { loadRecords } from '../../store/repositories/records.repository';
+import { getSystem } from '../../store/repositories/systems.repository';
+import { ciiDesignatedSystems } from '../cii/queries';
+import { assertSystemVisible, inScope, type OrgScope } from '../access';
+import type { AppContext } from '../context';
 import {
   presentEvent,
   presentFiling,
@@ -15,7 +15,7 @@ import {
   presentReview,
   presentSystem,
   presentWarning,
-} from './presenters';
+} from '../presenters';
 
 /** A system with its grading history, reviews, filings, assessment records and grading warnings. */
 export async function getSystemDetail(

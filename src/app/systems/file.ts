@@ -1,16 +1,16 @@
-import { gradeSystem } from '../domain/mlps/grading';
-import { ValidationError, type ErrorDetail } from '../errors';
-import type { SystemsFile } from '../shared/schemas';
+import { gradeSystem } from '../../domain/mlps/grading';
+import { ValidationError, type ErrorDetail } from '../../errors';
+import type { SystemsFile } from '../../shared/schemas';
 import {
   insertEvent,
   insertFiling,
   insertGrading,
   insertReview,
   loadRecords,
-} from '../store/repositories/records.repository';
-import { createSystem, updateSystemColumns } from '../store/repositories/systems.repository';
-import { audited, rowChanges, type Actor } from './actor';
-import type { AppContext } from './context';
+} from '../../store/repositories/records.repository';
+import { createSystem, updateSystemColumns } from '../../store/repositories/systems.repository';
+import { audited, rowChanges, type Actor } from '../actor';
+import type { AppContext } from '../context';
 
 /**
  * Imports systems with their grading, reviews, filings and assessment records, all or nothing:

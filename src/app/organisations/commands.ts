@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { encryptNullable } from '../security/field-crypto';
-import type { OrganisationInput } from '../shared/schemas';
-import { insertMembership } from '../store/repositories/accounts.repository';
+import { encryptNullable } from '../../security/field-crypto';
+import type { OrganisationInput } from '../../shared/schemas';
+import { insertMembership } from '../../store/repositories/accounts.repository';
 import {
   createOrganisation,
   getOrganisation,
   updateOrganisation,
   type OrganisationColumns,
-} from '../store/repositories/organisations.repository';
-import { audited, rowChanges, type Actor } from './actor';
-import { inScope, type OrgScope } from './access';
-import type { AppContext } from './context';
+} from '../../store/repositories/organisations.repository';
+import { audited, rowChanges, type Actor } from '../actor';
+import { inScope, type OrgScope } from '../access';
+import type { AppContext } from '../context';
 
 /** Maps the input to columns, encrypting the contact phone with SM4. */
 function columnsOf(

@@ -1,4 +1,4 @@
-import { gradeSystem } from '../domain/mlps/grading';
+import { gradeSystem } from '../../domain/mlps/grading';
 import type {
   EventInput,
   FilingInput,
@@ -6,24 +6,24 @@ import type {
   ReviewInput,
   SystemInput,
   SystemPatch,
-} from '../shared/schemas';
+} from '../../shared/schemas';
 import {
   insertEvent,
   insertFiling,
   insertGrading,
   insertReview,
-} from '../store/repositories/records.repository';
+} from '../../store/repositories/records.repository';
 import {
   createSystem,
   deleteSystem,
   getSystem,
   updateSystem,
   updateSystemColumns,
-} from '../store/repositories/systems.repository';
-import type { SystemRow } from '../store/schema';
-import { audited, rowChanges, type Actor } from './actor';
-import { assertSystemVisible, inScope, type OrgScope } from './access';
-import type { AppContext } from './context';
+} from '../../store/repositories/systems.repository';
+import type { SystemRow } from '../../store/schema';
+import { audited, rowChanges, type Actor } from '../actor';
+import { assertSystemVisible, inScope, type OrgScope } from '../access';
+import type { AppContext } from '../context';
 
 /*
  * Every change to a system and its records, each in one transaction with its audit entry.

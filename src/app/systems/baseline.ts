@@ -1,11 +1,11 @@
-import { baselineFor, extensionsForSystemTypes } from '../domain/mlps/baseline';
-import { ValidationError } from '../errors';
-import type { BaselineDto } from '../shared/api-types';
-import { getSystem } from '../store/repositories/systems.repository';
-import { baselineDto } from './catalog-queries';
-import { assertSystemVisible, inScope, type OrgScope } from './access';
-import type { AppContext } from './context';
-import { presentSystem } from './presenters';
+import { baselineFor, extensionsForSystemTypes } from '../../domain/mlps/baseline';
+import { ValidationError } from '../../errors';
+import type { BaselineDto } from '../../shared/api-types';
+import { getSystem } from '../../store/repositories/systems.repository';
+import { baselineDto } from '../catalog-queries';
+import { assertSystemVisible, inScope, type OrgScope } from '../access';
+import type { AppContext } from '../context';
+import { presentSystem } from '../presenters';
 
 /**
  * The GB/T 22239 baseline of one system: its graded level, and the extensions and cloud role its

@@ -1,6 +1,6 @@
-import { AppError, NotFoundError, ValidationError, VersionConflictError } from '../errors';
-import { mayGrant, mayRevoke } from '../shared/grants';
-import type { Role } from '../shared/roles';
+import { AppError, NotFoundError, ValidationError, VersionConflictError } from '../../errors';
+import { mayGrant, mayRevoke } from '../../shared/grants';
+import type { Role } from '../../shared/roles';
 import {
   countOwners,
   deleteAssignment,
@@ -11,12 +11,12 @@ import {
   insertAssignment,
   insertMembership,
   updateMembershipRole,
-} from '../store/repositories/accounts.repository';
-import { getSystem } from '../store/repositories/systems.repository';
-import { audited, rowChanges, type Actor } from './actor';
-import { assertSystemVisible, inScope, type OrgScope } from './access';
-import type { AppContext } from './context';
-import { createUser, unlockUser } from './identity';
+} from '../../store/repositories/accounts.repository';
+import { getSystem } from '../../store/repositories/systems.repository';
+import { audited, rowChanges, type Actor } from '../actor';
+import { assertSystemVisible, inScope, type OrgScope } from '../access';
+import type { AppContext } from '../context';
+import { createUser, unlockUser } from '../identity';
 
 type Op = 'grant' | 'revoke';
 
