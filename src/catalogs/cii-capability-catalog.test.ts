@@ -93,12 +93,10 @@ describe('GB/T 39204-2022 capability catalog', () => {
     assert.deepEqual(confirmed, ['7.9', '7.9-f', '7.9-j']);
   });
 
-  it('loads fast enough to be read lazily per request (< 50 ms warm)', () => {
-    const start = performance.now();
+  it('loads from the files and is cached once shipped', () => {
+    // Speed is measured in bench/catalog.ts, not asserted here.
     const result = loadCiiCapabilityCatalogFrom();
-    const ms = performance.now() - start;
     assert.ok(result.ok);
-    assert.ok(ms < 50, `took ${ms.toFixed(1)} ms`);
     assert.equal(loadCiiCapabilityCatalog(), catalog, 'the shipped catalog is cached');
   });
 
