@@ -11,6 +11,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
+import { startTransition, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type {
@@ -77,6 +78,17 @@ function BaselineView({
   const { t, i18n } = useTranslation();
   const text = (value: { zh: string; en: string }) => bilingual(i18n.language, value);
   const groups = groupItems(baseline.items);
+  const allKeys = groups.map((g) => g.category);
+  // All categories open, but the first one paints first: rendering 200+ rows with their tooltips
+  // at once kept the whole tab blank for over a second. The rest follow as a transition.
+  const [openKeys, setOpenKeys] = useState<string[]>(allKeys.slice(0, 1));
+  const allKeysId = allKeys.join(',');
+  useEffect(() => {
+    const frame = requestAnimationFrame(() =>
+      startTransition(() => setOpenKeys(allKeysId ? allKeysId.split(',') : [])),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [allKeysId]);
   const extensions = baseline.extensions.filter((e) => e !== 'general');
   const browse = new URLSearchParams({ level: String(baseline.requirementsLevel) });
   if (extensions.length > 0) browse.set('ext', extensions.join(','));
@@ -224,7 +236,8 @@ function BaselineView({
       ) : (
         <Collapse
           size="small"
-          defaultActiveKey={groups.map((g) => g.category)}
+          activeKey={openKeys}
+          onChange={(keys) => setOpenKeys(Array.isArray(keys) ? keys : [keys])}
           items={groups.map((group) => ({
             key: group.category,
             label: (
