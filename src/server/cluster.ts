@@ -1,7 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { prepareStoreForWorkers } from '../app/prepare-store';
-import { startServer } from './main';
 
 /** Default worker count: one per core the process may use. */
 export const defaultWorkerCount = (): number => availableParallelism();
@@ -23,14 +21,23 @@ export function parseWorkerCount(value: string | undefined): number {
  * state of their own that matters: sessions, sign-in throttles, rate limits and the workbook
  * cache's revision all live in the database, so any worker (or another server on the same
  * PostgreSQL) can answer any request. The primary migrates the store and creates the key file
- * once before forking; worker 0 keeps the audit anchors. A worker that dies is replaced.
+ * once while the workers load their code, and lets them open it when that is done; worker 0 keeps
+ * the audit anchors. A worker that dies is replaced. The primary never loads the server itself.
  */
 export async function serveWorkers(env: NodeJS.ProcessEnv, workers: number): Promise<void> {
-  if (workers <= 1 || !cluster.isPrimary) {
+  if (workers <= 1) {
+    await (await import('./main')).startServer(env);
+    return;
+  }
+  if (!cluster.isPrimary) {
+    const prepared = storePrepared(); // listen before loading: an unheard message is lost
+    const { startServer } = await import('./main');
+    await prepared;
     await startServer(env);
     return;
   }
-  await prepareStoreForWorkers(env);
+  let prepared = false;
+  const waiting = new Set<Worker>();
   let stopping = false;
   const slots = new Map<Worker, number>();
   const fork = (index: number, restarts: number) => {
@@ -50,10 +57,27 @@ export async function serveWorkers(env: NodeJS.ProcessEnv, workers: number): Pro
       setTimeout(() => fork(index, restarts + 1), Math.min(30_000, 250 * 2 ** restarts));
     });
     worker.on('message', (m: unknown) => {
-      if ((m as { dengbao?: string } | null)?.dengbao === 'listening') restarts = 0;
+      const said = (m as { dengbao?: string } | null)?.dengbao;
+      if (said === 'listening') restarts = 0;
+      // The worker asks once its listener is in place (a message sent before would be lost).
+      if (said === 'store-wanted') {
+        if (prepared) worker.send({ dengbao: 'store-prepared' });
+        else waiting.add(worker);
+      }
     });
   };
   for (let i = 0; i < workers; i++) fork(i, 0);
+  try {
+    await (await import('../app/prepare-store')).prepareStoreForWorkers(env);
+  } catch (error) {
+    stopping = true;
+    for (const worker of slots.keys()) worker.process.kill('SIGTERM');
+    throw error;
+  }
+  prepared = true;
+  for (const worker of waiting)
+    if (worker.isConnected()) worker.send({ dengbao: 'store-prepared' });
+  waiting.clear();
   const stop = () => {
     stopping = true;
     for (const worker of slots.keys()) worker.process.kill('SIGTERM');
@@ -65,4 +89,17 @@ export async function serveWorkers(env: NodeJS.ProcessEnv, workers: number): Pro
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** In a worker: resolves when the primary has migrated the store and created the keys. */
+function storePrepared(): Promise<void> {
+  return new Promise((resolve) => {
+    const onMessage = (m: unknown) => {
+      // Kept listening afterwards: dropping the last 'message' listener unrefs the IPC channel
+      // a cluster worker receives its connections through.
+      if ((m as { dengbao?: string } | null)?.dengbao === 'store-prepared') resolve();
+    };
+    process.on('message', onMessage);
+    process.send?.({ dengbao: 'store-wanted' });
+  });
 }
