@@ -15,7 +15,11 @@ import {
   type Provenance,
   type RequirementCategory,
 } from '../catalogs/mlps-catalog.model';
-import { CATALOG_LEVELS, EXTENSIONS } from '../catalogs/mlps-catalog.schema';
+import {
+  CATALOG_LEVELS,
+  EXTENSIONS,
+  REQUIREMENT_CATEGORIES,
+} from '../catalogs/mlps-catalog.schema';
 import {
   baselineFor,
   type Baseline,
@@ -34,6 +38,7 @@ import type {
   ProvenanceDto,
 } from '../shared/api-types';
 import type { ProtectionLevel } from '../shared/mlps';
+import { CATEGORY } from '../shared/vocabulary';
 
 export interface CatalogItemFilter {
   readonly level: CatalogLevel;
@@ -317,18 +322,9 @@ const EXTENSION_LABELS: Record<Extension, string> = {
   big_data: '大数据 big data (Annex H)',
 };
 
-const CATEGORY_LABELS: Record<RequirementCategory, string> = {
-  PES: 'PES 安全物理环境',
-  CNS: 'CNS 安全通信网络',
-  ABS: 'ABS 安全区域边界',
-  CES: 'CES 安全计算环境',
-  SMC: 'SMC 安全管理中心',
-  PSS: 'PSS 安全管理制度',
-  ORS: 'ORS 安全管理机构',
-  HRS: 'HRS 安全管理人员',
-  CMS: 'CMS 安全建设管理',
-  MMS: 'MMS 安全运维管理',
-};
+const CATEGORY_LABELS: Record<RequirementCategory, string> = Object.fromEntries(
+  REQUIREMENT_CATEGORIES.map((c) => [c, `${c} ${CATEGORY[c].zh}`]),
+) as Record<RequirementCategory, string>;
 
 /**
  * The README's count tables (items and control points per level and extension; general items

@@ -25,28 +25,11 @@ import { NotFoundError } from '../../errors';
 import type { CatalogItemDto } from '../../shared/api-types';
 import { SYSTEM_TYPES, type ProtectionLevel, type SystemType } from '../../shared/mlps';
 import { formatTable, UsageError } from '../io';
+import { CATEGORY, EXTENSION } from '../../shared/vocabulary';
 
-const EXTENSION_ZH: Record<Extension, string> = {
-  general: '安全通用要求',
-  cloud: '云计算扩展',
-  mobile: '移动互联扩展',
-  iot: '物联网扩展',
-  ics: '工业控制扩展',
-  big_data: '大数据扩展',
-};
-
-const CATEGORY_ZH: Record<RequirementCategory, string> = {
-  PES: '安全物理环境',
-  CNS: '安全通信网络',
-  ABS: '安全区域边界',
-  CES: '安全计算环境',
-  SMC: '安全管理中心',
-  PSS: '安全管理制度',
-  ORS: '安全管理机构',
-  HRS: '安全管理人员',
-  CMS: '安全建设管理',
-  MMS: '安全运维管理',
-};
+// Labels from the shared vocabulary, as the web and the reports show them.
+const EXTENSION_ZH = (e: Extension): string => EXTENSION[e].zh;
+const CATEGORY_ZH = (c: RequirementCategory): string => CATEGORY[c].zh;
 
 export function registerCatalog(program: Command): void {
   const catalog = program
@@ -64,7 +47,7 @@ export function registerCatalog(program: Command): void {
       if (opts.markdown) return out(catalogCountsMarkdown(summary));
       const rows = summary.counts.map((c) => [
         `第${c.level}级`,
-        EXTENSION_ZH[c.extension],
+        EXTENSION_ZH(c.extension),
         String(c.controlPoints),
         String(c.items),
         REQUIREMENT_CATEGORIES.filter((k) => c.byCategory[k] !== undefined)
@@ -116,7 +99,7 @@ export function registerCatalog(program: Command): void {
       if (opts.json) return printJson(detail);
       out(`${detail.id}  ${detail.title.zh} / ${detail.title.en}`);
       out(
-        `控制点 ${detail.controlPoint.title.zh}（${EXTENSION_ZH[detail.extension]} · ${CATEGORY_ZH[detail.category]}）`,
+        `控制点 ${detail.controlPoint.title.zh}（${EXTENSION_ZH(detail.extension)} · ${CATEGORY_ZH(detail.category)}）`,
       );
       out(`${detail.summary.zh}\n${detail.summary.en}`);
       out(
@@ -191,7 +174,7 @@ export function registerCatalog(program: Command): void {
         if (opts.json) return printJson(baseline);
         out(itemTable(baseline.items));
         out(
-          `\n第${baseline.level}级基线（${baseline.extensions.map((e) => EXTENSION_ZH[e]).join(' + ')}${baseline.cloudRole === null ? '' : `，云${baseline.cloudRole === 'provider' ? '服务商' : '租户'}侧`}）：${baseline.counts.controlPoints} 个控制点，${baseline.counts.items} 个要求项（技术 ${baseline.counts.byKind.technical}，管理 ${baseline.counts.byKind.management}）`,
+          `\n第${baseline.level}级基线（${baseline.extensions.map((e) => EXTENSION_ZH(e)).join(' + ')}${baseline.cloudRole === null ? '' : `，云${baseline.cloudRole === 'provider' ? '服务商' : '租户'}侧`}）：${baseline.counts.controlPoints} 个控制点，${baseline.counts.items} 个要求项（技术 ${baseline.counts.byKind.technical}，管理 ${baseline.counts.byKind.management}）`,
         );
         if (baseline.note !== null) out(baseline.note.zh);
         const STATUS_ZH = {
@@ -202,7 +185,7 @@ export function registerCatalog(program: Command): void {
         };
         for (const gap of baseline.gaps) {
           out(
-            `注意 / gap: ${EXTENSION_ZH[gap.extension]} 第${gap.level}级 ${STATUS_ZH[gap.status]} (${gap.status})${gap.note === null ? '' : ` — ${gap.note.zh}`}`,
+            `注意 / gap: ${EXTENSION_ZH(gap.extension)} 第${gap.level}级 ${STATUS_ZH[gap.status]} (${gap.status})${gap.note === null ? '' : ` — ${gap.note.zh}`}`,
           );
         }
       },
@@ -220,7 +203,7 @@ export function registerCatalog(program: Command): void {
           ['案例', '扩展', '适用', '问题', '对应要求项', '可缓解'],
           items.map((c) => [
             c.id,
-            EXTENSION_ZH[c.extension],
+            EXTENSION_ZH(c.extension),
             `L${c.minLevel}+`,
             c.title.zh,
             c.requirementIds.join(' '),
@@ -322,8 +305,8 @@ function itemTable(items: readonly CatalogItemDto[]): string {
       i.clause,
       i.testId ?? '—',
       i.extension === 'general'
-        ? CATEGORY_ZH[i.category]
-        : `${CATEGORY_ZH[i.category]}（${EXTENSION_ZH[i.extension]}）`,
+        ? CATEGORY_ZH(i.category)
+        : `${CATEGORY_ZH(i.category)}（${EXTENSION_ZH(i.extension)}）`,
       i.controlPointTitle.zh,
       i.title.zh,
       i.weight === null ? '—' : String(i.weight.value),
