@@ -38,9 +38,11 @@ async function systemsOf(
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .$if(scope.systemId !== undefined, (q) => q.where('id', '=', scope.systemId as string))
+    // Assessors: only their assigned systems, filtered by the database ('' matches none).
+    .$if(!!scope.onlyIds, (q) => q.where('id', 'in', [...(scope.onlyIds ?? []), '']))
     .orderBy('name')
     .execute();
-  return scope.onlyIds ? rows.filter((r) => scope.onlyIds?.has(r.id)) : rows;
+  return rows;
 }
 
 /**
