@@ -27,7 +27,11 @@ const entryPoints = files.filter(
 // Pure-ESM libraries made of hundreds of small files (kysely ~260, zod ~95) load much faster as
 // a few shared chunks. zod's one other user comes along so that there is a single zod.
 const BUNDLED = new Set(['kysely', 'zod', 'fastify-type-provider-zod']);
-const packageOf = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (spec) =>
+  spec
+    .split('/')
+    .slice(0, spec.startsWith('@') ? 2 : 1)
+    .join('/');
 
 // Every other import stays an import: packages as they are, our own modules with their `.js` name.
 const keepImports = {

@@ -4,7 +4,6 @@
  * .xlsx bytes out; Chinese headers and labels as the UI shows them. Styling is the one of
  * every workbook (src/spreadsheet/styles.ts): blue header row, frozen, with a filter.
  */
-import type ExcelJS from 'exceljs';
 import type {
   AssessmentSummaryDto,
   FindingDto,
