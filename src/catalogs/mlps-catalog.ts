@@ -101,11 +101,23 @@ export function loadMlpsCatalog(dir: string = DEFAULT_MLPS_CATALOG_DIR): MlpsCat
 }
 
 /**
- * Parses and validates the shipped YAML and, when valid, writes {@link COMPILED_MLPS_CATALOG}.
- * Returns the validation result.
+ * The source tree's catalog, whether this code runs from src/ or from the compiled dist/ (both
+ * sit one level below the project root): `catalog compile` must update the files in src/, not
+ * the copies the build placed in dist/.
+ */
+export const SOURCE_MLPS_CATALOG_DIR = fileURLToPath(
+  new URL('../../src/catalogs/gbt22239/', import.meta.url),
+);
+export const SOURCE_COMPILED_MLPS_CATALOG = fileURLToPath(
+  new URL('../../src/catalogs/mlps-catalog.compiled.json', import.meta.url),
+);
+
+/**
+ * Parses and validates the YAML in the source tree and, when valid, writes the pre-parsed copy
+ * beside it ({@link SOURCE_COMPILED_MLPS_CATALOG}). Returns the validation result.
  */
 export function compileMlpsCatalog(): MlpsCatalogResult {
-  const read = readYamlDirectory(DEFAULT_MLPS_CATALOG_DIR);
+  const read = readYamlDirectory(SOURCE_MLPS_CATALOG_DIR);
   if (!read.ok) return read;
   const sources = read.sources;
   const result = validateMlpsCatalog(sources);
@@ -119,7 +131,7 @@ export function compileMlpsCatalog(): MlpsCatalogResult {
       contentHash: catalogContentHash(files),
       files,
     };
-    writeFileSync(COMPILED_MLPS_CATALOG, `${JSON.stringify(compiled)}\n`);
+    writeFileSync(SOURCE_COMPILED_MLPS_CATALOG, `${JSON.stringify(compiled)}\n`);
   }
   return result;
 }

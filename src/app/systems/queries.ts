@@ -13,8 +13,10 @@ type SystemsPage = { items: SystemSummaryDto[]; total: number };
 
 // Pages as computed at the organisation's current revision (which the database bumps on every
 // change to its systems or filings, from any server process): a page view repeats no query
-// but the revision check until something changes.
+// but the revision check until something changes. Only page-sized answers are kept (at most
+// 2,000 × 200 summaries, some 120 MB): a whole-inventory export would let varied limits fill memory.
 const pages = new RevisionCache<SystemsPage>(2000);
+const MAX_CACHED_PAGE = 200;
 
 /** The systems the caller may see (assessors: assigned ones, filtered in SQL), one page. */
 export async function systemsQuery(
@@ -33,7 +35,7 @@ export async function systemsQuery(
     query.offset,
     systemIds,
   ]);
-  return pages.get(ctx.store, organisationId, key, async () => {
+  const compute = async (): Promise<SystemsPage> => {
     const db = ctx.store.db;
     const { rows, total } = await listSystems(db, organisationId, { ...query, onlyIds: systemIds });
     const filings = await latestFilings(
@@ -42,7 +44,9 @@ export async function systemsQuery(
       rows.map((r) => r.id),
     );
     return { items: rows.map((r) => presentSystemSummary(r, filings.get(r.id))), total };
-  });
+  };
+  if ((query.limit ?? 50) > MAX_CACHED_PAGE) return compute();
+  return pages.get(ctx.store, organisationId, key, compute);
 }
 
 /** A system row as the API shows it, with its latest filing. */

@@ -11,6 +11,7 @@ import {
 import {
   COMPILED_MLPS_CATALOG,
   compileMlpsCatalog,
+  SOURCE_COMPILED_MLPS_CATALOG,
   loadMlpsCatalog,
   shippedMlpsCatalog,
 } from '../../catalogs/mlps-catalog';
@@ -241,7 +242,10 @@ export function registerCatalog(program: Command): void {
           `${result.problems.length} problem(s) in the catalog; nothing written`,
         );
       }
-      out(`wrote ${COMPILED_MLPS_CATALOG}`);
+      out(`wrote ${SOURCE_COMPILED_MLPS_CATALOG}`);
+      // Running from dist/: the program reads its own copies until it is rebuilt.
+      if (SOURCE_COMPILED_MLPS_CATALOG !== COMPILED_MLPS_CATALOG)
+        out('run `npm run build` so that dengbao serves the changed catalog');
     });
 
   catalog
