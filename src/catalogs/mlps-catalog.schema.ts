@@ -184,6 +184,11 @@ export const HighRiskCaseSchema = z.strictObject({
   symptoms: z.array(BilingualSchema).min(1),
   /** Measures that may lower the rating; empty means none (always high risk). */
   mitigations: z.array(BilingualSchema),
+  /**
+   * The linked requirement's 不符合 is itself the case's symptom (a default or weak password, clear
+   * text, an unpatched exploitable vulnerability): 高风险 is suggested without a ticked symptom.
+   */
+  failureIsSymptom: z.boolean().optional(),
   provenance: ProvenanceSchema,
 });
 export type HighRiskCase = z.infer<typeof HighRiskCaseSchema>;

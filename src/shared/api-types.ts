@@ -427,11 +427,28 @@ export type RiskLevelCode = 'high' | 'medium' | 'low';
 export type RectificationStatusCode =
   'open' | 'in_progress' | 'fixed' | 'verified' | 'risk_accepted';
 
+export interface TestObjectAttributesDto {
+  ipAddresses: string[];
+  os: string | null;
+  version: string | null;
+  model: string | null;
+  vendor: string | null;
+  location: string | null;
+  role: string | null;
+  importance: 'key' | 'important' | 'general' | null;
+  dataClass: 'business' | 'personal' | 'authentication' | 'other' | null;
+}
+
 export interface TestObjectDto {
   id: string;
   name: string;
   kind: string;
   description: string | null;
+  attributes: TestObjectAttributesDto;
+  /** The object's own control points; null = its kind's default set. */
+  controlPoints: string[] | null;
+  /** Baseline requirements this object answers (its workbook rows). */
+  requirementCount: number;
   position: number;
   version: number;
 }
@@ -471,6 +488,7 @@ export interface WorkbookRowDto {
   objectId: string;
   extension: CatalogExtension;
   category: CatalogCategory;
+  controlPointId: string;
   controlPoint: BilingualDto;
   /** Clause at the assessment's level, e.g. `8.1.4.1 a)`. */
   clause: string;
@@ -550,9 +568,15 @@ export interface FindingDto {
   extension: CatalogExtension;
   controlPoint: BilingualDto;
   title: BilingualDto;
+  /** Worst over the objects. */
   result: 'partial' | 'non_compliant';
-  objects: { id: string; name: string }[];
+  /** Every object answering the requirement with its own result (null = not answered yet). */
+  objects: { id: string; name: string; result: ItemResultCode | null }[];
+  /** Objects that are 不符合 or 部分符合. */
+  failingObjectCount: number;
   suggested: { risk: RiskLevelCode; reason: BilingualDto; caseId: string | null };
+  /** For a high risk: the 重大风险隐患 trigger its guide case corresponds to, to judge. */
+  majorRiskTrigger: { id: string; title: BilingualDto } | null;
   /** Confirmed by the assessor; null until then. */
   risk: RiskLevelCode | null;
   /** `risk` if confirmed, else the suggestion. */

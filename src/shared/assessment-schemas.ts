@@ -7,10 +7,12 @@ import { label, say } from './vocabulary';
 import {
   ITEM_RESULTS,
   RESULTS_NEEDING_REASON,
+  RESULTS_NEEDING_RECORD,
   RISK_LEVELS,
   type ItemResult,
   TEST_OBJECT_KINDS,
 } from '../domain/mlps/assessment/types';
+import { DATA_CLASSES, OBJECT_IMPORTANCE } from './assessment-vocabulary';
 import { IsoDateSchema, MAX_INT } from './schemas';
 
 const name = (max: number, what: string) =>
@@ -59,17 +61,55 @@ export const AssessmentPatchSchema = z
   .strict();
 export type AssessmentPatch = z.infer<typeof AssessmentPatchSchema>;
 
+/** An IPv4 or IPv6 address, optionally with a /prefix (devices list several). */
+export const IpAddressSchema = z
+  .string()
+  .trim()
+  .max(60)
+  .regex(
+    /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(?:\/\d{1,3})?$/,
+    'must be an IPv4 or IPv6 address such as 10.0.0.1',
+  );
+
+/** Attributes of a test object; every field optional on input. */
+export const TestObjectAttributesSchema = z
+  .object({
+    ipAddresses: z.array(IpAddressSchema).max(64).optional(),
+    os: optionalText(200),
+    version: optionalText(200),
+    model: optionalText(200),
+    vendor: optionalText(200),
+    location: optionalText(200),
+    role: optionalText(200),
+    importance: z.enum(OBJECT_IMPORTANCE).nullable().optional(),
+    dataClass: z.enum(DATA_CLASSES).nullable().optional(),
+  })
+  .strict();
+export type TestObjectAttributesInput = z.infer<typeof TestObjectAttributesSchema>;
+
+/** A control point id of the catalog, e.g. 8.1.4.1 or 8.2.4.3. */
+export const ControlPointIdSchema = z
+  .string()
+  .regex(/^(?:\d+|[A-H])(?:\.\d+)+$/, 'must be a control point id such as 8.1.4.1');
+
 export const TestObjectInputSchema = z
   .object({
     name: name(200, 'name'),
     kind: z.enum(TEST_OBJECT_KINDS),
     description: optionalText(1000),
+    attributes: TestObjectAttributesSchema.optional(),
+    /** The object's own requirement set, by control point; null or absent = the kind's default. */
+    controlPoints: z.array(ControlPointIdSchema).max(500).nullable().optional(),
   })
   .strict();
 export type TestObjectInput = z.infer<typeof TestObjectInputSchema>;
 
 export const TestObjectPatchSchema = TestObjectInputSchema.partial()
-  .extend({ version: z.number().int().positive().max(MAX_INT) })
+  .extend({
+    version: z.number().int().positive().max(MAX_INT),
+    /** Narrowing the requirement set deletes the results it leaves out only when this is true. */
+    discardResults: z.boolean().optional(),
+  })
   .strict();
 export type TestObjectPatch = z.infer<typeof TestObjectPatchSchema>;
 
@@ -82,9 +122,20 @@ const resultFields = {
 };
 
 function needsReason(
-  value: { result: (typeof ITEM_RESULTS)[number]; reason?: string | null | undefined },
+  value: {
+    result: (typeof ITEM_RESULTS)[number];
+    reason?: string | null | undefined;
+    record?: string | null | undefined;
+  },
   ctx: z.RefinementCtx,
 ) {
+  if (RESULTS_NEEDING_RECORD.includes(value.result) && !value.record?.trim()) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['record'],
+      message: say('validation.record_required_for', reasonParams(value.result), 'en'),
+    });
+  }
   if (RESULTS_NEEDING_REASON.includes(value.result) && !value.reason?.trim()) {
     ctx.addIssue({
       code: 'custom',

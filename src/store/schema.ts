@@ -1,4 +1,4 @@
-import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * Table types. Dates are ISO strings (YYYY-MM-DD) and timestamps ISO instants, stored as text in
@@ -244,6 +244,10 @@ export interface TestObjectsTable {
   name: string;
   kind: string;
   description: string | null;
+  /** JSON of TestObjectAttributes (missing fields = null). */
+  attributes: Generated<string>;
+  /** JSON array of control point ids; null = the kind's default requirement set. */
+  control_points: string | null;
   position: number;
   version: number;
   created_at: string;

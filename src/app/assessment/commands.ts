@@ -6,8 +6,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { baselineFor, extensionsForSystemTypes } from '../../domain/mlps/baseline';
-import { CATEGORIES_BY_OBJECT_KIND, type TestObjectKind } from '../../domain/mlps/assessment/types';
-import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors';
+import { objectCovers, type TestObjectKind } from '../../domain/mlps/assessment/types';
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  detail,
+  type ErrorDetail,
+} from '../../errors';
+import {
+  EMPTY_ATTRIBUTES,
+  type TestObjectAttributes,
+} from '../../shared/assessment-vocabulary';
+import type { TestObjectDto } from '../../shared/api-types';
 import type {
   AssessmentInput,
   AssessmentPatch,
@@ -16,6 +27,7 @@ import type {
   MajorRiskInput,
   MajorRiskPatch,
   ResultReviewInput,
+  TestObjectAttributesInput,
   TestObjectInput,
   TestObjectPatch,
 } from '../../shared/assessment-schemas';
@@ -39,7 +51,14 @@ import {
 import { getSystem } from '../../store/repositories/systems.repository';
 import type { AssessmentRow, Database } from '../../store/schema';
 import { audited, rowChanges, type Actor } from '../actor';
-import { baselineOf, fixBaseline } from './model';
+import {
+  attributesOf,
+  baselineOf,
+  controlPointsOf,
+  fixBaseline,
+  presentTestObject,
+  type FixedBaselineItem,
+} from './model';
 import { inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
 import { presentSystem } from '../presenters';
@@ -175,10 +194,11 @@ export function addTestObjectCommand(
   within: OrgScope,
   assessmentId: string,
   input: TestObjectInput,
-) {
+): Promise<TestObjectDto> {
   const { organisationId, systemIds } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     const assessment = await editable(trx, organisationId, assessmentId, systemIds);
+    const baseline = baselineOf(assessment);
     const last = await trx
       .selectFrom('test_objects')
       .select((eb) => eb.fn.max('position').as('max'))
@@ -191,6 +211,8 @@ export function addTestObjectCommand(
       name: input.name,
       kind: input.kind,
       description: input.description ?? null,
+      attributes: JSON.stringify(mergeAttributes(EMPTY_ATTRIBUTES, input.attributes)),
+      control_points: storedControlPoints(baseline, input.controlPoints),
       position: Number(last?.max ?? 0) + 1,
       version: 1,
       created_at: now,
@@ -205,7 +227,7 @@ export function addTestObjectCommand(
       entityId: row.id,
       changes: rowChanges(null, row),
     });
-    return row;
+    return presentTestObject(row, baseline);
   });
 }
 
@@ -216,23 +238,44 @@ export function updateTestObjectCommand(
   assessmentId: string,
   objectId: string,
   patch: TestObjectPatch,
-) {
+): Promise<TestObjectDto> {
   const { organisationId, systemIds } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
-    await editable(trx, organisationId, assessmentId, systemIds);
+    const assessment = await editable(trx, organisationId, assessmentId, systemIds);
+    const baseline = baselineOf(assessment);
     const before = await getTestObject(trx, assessmentId, objectId);
-    const { version, ...fields } = patch;
-    if (fields.kind !== undefined && fields.kind !== before.kind) {
-      const answered = await trx
-        .selectFrom('assessment_results')
-        .select(trx.fn.countAll<number>().as('n'))
+    const { version, discardResults, ...fields } = patch;
+    const controlPoints =
+      fields.controlPoints !== undefined
+        ? storedControlPoints(baseline, fields.controlPoints)
+        : before.control_points;
+    const kind = fields.kind ?? before.kind;
+    // Results the new requirement set leaves out would silently stop counting: say so first.
+    const scope = {
+      kind: kind as TestObjectKind,
+      controlPoints: controlPoints === null ? null : (JSON.parse(controlPoints) as string[]),
+    };
+    const covered = new Set(baseline.filter((i) => objectCovers(scope, i)).map((i) => i.id));
+    const stored = await trx
+      .selectFrom('assessment_results')
+      .select('requirement_id')
+      .where('assessment_id', '=', assessmentId)
+      .where('object_id', '=', objectId)
+      .execute();
+    const dropped = stored.map((r) => r.requirement_id).filter((id) => !covered.has(id));
+    if (dropped.length > 0 && discardResults !== true) {
+      throw new ConflictError({
+        code: 'assessment.scope_drops_results',
+        params: { count: dropped.length, ids: dropped.slice(0, 10).join(', ') },
+      });
+    }
+    if (dropped.length > 0) {
+      await trx
+        .deleteFrom('assessment_results')
+        .where('assessment_id', '=', assessmentId)
         .where('object_id', '=', objectId)
-        .executeTakeFirst();
-      if (Number(answered?.n ?? 0) > 0) {
-        throw new ConflictError(
-          `the object already has ${answered?.n} recorded result(s); a new kind would change which requirements it answers — add a new object instead`,
-        );
-      }
+        .where('requirement_id', 'in', dropped)
+        .execute();
     }
     await touchAssessment(trx, assessmentId, now);
     const after = await updateTestObjectColumns(
@@ -244,6 +287,14 @@ export function updateTestObjectCommand(
         ...(fields.name !== undefined ? { name: fields.name } : {}),
         ...(fields.kind !== undefined ? { kind: fields.kind } : {}),
         ...(fields.description !== undefined ? { description: fields.description } : {}),
+        ...(fields.attributes !== undefined
+          ? {
+              attributes: JSON.stringify(
+                mergeAttributes(attributesOf(before), fields.attributes),
+              ),
+            }
+          : {}),
+        ...(fields.controlPoints !== undefined ? { control_points: controlPoints } : {}),
       },
       now,
     );
@@ -252,10 +303,53 @@ export function updateTestObjectCommand(
       action: 'assessment.object.update',
       entityType: 'test_object',
       entityId: objectId,
-      changes: rowChanges(before, after),
+      changes: {
+        ...rowChanges(before, after),
+        ...(dropped.length > 0 ? { discardedResults: { before: dropped, after: null } } : {}),
+      },
     });
-    return after;
+    return presentTestObject(after, baseline);
   });
+}
+
+/** Attributes after applying `patch` (absent fields keep their value, null clears). */
+function mergeAttributes(
+  base: TestObjectAttributes,
+  patch: TestObjectAttributesInput | undefined,
+): TestObjectAttributes {
+  if (patch === undefined) return base;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    out[key] = typeof value === 'string' && value.trim() === '' ? null : value;
+  }
+  if (patch.ipAddresses !== undefined) out.ipAddresses = [...new Set(patch.ipAddresses)];
+  return out as unknown as TestObjectAttributes;
+}
+
+/**
+ * The object's own control points as stored: null keeps the kind's default; a list must name
+ * control points of this assessment's baseline and is kept in baseline order.
+ */
+function storedControlPoints(
+  baseline: readonly FixedBaselineItem[],
+  selection: readonly string[] | null | undefined,
+): string | null {
+  if (selection === undefined || selection === null) return null;
+  const order = [...new Set(baseline.map((i) => i.controlPointId))];
+  const known = new Set(order);
+  const problems: ErrorDetail[] = [];
+  selection.forEach((id, i) => {
+    if (!known.has(id)) {
+      problems.push(detail(`controlPoints[${i}]`, 'assessment.control_point_unknown', { id }));
+    }
+  });
+  if (selection.length === 0) {
+    problems.push(detail('controlPoints', 'assessment.control_points_empty'));
+  }
+  if (problems.length > 0) throw new ValidationError({ code: 'assessment.object_invalid' }, problems);
+  const chosen = new Set(selection);
+  return JSON.stringify(order.filter((id) => chosen.has(id)));
 }
 
 export function deleteTestObjectCommand(
@@ -316,12 +410,17 @@ export function writeResultsCommand(
       if (
         item &&
         object &&
-        !CATEGORIES_BY_OBJECT_KIND[object.kind as TestObjectKind].includes(item.category)
+        !objectCovers(
+          { kind: object.kind as TestObjectKind, controlPoints: controlPointsOf(object) },
+          item,
+        )
       ) {
-        problems.push({
-          path: `rows[${index}].objectId`,
-          message: `${object.name} (${object.kind}) is not tested under ${item.category}`,
-        });
+        problems.push(
+          detail(`rows[${index}].objectId`, 'assessment.not_in_object_scope', {
+            id: item.id,
+            object: object.name,
+          }),
+        );
       }
     });
     if (problems.length > 0) throw new ValidationError('some rows cannot be recorded', problems);

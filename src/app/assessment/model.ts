@@ -17,6 +17,11 @@ import type {
   TestObjectDto,
 } from '../../shared/api-types';
 import type { AssessmentRow, TestObjectRow } from '../../store/schema';
+import {
+  EMPTY_ATTRIBUTES,
+  objectCovers,
+  type TestObjectAttributes,
+} from '../../shared/assessment-vocabulary';
 
 /** One requirement as fixed into an assessment at creation (later catalog edits do not change it). */
 export interface FixedBaselineItem {
@@ -70,16 +75,54 @@ export function scoringRequirements(items: readonly FixedBaselineItem[]): Baseli
   }));
 }
 
-export function testObjectsOf(rows: readonly TestObjectRow[]): TestObject[] {
-  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind as TestObjectKind }));
+const controlPointsCache = new WeakMap<TestObjectRow, string[] | null>();
+
+/** The object's own control points (null = its kind's default). */
+export function controlPointsOf(row: TestObjectRow): string[] | null {
+  let points = controlPointsCache.get(row);
+  if (points === undefined) {
+    points = row.control_points === null ? null : (JSON.parse(row.control_points) as string[]);
+    controlPointsCache.set(row, points);
+  }
+  return points;
 }
 
-export function presentTestObject(r: TestObjectRow): TestObjectDto {
+export function attributesOf(row: Pick<TestObjectRow, 'attributes'>): TestObjectAttributes {
+  const stored = JSON.parse(row.attributes || '{}') as Partial<TestObjectAttributes>;
+  return { ...EMPTY_ATTRIBUTES, ...stored };
+}
+
+export function testObjectsOf(rows: readonly TestObjectRow[]): TestObject[] {
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind as TestObjectKind,
+    controlPoints: controlPointsOf(r),
+  }));
+}
+
+/** The baseline items an object answers, in baseline order. */
+export function itemsForObject(
+  items: readonly FixedBaselineItem[],
+  row: TestObjectRow,
+): FixedBaselineItem[] {
+  const scope = { kind: row.kind as TestObjectKind, controlPoints: controlPointsOf(row) };
+  return items.filter((i) => objectCovers(scope, i));
+}
+
+export function presentTestObject(
+  r: TestObjectRow,
+  items: readonly FixedBaselineItem[],
+): TestObjectDto {
+  const attributes = attributesOf(r);
   return {
     id: r.id,
     name: r.name,
     kind: r.kind,
     description: r.description,
+    attributes: { ...attributes, ipAddresses: [...attributes.ipAddresses] },
+    controlPoints: controlPointsOf(r),
+    requirementCount: itemsForObject(items, r).length,
     position: r.position,
     version: r.version,
   };
@@ -123,6 +166,6 @@ export function presentAssessment(
 ): AssessmentDto {
   return {
     ...presentAssessmentSummary(r, systemName, catalog),
-    objects: objects.map(presentTestObject),
+    objects: objects.map((o) => presentTestObject(o, baselineOf(r))),
   };
 }

@@ -52,6 +52,7 @@ import type {
 } from '../../store/schema';
 import {
   baselineOf,
+  itemsForObject,
   presentAssessment,
   presentAssessmentSummary,
   scoringRequirements,
@@ -93,9 +94,7 @@ export async function workbookQuery(
   const rows: WorkbookRowDto[] = [];
   const progress = new Map<string, WorkbookProgressDto>();
   for (const object of objects) {
-    const categories = CATEGORIES_BY_OBJECT_KIND[object.kind as TestObjectKind];
-    for (const item of baselineOf(assessment)) {
-      if (!categories.includes(item.category)) continue;
+    for (const item of itemsForObject(baselineOf(assessment), object)) {
       const key = `${item.id}\u0000${object.id}`;
       const stored = byKey.get(key);
       rows.push({
@@ -103,6 +102,7 @@ export async function workbookQuery(
         objectId: object.id,
         extension: item.extension,
         category: item.category,
+        controlPointId: item.controlPointId,
         controlPoint: item.controlPoint,
         clause: item.clause,
         testId: item.testId,
@@ -169,17 +169,13 @@ export async function currentFindings(
     objectId: r.object_id,
     result: r.result as ItemResult,
   }));
-  const outcomes = itemOutcomes({
-    requirements: scoringRequirements(baseline),
-    objects: testObjectsOf(objects),
-    results: records,
-  });
   const items = new Map(baseline.map((i) => [i.id, i]));
   const objectNames = new Map(objects.map((o) => [o.id, o.name]));
   const noteBy = new Map(notes.map((n) => [n.requirement_id, n]));
   const rectBy = new Map(rectifications.map((r) => [r.requirement_id, r]));
   const allCases = highRiskCaseList(ctx.catalog);
-  return deriveFindings(outcomes, records).map((f) => {
+  const findings = deriveFindings(scoringRequirements(baseline), testObjectsOf(objects), records);
+  return findings.map((f) => {
     const item = items.get(f.requirementId) as FixedBaselineItem;
     const note = noteBy.get(f.requirementId);
     const observations = note ? (JSON.parse(note.observations) as CaseObservationDto[]) : [];
@@ -195,7 +191,13 @@ export async function currentFindings(
       controlPoint: item.controlPoint,
       title: item.title,
       result: f.result,
-      objects: f.objectIds.map((id) => ({ id, name: objectNames.get(id) ?? id })),
+      objects: f.objects.map((o) => ({
+        id: o.objectId,
+        name: objectNames.get(o.objectId) ?? o.objectId,
+        result: o.result,
+      })),
+      failingObjectCount: f.objectIds.length,
+      majorRiskTrigger: majorTriggerFor(ctx, suggestion.caseId, confirmed ?? suggestion.risk),
       suggested: {
         risk: suggestion.risk,
         reason: suggestion.reason,
@@ -218,6 +220,20 @@ export async function currentFindings(
       version: note?.version ?? 0,
     };
   });
+}
+
+/**
+ * The 重大风险隐患 trigger a high-risk finding's guide case corresponds to (one high-risk problem
+ * can trigger one: 公网安〔2025〕1846号 Q19), for the assessor to judge; null otherwise.
+ */
+function majorTriggerFor(
+  ctx: AppContext,
+  caseId: string | undefined,
+  risk: RiskLevel,
+): { id: string; title: { zh: string; en: string } } | null {
+  if (risk !== 'high' || caseId === undefined) return null;
+  const trigger = ctx.catalog.majorRiskTriggers.find((t) => t.highRiskCases.includes(caseId));
+  return trigger ? { id: trigger.id, title: trigger.title } : null;
 }
 
 export async function findingsQuery(

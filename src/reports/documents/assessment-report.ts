@@ -141,12 +141,13 @@ export function categoryCounts(workbook: WorkbookDto) {
     requirements: [...requirements.values()].map((r) => ({
       id: r.requirementId,
       category: r.category,
-      controlPointId: r.clause,
+      controlPointId: r.controlPointId,
     })),
     objects: workbook.assessment.objects.map((o) => ({
       id: o.id,
       name: o.name,
       kind: o.kind as TestObjectKind,
+      controlPoints: o.controlPoints,
     })),
     results: workbook.rows.flatMap((r) =>
       r.result ? [{ requirementId: r.requirementId, objectId: r.objectId, result: r.result }] : [],
@@ -334,9 +335,11 @@ export function buildAssessmentReport(input: AssessmentReportInput, lang: Lang):
         objectKindLabel(lang, o.kind),
         join(
           lang,
-          (CATEGORIES_BY_OBJECT_KIND[o.kind as TestObjectKind] ?? []).map((c) =>
-            categoryLabel(lang, c),
-          ),
+          [
+            ...new Set(
+              workbook.rows.filter((r) => r.objectId === o.id).map((r) => r.category),
+            ),
+          ].map((c) => categoryLabel(lang, c)),
         ),
       ]),
     ),

@@ -162,6 +162,10 @@ export const CONCLUSION = zhEn<ScoreResultDto['conclusion']>(CONCLUSION_ZH, {
 });
 
 export const OBJECT_KIND = zhEn<TestObjectKind>(TEST_OBJECT_KIND_ZH, {
+  network: 'Communication network (whole network)',
+  area_boundary: 'Area boundary',
+  management_centre: 'Security management centre',
+  data: 'Data',
   machine_room: 'Machine room',
   network_device: 'Network device',
   security_device: 'Security device',

@@ -203,7 +203,7 @@ export const assessmentsRoutes =
           req.params.assessmentId,
           req.body,
         );
-        return reply.status(201).send(presentTestObject(row));
+        return reply.status(201).send(row);
       },
     );
 
@@ -219,15 +219,13 @@ export const assessmentsRoutes =
         },
       },
       async (req) => {
-        return presentTestObject(
-          await updateTestObjectCommand(
-            ctx,
-            req.actor,
-            scopeOf(req),
-            req.params.assessmentId,
-            req.params.objectId,
-            req.body,
-          ),
+        return updateTestObjectCommand(
+          ctx,
+          req.actor,
+          scopeOf(req),
+          req.params.assessmentId,
+          req.params.objectId,
+          req.body,
         );
       },
     );

@@ -4,6 +4,7 @@
  * `{code, params}` so each client shows its own language. Pure data: no zod, no I/O, so the web
  * bundle can import it.
  */
+import { ASSESSMENT } from './assessment';
 import { AUDIT_ACTION, AUDIT_ENTITY, AUDIT_FIELD, AUDIT_VALUE } from './audit';
 import {
   ASSESSMENT_STATUS,
@@ -29,11 +30,14 @@ import {
   XLSX,
 } from './messages';
 import type { Lang, Params, WordTable, Words } from './types';
+import { VERIFICATION, VERIFICATION_FORMAT, VERIFICATION_SEVERITY } from './verification';
 
 export type { Lang, Params, Words } from './types';
 export * from './audit';
+export * from './assessment';
 export * from './labels';
 export * from './messages';
+export * from './verification';
 
 /** Each area's prefix and table. Label areas can be named in a placeholder: `{role:role}`. */
 const AREAS = {
@@ -60,6 +64,10 @@ const AREAS = {
   assessment_xlsx: ASSESSMENT_XLSX,
   cii_xlsx: CII_XLSX,
   app: APP,
+  assessment: ASSESSMENT,
+  verification: VERIFICATION,
+  verification_severity: VERIFICATION_SEVERITY,
+  verification_format: VERIFICATION_FORMAT,
 } as const satisfies Record<string, WordTable>;
 
 type Areas = typeof AREAS;
@@ -76,6 +84,8 @@ const MESSAGE_AREAS = [
   'assessment_xlsx',
   'cii_xlsx',
   'app',
+  'assessment',
+  'verification',
 ] as const;
 export type MessageArea = (typeof MESSAGE_AREAS)[number];
 export type MessageCode = { [P in MessageArea]: CodesOf<P, Areas[P]> }[MessageArea];

@@ -111,6 +111,9 @@ export const ITEM_RESULT = {
 
 /** Kinds of 测评对象 (src/shared/assessment-vocabulary.ts). */
 export const OBJECT_KIND = {
+  network: { zh: '安全通信网络（整体网络）', en: 'communication network (whole network)' },
+  area_boundary: { zh: '区域边界', en: 'area boundary' },
+  management_centre: { zh: '安全管理中心', en: 'security management centre' },
   machine_room: { zh: '机房', en: 'machine room' },
   network_device: { zh: '网络设备', en: 'network device' },
   security_device: { zh: '安全设备', en: 'security device' },
@@ -119,8 +122,9 @@ export const OBJECT_KIND = {
   middleware: { zh: '中间件', en: 'middleware' },
   application: { zh: '业务应用系统', en: 'application' },
   terminal: { zh: '终端', en: 'terminal' },
-  management_platform: { zh: '安全管理平台', en: 'management platform' },
+  management_platform: { zh: '安全管理平台/运维终端', en: 'management platform / console' },
   cloud_platform: { zh: '云平台/虚拟化', en: 'cloud platform / virtualisation' },
+  data: { zh: '数据', en: 'data' },
   document: { zh: '管理文档', en: 'document' },
   personnel: { zh: '访谈人员', en: 'personnel' },
 } as const satisfies WordTable;

@@ -57,6 +57,10 @@ export const VALIDATION = {
     en: 'a reason is required for {resultZh} ({result})',
     zh: '选择“{resultZh}”时必须填写原因说明',
   },
+  record_required_for: {
+    en: 'say what was seen (结果记录) for {resultZh} ({result}): the finding is built from it',
+    zh: '选择“{resultZh}”时必须填写结果记录，安全问题据此描述',
+  },
   note_required_for: {
     en: 'a note saying why is required for {resultZh} ({result})',
     zh: '选择“{resultZh}”时必须说明理由',

@@ -8,6 +8,7 @@ import * as ciiEvaluations from './2026-11-28b-cii-evaluations';
 import * as access from './2026-12-07a-access';
 import * as auditImmutable from './2026-12-07b-audit-immutable';
 import * as manyServers from './2026-12-07c-many-servers';
+import * as testObjectScope from './2026-12-08a-test-object-scope';
 
 /** Migrations in code, one set for SQLite and PostgreSQL, keyed by date-prefixed name. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07a-access': access,
   '2026-12-07b-audit-immutable': auditImmutable,
   '2026-12-07c-many-servers': manyServers,
+  '2026-12-08a-test-object-scope': testObjectScope,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -10,7 +10,7 @@
  * it (see {@link T2025_DEFAULTS}, {@link T2021_DEFAULTS}); the README lists them.
  */
 import type { BaselineRequirement, ItemResult, ResultRecord, RiskLevel, TestObject } from './types';
-import { CATEGORIES_BY_OBJECT_KIND } from './types';
+import { objectCovers } from './types';
 
 export type PolicyId = 'T2025' | 'T2021';
 
@@ -160,20 +160,20 @@ export function itemOutcomes(
     if (objects === undefined) byRequirement.set(r.requirementId, (objects = new Map()));
     objects.set(r.objectId, r.result);
   }
-  const objectsByCategory = new Map<string, { objects: TestObject[]; ids: string[] }>();
-  const objectsFor = (category: BaselineRequirement['category']) => {
-    let entry = objectsByCategory.get(category);
+  // Objects answering each control point: requirements of one control point share them.
+  const objectsByPoint = new Map<string, { objects: TestObject[]; ids: string[] }>();
+  const objectsFor = (requirement: BaselineRequirement) => {
+    const key = `${requirement.category}|${requirement.controlPointId}`;
+    let entry = objectsByPoint.get(key);
     if (entry === undefined) {
-      const objects = input.objects.filter((o) =>
-        CATEGORIES_BY_OBJECT_KIND[o.kind].includes(category),
-      );
+      const objects = input.objects.filter((o) => objectCovers(o, requirement));
       entry = { objects, ids: objects.map((o) => o.id) };
-      objectsByCategory.set(category, entry);
+      objectsByPoint.set(key, entry);
     }
     return entry;
   };
   return input.requirements.map((requirement) => {
-    const { objects, ids } = objectsFor(requirement.category);
+    const { objects, ids } = objectsFor(requirement);
     const answered = byRequirement.get(requirement.id);
     const weight = requirement.weight ?? missingWeight;
     const base = {

@@ -6,9 +6,12 @@ import type { RequirementCategory } from '../../../catalogs/mlps-catalog.model';
 
 export {
   CATEGORIES_BY_OBJECT_KIND,
+  DEFAULT_SCOPE_BY_OBJECT_KIND,
+  objectCovers,
   ITEM_RESULT_ZH,
   ITEM_RESULTS,
   RESULTS_NEEDING_REASON,
+  RESULTS_NEEDING_RECORD,
   RISK_LEVEL_ZH,
   RISK_LEVELS,
   TEST_OBJECT_KIND_ZH,
@@ -24,6 +27,8 @@ export interface TestObject {
   readonly id: string;
   readonly name: string;
   readonly kind: TestObjectKind;
+  /** The object's own control points; null = the kind's default ({@link objectCovers}). */
+  readonly controlPoints: readonly string[] | null;
 }
 
 /** One recorded result. */
