@@ -11,6 +11,7 @@ import {
 import type { AppContext } from '../../app/context';
 import { systemBaseline } from '../../app/systems/baseline';
 import { EXTENSIONS, REQUIREMENT_CATEGORIES } from '../../catalogs/mlps-catalog.schema';
+import { testGuidanceFor } from '../../catalogs/test-guidance';
 import { NotFoundError } from '../../errors';
 import { scopeOf } from '../auth';
 import { SystemParams } from './params';
@@ -109,6 +110,24 @@ export const catalogRoutes =
         const detail = requirementDetail(ctx.catalog, req.params.requirementId);
         if (detail === undefined) throw new NotFoundError('requirement', req.params.requirementId);
         return detail;
+      },
+    );
+
+    app.get(
+      '/catalog/requirements/:requirementId/guidance',
+      {
+        config: signedIn,
+        schema: {
+          tags,
+          summary:
+            'Level-3 test guidance (测评作业指导) of one requirement: GB/T 28448 test id, steps, expected result, judgement; null where none',
+          params: RequirementParams,
+        },
+      },
+      async (req) => {
+        const id = req.params.requirementId;
+        if (!ctx.catalog.requirementById.has(id)) throw new NotFoundError('requirement', id);
+        return { requirementId: id, guidance: testGuidanceFor(id) ?? null };
       },
     );
 

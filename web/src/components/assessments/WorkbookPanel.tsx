@@ -49,6 +49,7 @@ import { CategoryProgress } from './CategoryProgress';
 import { EvidenceDrawer } from './EvidenceDrawer';
 import { progressOf, type AssessmentPanelProps } from './panel-props';
 import { ReasonModal, type ReasonRequest } from './ReasonModal';
+import { RequirementGuidanceButton } from './RequirementGuidance';
 import './assessments.css';
 
 const GRID_HEIGHT = 560;
@@ -398,9 +399,13 @@ export function WorkbookPanel({
       dataIndex: 'clause',
       width: 84,
       render: (clause: string, row) => (
-        <Tooltip title={row.testId ? `${row.requirementId} · ${row.testId}` : row.requirementId}>
-          <span className="wb-clause">{clause}</span>
-        </Tooltip>
+        <>
+          <Tooltip title={row.testId ? `${row.requirementId} · ${row.testId}` : row.requirementId}>
+            <span className="wb-clause">{clause}</span>
+          </Tooltip>
+          <br />
+          <RequirementGuidanceButton requirementId={row.requirementId} clause={clause} />
+        </>
       ),
     },
     {
