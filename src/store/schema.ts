@@ -405,6 +405,19 @@ export interface CiiDeterminationsTable {
   removed: string;
 }
 
+/** The standard's own wording an organisation loaded (level 0 = every level). */
+export interface OrganisationRequirementWordingTable {
+  organisation_id: string;
+  requirement_id: string;
+  level: number;
+  text: string;
+  /** 'licensed_copy' | 'workbook' */
+  source: string;
+  source_name: string | null;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   systems: SystemsTable;
@@ -437,6 +450,7 @@ export interface Database {
   cii_evaluations: CiiEvaluationsTable;
   cii_evaluation_results: CiiEvaluationResultsTable;
   cii_evaluation_rectifications: CiiEvaluationRectificationsTable;
+  organisation_requirement_wording: OrganisationRequirementWordingTable;
 }
 
 export type AssessmentRow = Selectable<AssessmentsTable>;
@@ -446,6 +460,7 @@ export type AssessmentEvidenceRow = Selectable<AssessmentEvidenceTable>;
 export type FindingNoteRow = Selectable<FindingNotesTable>;
 export type MajorRiskRow = Selectable<MajorRisksTable>;
 export type RectificationItemRow = Selectable<RectificationItemsTable>;
+export type RequirementWordingRow = Selectable<OrganisationRequirementWordingTable>;
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type SystemRow = Selectable<SystemsTable>;
