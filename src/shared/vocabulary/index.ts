@@ -29,6 +29,7 @@ import {
   WHERE,
   XLSX,
 } from './messages';
+import { PRACTITIONER } from './practitioner';
 import type { Lang, Params, WordTable, Words } from './types';
 import { VERIFICATION, VERIFICATION_FORMAT, VERIFICATION_SEVERITY } from './verification';
 
@@ -38,6 +39,7 @@ export * from './assessment';
 export * from './labels';
 export * from './messages';
 export * from './verification';
+export * from './practitioner';
 
 /** Each area's prefix and table. Label areas can be named in a placeholder: `{role:role}`. */
 const AREAS = {
@@ -68,6 +70,7 @@ const AREAS = {
   verification: VERIFICATION,
   verification_severity: VERIFICATION_SEVERITY,
   verification_format: VERIFICATION_FORMAT,
+  practitioner: PRACTITIONER,
 } as const satisfies Record<string, WordTable>;
 
 type Areas = typeof AREAS;
@@ -86,6 +89,7 @@ const MESSAGE_AREAS = [
   'app',
   'assessment',
   'verification',
+  'practitioner',
 ] as const;
 export type MessageArea = (typeof MESSAGE_AREAS)[number];
 export type MessageCode = { [P in MessageArea]: CodesOf<P, Areas[P]> }[MessageArea];
