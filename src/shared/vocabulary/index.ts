@@ -32,6 +32,7 @@ import {
 import { PRACTITIONER } from './practitioner';
 import type { Lang, Params, WordTable, Words } from './types';
 import { VERIFICATION, VERIFICATION_FORMAT, VERIFICATION_SEVERITY } from './verification';
+import { WORDING, WORKBOOK_XLSX } from './wording';
 
 export type { Lang, Params, Words } from './types';
 export * from './audit';
@@ -39,6 +40,7 @@ export * from './assessment';
 export * from './labels';
 export * from './messages';
 export * from './verification';
+export * from './wording';
 export * from './practitioner';
 
 /** Each area's prefix and table. Label areas can be named in a placeholder: `{role:role}`. */
@@ -71,6 +73,8 @@ const AREAS = {
   verification_severity: VERIFICATION_SEVERITY,
   verification_format: VERIFICATION_FORMAT,
   practitioner: PRACTITIONER,
+  wording: WORDING,
+  workbook_xlsx: WORKBOOK_XLSX,
 } as const satisfies Record<string, WordTable>;
 
 type Areas = typeof AREAS;
@@ -90,6 +94,8 @@ const MESSAGE_AREAS = [
   'assessment',
   'verification',
   'practitioner',
+  'wording',
+  'workbook_xlsx',
 ] as const;
 export type MessageArea = (typeof MESSAGE_AREAS)[number];
 export type MessageCode = { [P in MessageArea]: CodesOf<P, Areas[P]> }[MessageArea];
