@@ -649,6 +649,8 @@ export interface ScoreResultDto {
   majorRiskLabel: string;
   onBoundary: boolean;
   provisional: boolean;
+  /** e.g. "暂定：基本符合 73.53%（已测 34/211 项）" while items are open. */
+  headline: BilingualDto;
   /** `value` is null where nothing in the category is applicable. */
   byCategory: { category: string; applicable: number; compliant: number; value: number | null }[];
 }

@@ -367,6 +367,7 @@ export function presentScore(score: ScoreResult): ScoreResultDto {
     majorRiskLabel: score.majorRiskLabel,
     onBoundary: score.onBoundary,
     provisional: score.provisional,
+    headline: { ...score.headline },
     byCategory: score.byCategory.map((c) => ({ ...c })),
   };
 }

@@ -475,7 +475,9 @@ export function buildAssessmentReport(input: AssessmentReportInput, lang: Lang):
         problemText(lang, f),
         join(
           lang,
-          f.objects.map((o) => o.name),
+          f.objects
+            .filter((o) => o.result === 'non_compliant' || o.result === 'partial')
+            .map((o) => o.name),
         ),
         RISK[f.effectiveRisk][lang],
         f.rectification ? RECTIFICATION_STATUS[f.rectification.status][lang] : none(lang),

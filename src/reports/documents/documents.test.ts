@@ -156,11 +156,17 @@ const DETAIL: SystemDetailDto = {
 
 // --- fixtures: the 2026 assessment --------------------------------------------------------
 
-const OBJECTS: { id: string; name: string; kind: TestObjectKind }[] = [
-  { id: 'o-room', name: '主机房', kind: 'machine_room' },
-  { id: 'o-switch', name: '核心交换机', kind: 'network_device' },
-  { id: 'o-db', name: 'HIS数据库服务器', kind: 'server' },
-  { id: 'o-doc', name: '安全管理制度文档', kind: 'document' },
+const OBJECTS: {
+  id: string;
+  name: string;
+  kind: TestObjectKind;
+  controlPoints: string[] | null;
+}[] = [
+  { id: 'o-room', name: '主机房', kind: 'machine_room', controlPoints: null },
+  // Carries network rows as well: its own requirement set (filled in below from SPECS).
+  { id: 'o-switch', name: '核心交换机', kind: 'network_device', controlPoints: [] },
+  { id: 'o-db', name: 'HIS数据库服务器', kind: 'server', controlPoints: null },
+  { id: 'o-doc', name: '安全管理制度文档', kind: 'document', controlPoints: null },
 ];
 
 type Spec = [
@@ -201,12 +207,16 @@ const SPECS: Spec[] = [
   ['8.1.6.2-a', 'PSS', '管理制度', '建立安全管理制度', { 'o-doc': 'partial' }],
 ];
 
+// This fixture keys requirements by their own id as control point (see `requirements` below).
+OBJECTS[1]!.controlPoints = SPECS.filter((spec) => 'o-switch' in spec[4]).map((spec) => spec[0]);
+
 const ROWS: WorkbookRowDto[] = SPECS.flatMap(([id, category, cp, title, results]) =>
   Object.entries(results).map(([objectId, result]) => ({
     requirementId: id,
     objectId,
     extension: 'general' as const,
     category,
+    controlPointId: id,
     controlPoint: { zh: cp, en: `${cp} (en)` },
     clause: id.replace(/-(\w)$/, ' $1)'),
     testId: null,
@@ -250,6 +260,18 @@ const ASSESSMENT: AssessmentDto = {
   objects: OBJECTS.map((o, i) => ({
     ...o,
     description: `${o.name}（测评对象）`,
+    attributes: {
+      ipAddresses: o.kind === 'server' ? ['10.1.2.3'] : [],
+      os: null,
+      version: null,
+      model: null,
+      vendor: null,
+      location: null,
+      role: null,
+      importance: null,
+      dataClass: null,
+    },
+    requirementCount: SPECS.filter((spec) => o.id in spec[4]).length,
     position: i,
     version: 1,
   })),
@@ -279,10 +301,9 @@ const records: ResultRecord[] = ROWS.map((r) => ({
   result: r.result as ItemResultCode,
 }));
 const requirements = SPECS.map(([id, category]) => ({ id, category, controlPointId: id }));
-const outcomes = itemOutcomes({ requirements, objects: OBJECTS, results: records });
 const spec = (id: string) => SPECS.find((s) => s[0] === id) as Spec;
 
-const FINDINGS: FindingDto[] = deriveFindings(outcomes, records).map((f) => {
+const FINDINGS: FindingDto[] = deriveFindings(requirements, OBJECTS, records).map((f) => {
   const [id, category, cp, title] = spec(f.requirementId);
   const risk = RISKS[id] as RiskLevelCode;
   return {
@@ -293,11 +314,14 @@ const FINDINGS: FindingDto[] = deriveFindings(outcomes, records).map((f) => {
     controlPoint: { zh: cp, en: `${cp} (en)` },
     title: { zh: title, en: `${title} (en)` },
     result: f.result,
-    objects: f.objectIds.map((oid) => ({
-      id: oid,
-      name: OBJECTS.find((o) => o.id === oid)?.name ?? oid,
+    objects: f.objects.map((o) => ({
+      id: o.objectId,
+      name: OBJECTS.find((x) => x.id === o.objectId)?.name ?? o.objectId,
+      result: o.result,
     })),
+    failingObjectCount: f.objectIds.length,
     suggested: { risk, reason: { zh: '', en: '' }, caseId: null },
+    majorRiskTrigger: null,
     risk,
     effectiveRisk: risk,
     observations: [],
@@ -914,7 +938,7 @@ describe('等级测评报告 (assessment report)', () => {
     );
     const weak = t.rows.find((r) => r[3] === '8.1.4.1 a)');
     assert.deepEqual(weak?.slice(4), [
-      '身份标识唯一且口令复杂（部分符合）：数据库 sa 账户使用弱口令。',
+      '身份标识唯一且口令复杂（不符合）：数据库 sa 账户使用弱口令。',
       'HIS数据库服务器',
       '高风险',
       '整改中',

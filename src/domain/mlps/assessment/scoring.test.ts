@@ -17,7 +17,9 @@ function input(
     controlPointId: `8.1.4.${i + 1}`,
     weight: weights?.[i],
   }));
-  const objects: TestObject[] = [{ id: 'srv', name: '数据库服务器', kind: 'server' }];
+  const objects: TestObject[] = [
+    { id: 'srv', name: '数据库服务器', kind: 'server', controlPoints: null },
+  ];
   return {
     requirements,
     objects,
@@ -104,17 +106,34 @@ describe('2025 template: compliance rate and conclusion', () => {
     );
   });
 
-  it('high-risk problems alone do not change the 2025 conclusion', () => {
+  it('an open high-risk problem keeps 95 % from 符合 until judged; closed, or by parameter, it does not', () => {
     const rows = [...times(19, 'compliant' as const), 'non_compliant' as const];
-    const score = scoreAssessment(input(rows, { problems: [{ risk: 'high', closed: false }] }));
-    assert.equal(score.conclusion, 'compliant');
+    const open = scoreAssessment(input(rows, { problems: [{ risk: 'high', closed: false }] }));
+    assert.equal(open.value, 95);
+    assert.equal(open.conclusion, 'basically_compliant');
+    assert.match(open.reasons[0]?.zh ?? '', /高风险问题，可能构成重大风险隐患/);
+    const closed = scoreAssessment(input(rows, { problems: [{ risk: 'high', closed: true }] }));
+    assert.equal(closed.conclusion, 'compliant');
+    const lenient = scoreAssessment(input(rows, { problems: [{ risk: 'high', closed: false }] }), {
+      t2025: { openHighRiskBars: false },
+    });
+    assert.equal(lenient.conclusion, 'compliant');
+    // Below 90 % the high risk changes nothing (基本符合 is independent of it, Q20).
+    const low = [...times(15, 'compliant' as const), ...times(5, 'non_compliant' as const)];
+    assert.equal(
+      scoreAssessment(input(low, { problems: [{ risk: 'high', closed: false }] })).conclusion,
+      'basically_compliant',
+    );
   });
 
-  it('unanswered rows make the figure provisional', () => {
+  it('unanswered rows make the figure provisional, and the headline says so with the coverage', () => {
     const base = input(['compliant', 'compliant']);
     const score = scoreAssessment({ ...base, results: base.results.slice(0, 1) });
     assert.equal(score.counts.unanswered, 1);
     assert.equal(score.provisional, true);
+    assert.equal(score.headline.zh, '暂定：符合 100%（已测 1/2 项）');
+    assert.match(score.reasons.at(-1)?.zh ?? '', /暂定结论：已测 1\/2 项/);
+    assert.equal(scoreAssessment(base).headline.zh, '符合 100%');
   });
 });
 
@@ -168,9 +187,9 @@ describe('2021 template: composite score and rating', () => {
 describe('item outcomes over test objects', () => {
   it('merges per-object results: all N/A → N/A, mixed → partial, missing → unanswered', () => {
     const objects: TestObject[] = [
-      { id: 'db', name: 'Oracle', kind: 'database' },
-      { id: 'os', name: 'Linux', kind: 'server' },
-      { id: 'room', name: '主机房', kind: 'machine_room' },
+      { id: 'db', name: 'Oracle', kind: 'database', controlPoints: null },
+      { id: 'os', name: 'Linux', kind: 'server', controlPoints: null },
+      { id: 'room', name: '主机房', kind: 'machine_room', controlPoints: null },
     ];
     const requirements: BaselineRequirement[] = [
       { id: 'a', category: 'CES', controlPointId: 'x' },
@@ -196,8 +215,62 @@ describe('item outcomes over test objects', () => {
         ['p', 'compliant', 1],
       ],
     );
-    assert.deepEqual(deriveFindings(outcomes, results), [
-      { requirementId: 'b', result: 'partial', objectIds: ['os'] },
+    assert.deepEqual(deriveFindings(requirements, objects, results), [
+      {
+        requirementId: 'b',
+        result: 'non_compliant',
+        objectIds: ['os'],
+        objects: [
+          { objectId: 'db', result: 'compliant' },
+          { objectId: 'os', result: 'non_compliant' },
+        ],
+      },
+    ]);
+  });
+
+  it('a finding exists from the first failing object, before the other objects are answered', () => {
+    const objects: TestObject[] = ['a', 'b', 'c'].map((id) => ({
+      id,
+      name: id,
+      kind: 'server',
+      controlPoints: null,
+    }));
+    const requirements: BaselineRequirement[] = [
+      { id: '8.1.4.1-d', category: 'CES', controlPointId: '8.1.4.1' },
+    ];
+    const results: ResultRecord[] = [
+      { requirementId: '8.1.4.1-d', objectId: 'b', result: 'partial' },
+    ];
+    assert.equal(itemOutcomes({ requirements, objects, results })[0]?.result, 'unanswered');
+    const [finding] = deriveFindings(requirements, objects, results);
+    assert.equal(finding?.result, 'partial');
+    assert.deepEqual(finding?.objects, [
+      { objectId: 'a', result: null },
+      { objectId: 'b', result: 'partial' },
+      { objectId: 'c', result: null },
+    ]);
+  });
+
+  it('an object with its own control points answers only those; whole-network kinds carry their category', () => {
+    const objects: TestObject[] = [
+      { id: 'net', name: '安全通信网络', kind: 'network', controlPoints: null },
+      { id: 'sw', name: '核心交换机', kind: 'network_device', controlPoints: null },
+      { id: 'data', name: '重要个人信息', kind: 'data', controlPoints: null },
+      { id: 'fw', name: '防火墙', kind: 'security_device', controlPoints: ['8.1.4.1'] },
+    ];
+    const requirements: BaselineRequirement[] = [
+      { id: '8.1.2.2-a', category: 'CNS', controlPointId: '8.1.2.2' },
+      { id: '8.1.4.1-a', category: 'CES', controlPointId: '8.1.4.1' },
+      { id: '8.1.4.8-a', category: 'CES', controlPointId: '8.1.4.8' },
+    ];
+    const covering = itemOutcomes({ requirements, objects, results: [] }).map((o) => [
+      o.requirementId,
+      o.objectIds,
+    ]);
+    assert.deepEqual(covering, [
+      ['8.1.2.2-a', ['net']],
+      ['8.1.4.1-a', ['sw', 'fw']],
+      ['8.1.4.8-a', ['sw', 'data']],
     ]);
   });
 });
@@ -227,6 +300,27 @@ describe('risk suggestion from the high-risk guide', () => {
       'medium',
     );
     assert.equal(suggestRisk({ result: 'partial' }, 3, cases, []).risk, 'low');
+  });
+
+  it('the failure itself is the symptom for default or weak passwords and clear-text storage', () => {
+    for (const [requirement, caseId] of [
+      ['8.1.4.1-a', '6.4.1.1'],
+      ['8.1.4.2-b', '6.4.2.1'],
+      ['8.1.4.8-b', '6.4.5.2'],
+      ['8.1.4.4-e', '6.4.3.2'],
+    ] as const) {
+      const linked = catalog.highRiskCasesByRequirement.get(requirement) ?? [];
+      const failed = suggestRisk({ result: 'non_compliant' }, 3, linked, []);
+      assert.equal(failed.risk, 'high', requirement);
+      assert.equal(failed.caseId, caseId);
+      // 部分符合 is not the failure the case describes; the assessor ticks a symptom if it is.
+      assert.equal(suggestRisk({ result: 'partial' }, 3, linked, []).risk, 'low');
+    }
+    // 6.4.5.2 applies from level 3 only.
+    const storage = catalog.highRiskCasesByRequirement.get('8.1.4.8-b') ?? [];
+    assert.equal(suggestRisk({ result: 'non_compliant' }, 2, storage, []).risk, 'medium');
+    // Multi-factor authentication depends on how the object is reached: no automatic high.
+    assert.equal(suggestRisk({ result: 'non_compliant' }, 3, cases, []).risk, 'medium');
   });
 
   it('a case with no mitigation stays high even if the assessor ticks one', () => {

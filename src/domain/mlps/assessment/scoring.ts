@@ -30,6 +30,12 @@ export interface T2025Params {
   readonly rectifiedMajorRiskBars: boolean;
   /** Weight of items the catalog gives none (only level-3 general items have observed weights). */
   readonly missingWeight: number;
+  /**
+   * Whether an open high-risk problem bars 符合. One high-risk problem can trigger a 重大风险隐患
+   * (公网安〔2025〕1846号 Q19) and that judgement is the assessor's: until a 重大风险隐患 is
+   * recorded or the high risk is lowered or closed, dengbao does not call the system 符合.
+   */
+  readonly openHighRiskBars: boolean;
 }
 
 export interface T2021Params {
@@ -49,6 +55,7 @@ export const T2025_DEFAULTS: T2025Params = {
   inclusiveBoundaries: true,
   rectifiedMajorRiskBars: false,
   missingWeight: 0.7,
+  openHighRiskBars: true,
 };
 
 export const T2021_DEFAULTS: T2021Params = {
@@ -133,6 +140,11 @@ export interface ScoreResult {
   readonly onBoundary: boolean;
   /** Unanswered rows or untested items: the figure is provisional. */
   readonly provisional: boolean;
+  /**
+   * The conclusion as one line, e.g. "基本符合 88.1%" or, while items are open,
+   * "暂定：基本符合 73.53%（已测 34/211 项）" — never a bare figure over part of the items.
+   */
+  readonly headline: { zh: string; en: string };
   /** `value` is null where nothing in the category is applicable. */
   readonly byCategory: readonly {
     category: string;
@@ -246,7 +258,14 @@ export function scoreAssessment(
       params.inclusiveBoundaries ? value >= threshold : value > threshold;
     const reasons: { zh: string; en: string }[] = [];
     let conclusion: Conclusion2025;
-    if (atLeast(90) && barring === 0) {
+    const highBars = params.openHighRiskBars ? risks.high.open : 0;
+    if (atLeast(90) && barring === 0 && highBars > 0) {
+      conclusion = 'basically_compliant';
+      reasons.push({
+        zh: `符合率 ${value}% 达到 90%，但存在 ${highBars} 个未整改的高风险问题，可能构成重大风险隐患（公网安〔2025〕1846号 问答19）；在测评人员判定前不判定为符合`,
+        en: `rate ${value}% reaches 90% but ${highBars} open high-risk problem(s) may be major risks (MPS 1846 Q19): not 符合 until the assessor judges them`,
+      });
+    } else if (atLeast(90) && barring === 0) {
       conclusion = 'compliant';
       reasons.push({
         zh: `符合率 ${value}% 达到 90%，且无重大风险隐患`,
@@ -269,6 +288,8 @@ export function scoreAssessment(
       conclusion = 'non_compliant';
       reasons.push({ zh: `符合率 ${value}% 低于 60%`, en: `rate ${value}% is below 60%` });
     }
+    const provisional = counts.unanswered > 0 || counts.untested > 0;
+    if (provisional) reasons.push(provisionalReason(counts));
     return {
       policy,
       params,
@@ -280,7 +301,8 @@ export function scoreAssessment(
       majorRisks,
       majorRiskLabel,
       onBoundary: value === 90 || value === 60,
-      provisional: counts.unanswered > 0 || counts.untested > 0,
+      provisional,
+      headline: headline(conclusion, `${value}%`, counts),
       byCategory: byCategory(outcomes, (list) => round2(100 * rate2025(list, params))),
     };
   }
@@ -327,6 +349,8 @@ export function scoreAssessment(
       en: `score ${value} ≥ 70 with no high risk`,
     });
   }
+  const provisional = counts.unanswered > 0 || counts.untested > 0;
+  if (provisional) reasons.push(provisionalReason(counts));
   return {
     policy,
     params,
@@ -338,7 +362,8 @@ export function scoreAssessment(
     majorRisks,
     majorRiskLabel,
     onBoundary: false,
-    provisional: counts.unanswered > 0 || counts.untested > 0,
+    provisional,
+    headline: headline(conclusion, String(value), counts),
     byCategory: byCategory(outcomes, (list) =>
       round2(composite2021(list, { ...params, composite: 'item-weighted' })),
     ),
@@ -408,6 +433,48 @@ function byCategory(
     };
   });
 }
+
+/** Items with a result over all items (not yet answered and untested ones are open). */
+function coverage(counts: ScoreResult['counts']): { done: number; total: number } {
+  return { done: counts.items - counts.unanswered - counts.untested, total: counts.items };
+}
+
+function provisionalReason(counts: ScoreResult['counts']): { zh: string; en: string } {
+  const { done, total } = coverage(counts);
+  const untested =
+    counts.untested > 0
+      ? { zh: `，${counts.untested} 项无测评对象`, en: `, ${counts.untested} with no test object` }
+      : { zh: '', en: '' };
+  return {
+    zh: `暂定结论：已测 ${done}/${total} 项，${counts.unanswered} 项尚未全部录入${untested.zh}`,
+    en: `provisional: ${done} of ${total} items done, ${counts.unanswered} not fully answered${untested.en}`,
+  };
+}
+
+function headline(
+  conclusion: Conclusion2025 | Rating2021,
+  figure: string,
+  counts: ScoreResult['counts'],
+): { zh: string; en: string } {
+  const zh = `${CONCLUSION_ZH[conclusion]} ${figure}`;
+  const en = `${CONCLUSION_EN[conclusion]} ${figure}`;
+  if (counts.unanswered === 0 && counts.untested === 0) return { zh, en };
+  const { done, total } = coverage(counts);
+  return {
+    zh: `暂定：${zh}（已测 ${done}/${total} 项）`,
+    en: `Provisional: ${en} (${done} of ${total} items done)`,
+  };
+}
+
+const CONCLUSION_EN: Readonly<Record<Conclusion2025 | Rating2021, string>> = {
+  compliant: 'Compliant',
+  basically_compliant: 'Basically compliant',
+  non_compliant: 'Non-compliant',
+  excellent: 'Excellent',
+  good: 'Good',
+  fair: 'Fair',
+  poor: 'Poor',
+};
 
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
