@@ -481,6 +481,8 @@ export interface AssessmentSummaryDto {
 
 export interface AssessmentDto extends AssessmentSummaryDto {
   objects: TestObjectDto[];
+  /** Control points no test object answers, by category (their items stay untested). */
+  uncovered: { category: CatalogCategory; controlPointIds: string[] }[];
 }
 
 export interface WorkbookRowDto {

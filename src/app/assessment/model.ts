@@ -128,6 +128,31 @@ export function presentTestObject(
   };
 }
 
+/**
+ * Control points of the baseline that no test object answers, by category: their items stay
+ * 未测 (untested) and the conclusion provisional until an object covers them.
+ */
+export function uncoveredControlPoints(
+  items: readonly FixedBaselineItem[],
+  objects: readonly TestObjectRow[],
+): { category: RequirementCategory; controlPointIds: string[] }[] {
+  const scopes = objects.map((o) => ({
+    kind: o.kind as TestObjectKind,
+    controlPoints: controlPointsOf(o),
+  }));
+  const out = new Map<RequirementCategory, string[]>();
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.controlPointId)) continue;
+    seen.add(item.controlPointId);
+    if (scopes.some((s) => objectCovers(s, item))) continue;
+    const list = out.get(item.category) ?? [];
+    list.push(item.controlPointId);
+    out.set(item.category, list);
+  }
+  return [...out.entries()].map(([category, controlPointIds]) => ({ category, controlPointIds }));
+}
+
 export function presentAssessmentSummary(
   r: AssessmentRow,
   systemName: string,
@@ -164,8 +189,10 @@ export function presentAssessment(
   objects: readonly TestObjectRow[],
   catalog: MlpsCatalog,
 ): AssessmentDto {
+  const items = baselineOf(r);
   return {
     ...presentAssessmentSummary(r, systemName, catalog),
-    objects: objects.map((o) => presentTestObject(o, baselineOf(r))),
+    objects: objects.map((o) => presentTestObject(o, items)),
+    uncovered: uncoveredControlPoints(items, objects),
   };
 }

@@ -275,6 +275,7 @@ const ASSESSMENT: AssessmentDto = {
     position: i,
     version: 1,
   })),
+  uncovered: [],
 };
 
 const WORKBOOK: WorkbookDto = { assessment: ASSESSMENT, rows: ROWS, progress: [] };
