@@ -418,6 +418,57 @@ export interface OrganisationRequirementWordingTable {
   updated_at: string;
 }
 
+/** An imported vulnerability-scan or penetration-test file of an assessment. */
+export interface VerificationImportsTable {
+  id: string;
+  assessment_id: string;
+  organisation_id: string;
+  file_name: string;
+  /** greenbone | nessus | pentest */
+  format: string;
+  sm3: string;
+  size: number;
+  scanner: string | null;
+  scanner_version: string | null;
+  scan_date: string | null;
+  host_count: number;
+  finding_count: number;
+  /** JSON: findings by severity. */
+  counts: string;
+  imported_by: string;
+  imported_at: string;
+}
+
+/** One finding of an imported verification file, on a test object or unassigned. */
+export interface VerificationFindingsTable {
+  id: string;
+  import_id: string;
+  assessment_id: string;
+  organisation_id: string;
+  object_id: string | null;
+  position: number;
+  /** scan | pentest */
+  source: string;
+  host: string | null;
+  hostname: string | null;
+  port: number | null;
+  protocol: string | null;
+  service: string | null;
+  name: string;
+  /** JSON array of CVE ids. */
+  cves: string;
+  /** CVSS base score in tenths (98 = 9.8). */
+  cvss_tenths: number | null;
+  cvss_version: string | null;
+  /** critical | high | medium | low | info */
+  severity: string;
+  exploitable: number | null;
+  qod: number | null;
+  plugin_id: string | null;
+  description_enc: string | null;
+  solution_enc: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   systems: SystemsTable;
@@ -451,6 +502,8 @@ export interface Database {
   cii_evaluation_results: CiiEvaluationResultsTable;
   cii_evaluation_rectifications: CiiEvaluationRectificationsTable;
   organisation_requirement_wording: OrganisationRequirementWordingTable;
+  verification_imports: VerificationImportsTable;
+  verification_findings: VerificationFindingsTable;
 }
 
 export type AssessmentRow = Selectable<AssessmentsTable>;
@@ -461,6 +514,8 @@ export type FindingNoteRow = Selectable<FindingNotesTable>;
 export type MajorRiskRow = Selectable<MajorRisksTable>;
 export type RectificationItemRow = Selectable<RectificationItemsTable>;
 export type RequirementWordingRow = Selectable<OrganisationRequirementWordingTable>;
+export type VerificationImportRow = Selectable<VerificationImportsTable>;
+export type VerificationFindingRow = Selectable<VerificationFindingsTable>;
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type SystemRow = Selectable<SystemsTable>;

@@ -50,6 +50,14 @@ export const AUDIT_ACTION = {
   'assessment.results.import': { zh: '导入测评结果（Excel）', en: 'Import results (Excel)' },
   'assessment.evidence.add': { zh: '上传证据', en: 'Upload evidence' },
   'assessment.evidence.delete': { zh: '删除证据', en: 'Delete evidence' },
+  'assessment.verification.import': {
+    zh: '导入漏洞扫描/渗透测试结果',
+    en: 'Import scan/penetration-test results',
+  },
+  'assessment.verification.delete': {
+    zh: '删除漏洞扫描/渗透测试结果',
+    en: 'Delete scan/penetration-test results',
+  },
   'assessment.finding.update': { zh: '修改问题与风险', en: 'Edit finding' },
   'assessment.major_risk.create': { zh: '登记重大风险隐患', en: 'Record major risk' },
   'assessment.major_risk.update': { zh: '修改重大风险隐患', en: 'Edit major risk' },
@@ -92,6 +100,7 @@ export const AUDIT_ENTITY = {
   assessment: { zh: '等级测评', en: 'Assessment' },
   test_object: { zh: '测评对象', en: 'Test object' },
   evidence: { zh: '证据', en: 'Evidence' },
+  verification_import: { zh: '漏洞扫描/渗透测试结果', en: 'Scan/penetration-test results' },
   finding: { zh: '问题与风险', en: 'Finding' },
   major_risk: { zh: '重大风险隐患', en: 'Major risk' },
   rectification_item: { zh: '整改项', en: 'Rectification item' },
@@ -275,6 +284,11 @@ export const AUDIT_FIELD = {
   rows: { zh: '行', en: 'Rows' },
   objects: { zh: '测评对象', en: 'Test objects' },
   requirements: { zh: '测评项', en: 'Requirements' },
+  format: { zh: '格式', en: 'Format' },
+  scanner: { zh: '扫描工具', en: 'Scanner' },
+  scan_date: { zh: '扫描日期', en: 'Scan date' },
+  findings: { zh: '漏洞条目', en: 'Findings' },
+  hosts: { zh: '主机', en: 'Hosts' },
 } as const satisfies WordTable;
 
 /** Coded values in audited rows that no other table of the vocabulary names. */

@@ -10,6 +10,7 @@ import * as auditImmutable from './2026-12-07b-audit-immutable';
 import * as manyServers from './2026-12-07c-many-servers';
 import * as testObjectScope from './2026-12-08a-test-object-scope';
 import * as requirementWording from './2026-12-08b-requirement-wording';
+import * as verification from './2026-12-08c-verification';
 
 /** Migrations in code, one set for SQLite and PostgreSQL, keyed by date-prefixed name. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07c-many-servers': manyServers,
   '2026-12-08a-test-object-scope': testObjectScope,
   '2026-12-08b-requirement-wording': requirementWording,
+  '2026-12-08c-verification': verification,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
