@@ -499,6 +499,8 @@ export interface WorkbookRowDto {
   title: BilingualDto;
   /** The requirement as fixed in the baseline (our summary at this level). */
   text: BilingualDto;
+  /** The standard's own wording where the organisation loaded it (标准原文); null otherwise. */
+  standardText?: string | null;
   result: ItemResultCode | null;
   record: string | null;
   reason: string | null;

@@ -60,6 +60,7 @@ import {
   type FixedBaselineItem,
 } from './model';
 import { highRiskCaseList } from '../catalog-queries';
+import { wordingForLevel } from './wording';
 import { inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
 import { NotFoundError } from '../../errors';
@@ -84,11 +85,12 @@ export async function workbookQuery(
   const { organisationId, systemIds } = inScope(within);
   const db = ctx.store.db;
   const assessment = await getAssessment(db, organisationId, assessmentId, systemIds);
-  const [objects, results, evidence, names] = await Promise.all([
+  const [objects, results, evidence, names, wording] = await Promise.all([
     listTestObjects(db, assessmentId),
     listResults(db, assessmentId),
     evidenceCounts(db, assessmentId),
     systemNames(db, organisationId),
+    wordingForLevel(ctx, organisationId, assessment.level),
   ]);
   const byKey = new Map(results.map((r) => [`${r.requirement_id}\u0000${r.object_id}`, r]));
   const rows: WorkbookRowDto[] = [];
@@ -109,6 +111,7 @@ export async function workbookQuery(
         weight: item.weight,
         title: item.title,
         text: item.text,
+        standardText: wording.get(item.id) ?? null,
         result: (stored?.result as ItemResult | undefined) ?? null,
         record: decryptNullable(ctx.cipher, stored?.record_enc ?? null, {
           table: 'assessment_results',
