@@ -6,7 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { baselineFor, extensionsForSystemTypes } from '../../domain/mlps/baseline';
-import { objectCovers, type TestObjectKind } from '../../domain/mlps/assessment/types';
+import {
+  ITEM_RESULT_ZH,
+  objectCovers,
+  RESULTS_NEEDING_REASON,
+  RESULTS_NEEDING_RECORD,
+  type TestObjectKind,
+} from '../../domain/mlps/assessment/types';
 import {
   ConflictError,
   NotFoundError,
@@ -419,6 +425,25 @@ export function writeResultsCommand(
           detail(`rows[${index}].objectId`, 'assessment.not_in_object_scope', {
             id: item.id,
             object: object.name,
+          }),
+        );
+      }
+    });
+    // The schema checks these too; the rule holds for every caller (CLI, imports, scripts).
+    input.rows.forEach((row, index) => {
+      if (RESULTS_NEEDING_RECORD.includes(row.result) && !row.record?.trim()) {
+        problems.push(
+          detail(`rows[${index}].record`, 'validation.record_required_for', {
+            resultZh: ITEM_RESULT_ZH[row.result],
+            result: row.result,
+          }),
+        );
+      }
+      if (RESULTS_NEEDING_REASON.includes(row.result) && !row.reason?.trim()) {
+        problems.push(
+          detail(`rows[${index}].reason`, 'validation.reason_required_for', {
+            resultZh: ITEM_RESULT_ZH[row.result],
+            result: row.result === 'not_applicable' ? 'not applicable' : row.result,
           }),
         );
       }
