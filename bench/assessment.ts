@@ -28,12 +28,13 @@ import {
 import {
   createHospitalAssessment,
   HOSPITAL_OBJECTS,
+  practitionerObjects,
   recordSomeResults,
 } from '../test/fixtures/assessment-fixture';
 import { BENCH_KEYS } from './generate';
 import { load, startDengbao, stopProcess } from './load';
 
-/** The hospital's 11 objects plus 9 more servers and databases: 20 test objects. */
+/** The hospital's 14 objects plus 9 more servers and databases: 23 test objects. */
 export const TWENTY_OBJECTS = [
   ...HOSPITAL_OBJECTS,
   ...Array.from({ length: 9 }, (_, i) => ({
@@ -55,6 +56,18 @@ export async function benchAssessments(): Promise<void> {
     catalog: shippedMlpsCatalog(),
   };
   const fixture = await createHospitalAssessment(ctx, { objects: TWENTY_OBJECTS });
+  // The workbook under load: 40 objects in an assessor's layout, some with their own selection.
+  const forty = await createHospitalAssessment(ctx, { objects: practitionerObjects(ctx.catalog) });
+  const fortyRows = (await workbookQuery(ctx, forty.organisationId, forty.assessmentId)).rows;
+  await recordSomeResults(
+    ctx,
+    forty,
+    fortyRows.map((r) => ({
+      requirementId: r.requirementId,
+      objectId: r.objectId,
+      category: r.category,
+    })),
+  );
   const workbook = await workbookQuery(ctx, fixture.organisationId, fixture.assessmentId);
   await recordSomeResults(
     ctx,
@@ -94,7 +107,7 @@ export async function benchAssessments(): Promise<void> {
   );
 
   // The workbook under load, as the assessors' grid opens it (API token, viewer role).
-  const { token } = await createApiToken(ctx, CLI_ACTOR, fixture.organisationId, {
+  const { token } = await createApiToken(ctx, CLI_ACTOR, forty.organisationId, {
     name: 'bench',
     role: 'viewer',
     expiresInDays: 1,
@@ -105,14 +118,14 @@ export async function benchAssessments(): Promise<void> {
     { ...process.env, DENGBAO_DATA_DIR: dir, DENGBAO_ENCRYPTION_KEYS: BENCH_KEYS },
     workers,
   );
-  const url = `http://127.0.0.1:${api.port}/api/organisations/${fixture.organisationId}/assessments/${fixture.assessmentId}/workbook`;
+  const url = `http://127.0.0.1:${api.port}/api/organisations/${forty.organisationId}/assessments/${forty.assessmentId}/workbook`;
   // As a browser asks for it: compressed.
   const headers = { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' };
   const size = (
     await (await fetch(url, { headers: { authorization: headers.authorization } })).text()
   ).length;
   console.log(
-    `assess   open the workbook (${workers} workers, ${workbook.rows.length} rows, ${(size / 1024).toFixed(0)} KB JSON, gzip), 100 connections, 10 s: ${await load({ url, headers, connections: 100 })}`,
+    `assess   open the workbook (40 objects, ${workers} workers, ${fortyRows.length} rows, ${(size / 1024).toFixed(0)} KB JSON, gzip), 100 connections, 10 s: ${await load({ url, headers, connections: 100 })}`,
   );
   console.log(
     `assess   open the workbook, 10 connections, 10 s: ${await load({ url, headers, connections: 10 })}`,

@@ -140,7 +140,7 @@ for (const dialect of TEST_DIALECTS) {
         created.map((r) => r.requirement_id),
         ['8.1.4.2-b'],
       );
-      const score = await scoreQuery(ctx, his.organisationId, his.assessmentId);
+      const score = await scoreQuery(ctx, his.organisationId, his.assessmentId, '2026-04-01');
       assert.equal(score.before.provisional, true);
       assert.match(score.before.headline.zh, /^暂定：.*（已测 \d+\/\d+ 项）$/);
     });
@@ -192,7 +192,7 @@ for (const dialect of TEST_DIALECTS) {
       assert.ok(by('8.1.4.8-b').majorRiskTrigger, 'a major-risk trigger to judge');
       assert.equal(by('8.1.4.2-b').effectiveRisk, 'high');
 
-      const score = await scoreQuery(ctx, his.organisationId, his.assessmentId);
+      const score = await scoreQuery(ctx, his.organisationId, his.assessmentId, '2026-04-01');
       assert.equal(score.before.provisional, false);
       assert.equal(score.before.risks.high.open, 2);
       assert.notEqual(score.before.conclusion, 'compliant');
