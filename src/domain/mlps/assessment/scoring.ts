@@ -11,6 +11,7 @@
  */
 import type { BaselineRequirement, ItemResult, ResultRecord, RiskLevel, TestObject } from './types';
 import { objectCovers } from './types';
+import { compensationReason, type AppliedAdjustment } from './compensation';
 
 export type PolicyId = 'T2025' | 'T2021';
 
@@ -98,6 +99,14 @@ export interface ScoringInput {
   readonly majorRisks: readonly MajorRiskState[];
   /** Report (cover) date, YYYY-MM-DD; chooses the policy. */
   readonly reportDate: string;
+  /**
+   * 整体测评: the results `results` already holds adjusted by compensation (see
+   * compensation.ts), named in the conclusion's reasons.
+   */
+  readonly compensations?: readonly Pick<
+    AppliedAdjustment,
+    'requirementId' | 'original' | 'adjusted' | 'compensatingRequirementIds'
+  >[];
 }
 
 export type Conclusion2025 = 'compliant' | 'basically_compliant' | 'non_compliant';
@@ -288,6 +297,8 @@ export function scoreAssessment(
       conclusion = 'non_compliant';
       reasons.push({ zh: `符合率 ${value}% 低于 60%`, en: `rate ${value}% is below 60%` });
     }
+    const compensated = compensationReason(input.compensations ?? []);
+    if (compensated) reasons.push(compensated);
     const provisional = counts.unanswered > 0 || counts.untested > 0;
     if (provisional) reasons.push(provisionalReason(counts));
     return {
@@ -349,6 +360,8 @@ export function scoreAssessment(
       en: `score ${value} ≥ 70 with no high risk`,
     });
   }
+  const compensated = compensationReason(input.compensations ?? []);
+  if (compensated) reasons.push(compensated);
   const provisional = counts.unanswered > 0 || counts.untested > 0;
   if (provisional) reasons.push(provisionalReason(counts));
   return {
