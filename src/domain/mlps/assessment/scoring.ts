@@ -184,7 +184,8 @@ export function itemOutcomes(
   // Objects answering each control point: requirements of one control point share them.
   const objectsByPoint = new Map<string, { objects: TestObject[]; ids: string[] }>();
   const objectsFor = (requirement: BaselineRequirement) => {
-    const key = `${requirement.category}|${requirement.controlPointId}`;
+    // A control point id belongs to one category: it alone keys the objects answering it.
+    const key = requirement.controlPointId;
     let entry = objectsByPoint.get(key);
     if (entry === undefined) {
       const objects = input.objects.filter((o) => objectCovers(o, requirement));
