@@ -109,7 +109,11 @@ describe('GB/T 22239 level-3 test guidance (测评作业指导)', () => {
       return g ? [...g.steps.map((s) => s.zh), g.expected.zh, g.judgement.zh].join('\n') : '';
     };
     assert.match(all('8.1.5.4-d'), /6 个月|六个月/, 'central audit data kept at least 6 months');
-    assert.match(all('8.1.5.4-d'), /网络安全法.*第二十一条/);
+    assert.match(
+      all('8.1.5.4-d'),
+      /网络安全法》第二十三条.*修正前为第二十一条/,
+      'CSL as amended in 2025',
+    );
     assert.match(all('8.1.4.1-d'), /密码技术/);
   });
 
