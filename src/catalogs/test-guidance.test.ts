@@ -117,6 +117,21 @@ describe('GB/T 22239 level-3 test guidance (测评作业指导)', () => {
     assert.match(all('8.1.4.1-d'), /密码技术/);
   });
 
+  it('cites the Cybersecurity Law by its numbers as amended in 2025 (log retention is Art. 23)', () => {
+    const stale = shippedTestGuidance()
+      .entries.filter((e) =>
+        [...e.steps, e.expected, e.judgement].some(
+          (t) => /网络安全法》第二十一条/.test(t.zh) || /Cybersecurity Law,? Art\. 21\b/.test(t.en),
+        ),
+      )
+      .map((e) => e.requirementId);
+    assert.deepEqual(
+      stale,
+      [],
+      'since 2026-01-01 the MLPS duties (incl. logs kept six months) are Art. 23; write 第二十三条（2025 年修正前为第二十一条）',
+    );
+  });
+
   it('rejects an unknown requirement, a wrong test id, a duplicate and a wrong part, with lines', () => {
     const result = validateTestGuidance(
       [
