@@ -1,30 +1,52 @@
 /**
  * The assessment workbook (测评结果记录表) as an Excel file, in the layout assessors use: a 说明
  * sheet (the project, how to fill in, and the table that maps every sheet to its test object),
- * then one sheet per test object with one row per baseline requirement that object answers.
+ * then one sheet per test object with one row per baseline requirement that object answers (its
+ * own control points, or its kind's default), and — when there are findings — a 安全问题 sheet
+ * with one row per finding and linked high-risk guide case. Optional reference columns: 标准原文
+ * (the organisation's own copy of the standard's wording) and 测评步骤 / 预期结果 / 判定依据 (the
+ * level-3 test guidance, when asked for).
  *
  * Import is all or nothing: the whole file is checked against the assessment's fixed baseline
  * and test objects first, every problem is reported with its sheet, Excel row and column, and
  * only a clean file is written — in one transaction with one audit entry. Nothing is guessed: an
  * unknown 编号 or an edited 测评项 is reported, never matched to "the closest" requirement.
- * Import never deletes: a blank row is skipped, not cleared.
+ * Import never deletes: a blank row is skipped, not cleared. The 安全问题 sheet's 确认风险,
+ * 已见情形 and 缓解措施 are read back into the finding notes.
  */
 import { createHash } from 'node:crypto';
 import type ExcelJS from 'exceljs';
 import type { Extension, RequirementCategory } from '../catalogs/mlps-catalog.schema';
+import { testGuidanceFor } from '../catalogs/test-guidance';
 import {
-  CATEGORIES_BY_OBJECT_KIND,
   ITEM_RESULT_ZH,
   ITEM_RESULTS,
+  objectCovers,
   RESULTS_NEEDING_REASON,
+  RESULTS_NEEDING_RECORD,
+  RISK_LEVEL_ZH,
+  RISK_LEVELS,
   TEST_OBJECT_KIND_ZH,
   type ItemResult,
+  type RiskLevel,
   type TestObjectKind,
 } from '../domain/mlps/assessment/types';
 import { ConflictError, ValidationError, detail, type ErrorDetail } from '../errors';
 import { decryptNullable, encryptNullable } from '../security/field-crypto';
 import { LABELS_ZH, type ProtectionLevel } from '../shared/mlps';
-import type { WorkbookRowDto } from '../shared/api-types';
+import type {
+  CaseObservationDto,
+  FindingDto,
+  HighRiskCaseDto,
+  TestObjectDto,
+  WorkbookRowDto,
+} from '../shared/api-types';
+import {
+  DATA_CLASS_ZH,
+  OBJECT_IMPORTANCE_ZH,
+  type DataClass,
+  type ObjectImportance,
+} from '../shared/assessment-vocabulary';
 import { CATEGORY } from '../shared/vocabulary';
 import { cellText, clean, headerKey, squash } from '../spreadsheet/cells';
 import { importLimits } from '../spreadsheet/limits';
@@ -34,16 +56,23 @@ import { at, type RowData } from '../spreadsheet/types';
 import {
   getAssessment,
   insertResults,
+  listFindingNotes,
   listResults,
   listTestObjects,
   touchAssessment,
   updateResults,
+  writeFindingNote,
   type ResultUpdate,
 } from '../store/repositories/assessments.repository';
-import type { AssessmentResultRow, AssessmentRow, TestObjectRow } from '../store/schema';
+import type {
+  AssessmentResultRow,
+  AssessmentRow,
+  FindingNoteRow,
+  TestObjectRow,
+} from '../store/schema';
 import { audited, type Actor } from './actor';
-import { baselineOf, type FixedBaselineItem } from './assessment/model';
-import { workbookQuery } from './assessment/queries';
+import { baselineOf, controlPointsOf, type FixedBaselineItem } from './assessment/model';
+import { currentFindings, workbookQuery } from './assessment/queries';
 import type { AppContext } from './context';
 
 // Loaded on first use: exceljs takes longer to load than the rest of the server start.
@@ -61,6 +90,14 @@ export interface ImportReport {
   unchanged: number;
   /** Rows with neither 符合情况 nor 结果记录 (not assessed yet). */
   skipped: number;
+  /** Finding notes (安全问题 sheet: 确认风险, 已见情形, 缓解措施) created or changed. */
+  findingNotes: number;
+}
+
+/** Choices of an export. */
+export interface WorkbookExportOptions {
+  /** Add 测评步骤 / 预期结果 / 判定依据 (the level-3 test guidance) to the object sheets. */
+  readonly guidance?: boolean | undefined;
 }
 
 /** The first sheet: project facts, instructions and the sheet → test object table. */
@@ -85,7 +122,15 @@ export const OBJECT_COLUMNS = [
   { header: '权重', width: 7 },
   { header: '编号', width: 13 },
 ] as const;
+/** Reference columns added after 测评项 when there is something to show (never read back). */
+export const OPTIONAL_COLUMNS = [
+  { header: '标准原文', width: 48 },
+  { header: '测评步骤', width: 48 },
+  { header: '预期结果', width: 40 },
+  { header: '判定依据', width: 40 },
+] as const;
 type ColumnHeader = (typeof OBJECT_COLUMNS)[number]['header'];
+type OptionalHeader = (typeof OPTIONAL_COLUMNS)[number]['header'];
 const REQUIRED_HEADERS: readonly ColumnHeader[] = [
   '编号',
   '条款',
@@ -95,8 +140,74 @@ const REQUIRED_HEADERS: readonly ColumnHeader[] = [
   '原因说明',
 ];
 const EDITABLE_HEADERS: readonly ColumnHeader[] = ['结果记录', '符合情况', '原因说明'];
-const columnIndex = (header: ColumnHeader) =>
-  OBJECT_COLUMNS.findIndex((c) => c.header === header) + 1;
+
+/** The columns of an object sheet: the fixed ones, with the chosen reference columns after 测评项. */
+function objectColumns(
+  optional: readonly OptionalHeader[],
+): { header: ColumnHeader | OptionalHeader; width: number }[] {
+  const at = OBJECT_COLUMNS.findIndex((c) => c.header === '测评项') + 1;
+  const extra = OPTIONAL_COLUMNS.filter((c) => optional.includes(c.header));
+  return [...OBJECT_COLUMNS.slice(0, at), ...extra, ...OBJECT_COLUMNS.slice(at)];
+}
+
+/** The sheet of security problems (one row per finding and linked high-risk case). */
+export const FINDINGS_SHEET = '安全问题';
+/** Columns of the 安全问题 sheet; the assessor edits 确认风险, 已见情形 and 缓解措施. */
+export const FINDING_COLUMNS = [
+  { header: '序号', width: 6 },
+  { header: '编号', width: 13 },
+  { header: '条款', width: 12 },
+  { header: '控制点', width: 14 },
+  { header: '问题（测评项）', width: 40 },
+  { header: '测评对象及结果', width: 36 },
+  { header: '建议风险', width: 9 },
+  { header: '建议依据', width: 36 },
+  { header: '确认风险', width: 10 },
+  { header: '高风险案例', width: 28 },
+  { header: '案例情形', width: 48 },
+  { header: '案例缓解措施', width: 48 },
+  { header: '已见情形', width: 16 },
+  { header: '缓解措施', width: 16 },
+] as const;
+type FindingHeader = (typeof FINDING_COLUMNS)[number]['header'];
+const FINDING_EDITABLE: readonly FindingHeader[] = ['确认风险', '已见情形', '缓解措施'];
+const FINDING_REQUIRED: readonly FindingHeader[] = [
+  '编号',
+  '高风险案例',
+  '确认风险',
+  '已见情形',
+  '缓解措施',
+];
+
+/** Attribute columns of the 说明 object table (after 对象编号), with how a value is shown. */
+const ATTRIBUTE_COLUMNS: readonly {
+  header: string;
+  width: number;
+  value: (o: TestObjectDto) => string;
+}[] = [
+  { header: 'IP地址', width: 18, value: (o) => o.attributes.ipAddresses.join('、') },
+  { header: '操作系统/产品', width: 16, value: (o) => o.attributes.os ?? '' },
+  { header: '版本', width: 16, value: (o) => o.attributes.version ?? '' },
+  { header: '型号', width: 14, value: (o) => o.attributes.model ?? '' },
+  { header: '厂商', width: 12, value: (o) => o.attributes.vendor ?? '' },
+  { header: '位置', width: 14, value: (o) => o.attributes.location ?? '' },
+  { header: '用途', width: 14, value: (o) => o.attributes.role ?? '' },
+  {
+    header: '重要程度',
+    width: 9,
+    value: (o) =>
+      o.attributes.importance
+        ? (OBJECT_IMPORTANCE_ZH[o.attributes.importance as ObjectImportance] ?? '')
+        : '',
+  },
+  {
+    header: '数据类别',
+    width: 12,
+    value: (o) =>
+      o.attributes.dataClass ? (DATA_CLASS_ZH[o.attributes.dataClass as DataClass] ?? '') : '',
+  },
+  { header: '描述', width: 30, value: (o) => o.description ?? '' },
+];
 
 export const EXTENSION_ZH: Readonly<Record<Extension, string>> = {
   general: '安全通用要求',
@@ -128,6 +239,7 @@ const MAP_HEADER = [
   '对象类型',
   '测评项数',
   `${MAP_OBJECT_ID}（请勿修改）`,
+  ...ATTRIBUTE_COLUMNS.map((c) => c.header),
 ];
 
 /* ----------------------------------------------------------------------------------------- */
@@ -158,11 +270,11 @@ function truncate(text: string, max: number): string {
 
 /**
  * Sheet names for the objects, in order: forbidden characters replaced, at most 31 characters,
- * unique (Excel compares names case-insensitively) and never `说明` or Excel's reserved
- * `History`.
+ * unique (Excel compares names case-insensitively) and never `说明`, `安全问题` or Excel's
+ * reserved `History`.
  */
 export function sheetNamesFor(objectNames: readonly string[]): string[] {
-  const used = new Set([GUIDE_SHEET.toLowerCase(), 'history']);
+  const used = new Set([GUIDE_SHEET.toLowerCase(), FINDINGS_SHEET.toLowerCase(), 'history']);
   return objectNames.map((raw) => {
     const cleaned = raw
       .replace(/[[\]:*?/\\]/g, (c) => FORBIDDEN_IN_SHEET_NAME[c] ?? '_')
@@ -192,9 +304,23 @@ export async function exportWorkbook(
   ctx: AppContext,
   organisationId: string,
   assessmentId: string,
+  options: WorkbookExportOptions = {},
 ): Promise<Buffer> {
   const workbook = await workbookQuery(ctx, organisationId, assessmentId);
   const { assessment } = workbook;
+  const findings = await currentFindings(
+    ctx,
+    ctx.store.db,
+    await getAssessment(ctx.store.db, organisationId, assessmentId),
+  );
+  const withWording = workbook.rows.some((r) => r.standardText);
+  // The guidance is written for level 3; other levels ask for other things.
+  const withGuidance = options.guidance === true && assessment.level === 3;
+  const optional: OptionalHeader[] = [
+    ...(withWording ? (['标准原文'] as const) : []),
+    ...(options.guidance === true ? (['测评步骤', '预期结果', '判定依据'] as const) : []),
+  ];
+  const columns = objectColumns(optional);
   const objects = assessment.objects;
   const names = sheetNamesFor(objects.map((o) => o.name));
   const rowsByObject = new Map<string, WorkbookRowDto[]>(objects.map((o) => [o.id, []]));
@@ -217,6 +343,7 @@ export async function exportWorkbook(
     { width: 18 },
     { width: 10 },
     { width: 40 },
+    ...ATTRIBUTE_COLUMNS.map((c) => ({ width: c.width })),
   ];
   const title = addSafeRow(guide, [`${assessment.title} — 测评结果记录表`]);
   title.font = { ...FONT, size: 14, bold: true };
@@ -243,6 +370,7 @@ export async function exportWorkbook(
     ['报告日期', assessment.reportDate ?? ''],
     ['基线目录摘要', assessment.catalogHash],
     ['测评项总数', `${workbook.rows.length}（${objects.length} 个测评对象）`],
+    ['安全问题', `${findings.length}（见“${FINDINGS_SHEET}”工作表）`],
     ['导出时间', ctx.clock.now().toISOString()],
     [LABEL_ASSESSMENT_ID, assessment.id],
   ];
@@ -259,12 +387,14 @@ export async function exportWorkbook(
     '1. 每个测评对象一个工作表，每行是该对象适用的一个测评项（来自本次测评固定的基线）。',
     '2. 只填写黄色表头的三列：“结果记录”“符合情况”“原因说明”；其余列来自基线，请勿修改，导入时会逐项核对。',
     '3. “符合情况”从下拉列表选择：符合、部分符合、不符合、不适用。',
-    '4. 选择“部分符合”或“不适用”时，必须填写“原因说明”。',
+    '4. 选择“部分符合”或“不适用”时，必须填写“原因说明”；选择“不符合”或“部分符合”时，必须填写“结果记录”（现场所见）。',
     `5. “结果记录”不超过 ${RECORD_MAX} 字，“原因说明”不超过 ${REASON_MAX} 字。`,
     '6. “符合情况”和“结果记录”都为空的行视为尚未测评，导入时跳过；清空单元格不会删除系统中已记录的结果。',
     '7. 请勿修改工作表名称，也不要改动下方“测评对象”表：导入时按“对象编号”把工作表对应到测评对象。',
     '8. 导入时先检查整个文件；只要有一处问题，整份文件都不导入，并逐项列出工作表、行号和列名。',
     '9. 与系统中已记录内容完全相同的行不会重写，其复核状态保持不变；有改动的行需要重新复核。',
+    `10. “${FINDINGS_SHEET}”工作表（导出时已有不符合或部分符合的测评项才有）每行是一个问题及其关联的高风险案例：可填写“确认风险”（高风险、中风险、低风险，留空表示只保留建议），并在“已见情形”“缓解措施”中填写案例所列条目的序号（如 1、3）或原文，导入后记入该问题的判定记录。`,
+    '11. “标准原文”列（本单位已载入标准原文时才有）、“测评步骤”“预期结果”“判定依据”列（导出时选择附带测评作业指导才有，仅适用于第三级）仅供参考，导入时不读取。',
   ];
   for (const line of instructions) {
     const row = addSafeRow(guide, [line]);
@@ -286,6 +416,7 @@ export async function exportWorkbook(
       TEST_OBJECT_KIND_ZH[o.kind as TestObjectKind] ?? o.kind,
       rowsByObject.get(o.id)?.length ?? 0,
       o.id,
+      ...ATTRIBUTE_COLUMNS.map((c) => c.value(o)),
     ]);
     for (let c = 1; c <= MAP_HEADER.length; c++) {
       row.getCell(c).border = BORDER;
@@ -295,7 +426,18 @@ export async function exportWorkbook(
   guide.views = [{ showGridLines: false }];
 
   // One sheet per object.
-  const header = OBJECT_COLUMNS.map((c) => c.header);
+  const header = columns.map((c) => c.header);
+  const guidanceOf = (id: string) => (withGuidance ? testGuidanceFor(id) : undefined);
+  const optionalValue = (r: WorkbookRowDto, h: OptionalHeader): string => {
+    if (h === '标准原文') return r.standardText ?? '';
+    const g = guidanceOf(r.requirementId);
+    if (!g) return '';
+    if (h === '测评步骤') return g.steps.map((step, n) => `${n + 1}. ${step.zh}`).join('\n');
+    if (h === '预期结果') return g.expected.zh;
+    return g.judgement.zh;
+  };
+  const editableHeaders: readonly string[] = EDITABLE_HEADERS;
+  const resultCol = header.indexOf('符合情况') + 1;
   const resultList = `"${ITEM_RESULTS.map((r) => ITEM_RESULT_ZH[r]).join(',')}"`;
   objects.forEach((object, i) => {
     const sheet = book.addWorksheet(names[i] as string, {
@@ -310,7 +452,7 @@ export async function exportWorkbook(
       },
       headerFooter: { oddHeader: `&L${object.name}&R${assessment.title}`, oddFooter: '&C第 &P 页' },
     });
-    sheet.columns = OBJECT_COLUMNS.map((c) => ({
+    sheet.columns = columns.map((c) => ({
       width: c.width,
       style: {
         font: FONT,
@@ -318,28 +460,36 @@ export async function exportWorkbook(
       },
     }));
     const head = addSafeRow(sheet, header);
-    styleHeader(head, header.length, EDITABLE_HEADERS);
+    styleHeader(head, header.length, editableHeaders);
     head.height = 20;
     const rows = rowsByObject.get(object.id) ?? [];
     rows.forEach((r, n) => {
-      const row = addSafeRow(sheet, [
-        n + 1,
-        EXTENSION_ZH[r.extension] ?? r.extension,
-        CATEGORY_ZH[r.category] ?? r.category,
-        r.controlPoint.zh,
-        r.clause,
-        r.text.zh,
-        r.record ?? '',
-        r.result ? ITEM_RESULT_ZH[r.result] : '',
-        r.reason ?? '',
-        r.weight ?? '',
-        r.requirementId,
-      ]);
+      const values: Record<ColumnHeader, string | number> = {
+        序号: n + 1,
+        扩展标准: EXTENSION_ZH[r.extension] ?? r.extension,
+        安全类: CATEGORY_ZH[r.category] ?? r.category,
+        控制点: r.controlPoint.zh,
+        条款: r.clause,
+        测评项: r.text.zh,
+        结果记录: r.record ?? '',
+        符合情况: r.result ? ITEM_RESULT_ZH[r.result] : '',
+        原因说明: r.reason ?? '',
+        权重: r.weight ?? '',
+        编号: r.requirementId,
+      };
+      const row = addSafeRow(
+        sheet,
+        columns.map((c) =>
+          c.header in values
+            ? values[c.header as ColumnHeader]
+            : optionalValue(r, c.header as OptionalHeader),
+        ),
+      );
       for (let c = 1; c <= header.length; c++) row.getCell(c).border = BORDER;
     });
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
     if (rows.length > 0) {
-      const col = sheet.getColumn(columnIndex('符合情况')).letter;
+      const col = sheet.getColumn(resultCol).letter;
       // One range entry (typed per cell only in exceljs' .d.ts; per-cell entries would be
       // merged into overlapping ranges by its writer).
       (sheet as unknown as WithDataValidations).dataValidations.add(
@@ -359,8 +509,84 @@ export async function exportWorkbook(
       );
     }
   });
+  if (findings.length > 0) addFindingsSheet(book, assessment.title, findings);
   const out = await book.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
+}
+
+/** `1. text` lines of a case's symptoms or mitigations. */
+const numbered = (entries: readonly { zh: string }[]) =>
+  entries.map((e, n) => `${n + 1}. ${e.zh}`).join('\n');
+
+/** The 1-based numbers of observed entries, as the assessor writes them: `1、3`. */
+const indexes = (list: readonly number[]) => list.map((n) => n + 1).join('、');
+
+/** 安全问题: one row per finding and linked high-risk case (one row when it has none). */
+function addFindingsSheet(
+  book: ExcelJS.Workbook,
+  title: string,
+  findings: readonly FindingDto[],
+): void {
+  const sheet = book.addWorksheet(FINDINGS_SHEET, {
+    properties: { tabColor: { argb: 'FFC00000' } },
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, activeCell: 'I2' }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    },
+    headerFooter: { oddHeader: `&L${FINDINGS_SHEET}&R${title}`, oddFooter: '&C第 &P 页' },
+  });
+  sheet.columns = FINDING_COLUMNS.map((c) => ({
+    width: c.width,
+    style: { font: FONT, alignment: { vertical: 'top', wrapText: c.width >= 12 } },
+  }));
+  const header = FINDING_COLUMNS.map((c) => c.header);
+  styleHeader(addSafeRow(sheet, header), header.length, FINDING_EDITABLE);
+  let n = 0;
+  for (const f of findings) {
+    const objects = f.objects
+      .map((o) => `${o.name}：${o.result ? ITEM_RESULT_ZH[o.result] : '未测评'}`)
+      .join('\n');
+    const cases: (HighRiskCaseDto | null)[] = f.highRiskCases.length > 0 ? f.highRiskCases : [null];
+    for (const c of cases) {
+      const seen = c ? f.observations.find((o) => o.caseId === c.id) : undefined;
+      n += 1;
+      const row = addSafeRow(sheet, [
+        n,
+        f.requirementId,
+        f.clause,
+        f.controlPoint.zh,
+        f.title.zh,
+        objects,
+        RISK_LEVEL_ZH[f.suggested.risk],
+        f.suggested.reason.zh,
+        f.risk ? RISK_LEVEL_ZH[f.risk] : '',
+        c ? `${c.id} ${c.title.zh}` : '',
+        c ? numbered(c.symptoms) : '',
+        c ? numbered(c.mitigations) : '',
+        seen ? indexes(seen.symptoms) : '',
+        seen ? indexes(seen.mitigations) : '',
+      ]);
+      for (let col = 1; col <= header.length; col++) row.getCell(col).border = BORDER;
+    }
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+  if (n > 0) {
+    const col = sheet.getColumn(header.indexOf('确认风险') + 1).letter;
+    (sheet as unknown as WithDataValidations).dataValidations.add(`${col}2:${col}${n + 1}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${RISK_LEVELS.map((r) => RISK_LEVEL_ZH[r]).join(',')}"`],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: '确认风险',
+      error: '请从列表中选择：高风险、中风险、低风险，或留空',
+    });
+  }
 }
 
 interface WithDataValidations {
@@ -388,9 +614,20 @@ interface AcceptedRow {
   readonly reason: string | null;
 }
 
+/** The 安全问题 sheet's content for one requirement: the note to store. */
+interface AcceptedFinding {
+  readonly requirementId: string;
+  readonly risk: RiskLevel | null;
+  /** Observations of the cases listed on the sheet (empty ones left out). */
+  readonly observations: CaseObservationDto[];
+  /** The cases the sheet lists (their stored observations are replaced). */
+  readonly cases: readonly string[];
+}
+
 interface Checked {
   readonly problems: ErrorDetail[];
   readonly accepted: AcceptedRow[];
+  readonly findings: AcceptedFinding[];
   readonly rows: number;
   readonly skipped: number;
 }
@@ -436,7 +673,7 @@ export async function importWorkbook(
     const assessment = await getAssessment(trx, organisationId, assessmentId);
     assertEditable(assessment);
     const objects = await listTestObjects(trx, assessmentId);
-    const checked = checkWorkbook(book, assessment, objects);
+    const checked = checkWorkbook(book, assessment, objects, ctx);
     if (checked.problems.length > 0) {
       throw new ValidationError(
         { code: 'xlsx.problems', params: { count: checked.problems.length } },
@@ -487,6 +724,14 @@ export async function importWorkbook(
     }
     await insertResults(trx, creates);
     await updateResults(trx, assessmentId, actor.label, now, updates);
+    const findingNotes = await writeFindingNotes(
+      trx,
+      assessmentId,
+      organisationId,
+      actor,
+      now,
+      checked.findings,
+    );
     const created = creates.length;
     const report: ImportReport = {
       rows: checked.rows,
@@ -494,8 +739,9 @@ export async function importWorkbook(
       updated,
       unchanged,
       skipped: checked.skipped,
+      findingNotes,
     };
-    if (created + updated > 0) await touchAssessment(trx, assessmentId, now);
+    if (created + updated + findingNotes > 0) await touchAssessment(trx, assessmentId, now);
     await audit({
       organisationId,
       action: 'assessment.results.import',
@@ -508,6 +754,63 @@ export async function importWorkbook(
     });
     return report;
   });
+}
+
+/**
+ * Stores the 安全问题 sheet's risks and observations where they differ from the notes: the
+ * observations of the cases the sheet lists are replaced, others and the description are kept;
+ * a changed 确认风险 is confirmed by the importer. Returns how many notes were written.
+ */
+async function writeFindingNotes(
+  trx: AppContext['store']['db'],
+  assessmentId: string,
+  organisationId: string,
+  actor: Actor,
+  now: string,
+  findings: readonly AcceptedFinding[],
+): Promise<number> {
+  if (findings.length === 0) return 0;
+  const notes = new Map<string, FindingNoteRow>(
+    (await listFindingNotes(trx, assessmentId)).map((n) => [n.requirement_id, n]),
+  );
+  const canonical = (list: readonly CaseObservationDto[]) =>
+    JSON.stringify(
+      [...list]
+        .map((o) => ({
+          caseId: o.caseId,
+          symptoms: [...o.symptoms].sort((a, b) => a - b),
+          mitigations: [...o.mitigations].sort((a, b) => a - b),
+        }))
+        .sort((a, b) => a.caseId.localeCompare(b.caseId)),
+    );
+  let written = 0;
+  for (const f of findings) {
+    const note = notes.get(f.requirementId);
+    const stored = note ? (JSON.parse(note.observations) as CaseObservationDto[]) : [];
+    const observations = [...stored.filter((o) => !f.cases.includes(o.caseId)), ...f.observations];
+    const risk = (note?.risk as RiskLevel | null | undefined) ?? null;
+    if (risk === f.risk && canonical(stored) === canonical(observations)) continue;
+    if (!note && f.risk === null && observations.length === 0) continue;
+    const riskChanged = risk !== f.risk;
+    await writeFindingNote(
+      trx,
+      {
+        assessment_id: assessmentId,
+        requirement_id: f.requirementId,
+        organisation_id: organisationId,
+        risk: f.risk,
+        observations: JSON.stringify(observations),
+        description_enc: note?.description_enc ?? null,
+        confirmed_by:
+          f.risk === null ? null : riskChanged ? actor.label : (note?.confirmed_by ?? actor.label),
+        confirmed_at: f.risk === null ? null : riskChanged ? now : (note?.confirmed_at ?? now),
+        updated_at: now,
+      },
+      note?.version ?? 0,
+    );
+    written += 1;
+  }
+  return written;
 }
 
 function assertEditable(assessment: AssessmentRow): void {
@@ -523,9 +826,16 @@ function checkWorkbook(
   book: Workbook,
   assessment: AssessmentRow,
   objects: readonly TestObjectRow[],
+  ctx: Pick<AppContext, 'catalog'>,
 ): Checked {
   const problems: ErrorDetail[] = [];
-  const checked = { problems, accepted: [] as AcceptedRow[], rows: 0, skipped: 0 };
+  const checked = {
+    problems,
+    accepted: [] as AcceptedRow[],
+    findings: [] as AcceptedFinding[],
+    rows: 0,
+    skipped: 0,
+  };
   const guide = book.sheets.find((s) => s.name.trim() === GUIDE_SHEET);
   if (!guide) {
     problems.push(detail(at(GUIDE_SHEET), 'assessment_xlsx.guide_missing'));
@@ -538,6 +848,10 @@ function checkWorkbook(
   const seenObjects = new Map<string, string>();
   for (const sheet of book.sheets) {
     if (sheet === guide) continue;
+    if (sheet.name.trim() === FINDINGS_SHEET && !mapping.has(sheet.name)) {
+      checkFindingsSheet(sheet, assessment, baseline, ctx, checked);
+      continue;
+    }
     const object = mapping.get(sheet.name);
     if (!object) {
       problems.push(detail(at(sheet.name), 'assessment_xlsx.unknown_sheet'));
@@ -674,7 +988,8 @@ function checkObjectSheet(
   if (missing.length > 0) return;
   const col = (h: ColumnHeader) => cols.get(h) as number;
   const weightCol = cols.get('权重');
-  const categories = CATEGORIES_BY_OBJECT_KIND[object.kind as TestObjectKind] ?? [];
+  const scope = { kind: object.kind as TestObjectKind, controlPoints: controlPointsOf(object) };
+  const covers = (item: FixedBaselineItem) => objectCovers(scope, item);
   const firstRow = new Map<string, number>();
 
   for (const row of sheet.rows) {
@@ -704,7 +1019,7 @@ function checkObjectSheet(
     const item = baseline.get(id);
     if (!item) {
       problems.push(detail(at(name, r, '编号'), 'assessment_xlsx.not_in_baseline', { id }));
-    } else if (!categories.includes(item.category)) {
+    } else if (!covers(item)) {
       problems.push(
         detail(at(name, r, '编号'), 'assessment_xlsx.not_for_object', {
           id,
@@ -787,6 +1102,16 @@ function checkObjectSheet(
       );
       continue;
     }
+    let incomplete = false;
+    if (RESULTS_NEEDING_RECORD.includes(result) && !record) {
+      problems.push(
+        detail(at(name, r, '结果记录'), 'workbook_xlsx.record_required', {
+          result,
+          resultZh: ITEM_RESULT_ZH[result],
+        }),
+      );
+      incomplete = true;
+    }
     if (RESULTS_NEEDING_REASON.includes(result) && !reason) {
       problems.push(
         detail(at(name, r, '原因说明'), 'assessment_xlsx.reason_required', {
@@ -794,9 +1119,10 @@ function checkObjectSheet(
           resultZh: ITEM_RESULT_ZH[result],
         }),
       );
-      continue;
+      incomplete = true;
     }
-    if (item && categories.includes(item.category)) {
+    if (incomplete) continue;
+    if (item && covers(item)) {
       out.accepted.push({
         requirementId: id,
         objectId: object.id,
@@ -805,5 +1131,191 @@ function checkObjectSheet(
         reason: reason || null,
       });
     }
+  }
+}
+
+const RISK_BY_TEXT: ReadonlyMap<string, RiskLevel> = new Map<string, RiskLevel>([
+  ...RISK_LEVELS.map((r) => [RISK_LEVEL_ZH[r], r] as const),
+  ...RISK_LEVELS.map((r) => [RISK_LEVEL_ZH[r].replace('风险', ''), r] as const),
+  ...RISK_LEVELS.map((r) => [r, r] as const),
+]);
+
+/**
+ * 已见情形 / 缓解措施 as entry indexes (0-based): numbers such as `1、3` (1-based, as the case
+ * lists them) or the entries' texts, one per line (a leading `2.` is allowed). `bad` names the
+ * first part that is neither.
+ */
+export function parseEntries(
+  text: string,
+  entries: readonly { zh: string; en: string }[],
+): { indexes: number[] } | { bad: string } {
+  const found = new Set<number>();
+  const lines = clean(text)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const same = (a: string, b: string) => squash(a) === squash(b);
+  for (const line of lines) {
+    if (/^[\d\s,，、;；.．]+$/.test(line)) {
+      for (const token of line.split(/[\s,，、;；]+/).filter((t) => t !== '')) {
+        const n = Number(token.replace(/[.．]$/, ''));
+        if (!Number.isInteger(n) || n < 1 || n > entries.length) return { bad: token };
+        found.add(n - 1);
+      }
+      continue;
+    }
+    const m = /^(\d+)\s*[.、．)）]\s*(.*)$/s.exec(line);
+    const body = m ? (m[2] as string) : line;
+    let index = entries.findIndex((e) => same(e.zh, body) || same(e.en, body));
+    if (index < 0 && m) {
+      const n = Number(m[1]);
+      if (n >= 1 && n <= entries.length) index = n - 1;
+    }
+    if (index < 0) return { bad: line };
+    found.add(index);
+  }
+  return { indexes: [...found].sort((a, b) => a - b) };
+}
+
+/** The 安全问题 sheet: 确认风险 and the observations of linked high-risk cases, all checked. */
+function checkFindingsSheet(
+  sheet: Sheet,
+  assessment: AssessmentRow,
+  baseline: ReadonlyMap<string, FixedBaselineItem>,
+  ctx: Pick<AppContext, 'catalog'>,
+  out: { problems: ErrorDetail[]; findings: AcceptedFinding[] },
+): void {
+  const { problems } = out;
+  const name = sheet.name;
+  const cols = new Map<string, number>();
+  const header = sheet.rows[0]?.r === 1 ? sheet.rows[0].cells : [];
+  header.forEach((value, i) => {
+    const key = headerKey(cellText(value));
+    if (key && !cols.has(key)) cols.set(key, i + 1);
+  });
+  const keyOf = (h: FindingHeader) => headerKey(h);
+  const missing = FINDING_REQUIRED.filter((h) => !cols.has(keyOf(h)));
+  for (const h of missing) {
+    problems.push(detail(at(name, 1, h), 'assessment_xlsx.column_missing', { column: h }));
+  }
+  if (missing.length > 0) return;
+  const level = Math.min(assessment.level, 4);
+  const byRequirement = new Map<
+    string,
+    { risk: RiskLevel | null; row: number; observations: CaseObservationDto[]; cases: string[] }
+  >();
+  const firstRow = new Map<string, number>();
+  for (const row of sheet.rows) {
+    const r = row.r;
+    if (r === 1) continue;
+    const get = (h: FindingHeader) => cellText(valueAt(row, cols.get(keyOf(h)) as number));
+    const id = squash(get('编号'));
+    const caseText = squash(get('高风险案例'));
+    const riskText = squash(get('确认风险'));
+    const seenText = clean(get('已见情形'));
+    const mitigationText = clean(get('缓解措施'));
+    if (!id) {
+      if (riskText || seenText || mitigationText) {
+        problems.push(detail(at(name, r, '编号'), 'assessment_xlsx.id_empty'));
+      }
+      continue;
+    }
+    const before = problems.length;
+    if (!baseline.has(id)) {
+      problems.push(detail(at(name, r, '编号'), 'workbook_xlsx.finding_not_in_baseline', { id }));
+      continue;
+    }
+    let risk: RiskLevel | null = null;
+    if (riskText) {
+      const parsed = RISK_BY_TEXT.get(riskText.replace(/\s+/g, '').toLowerCase());
+      if (parsed === undefined) {
+        problems.push(
+          detail(at(name, r, '确认风险'), 'workbook_xlsx.risk_invalid', { given: riskText }),
+        );
+      } else risk = parsed;
+    }
+    const caseId = /^(\d+(?:\.\d+)+)/.exec(caseText)?.[1] ?? null;
+    const linked = (ctx.catalog.highRiskCasesByRequirement.get(id) ?? []).filter(
+      (c) => c.minLevel <= level,
+    );
+    const found = caseId === null ? undefined : linked.find((c) => c.id === caseId);
+    let observation: CaseObservationDto | null = null;
+    if (caseText && !found) {
+      problems.push(
+        detail(at(name, r, '高风险案例'), 'workbook_xlsx.case_not_linked', {
+          caseId: caseId ?? caseText,
+          id,
+        }),
+      );
+    } else if (!found) {
+      if (seenText) problems.push(detail(at(name, r, '已见情形'), 'workbook_xlsx.case_missing'));
+      if (mitigationText) {
+        problems.push(detail(at(name, r, '缓解措施'), 'workbook_xlsx.case_missing'));
+      }
+    } else {
+      const key = `${id}\u0000${found.id}`;
+      const seenAt = firstRow.get(key);
+      if (seenAt !== undefined) {
+        problems.push(
+          detail(at(name, r, '高风险案例'), 'workbook_xlsx.finding_twice', {
+            caseId: found.id,
+            id,
+            row: seenAt,
+          }),
+        );
+      } else firstRow.set(key, r);
+      const read = (text: string, column: FindingHeader, entries: typeof found.symptoms) => {
+        if (!text) return [];
+        if (entries.length === 0) {
+          problems.push(
+            detail(at(name, r, column), 'workbook_xlsx.entry_none', {
+              given: text,
+              caseId: found.id,
+            }),
+          );
+          return [];
+        }
+        const parsed = parseEntries(text, entries);
+        if ('bad' in parsed) {
+          problems.push(
+            detail(at(name, r, column), 'workbook_xlsx.entry_unknown', {
+              given: parsed.bad,
+              max: entries.length,
+              caseId: found.id,
+            }),
+          );
+          return [];
+        }
+        return parsed.indexes;
+      };
+      observation = {
+        caseId: found.id,
+        symptoms: read(seenText, '已见情形', found.symptoms),
+        mitigations: read(mitigationText, '缓解措施', found.mitigations),
+      };
+    }
+    const current = byRequirement.get(id);
+    if (current && current.risk !== risk && problems.length === before) {
+      problems.push(
+        detail(at(name, r, '确认风险'), 'workbook_xlsx.risk_differs', { id, row: current.row }),
+      );
+    }
+    if (problems.length > before) continue;
+    const entry = current ?? { risk, row: r, observations: [], cases: [] };
+    if (observation) {
+      entry.cases.push(observation.caseId);
+      if (observation.symptoms.length + observation.mitigations.length > 0) {
+        entry.observations.push(observation);
+      }
+    }
+    byRequirement.set(id, entry);
+  }
+  for (const [requirementId, f] of byRequirement) {
+    out.findings.push({
+      requirementId,
+      risk: f.risk,
+      observations: f.observations,
+      cases: f.cases,
+    });
   }
 }

@@ -214,7 +214,7 @@ for (const dialect of TEST_DIALECTS) {
       const book = await load(exported);
       assert.deepEqual(
         book.worksheets.map((s) => s.name),
-        ['说明', ...sheetNamesFor(HOSPITAL_OBJECTS.map((o) => o.name))],
+        ['说明', ...sheetNamesFor(HOSPITAL_OBJECTS.map((o) => o.name)), '安全问题'],
       );
       assert.ok(book.getWorksheet(BASTION));
 
@@ -240,7 +240,9 @@ for (const dialect of TEST_DIALECTS) {
       assert.ok(texts.some((x) => x.includes('云计算安全扩展要求')));
       const { header, last } = mappingRows(guide);
       assert.equal(last - header, HOSPITAL_OBJECTS.length);
-      const dbMapRow = guide.getRow(header + 5);
+      const dbMapRow = guide.getRow(
+        header + 1 + HOSPITAL_OBJECTS.findIndex((o) => o.name === 'HIS数据库 达梦DM8'),
+      );
       assert.equal(dbMapRow.getCell(2).value, DATABASE);
       assert.equal(dbMapRow.getCell(3).value, 'HIS数据库 达梦DM8');
       assert.equal(dbMapRow.getCell(6).value, database.id);
@@ -292,6 +294,7 @@ for (const dialect of TEST_DIALECTS) {
         updated: 0,
         unchanged: recorded,
         skipped: total - recorded,
+        findingNotes: 0,
       });
 
       // The assessor edits on site.
@@ -328,6 +331,7 @@ for (const dialect of TEST_DIALECTS) {
         updated: 1,
         unchanged: recorded - 2,
         skipped: total - recorded - 1,
+        findingNotes: 0,
       });
 
       const afterGrid = await workbookQuery(ctx, f.organisationId, f.assessmentId);
@@ -389,6 +393,7 @@ for (const dialect of TEST_DIALECTS) {
       expect(SERVER, 5, '符合情况');
       // 5 部分符合 without a reason
       cell(srv, 6, '符合情况').value = '部分符合';
+      cell(srv, 6, '结果记录').value = '部分服务器未配置登录失败处理。';
       expect(SERVER, 6, '原因说明');
       // 6 不适用 without a reason
       cell(srv, 7, '符合情况').value = '不适用';
@@ -399,6 +404,7 @@ for (const dialect of TEST_DIALECTS) {
       expect(SERVER, 8, '结果记录');
       // 8 reason too long
       cell(srv, 9, '符合情况').value = '部分符合';
+      cell(srv, 9, '结果记录').value = '审计记录仅保留30天。';
       cell(srv, 9, '原因说明').value = '因'.repeat(1001);
       expect(SERVER, 9, '原因说明');
       // 9 weight changed
@@ -450,6 +456,7 @@ for (const dialect of TEST_DIALECTS) {
       // English codes are accepted.
       const app = sheetOf(book, APP);
       cell(app, 2, '符合情况').value = 'partial';
+      cell(app, 2, '结果记录').value = '抽查5个账户，2个口令超过90天未更换。';
       cell(app, 2, '原因说明').value = '部分账户口令未定期更换。';
 
       // 17 a sheet no test object is mapped to
@@ -601,6 +608,7 @@ for (const dialect of TEST_DIALECTS) {
         updated: 0,
         unchanged: 0,
         skipped: 0,
+        findingNotes: 0,
       });
       assert.equal((await listResults(ctx.store.db, f.assessmentId)).length, filled);
     });
