@@ -191,8 +191,8 @@ export function registerAssessment(program: Command): void {
           ],
         ),
       );
+      print(`整改前：${score.before.headline.zh}；整改后：${score.after.headline.zh}`);
       for (const r of score.after.reasons) print(`· ${r.zh}`);
-      if (score.before.provisional) print('注意：仍有未填写的测评记录，结果为临时结果。');
       if (score.before.onBoundary || score.after.onBoundary) {
         print('注意：符合率恰好落在 90% / 60% 边界上，取决于边界口径（inclusiveBoundaries）。');
       }
@@ -215,7 +215,10 @@ export function registerAssessment(program: Command): void {
             f.clause,
             f.title.zh,
             ITEM_RESULT_ZH[f.result],
-            f.objects.map((o) => o.name).join('、'),
+            `${f.objects
+              .filter((o) => o.result === 'non_compliant' || o.result === 'partial')
+              .map((o) => `${o.name}（${ITEM_RESULT_ZH[o.result!]}）`)
+              .join('、')}（${f.failingObjectCount}/${f.objects.length}）`,
             `${RISK_LEVEL_ZH[f.suggested.risk]}${f.suggested.caseId ? `（${f.suggested.caseId}）` : ''}`,
             f.risk ? RISK_LEVEL_ZH[f.risk] : '—',
             f.rectification?.status ?? '—',
