@@ -183,8 +183,13 @@ export function buildAssessmentReport(input: AssessmentReportInput, lang: Lang):
     (x, y) => RISK_ORDER.indexOf(x.effectiveRisk) - RISK_ORDER.indexOf(y.effectiveRisk),
   );
   // A provisional result (rows unanswered, categories without objects) is marked as such.
-  const conclusionOf = (s: ScoreResultDto) =>
-    `${CONCLUSION[s.conclusion][lang]}${s.provisional ? (zh ? '（暂定）' : ' (provisional)') : ''}`;
+  const conclusionOf = (s: ScoreResultDto) => {
+    if (!s.provisional) return CONCLUSION[s.conclusion][lang];
+    const done = s.counts.items - s.counts.unanswered - s.counts.untested;
+    return zh
+      ? `${CONCLUSION[s.conclusion].zh}（暂定，已测 ${done}/${s.counts.items} 项）`
+      : `${CONCLUSION[s.conclusion].en} (provisional, ${done} of ${s.counts.items} items done)`;
+  };
   const major = (s: ScoreResultDto) => majorRiskCount(lang, s.majorRisks, s.majorRiskLabel);
 
   // 网络安全等级测评基本信息表
