@@ -33,6 +33,8 @@ import { rulesRoutes } from './routes/rules.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { systemsRoutes } from './routes/systems.routes';
 import { tokensRoutes } from './routes/tokens.routes';
+import { wordingRoutes } from './routes/wording.routes';
+import { verificationRoutes } from './routes/verification.routes';
 import { registerWebAssets } from './web-assets';
 
 export interface BuildAppOptions extends Omit<AppContext, 'catalog'> {
@@ -143,10 +145,12 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     auditRoutes,
     catalogRoutes,
     assessmentsRoutes,
+    verificationRoutes,
     reportsRoutes,
     ciiRoutes,
     ciiReportsRoutes,
     ciiEvaluationsRoutes,
+    wordingRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api' });
   }

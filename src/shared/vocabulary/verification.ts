@@ -108,6 +108,10 @@ export const VERIFICATION = {
     en: 'test object {object} is not in this assessment',
     zh: '本测评中没有测评对象 {object}',
   },
+  already_imported: {
+    en: 'this file was already imported as {file} on {at}; delete that import first',
+    zh: '该文件已于 {at} 以“{file}”导入；请先删除那次导入',
+  },
   file_name: {
     en: 'give a plain file name (no path, at most 255 characters)',
     zh: '请提供文件名（不含路径，不超过 255 个字符）',
