@@ -2,6 +2,7 @@ import { ReadOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Empty, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRequirement } from '../../api/catalog-hooks';
 import { useRequirementGuidance, type GuidanceTextDto } from '../../api/guidance-hooks';
 import { pick } from '../../lib/language';
 import { ApiErrorAlert } from '../ApiErrorAlert';
@@ -28,6 +29,8 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export function RequirementGuidance({ requirementId }: { requirementId: string }) {
   const { t, i18n } = useTranslation();
   const answer = useRequirementGuidance(requirementId);
+  // Evidence to keep and high-risk cases come with the catalog item (already cached when shown).
+  const detail = useRequirement(requirementId);
   const text = (value: GuidanceTextDto) => pick(i18n.language, value.zh, value.en);
 
   if (answer.isError) return <ApiErrorAlert error={answer.error} />;
@@ -72,6 +75,26 @@ export function RequirementGuidance({ requirementId }: { requirementId: string }
             </Typography.Paragraph>
           ))}
       </Section>
+      {detail.data && detail.data.evidence.length > 0 && (
+        <Section title={t('guidance.evidence')}>
+          <ul style={{ paddingInlineStart: 20, margin: 0 }}>
+            {detail.data.evidence.map((item, index) => (
+              <li key={index}>{text(item)}</li>
+            ))}
+          </ul>
+        </Section>
+      )}
+      {detail.data && detail.data.highRiskCases.length > 0 && (
+        <Section title={t('guidance.highRisk')}>
+          <ul style={{ paddingInlineStart: 20, margin: 0 }} data-testid="guidance-high-risk">
+            {detail.data.highRiskCases.map((c) => (
+              <li key={c.id}>
+                <Typography.Text type="secondary">{c.id}</Typography.Text> {text(c.title)}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
       <Alert type="info" showIcon title={t('guidance.ownWords')} />
     </Space>
   );
