@@ -47,6 +47,7 @@ import {
   importWorkbookCommand,
   workbookMaxBytes,
 } from '../../app/assessment/workbook';
+import { parseKinds, practitionerImportCommand } from '../../app/assessment/practitioner/import';
 import { beijingToday } from '../../app/clock';
 import type { AppContext } from '../../app/context';
 import { NotFoundError } from '../../errors';
@@ -65,6 +66,7 @@ import {
   TestObjectInputSchema,
   TestObjectPatchSchema,
 } from '../../shared/assessment-schemas';
+import { ImportQuerySchema } from '../../shared/practitioner-import';
 import { IsoDateSchema } from '../../shared/schemas';
 import { scopeOf } from '../auth';
 import { OrgParams, SystemParams } from './params';
@@ -501,11 +503,29 @@ export const assessmentsRoutes =
         schema: {
           tags,
           summary: `Import a filled workbook (.xlsx as the raw body): all or nothing, every problem by sheet, row and column`,
+          description:
+            'layout=dengbao (default): the workbook exported by dengbao. layout=auto: an assessor’s own workbook (one sheet per test object; header, IP line, weights and item codes detected); dryRun=true previews it per sheet without writing; skipUnmatched=true leaves out rows that match no requirement; kinds: JSON object sheet name → test-object kind.',
           params: AssessmentParams,
+          querystring: ImportQuerySchema,
         },
       },
       async (req) => {
         const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const { layout, dryRun, skipUnmatched, kinds } = req.query;
+        if (layout === 'auto') {
+          return practitionerImportCommand(
+            ctx,
+            req.actor,
+            scopeOf(req),
+            req.params.assessmentId,
+            body,
+            {
+              dryRun: dryRun === 'true',
+              skipUnmatched: skipUnmatched === 'true',
+              kinds: parseKinds(kinds),
+            },
+          );
+        }
         return importWorkbookCommand(ctx, req.actor, scopeOf(req), req.params.assessmentId, body);
       },
     );

@@ -46,6 +46,10 @@ export const PRACTITIONER = {
     en: 'kind “{given}” for sheet {sheet} is not a test-object kind ({kinds})',
     zh: '为工作表“{sheet}”指定的对象类型“{given}”无效（可选：{kinds}）',
   },
+  kinds_invalid: {
+    en: 'kinds must be a JSON object of sheet name → test-object kind, e.g. {"核心交换机":"network_device"}',
+    zh: 'kinds 应为“工作表名称 → 对象类型”的 JSON 对象，例如 {"核心交换机":"network_device"}',
+  },
   kind_sheet_unknown: {
     en: 'a kind is given for sheet “{sheet}”, which the workbook does not have as a test-object sheet',
     zh: '为工作表“{sheet}”指定了对象类型，但工作簿中没有这个测评对象工作表',

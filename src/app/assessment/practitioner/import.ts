@@ -46,6 +46,28 @@ export interface PractitionerImportOptions {
   readonly kinds?: Readonly<Record<string, string>>;
 }
 
+/** The `kinds` query parameter: a JSON object sheet name → kind (checked against the file later). */
+export function parseKinds(text: string | undefined): Record<string, string> | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = null;
+  }
+  if (
+    parsed === null ||
+    typeof parsed !== 'object' ||
+    Array.isArray(parsed) ||
+    Object.values(parsed).some((v) => typeof v !== 'string')
+  ) {
+    throw new ValidationError({ code: 'practitioner.kinds_invalid' }, [
+      detail('kinds', 'practitioner.kinds_invalid'),
+    ]);
+  }
+  return parsed as Record<string, string>;
+}
+
 /** An Excel 97–2003 file starts with the OLE2 compound-document signature. */
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
