@@ -139,6 +139,41 @@ systems:
     assert.equal(findings.total, 2);
     const text = run(['assessment', 'score', '--org', orgId, '--id', assessment.id]);
     assert.match(text.out, /符合率/);
-    assert.match(text.out, /未填写/);
+    assert.match(text.out, /整改前：暂定：.*（已测 \d+\/211 项）/);
+
+    // Objects as the asset appendix lists them; a bad address is refused naming the option.
+    const added = run([
+      'assessment',
+      'object-add',
+      '--org',
+      orgId,
+      '--id',
+      assessment.id,
+      '--name',
+      '核心交换机',
+      '--kind',
+      'network_device',
+      '--ip',
+      '10.0.0.1',
+      '--software-version',
+      'V8.0.26',
+      '--json',
+    ]);
+    assert.equal(added.code, 0, added.err);
+    assert.equal(JSON.parse(added.out).requirementCount, 34, '安全计算环境 rows only');
+    const badIp = run(
+      ['assessment', 'object-add', '--org', orgId, '--id', assessment.id, '--name', 'x'].concat([
+        '--kind',
+        'server',
+        '--ip',
+        '10.0.0.300',
+      ]),
+    );
+    assert.equal(badIp.code, 2);
+    assert.match(badIp.err, /--ip: must be an IPv4 or IPv6 address/);
+    const objects = run(['assessment', 'objects', '--org', orgId, '--id', assessment.id]);
+    assert.equal(objects.code, 0, objects.err);
+    assert.match(objects.out, /核心交换机.*10\.0\.0\.1.*V8\.0\.26/);
+    assert.match(objects.out, /安全通信网络的控制点 .* 尚无测评对象/);
   });
 });

@@ -38,6 +38,10 @@ export const AssessmentInputSchema = z
     reportDate: IsoDateSchema.nullable().optional(),
     /** Usernames of the assessor team; each must be a member of the organisation. */
     team: z.array(name(100, 'team member')).max(50).optional(),
+    /** Start from this earlier assessment of the system: objects copied, last results shown. */
+    previousAssessmentId: z.string().uuid('must be an assessment id').nullable().optional(),
+    /** Start from the system's latest assessment (when no previousAssessmentId is given). */
+    startFromPrevious: z.boolean().optional(),
   })
   .strict()
   .refine((a) => !a.periodStart || !a.periodEnd || a.periodStart <= a.periodEnd, {

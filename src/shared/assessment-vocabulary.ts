@@ -71,7 +71,13 @@ export const TEST_OBJECT_KIND_ZH: Readonly<Record<TestObjectKind, string>> = {
  * The data control points of 安全计算环境 (GB/T 22239-2019 8.1.4.7–8.1.4.11 at level 3): what a
  * data object (重要业务数据, 重要个人信息, 鉴别数据) is tested against.
  */
-export const DATA_CONTROL_POINTS = ['8.1.4.7', '8.1.4.8', '8.1.4.9', '8.1.4.10', '8.1.4.11'] as const;
+export const DATA_CONTROL_POINTS = [
+  '8.1.4.7',
+  '8.1.4.8',
+  '8.1.4.9',
+  '8.1.4.10',
+  '8.1.4.11',
+] as const;
 
 /**
  * The default requirement set of each kind (GB/T 28448-2019 practice as assessors' workbooks lay it
@@ -124,10 +130,13 @@ export function objectCovers(
   object: ObjectScope,
   requirement: { readonly category: RequirementCategory; readonly controlPointId: string },
 ): boolean {
-  if (object.controlPoints !== null) return object.controlPoints.includes(requirement.controlPointId);
+  if (object.controlPoints !== null)
+    return object.controlPoints.includes(requirement.controlPointId);
   const scope = DEFAULT_SCOPE_BY_OBJECT_KIND[object.kind];
   if (scope === undefined || !scope.categories.includes(requirement.category)) return false;
-  return scope.controlPoints === undefined || scope.controlPoints.includes(requirement.controlPointId);
+  return (
+    scope.controlPoints === undefined || scope.controlPoints.includes(requirement.controlPointId)
+  );
 }
 
 /** How important an object is to the system (the report's asset appendix lists it). */

@@ -79,8 +79,9 @@ for (const dialect of TEST_DIALECTS) {
     it('devices carry only 安全计算环境 rows; whole-network objects their own category', async (t) => {
       if (!store) return t.skip('database unavailable');
       const workbook = await workbookQuery(ctx, his.organisationId, his.assessmentId);
-      const categories = (name: string) =>
-        [...new Set(workbook.rows.filter((r) => r.objectId === id(name)).map((r) => r.category))];
+      const categories = (name: string) => [
+        ...new Set(workbook.rows.filter((r) => r.objectId === id(name)).map((r) => r.category)),
+      ];
       assert.deepEqual(categories('核心交换机'), ['CES']);
       assert.deepEqual(categories('安全通信网络'), ['CNS']);
       assert.deepEqual(categories('系统边界'), ['ABS']);
@@ -181,10 +182,7 @@ for (const dialect of TEST_DIALECTS) {
       const twoFactor = by('8.1.4.1-d');
       assert.equal(twoFactor.result, 'non_compliant');
       assert.equal(twoFactor.failingObjectCount, DEVICES.length);
-      assert.equal(
-        twoFactor.objects.find((o) => o.name === '运维堡垒机')?.result,
-        'compliant',
-      );
+      assert.equal(twoFactor.objects.find((o) => o.name === '运维堡垒机')?.result, 'compliant');
       assert.equal(twoFactor.suggested.risk, 'medium');
       // Clear-text personal data and the default password: high, with their 重大风险隐患 triggers.
       assert.equal(by('8.1.4.8-b').suggested.risk, 'high');

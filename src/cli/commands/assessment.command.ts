@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { CLI_ACTOR } from '../../app/actor';
 import { addTestObjectCommand, createAssessmentCommand } from '../../app/assessment/commands';
 import { exportWorkbook, importWorkbook } from '../../app/assessment-excel';
@@ -22,12 +22,20 @@ import {
 import type { ScoreResultDto } from '../../shared/api-types';
 import { IsoDateSchema } from '../../shared/schemas';
 import { withStore } from '../context';
+import { registerObjectCommands } from './assessment-objects';
 import { formatTable, UsageError } from '../io';
+import {
+  collectKind,
+  practitionerImportAction,
+  type PractitionerCliOptions,
+} from './assessment-practitioner';
 
 export function registerAssessment(program: Command): void {
   const assessment = program
     .command('assessment')
     .description('level assessments (等级测评): create, Excel export/import, score, findings');
+
+  registerObjectCommands(assessment);
 
   assessment
     .command('list')
@@ -139,7 +147,23 @@ export function registerAssessment(program: Command): void {
     .requiredOption('--id <assessment>', 'assessment id')
     .argument('<file>', 'the .xlsx file')
     .option('--json', 'print the report as JSON')
-    .action(async (file: string, opts: { org: string; id: string; json?: boolean }) => {
+    .addOption(
+      new Option(
+        '--layout <layout>',
+        'dengbao: a workbook exported by dengbao; auto: an assessor’s own workbook (one sheet per test object)',
+      )
+        .choices(['dengbao', 'auto'])
+        .default('dengbao'),
+    )
+    .option('--dry-run', 'layout auto: preview per sheet, write nothing')
+    .option('--skip-unmatched', 'layout auto: leave out rows that match no requirement')
+    .option(
+      '--kind <sheet=kind>',
+      'layout auto: the kind of the object a sheet becomes (repeatable), e.g. "核心交换机=network_device"',
+      collectKind,
+      [],
+    )
+    .action(async (file: string, opts: PractitionerCliOptions & { layout: string }) => {
       let buffer: Buffer;
       try {
         buffer = readFileSync(file);
@@ -147,6 +171,9 @@ export function registerAssessment(program: Command): void {
         throw new UsageError(
           `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
         );
+      }
+      if (opts.layout === 'auto') {
+        return print(await withStore((ctx) => practitionerImportAction(ctx, file, buffer, opts)));
       }
       const report = await withStore((ctx) =>
         importWorkbook(ctx, CLI_ACTOR, opts.org, opts.id, buffer),

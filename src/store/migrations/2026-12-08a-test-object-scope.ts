@@ -25,7 +25,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   const objects = await db
     .selectFrom('test_objects')
     .innerJoin('assessments', 'assessments.id', 'test_objects.assessment_id')
-    .select(['test_objects.id as id', 'test_objects.kind as kind', 'assessments.baseline as baseline'])
+    .select([
+      'test_objects.id as id',
+      'test_objects.kind as kind',
+      'assessments.baseline as baseline',
+    ])
     .where('test_objects.kind', 'in', Object.keys(OLD_CATEGORIES))
     .execute();
   const points = new Map<string, Map<string, string[]>>();

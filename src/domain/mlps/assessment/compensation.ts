@@ -81,6 +81,9 @@ const RANK: Readonly<Record<ItemResult, number>> = {
   not_applicable: -1,
 };
 
+/** Stands for "every object answering the item" in a problem's params. */
+const ALL_OBJECTS = '全部测评对象 / all test objects';
+
 const failing = (r: ItemResult | undefined): r is 'partial' | 'non_compliant' =>
   r === 'partial' || r === 'non_compliant';
 
@@ -188,7 +191,7 @@ function check(c: Omit<Compensation, 'id' | 'reason'>, ix: Index): CompensationP
   if (!sourceOk) {
     add('compensatingRequirementId', 'compensating_not_compliant', {
       id: source.id,
-      object: compensatingObject?.name ?? '',
+      object: compensatingObject?.name ?? ALL_OBJECTS,
     });
   }
   // At least one failing result it raises; a result given explicitly must go up.
@@ -211,7 +214,7 @@ function check(c: Omit<Compensation, 'id' | 'reason'>, ix: Index): CompensationP
       return objectCovers(o, target) && failing(current) && RANK[c.adjustedResult] > RANK[current];
     });
     if (raised.length === 0)
-      add('adjustedResult', 'nothing_to_adjust', { id: target.id, object: '' });
+      add('adjustedResult', 'nothing_to_adjust', { id: target.id, object: ALL_OBJECTS });
   }
   return problems;
 }

@@ -13,13 +13,7 @@
  * The assessor confirms or changes the suggestion; the suggestion never decides.
  */
 import type { HighRiskCase } from '../../../catalogs/mlps-catalog.model';
-import type {
-  BaselineRequirement,
-  ItemResult,
-  ResultRecord,
-  RiskLevel,
-  TestObject,
-} from './types';
+import type { BaselineRequirement, ItemResult, ResultRecord, RiskLevel, TestObject } from './types';
 import { objectCovers } from './types';
 
 export type FailingResult = Extract<ItemResult, 'partial' | 'non_compliant'>;
