@@ -7,6 +7,7 @@ import type {
   AssessmentDto,
   AssessmentScoreDto,
   AssessmentSummaryDto,
+  BaselineDto,
   EvidenceDto,
   FindingDto,
   ItemResultCode,
@@ -201,4 +202,15 @@ export const assessmentApi = {
 
   dashboard: (orgId: string) =>
     request<AssessmentDashboardDto>('GET', `${org(orgId)}/assessment-dashboard`),
+
+  /** The catalog's requirement set for an assessment's level, extensions and cloud role. */
+  baseline: (a: Pick<AssessmentSummaryDto, 'level' | 'extensions' | 'cloudRole'>) =>
+    request<BaselineDto>(
+      'GET',
+      `/catalog/baseline${query({
+        level: a.level,
+        extension: a.extensions.join(','),
+        cloudRole: a.cloudRole ?? undefined,
+      })}`,
+    ),
 };

@@ -3,7 +3,11 @@
  * lists (projects, rectification, dashboard); ['assessment', orgId, id, part] for one project.
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { WorkbookDto, WorkbookRowDto } from '../../../src/shared/api-types';
+import type {
+  AssessmentSummaryDto,
+  WorkbookDto,
+  WorkbookRowDto,
+} from '../../../src/shared/api-types';
 import type {
   AssessmentInput,
   AssessmentPatch,
@@ -386,5 +390,22 @@ export function useAssessmentDashboard(orgId: string) {
   return useQuery({
     queryKey: assessmentKeys.dashboard(orgId),
     queryFn: () => assessmentApi.dashboard(orgId),
+  });
+}
+
+/** Narrowing a test object's requirement set would drop recorded results (409, confirm to discard). */
+export const isScopeDropsResults = (error: unknown) =>
+  error instanceof ApiRequestError && error.body.messageCode === 'assessment.scope_drops_results';
+
+/** The catalog's requirement set an assessment was fixed at (its control points, for scoping). */
+export function useAssessmentBaseline(
+  a: Pick<AssessmentSummaryDto, 'level' | 'extensions' | 'cloudRole'>,
+  enabled: boolean,
+) {
+  return useQuery({
+    queryKey: ['catalog', 'baseline', a.level, a.extensions.join(','), a.cloudRole ?? ''],
+    queryFn: () => assessmentApi.baseline(a),
+    enabled,
+    staleTime: Infinity,
   });
 }

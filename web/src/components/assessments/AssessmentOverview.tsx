@@ -16,13 +16,20 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentSummaryDto } from '../../../../src/shared/api-types';
-import { isVersionConflict, usePatchAssessment, useWorkbook } from '../../api/assessment-hooks';
+import { Link } from 'react-router-dom';
+import {
+  isVersionConflict,
+  usePatchAssessment,
+  useScore,
+  useWorkbook,
+} from '../../api/assessment-hooks';
 import { formatTimestamp } from '../../lib/dates';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { LevelTag } from '../LevelTag';
 import { AssessmentFormDrawer } from './AssessmentFormDrawer';
 import { CategoryProgress } from './CategoryProgress';
 import { progressOf, type AssessmentPanelProps } from './panel-props';
+import { ScoreHeadline } from './ScoreHeadline';
 import { AssessmentStatusTag, periodText } from './SystemAssessments';
 
 /** 概况: metadata, the fixed baseline, progress and the project status. */
@@ -35,6 +42,7 @@ export function AssessmentOverview({
   const { message } = App.useApp();
   const patch = usePatchAssessment(orgId, a.id);
   const workbook = useWorkbook(orgId, a.id);
+  const score = useScore(orgId, a.id);
   const progress = useMemo(() => progressOf(workbook.data?.rows ?? []), [workbook.data]);
   const [editing, setEditing] = useState(false);
   const unanswered = progress.reduce((n, p) => n + p.rows - p.answered, 0);
@@ -99,6 +107,19 @@ export function AssessmentOverview({
       </Col>
       <Col xs={24} xl={10}>
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Card
+            size="small"
+            title={t('assessment.overview.conclusion')}
+            extra={<Link to={{ search: '?tab=score' }}>{t('assessment.overview.toScore')}</Link>}
+          >
+            {score.isError ? (
+              <ApiErrorAlert error={score.error} />
+            ) : score.isPending ? (
+              <Skeleton active paragraph={{ rows: 1 }} />
+            ) : (
+              <ScoreHeadline score={score.data.before} testId="overview-headline" level={5} />
+            )}
+          </Card>
           <Card size="small" title={t('assessment.overview.status')}>
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Space wrap>

@@ -14,6 +14,7 @@ import {
   Skeleton,
   Space,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -22,6 +23,7 @@ import { Link } from 'react-router-dom';
 import type {
   CaseObservationDto,
   FindingDto,
+  ItemResultCode,
   RiskLevelCode,
 } from '../../../../src/shared/api-types';
 import { RISK_LEVELS } from '../../lib/assessment-vocabulary';
@@ -166,7 +168,11 @@ function FindingCard({
         <Space wrap size={8}>
           <Typography.Text code>{finding.clause}</Typography.Text>
           <span>{text(finding.title)}</span>
-          <ResultTag result={finding.result} />
+          <Tooltip title={t('assessment.findings.worst')}>
+            <span data-testid="finding-worst">
+              <ResultTag result={finding.result} />
+            </span>
+          </Tooltip>
           <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 12 }}>
             {t(`catalog.category.${finding.category}`)} · {text(finding.controlPoint)}
           </Typography.Text>
@@ -186,12 +192,29 @@ function FindingCard({
       <Row gutter={[16, 12]}>
         <Col xs={24} lg={10}>
           <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-            <div>
+            <div data-testid="finding-objects">
               <Typography.Text type="secondary">{t('assessment.findings.objects')}</Typography.Text>
               {t('common.labelSeparator')}
-              {finding.objects.map((o) => (
-                <Tag key={o.id}>{o.name}</Tag>
-              ))}
+              <Typography.Text strong data-testid="finding-failing">
+                {failingText(t, finding)}
+              </Typography.Text>
+              <div style={{ marginTop: 4 }}>
+                {finding.objects.map((o) => (
+                  <Tag
+                    key={o.id}
+                    color={o.result ? OBJECT_RESULT_COLOURS[o.result] : undefined}
+                    data-testid={`finding-object-${o.id}`}
+                    style={{ marginBottom: 4 }}
+                  >
+                    {t('assessment.findings.objectResult', {
+                      name: o.name,
+                      result: o.result
+                        ? t(`assessment.result.${o.result}`)
+                        : t('assessment.findings.notRecorded'),
+                    })}
+                  </Tag>
+                ))}
+              </div>
             </div>
             <Alert
               type={finding.suggested.risk === 'high' ? 'error' : 'info'}
@@ -211,6 +234,21 @@ function FindingCard({
               }
               description={text(finding.suggested.reason)}
             />
+            {finding.majorRiskTrigger && finding.effectiveRisk === 'high' && (
+              <Alert
+                type="error"
+                showIcon
+                data-testid="finding-major-trigger"
+                title={t('assessment.findings.majorTrigger', {
+                  id: finding.majorRiskTrigger.id,
+                  title: text(finding.majorRiskTrigger.title),
+                })}
+                description={t('assessment.findings.majorTriggerHint')}
+                action={
+                  <Link to={{ search: '?tab=major' }}>{t('assessment.findings.toMajorRisks')}</Link>
+                }
+              />
+            )}
             <Space wrap>
               <Typography.Text strong>{t('assessment.findings.confirmed')}</Typography.Text>
               <Select<RiskLevelCode | 'none'>
@@ -299,6 +337,31 @@ function FindingCard({
       </Row>
     </Card>
   );
+}
+
+/** Tag colours of each object's own result (ux.md: red, amber, green; grey when not recorded). */
+const OBJECT_RESULT_COLOURS: Record<ItemResultCode, string> = {
+  non_compliant: 'red',
+  partial: 'orange',
+  compliant: 'green',
+  not_applicable: 'default',
+};
+
+/** 1/2 个对象不符合: how many of the objects answering the item fail it, and how. */
+function failingText(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  finding: FindingDto,
+): string {
+  const results = new Set(
+    finding.objects.flatMap((o) =>
+      o.result === 'partial' || o.result === 'non_compliant' ? [o.result] : [],
+    ),
+  );
+  const how = results.size === 1 ? [...results][0]! : 'mixed';
+  return t(`assessment.findings.failing.${how}`, {
+    failing: finding.failingObjectCount,
+    total: finding.objects.length,
+  });
 }
 
 /** Observations worth sending: cases with something ticked, indexes in order. */

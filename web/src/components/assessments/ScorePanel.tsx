@@ -19,6 +19,7 @@ import { useScore } from '../../api/assessment-hooks';
 import { pick } from '../../lib/language';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { ConclusionTag, RISK_COLOURS } from './assessment-labels';
+import { ProvisionalTag, ScoreHeadline } from './ScoreHeadline';
 import type { AssessmentPanelProps } from './panel-props';
 import './assessments.css';
 
@@ -66,6 +67,7 @@ function ScoreCard({ id, title, score }: { id: string; title: string; score: Sco
   return (
     <Card size="small" title={title} data-testid={`score-${id}`}>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        <ScoreHeadline score={score} testId={`score-${id}-headline`} />
         <Row gutter={16} align="middle">
           <Col flex="none">
             <Typography.Text type="secondary">
@@ -78,9 +80,12 @@ function ScoreCard({ id, title, score }: { id: string; title: string; score: Sco
           </Col>
           <Col flex="none">
             <Typography.Text type="secondary">{t('assessment.score.conclusion')}</Typography.Text>
-            <div data-testid={`score-${id}-conclusion`}>
-              <ConclusionTag conclusion={score.conclusion} large />
-            </div>
+            <Space size={4}>
+              <div data-testid={`score-${id}-conclusion`}>
+                <ConclusionTag conclusion={score.conclusion} large />
+              </div>
+              {score.provisional && <ProvisionalTag />}
+            </Space>
           </Col>
           <Col flex="auto" style={{ textAlign: 'right' }}>
             <Tag>{t(`assessment.score.policy.${score.policy}`)}</Tag>

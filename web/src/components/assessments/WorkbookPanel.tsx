@@ -28,7 +28,7 @@ import type {
   ItemResultCode,
   WorkbookRowDto,
 } from '../../../../src/shared/api-types';
-import { RESULTS_NEEDING_REASON } from '../../lib/assessment-vocabulary';
+import { objectIdentity, RESULTS_NEEDING_REASON } from '../../lib/assessment-vocabulary';
 import { ApiRequestError } from '../../api/client';
 import {
   isVersionConflict,
@@ -49,6 +49,7 @@ import { CategoryProgress } from './CategoryProgress';
 import { EvidenceDrawer } from './EvidenceDrawer';
 import { progressOf, type AssessmentPanelProps } from './panel-props';
 import { ReasonModal, type ReasonRequest } from './ReasonModal';
+import { needsRecord, ResultNotesModal, type ResultNotesRequest } from './ResultNotesModal';
 import { RequirementGuidanceButton } from './RequirementGuidance';
 import './assessments.css';
 
@@ -97,6 +98,22 @@ export function WorkbookPanel({
     () => new Map(assessment.objects.map((o) => [o.id, o.name])),
     [assessment.objects],
   );
+  /** 数据库服务器（10.0.0.5 · 7.9）: the object with its addresses and version, where known. */
+  const objectLabels = useMemo(
+    () =>
+      new Map(
+        assessment.objects.map((o) => {
+          const identity = objectIdentity(o.attributes, t('common.listSeparator'));
+          return [
+            o.id,
+            identity
+              ? t('assessment.workbook.objectWithIdentity', { name: o.name, identity })
+              : o.name,
+          ];
+        }),
+      ),
+    [assessment.objects, t],
+  );
 
   const [filters, setFilters] = useState<Filters>({
     category: null,
@@ -114,6 +131,7 @@ export function WorkbookPanel({
   const [saving, setSaving] = useState<Set<string>>(new Set());
   const [selected, setSelected] = useState<string[]>([]);
   const [reasonRequest, setReasonRequest] = useState<ReasonRequest | null>(null);
+  const [notesRequest, setNotesRequest] = useState<ResultNotesRequest | null>(null);
   const [evidenceRow, setEvidenceRow] = useState<WorkbookRowDto | null>(null);
   const [bulkError, setBulkError] = useState<unknown>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -182,6 +200,19 @@ export function WorkbookPanel({
         setDrafts((d) => new Map(d).set(key, change.record ?? ''));
         setRowError(key, t('assessment.workbook.resultFirst'));
       }
+      return;
+    }
+    // 不符合/部分符合 must say what was seen (and 部分符合 why): asked before saving.
+    if (needsRecord(result) && !record?.trim()) {
+      setNotesRequest({
+        result,
+        count: 1,
+        record: record ?? '',
+        reason: reason ?? '',
+        askReason: needsReason(result) && !reason?.trim(),
+        onSubmit: (notes) =>
+          saveRow(row, { ...change, result, record: notes.record, reason: notes.reason ?? reason }),
+      });
       return;
     }
     if (needsReason(result) && !reason?.trim()) {
@@ -264,6 +295,7 @@ export function WorkbookPanel({
   const keyRef = useRef<(event: KeyboardEvent) => void>(() => undefined);
   keyRef.current = (event: KeyboardEvent) => {
     if (event.defaultPrevented || isTyping(event.target) || reasonRequest || evidenceRow) return;
+    if (notesRequest) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const index = active ? shown.findIndex((r) => rowKey(r) === active) : -1;
     const move = (to: number) => {
@@ -304,7 +336,7 @@ export function WorkbookPanel({
   });
 
   const bulkSet = (result: ItemResultCode) => {
-    const send = (reason: string | null) => {
+    const send = (reason: string | null, record: string | null = null) => {
       setBulkError(null);
       writeMany
         .mutateAsync({
@@ -313,7 +345,7 @@ export function WorkbookPanel({
             objectId: row.objectId,
             version: row.version,
             result,
-            record: row.record,
+            record: row.record?.trim() ? row.record : record,
             reason: reason ?? row.reason,
           })),
         })
@@ -329,7 +361,16 @@ export function WorkbookPanel({
           }
         });
     };
-    if (needsReason(result) && selectedRows.some((row) => !row.reason?.trim())) {
+    if (needsRecord(result) && selectedRows.some((row) => !row.record?.trim())) {
+      setNotesRequest({
+        result,
+        count: selectedRows.length,
+        record: '',
+        reason: '',
+        askReason: needsReason(result) && selectedRows.some((row) => !row.reason?.trim()),
+        onSubmit: (notes) => send(notes.reason, notes.record),
+      });
+    } else if (needsReason(result) && selectedRows.some((row) => !row.reason?.trim())) {
       setReasonRequest({ result, count: selectedRows.length, initial: '', onSubmit: send });
     } else {
       send(null);
@@ -370,7 +411,7 @@ export function WorkbookPanel({
       dataIndex: 'objectId',
       width: 96,
       render: (id: string) => (
-        <Typography.Text ellipsis={{ tooltip: true }} style={{ width: 80 }}>
+        <Typography.Text ellipsis={{ tooltip: objectLabels.get(id) }} style={{ width: 80 }}>
           {objectNames.get(id) ?? id}
         </Typography.Text>
       ),
@@ -635,7 +676,11 @@ export function WorkbookPanel({
                 placeholder={t('assessment.workbook.allObjects')}
                 value={filters.objectId ?? undefined}
                 onChange={(objectId) => setFilter({ objectId: objectId ?? null })}
-                options={assessment.objects.map((o) => ({ value: o.id, label: o.name }))}
+                options={assessment.objects.map((o) => ({
+                  value: o.id,
+                  label: objectLabels.get(o.id) ?? o.name,
+                }))}
+                popupMatchSelectWidth={false}
                 style={{ width: 170 }}
               />
               <Select<ItemResultCode>
@@ -741,6 +786,13 @@ export function WorkbookPanel({
         request={reasonRequest}
         onClose={() => {
           setReasonRequest(null);
+          gridRef.current?.focus({ preventScroll: true });
+        }}
+      />
+      <ResultNotesModal
+        request={notesRequest}
+        onClose={() => {
+          setNotesRequest(null);
           gridRef.current?.focus({ preventScroll: true });
         }}
       />
