@@ -25,6 +25,7 @@ import {
   workbookQuery,
 } from './assessment/queries';
 import { rectificationsQuery } from './assessment/rectification';
+import { verificationAppendices } from './assessment/verification';
 import { assertSystemVisible, inScope, scopedSystemSet, type OrgScope } from './access';
 import { majorRiskTriggerList } from './catalog-queries';
 import type { AppContext } from './context';
@@ -99,6 +100,7 @@ export async function buildReport(
         rectificationsQuery(ctx, organisationId, { assessmentId: id }, asOf),
         systemOrNull(ctx, organisationId, workbook.assessment.systemId),
       ]);
+      const verification = await verificationAppendices(ctx.store.db, id);
       return buildAssessmentReport(
         {
           organisation,
@@ -110,6 +112,7 @@ export async function buildReport(
           rectifications,
           triggers: majorRiskTriggerList(ctx.catalog),
           date: asOf,
+          verification,
         },
         lang,
       );

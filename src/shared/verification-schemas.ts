@@ -145,3 +145,28 @@ export interface VerificationListDto {
   findings: VerificationFindingDto[];
   candidates: ObjectCandidatesDto[];
 }
+
+/** One finding in the report's 漏洞扫描结果记录 / 渗透测试结果记录 appendix. */
+export interface VerificationAppendixRowDto {
+  /** null = a host that matches no test object. */
+  objectName: string | null;
+  /** Address (or host name) with port and protocol, e.g. `10.20.1.11:443/tcp`. */
+  target: string;
+  name: string;
+  cves: string[];
+  cvss: number | null;
+  severity: VerificationSeverityCode;
+  exploitable: boolean | null;
+}
+
+export interface VerificationAppendixDto {
+  /** The files behind it: tool and version, scan date, file name. */
+  sources: { scanner: string | null; scanDate: string | null; fileName: string }[];
+  rows: VerificationAppendixRowDto[];
+}
+
+/** The report's two appendices (severity low and above, per object, most severe first). */
+export interface VerificationAppendicesDto {
+  scan: VerificationAppendixDto;
+  pentest: VerificationAppendixDto;
+}

@@ -2,12 +2,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { verificationAppendices } from '../../src/app/assessment/verification';
-import { verificationMaxBytes } from '../../src/app/assessment/verification';
+import {
+  verificationAppendices,
+  verificationMaxBytes,
+} from '../../src/app/assessment/verification';
 import type {
   VerificationImportDto,
   VerificationListDto,
 } from '../../src/shared/verification-schemas';
+import { buildReport } from '../../src/app/reports';
 import { TEST_DIALECTS } from '../support';
 import { startHarness, type Client, type Harness } from './harness';
 
@@ -307,18 +310,79 @@ for (const dialect of TEST_DIALECTS) {
         ['HIS应用服务器', 'HIS数据库', 'pacs-gw'],
       );
 
-      const appendices = await verificationAppendices(h.ctx, h.store.db, assessmentId);
+      const appendices = await verificationAppendices(h.store.db, assessmentId);
       assert.equal(appendices.pentest.rows.length, 5);
-      assert.deepEqual(appendices.pentest.rows.at(-1)?.objectName, '未分配');
+      assert.equal(appendices.pentest.rows.at(-1)?.objectName, null, 'unassigned last');
       const first = appendices.scan.rows[0]!;
       assert.deepEqual(
-        [first.objectName, first.severity, first.cvss],
-        ['HIS应用服务器', '严重', '9.8'],
+        [first.objectName, first.target, first.severity, first.cvss],
+        ['HIS应用服务器', '10.20.1.11:8009/tcp', 'critical', 9.8],
       );
-      assert.deepEqual(appendices.scan.sources, [
-        'Greenbone GMP 22.5，2026-11-20，greenbone-his.xml',
-        'Nessus 10.6.4，2026-11-21，nessus-his.nessus',
+      assert.deepEqual(
+        appendices.scan.sources.map((x) => [x.scanner, x.scanDate, x.fileName]),
+        [
+          ['Greenbone GMP 22.5', '2026-11-20', 'greenbone-his.xml'],
+          ['Nessus 10.6.4', '2026-11-21', 'nessus-his.nessus'],
+        ],
+      );
+    });
+
+    it('fills the report appendices 漏洞扫描结果记录 and 渗透测试结果记录 per object', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const doc = await buildReport(h.ctx, orgId, 'assessment', assessmentId, 'zh', '2026-12-01');
+      const blocks = doc.blocks;
+      const at = (text: string) => blocks.findIndex((b) => b.kind === 'heading' && b.text === text);
+      const c = at('附录C 漏洞扫描结果记录');
+      const d = at('附录D 渗透测试结果记录');
+      const e = at('附录E 重大风险隐患触发项参照表');
+      assert.ok(c > 0 && d > c && e > d);
+      const scan = blocks.slice(c, d);
+      assert.deepEqual(scan[1], {
+        kind: 'list',
+        ordered: false,
+        items: [
+          'Greenbone GMP 22.5，2026-11-20，greenbone-his.xml',
+          'Nessus 10.6.4，2026-11-21，nessus-his.nessus',
+        ],
+      });
+      assert.deepEqual(
+        scan
+          .filter((b) => b.kind === 'heading' && b.level === 2)
+          .map((b) => (b as { text: string }).text),
+        [
+          'C.1 HIS应用服务器',
+          'C.2 HIS数据库',
+          'C.3 PACS影像服务器',
+          'C.4 pacs-gw',
+          'C.5 门户网站服务器',
+        ],
+      );
+      const first = scan.find((b) => b.kind === 'table') as {
+        rows: string[][];
+        columns: { header: string }[];
+      };
+      assert.deepEqual(
+        first.columns.map((x) => x.header),
+        ['目标地址', '漏洞名称', 'CVE编号', 'CVSS', '风险等级', '可利用'],
+      );
+      assert.deepEqual(first.rows[0], [
+        '10.20.1.11:8009/tcp',
+        'Apache Tomcat AJP Connector Request Injection (Ghostcat)',
+        'CVE-2020-1745, CVE-2020-1938',
+        '9.8',
+        '严重',
+        '是',
       ]);
+      const pentest = blocks.slice(d, e);
+      assert.ok(
+        pentest.some((b) => b.kind === 'heading' && b.text === 'D.4 未对应测评对象的主机'),
+        JSON.stringify(pentest.filter((b) => b.kind === 'heading')),
+      );
+      const docx = await owner.inject({
+        method: 'GET',
+        url: `/api/organisations/${orgId}/assessments/${assessmentId}/reports/assessment.docx`,
+      });
+      assert.equal(docx.statusCode, 200, docx.body.slice(0, 200));
     });
 
     it('another organisation gets 404 and cannot import or delete', async (t) => {

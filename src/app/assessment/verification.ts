@@ -20,6 +20,9 @@ import {
   VERIFICATION_SEVERITY_CODES,
   type ObjectCandidatesDto,
   type SeverityCounts,
+  type VerificationAppendicesDto,
+  type VerificationAppendixDto,
+  type VerificationSeverityCode,
   type VerificationFindingDto,
   type VerificationHostDto,
   type VerificationImportDto,
@@ -544,33 +547,14 @@ export async function verificationCandidates(
   return candidatesForAssessment(ctx, db, assessment);
 }
 
-/** One row of the report's 漏洞扫描结果记录 / 渗透测试结果记录 appendices. */
-export interface VerificationAppendixRow {
-  readonly objectName: string;
-  readonly host: string;
-  readonly port: string;
-  readonly name: string;
-  readonly cves: string;
-  readonly cvss: string;
-  readonly severity: string;
-  readonly exploitable: string;
-}
-
-export interface VerificationAppendix {
-  /** The files the rows come from: "Nessus 10.6.4, 2026-11-21, nessus-his.nessus". */
-  readonly sources: readonly string[];
-  readonly rows: readonly VerificationAppendixRow[];
-}
-
 /**
  * The report's appendices: scan findings and penetration-test findings of severity low and above,
  * per object (in object order; unassigned hosts last), most severe first.
  */
 export async function verificationAppendices(
-  ctx: Pick<AppContext, 'cipher'>,
   db: Db,
   assessmentId: string,
-): Promise<{ scan: VerificationAppendix; pentest: VerificationAppendix }> {
+): Promise<VerificationAppendicesDto> {
   const [imports, objects, rows] = await Promise.all([
     listVerificationImports(db, assessmentId),
     listTestObjects(db, assessmentId),
@@ -578,37 +562,38 @@ export async function verificationAppendices(
   ]);
   const order = new Map(objects.map((o, i) => [o.id, i]));
   const names = new Map(objects.map((o) => [o.id, o.name]));
+  const place = (id: string | null) => (id === null ? 1e9 : (order.get(id) ?? 1e9));
   const rank = (s: string) => (VERIFICATION_SEVERITY_CODES as readonly string[]).indexOf(s);
   const sorted = [...rows].sort(
     (a, b) =>
-      (a.object_id === null ? 1e9 : (order.get(a.object_id) ?? 1e9)) -
-        (b.object_id === null ? 1e9 : (order.get(b.object_id) ?? 1e9)) ||
+      place(a.object_id) - place(b.object_id) ||
       rank(a.severity) - rank(b.severity) ||
       (b.cvss_tenths ?? -1) - (a.cvss_tenths ?? -1),
   );
-  const appendix = (source: 'scan' | 'pentest'): VerificationAppendix => ({
+  const target = (r: VerificationFindingRow) => {
+    const host = r.host ?? r.hostname ?? '—';
+    const shown = r.host?.includes(':') && r.port ? `[${host}]` : host;
+    return r.port ? `${shown}:${r.port}${r.protocol ? `/${r.protocol}` : ''}` : shown;
+  };
+  const appendix = (source: 'scan' | 'pentest'): VerificationAppendixDto => ({
     sources: imports
       .filter((i) => (source === 'pentest') === (i.format === 'pentest'))
-      .map((i) =>
-        [[i.scanner, i.scanner_version].filter(Boolean).join(' ') || null, i.scan_date, i.file_name]
-          .filter(Boolean)
-          .join('，'),
-      ),
+      .map((i) => ({
+        scanner: [i.scanner, i.scanner_version].filter(Boolean).join(' ') || null,
+        scanDate: i.scan_date,
+        fileName: i.file_name,
+      })),
     rows: sorted
       .filter((r) => r.source === source)
       .map((r) => ({
-        objectName: r.object_id ? (names.get(r.object_id) ?? '—') : '未分配',
-        host: [r.host ?? r.hostname ?? '—', r.port !== null && r.port > 0 ? `:${r.port}` : '']
-          .join('')
-          .concat(r.protocol && r.port !== null && r.port > 0 ? `/${r.protocol}` : ''),
-        port: r.port === null ? '—' : String(r.port),
+        objectName: r.object_id ? (names.get(r.object_id) ?? null) : null,
+        target: target(r),
         name: r.name,
-        cves: (JSON.parse(r.cves) as string[]).join(', ') || '—',
-        cvss: r.cvss_tenths === null ? '—' : (r.cvss_tenths / 10).toFixed(1),
-        severity: say(`verification_severity.${r.severity}`, {}, 'zh'),
-        exploitable: r.exploitable === null ? '—' : r.exploitable === 1 ? '是' : '否',
+        cves: JSON.parse(r.cves) as string[],
+        cvss: r.cvss_tenths === null ? null : r.cvss_tenths / 10,
+        severity: r.severity as VerificationSeverityCode,
+        exploitable: r.exploitable === null ? null : r.exploitable === 1,
       })),
   });
-  void ctx;
   return { scan: appendix('scan'), pentest: appendix('pentest') };
 }

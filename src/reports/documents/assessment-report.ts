@@ -29,6 +29,11 @@ import type {
   WorkbookRowDto,
 } from '../../shared/api-types';
 import { CATEGORIES_BY_OBJECT_KIND } from '../../shared/assessment-vocabulary';
+import type {
+  VerificationAppendicesDto,
+  VerificationAppendixDto,
+} from '../../shared/verification-schemas';
+import { say } from '../../shared/vocabulary';
 import {
   b,
   fields,
@@ -82,6 +87,8 @@ export interface AssessmentReportInput {
   readonly triggers: readonly MajorRiskTriggerDto[];
   /** Cover date when the assessment has no report date, YYYY-MM-DD. */
   readonly date: string;
+  /** Imported scan and penetration-test findings (appendices C and D); blanks without them. */
+  readonly verification?: VerificationAppendicesDto;
 }
 
 export const ASSESSMENT_REPORT_SOURCING: Bilingual = {
@@ -340,11 +347,9 @@ export function buildAssessmentReport(input: AssessmentReportInput, lang: Lang):
         objectKindLabel(lang, o.kind),
         join(
           lang,
-          [
-            ...new Set(
-              workbook.rows.filter((r) => r.objectId === o.id).map((r) => r.category),
-            ),
-          ].map((c) => categoryLabel(lang, c)),
+          [...new Set(workbook.rows.filter((r) => r.objectId === o.id).map((r) => r.category))].map(
+            (c) => categoryLabel(lang, c),
+          ),
         ),
       ]),
     ),
@@ -693,19 +698,19 @@ export function buildAssessmentReport(input: AssessmentReportInput, lang: Lang):
   });
   blocks.push(
     h1(tx(H.appC)),
-    p(
+    ...verificationBlocks(lang, 'C', input.verification?.scan, [
       blank(lang),
       zh
         ? '（漏洞扫描的工具、时间、范围及发现的漏洞，可附扫描报告。）'
         : ' (Scan tools, time, scope and vulnerabilities found; the scan report may be attached.)',
-    ),
+    ]),
     h1(tx(H.appD)),
-    p(
+    ...verificationBlocks(lang, 'D', input.verification?.pentest, [
       blank(lang),
       zh
         ? '（渗透测试的时间、接入点、过程与结果。）'
         : ' (Penetration test time, entry points, process and results.)',
-    ),
+    ]),
     h1(tx(H.appE)),
     table(
       zh
@@ -830,4 +835,69 @@ function sortCategories<T extends { category: string }>(rows: readonly T[]): T[]
     return i === -1 ? CATEGORY_ORDER.length : i;
   };
   return [...rows].sort((x, y) => rank(x.category) - rank(y.category));
+}
+
+/**
+ * Appendix C (漏洞扫描结果记录) or D (渗透测试结果记录): the files it comes from, then per test
+ * object its findings (target, vulnerability, CVE, CVSS, severity, exploitable); the fill-in
+ * blank when nothing was imported.
+ */
+function verificationBlocks(
+  lang: Lang,
+  letter: 'C' | 'D',
+  data: VerificationAppendixDto | undefined,
+  placeholder: readonly string[],
+): Block[] {
+  if (!data || (data.rows.length === 0 && data.sources.length === 0)) return [p(...placeholder)];
+  const zh = lang === 'zh';
+  const out: Block[] = [
+    list(
+      data.sources.map((s) =>
+        [s.scanner, s.scanDate, s.fileName]
+          .filter((x) => x !== null && x !== '')
+          .join(zh ? '，' : ', '),
+      ),
+    ),
+  ];
+  if (data.rows.length === 0) {
+    out.push(p(zh ? '未发现低危及以上的问题。' : 'No problem of low severity or above was found.'));
+    return out;
+  }
+  const groups = new Map<string | null, VerificationAppendixDto['rows']>();
+  for (const r of data.rows) groups.set(r.objectName, [...(groups.get(r.objectName) ?? []), r]);
+  [...groups].forEach(([object, rows], i) => {
+    out.push(
+      h2(
+        `${letter}.${i + 1} ${object ?? (zh ? '未对应测评对象的主机' : 'Hosts without a test object')}`,
+      ),
+      table(
+        zh
+          ? [
+              col('目标地址', 3),
+              col('漏洞名称', 5),
+              col('CVE编号', 3),
+              col('CVSS', 1, 'right'),
+              col('风险等级', 1, 'center'),
+              col('可利用', 1, 'center'),
+            ]
+          : [
+              col('Target', 3),
+              col('Vulnerability', 5),
+              col('CVE', 3),
+              col('CVSS', 1, 'right'),
+              col('Severity', 1, 'center'),
+              col('Exploitable', 1, 'center'),
+            ],
+        rows.map((r) => [
+          r.target,
+          r.name,
+          r.cves.join(', ') || '—',
+          r.cvss === null ? '—' : r.cvss.toFixed(1),
+          say(`verification_severity.${r.severity}`, {}, lang),
+          r.exploitable === null ? '—' : r.exploitable ? (zh ? '是' : 'yes') : zh ? '否' : 'no',
+        ]),
+      ),
+    );
+  });
+  return out;
 }
