@@ -689,7 +689,10 @@ export function buildAssessmentReport(input: AssessmentReportInput, lang: Lang):
           .filter((r) => r.objectId === o.id)
           .map((r) => [
             r.clause,
-            r.text[lang],
+            // The organisation's own copy of the standard's wording, where it loaded one.
+            r.standardText
+              ? `${r.text[lang]}\n${zh ? '标准原文：' : 'Standard text: '}${r.standardText}`
+              : r.text[lang],
             recordText(lang, r),
             r.result ? ITEM_RESULT[r.result][lang] : zh ? '未填写' : 'Unanswered',
           ]),
