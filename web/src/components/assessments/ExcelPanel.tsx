@@ -1,4 +1,4 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -20,6 +20,7 @@ import { ApiRequestError } from '../../api/client';
 import { detailMessage } from '../../lib/api-errors';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import type { AssessmentPanelProps } from './panel-props';
+import { PractitionerImportWizard } from './PractitionerImportWizard';
 
 interface Problem {
   key: number;
@@ -53,6 +54,7 @@ export function ExcelPanel({ orgId, assessment, editable }: AssessmentPanelProps
   const importer = useImportWorkbook(orgId, assessment.id);
   const [result, setResult] = useState<(ImportResultDto & { fileName: string }) | null>(null);
   const [fileName, setFileName] = useState('');
+  const [wizardOpen, setWizardOpen] = useState(false);
 
   const error = importer.error;
   const problems: Problem[] =
@@ -84,6 +86,27 @@ export function ExcelPanel({ orgId, assessment, editable }: AssessmentPanelProps
             </Button>
           </Space>
         </Card>
+        <Card size="small" title={t('assessment.practitioner.title')} style={{ marginTop: 16 }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+              {t('assessment.practitioner.openHint')}
+            </Typography.Paragraph>
+            <Button
+              icon={<UploadOutlined />}
+              data-testid="practitioner-open"
+              disabled={!editable}
+              onClick={() => setWizardOpen(true)}
+            >
+              {t('assessment.practitioner.open')}
+            </Button>
+          </Space>
+        </Card>
+        <PractitionerImportWizard
+          open={wizardOpen}
+          orgId={orgId}
+          assessmentId={assessment.id}
+          onClose={() => setWizardOpen(false)}
+        />
       </Col>
       <Col xs={24} xl={16}>
         <Card size="small" title={t('assessment.excel.importTitle')}>
