@@ -18,6 +18,8 @@ import {
   wordingQuery,
 } from '../../src/app/assessment/wording';
 import { createOrganisationCommand } from '../../src/app/organisations/commands';
+import { buildReport } from '../../src/app/reports';
+import { documentText } from '../../src/reports/model';
 import { AppError } from '../../src/errors';
 import type { Store } from '../../src/store/database';
 import { createHospitalAssessment } from '../fixtures/assessment-fixture';
@@ -190,6 +192,18 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(texts, 1);
       const again = await importWorkbook(ctx, f.actor, f.organisationId, f.assessmentId, exported);
       assert.equal(again.created + again.updated, 0);
+
+      // The report's result appendix shows it under our words.
+      const doc = await buildReport(
+        ctx,
+        f.organisationId,
+        'assessment',
+        f.assessmentId,
+        'zh',
+        '2026-04-15',
+      );
+      const text = documentText(doc).join('\n');
+      assert.ok(text.includes(`标准原文：${TEXT_L3}`), 'appendix B shows the 标准原文');
 
       // Another organisation sees nothing and its workbook has no 标准原文.
       assert.deepEqual(await wordingQuery(ctx, other.id), { count: 0, items: [] });
