@@ -511,6 +511,11 @@ export interface WorkbookRowDto {
   evidenceCount: number;
   /** 0 when nothing is recorded yet. */
   version: number;
+  /**
+   * The previous assessment's result and record for this item on the object of the same name
+   * (when this assessment started from one); null otherwise.
+   */
+  previous?: { result: ItemResultCode; record: string | null } | null;
 }
 
 export interface WorkbookProgressDto {
@@ -574,8 +579,16 @@ export interface FindingDto {
   title: BilingualDto;
   /** Worst over the objects. */
   result: 'partial' | 'non_compliant';
-  /** Every object answering the requirement with its own result (null = not answered yet). */
-  objects: { id: string; name: string; result: ItemResultCode | null }[];
+  /**
+   * Every object answering the requirement with its own result (null = not answered yet);
+   * `originalResult` is the recorded one where 整体测评 compensation adjusted `result`.
+   */
+  objects: {
+    id: string;
+    name: string;
+    result: ItemResultCode | null;
+    originalResult?: ItemResultCode;
+  }[];
   /** Objects that are 不符合 or 部分符合. */
   failingObjectCount: number;
   suggested: { risk: RiskLevelCode; reason: BilingualDto; caseId: string | null };

@@ -58,6 +58,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     column: 'evidence_enc',
   },
   { table: 'cii_evaluation_rectifications', keyColumns: ['id'], column: 'plan_enc' },
+  { table: 'assessment_compensations', keyColumns: ['id'], column: 'reason_enc' },
 ];
 
 /** The binding of a value of `c` in `row` (which holds at least c's key columns). */

@@ -232,6 +232,8 @@ export interface AssessmentsTable {
   version: number;
   /** Bumped by every change to the assessment or its objects, results and evidence. */
   revision: number;
+  /** The assessment this one started from (objects copied, last results shown); null if none. */
+  previous_assessment_id: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -469,6 +471,27 @@ export interface VerificationFindingsTable {
   solution_enc: string | null;
 }
 
+/** 整体测评: a compensation judged by the assessor (migration 2026-12-08d). */
+export interface AssessmentCompensationsTable {
+  id: string;
+  assessment_id: string;
+  organisation_id: string;
+  requirement_id: string;
+  /** null = every failing object of the item. */
+  object_id: string | null;
+  /** item / control_point / layer. */
+  scope: string;
+  compensating_requirement_id: string;
+  /** null = the compensating item on every object answering it. */
+  compensating_object_id: string | null;
+  adjusted_result: string;
+  reason_enc: string;
+  recorded_by: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   systems: SystemsTable;
@@ -504,6 +527,7 @@ export interface Database {
   organisation_requirement_wording: OrganisationRequirementWordingTable;
   verification_imports: VerificationImportsTable;
   verification_findings: VerificationFindingsTable;
+  assessment_compensations: AssessmentCompensationsTable;
 }
 
 export type AssessmentRow = Selectable<AssessmentsTable>;
@@ -516,6 +540,7 @@ export type RectificationItemRow = Selectable<RectificationItemsTable>;
 export type RequirementWordingRow = Selectable<OrganisationRequirementWordingTable>;
 export type VerificationImportRow = Selectable<VerificationImportsTable>;
 export type VerificationFindingRow = Selectable<VerificationFindingsTable>;
+export type CompensationRow = Selectable<AssessmentCompensationsTable>;
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type SystemRow = Selectable<SystemsTable>;

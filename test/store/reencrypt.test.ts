@@ -432,6 +432,7 @@ describe('ENCRYPTED_COLUMNS', () => {
         'cii_evaluation_results.note_enc',
         'cii_evaluation_results.evidence_enc',
         'cii_evaluation_rectifications.plan_enc',
+        'assessment_compensations.reason_enc',
       ],
     );
   });

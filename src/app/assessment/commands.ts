@@ -68,6 +68,7 @@ import {
 import { inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
 import { presentSystem } from '../presenters';
+import { copyObjects, resolvePrevious } from './previous';
 type Db = Kysely<Database>;
 
 export function createAssessmentCommand(
@@ -92,6 +93,7 @@ export function createAssessmentCommand(
     await checkTeam(trx, organisationId, input.team ?? []);
     const { extensions, cloudRole } = extensionsForSystemTypes(system.types);
     const baseline = baselineFor(ctx.catalog, system.level, extensions, { cloudRole });
+    const previous = await resolvePrevious(trx, organisationId, systemIds, systemId, input);
     const row: AssessmentRow = {
       id: randomUUID(),
       organisation_id: organisationId,
@@ -111,18 +113,24 @@ export function createAssessmentCommand(
       status: 'in_progress',
       version: 1,
       revision: 0,
+      previous_assessment_id: previous?.id ?? null,
       created_by: actor.label,
       created_at: now,
       updated_at: now,
     };
     await trx.insertInto('assessments').values(row).execute();
+    const copied = previous ? await copyObjects(trx, previous, row, now) : [];
     const { baseline: _fixed, ...logged } = row;
     await audit({
       organisationId,
       action: 'assessment.create',
       entityType: 'assessment',
       entityId: row.id,
-      changes: rowChanges(null, { ...logged, requirement_count: baseline.items.length }),
+      changes: rowChanges(null, {
+        ...logged,
+        requirement_count: baseline.items.length,
+        ...(previous ? { copied_objects: copied.length } : {}),
+      }),
     });
     return row;
   });

@@ -60,6 +60,8 @@ import {
   type FixedBaselineItem,
 } from './model';
 import { highRiskCaseList } from '../catalog-queries';
+import { compensatedResults } from './compensations';
+import { previousResultsByKey } from './previous';
 import { wordingForLevel } from './wording';
 import { inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
@@ -93,6 +95,7 @@ export async function workbookQuery(
     wordingForLevel(ctx, organisationId, assessment.level),
   ]);
   const byKey = new Map(results.map((r) => [`${r.requirement_id}\u0000${r.object_id}`, r]));
+  const previous = await previousResultsByKey(ctx, db, assessment);
   const rows: WorkbookRowDto[] = [];
   const progress = new Map<string, WorkbookProgressDto>();
   for (const object of objects) {
@@ -129,6 +132,7 @@ export async function workbookQuery(
         reviewedAt: stored?.reviewed_at ?? null,
         evidenceCount: evidence.get(key) ?? 0,
         version: stored?.version ?? 0,
+        previous: previous.get(`${item.id}\u0000${object.name}`) ?? null,
       });
       const p = progress.get(item.category) ?? {
         category: item.category,
@@ -177,7 +181,16 @@ export async function currentFindings(
   const noteBy = new Map(notes.map((n) => [n.requirement_id, n]));
   const rectBy = new Map(rectifications.map((r) => [r.requirement_id, r]));
   const allCases = highRiskCaseList(ctx.catalog);
-  const findings = deriveFindings(scoringRequirements(baseline), testObjectsOf(objects), records);
+  // 整体测评: findings follow the compensated results; the recorded ones are shown beside them.
+  const compensated = await compensatedResults(db, assessment, objects, records);
+  const originals = new Map(
+    compensated.adjustments.map((a) => [`${a.requirementId}\u0000${a.objectId}`, a.original]),
+  );
+  const findings = deriveFindings(
+    scoringRequirements(baseline),
+    testObjectsOf(objects),
+    compensated.results,
+  );
   return findings.map((f) => {
     const item = items.get(f.requirementId) as FixedBaselineItem;
     const note = noteBy.get(f.requirementId);
@@ -194,11 +207,15 @@ export async function currentFindings(
       controlPoint: item.controlPoint,
       title: item.title,
       result: f.result,
-      objects: f.objects.map((o) => ({
-        id: o.objectId,
-        name: objectNames.get(o.objectId) ?? o.objectId,
-        result: o.result,
-      })),
+      objects: f.objects.map((o) => {
+        const original = originals.get(`${f.requirementId}\u0000${o.objectId}`);
+        return {
+          id: o.objectId,
+          name: objectNames.get(o.objectId) ?? o.objectId,
+          result: o.result,
+          ...(original !== undefined ? { originalResult: original } : {}),
+        };
+      }),
       failingObjectCount: f.objectIds.length,
       majorRiskTrigger: majorTriggerFor(ctx, suggestion.caseId, confirmed ?? suggestion.risk),
       suggested: {
@@ -299,11 +316,15 @@ export async function scoreQuery(
   const reportDate = assessment.report_date ?? asOf;
   const requirements = scoringRequirements(baselineOf(assessment));
   const testObjects = testObjectsOf(objects);
-  const records: ResultRecord[] = results.map((r) => ({
+  const recorded: ResultRecord[] = results.map((r) => ({
     requirementId: r.requirement_id,
     objectId: r.object_id,
     result: r.result as ItemResult,
   }));
+  // 整体测评: compensated results count, and the conclusion names them.
+  const compensated = await compensatedResults(db, assessment, objects, recorded);
+  const records = compensated.results;
+  const compensations = compensated.adjustments;
   const verified = new Map(
     rectifications
       .filter((r) => r.status === 'verified' && r.retest_result)
@@ -330,6 +351,7 @@ export async function scoreQuery(
     problems: problemsBefore,
     majorRisks: majorRisks.map(() => ({ rectified: false })),
     reportDate,
+    compensations,
   });
   const after = scoreAssessment({
     requirements,
@@ -338,6 +360,7 @@ export async function scoreQuery(
     problems: problemsAfter,
     majorRisks,
     reportDate,
+    compensations,
   });
   // The 2025 template prints major risks as "N（M个已整改）" in both views.
   return {

@@ -69,6 +69,7 @@ import {
 import { ImportQuerySchema } from '../../shared/practitioner-import';
 import { IsoDateSchema } from '../../shared/schemas';
 import { scopeOf } from '../auth';
+import { registerCompensationRoutes } from './assessment-compensations.routes';
 import { OrgParams, SystemParams } from './params';
 
 const read = { access: { kind: 'org', permission: 'assessments.read' } } as const;
@@ -91,6 +92,8 @@ export const assessmentsRoutes =
   async (app) => {
     const tags = ['assessments'];
     const today = () => beijingToday(ctx.clock);
+    // 整体测评 compensations and 上次测评问题整改情况 (issue 14 parts 7 and 8).
+    registerCompensationRoutes(app, ctx);
 
     // Evidence files arrive as the raw body with their own content type.
     app.addContentTypeParser(

@@ -5,6 +5,7 @@
  * bundle can import it.
  */
 import { ASSESSMENT } from './assessment';
+import { COMPENSATION, COMPENSATION_SCOPE, PREVIOUS_ASSESSMENT } from './compensation';
 import { AUDIT_ACTION, AUDIT_ENTITY, AUDIT_FIELD, AUDIT_VALUE } from './audit';
 import {
   ASSESSMENT_STATUS,
@@ -42,6 +43,7 @@ export * from './messages';
 export * from './verification';
 export * from './wording';
 export * from './practitioner';
+export * from './compensation';
 
 /** Each area's prefix and table. Label areas can be named in a placeholder: `{role:role}`. */
 const AREAS = {
@@ -75,6 +77,9 @@ const AREAS = {
   practitioner: PRACTITIONER,
   wording: WORDING,
   workbook_xlsx: WORKBOOK_XLSX,
+  compensation: COMPENSATION,
+  compensation_scope: COMPENSATION_SCOPE,
+  previous_assessment: PREVIOUS_ASSESSMENT,
 } as const satisfies Record<string, WordTable>;
 
 type Areas = typeof AREAS;
@@ -96,6 +101,8 @@ const MESSAGE_AREAS = [
   'practitioner',
   'wording',
   'workbook_xlsx',
+  'compensation',
+  'previous_assessment',
 ] as const;
 export type MessageArea = (typeof MESSAGE_AREAS)[number];
 export type MessageCode = { [P in MessageArea]: CodesOf<P, Areas[P]> }[MessageArea];

@@ -11,6 +11,7 @@ import * as manyServers from './2026-12-07c-many-servers';
 import * as testObjectScope from './2026-12-08a-test-object-scope';
 import * as requirementWording from './2026-12-08b-requirement-wording';
 import * as verification from './2026-12-08c-verification';
+import * as compensationsPrevious from './2026-12-08d-compensations-previous';
 
 /** Migrations in code, one set for SQLite and PostgreSQL, keyed by date-prefixed name. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08a-test-object-scope': testObjectScope,
   '2026-12-08b-requirement-wording': requirementWording,
   '2026-12-08c-verification': verification,
+  '2026-12-08d-compensations-previous': compensationsPrevious,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
