@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type {
@@ -137,6 +138,26 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(row?.clause, '8.1.4.1 a)');
       assert.equal(row?.testId, 'L3-CES1-01');
       assert.equal(row?.version, 0);
+    });
+
+    it('sends the workbook brotli- or gzip-compressed as the client accepts, same content', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const plain = await owner.inject({ method: 'GET', url: a('/workbook') });
+      const br = await owner.inject({
+        method: 'GET',
+        url: a('/workbook'),
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      });
+      assert.equal(br.headers['content-encoding'], 'br');
+      assert.equal(brotliDecompressSync(br.rawPayload).toString('utf8'), plain.body);
+      assert.ok(br.rawPayload.length * 5 < plain.rawPayload.length, 'much smaller');
+      const gz = await owner.inject({
+        method: 'GET',
+        url: a('/workbook'),
+        headers: { 'accept-encoding': 'gzip' },
+      });
+      assert.equal(gz.headers['content-encoding'], 'gzip');
+      assert.equal(gunzipSync(gz.rawPayload).toString('utf8'), plain.body);
     });
 
     it('records results with versions; a stale version is 409; 部分符合 needs a reason', async (t) => {
