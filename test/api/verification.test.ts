@@ -11,6 +11,7 @@ import type {
   VerificationListDto,
 } from '../../src/shared/verification-schemas';
 import { buildReport } from '../../src/app/reports';
+import type { TableBlock } from '../../src/reports/model';
 import { TEST_DIALECTS } from '../support';
 import { startHarness, type Client, type Harness } from './harness';
 
@@ -291,7 +292,7 @@ for (const dialect of TEST_DIALECTS) {
         ?.candidates.find((c) => c.name === 'HIS 登录接口 SQL 注入');
       assert.deepEqual(
         sqli?.reasons.map((r) => r.zh),
-        ['CVSS 基本分 8.8 ≥ 7（高危）', '渗透测试已验证可利用'],
+        ['CVSS 基本分 8.8 ≥ 7.0（高危）', '渗透测试已验证可利用'],
       );
 
       const withInfo = (
@@ -357,10 +358,7 @@ for (const dialect of TEST_DIALECTS) {
           'C.5 门户网站服务器',
         ],
       );
-      const first = scan.find((b) => b.kind === 'table') as {
-        rows: string[][];
-        columns: { header: string }[];
-      };
+      const first = scan.find((b): b is TableBlock => b.kind === 'table')!;
       assert.deepEqual(
         first.columns.map((x) => x.header),
         ['目标地址', '漏洞名称', 'CVE编号', 'CVSS', '风险等级', '可利用'],

@@ -75,8 +75,8 @@ export function vulnerabilityCandidate(f: VerificationFindingInput): Vulnerabili
   const reasons: Bilingual[] = [];
   if (highByScore) {
     reasons.push({
-      zh: `CVSS 基本分 ${f.cvss} ≥ ${HIGH_CVSS}（高危）`,
-      en: `CVSS base score ${f.cvss} ≥ ${HIGH_CVSS} (high)`,
+      zh: `CVSS 基本分 ${f.cvss.toFixed(1)} ≥ ${HIGH_CVSS.toFixed(1)}（高危）`,
+      en: `CVSS base score ${f.cvss.toFixed(1)} ≥ ${HIGH_CVSS.toFixed(1)} (high)`,
     });
   } else {
     const zh = f.severity === 'critical' ? '严重' : '高危';
