@@ -81,6 +81,12 @@ for (const dialect of TEST_DIALECTS) {
 
     it('uploads, lists, shows in the workbook and Excel, and clears', async (t) => {
       if (!h) return t.skip('database unavailable');
+      // A workbook served (and cached by revision) before the wording is loaded…
+      const workbookUrl = `/api/organisations/${orgId}/assessments/${assessmentId}/workbook`;
+      const first = await owner.inject({ url: workbookUrl });
+      assert.equal(first.statusCode, 200);
+      assert.ok((first.json() as WorkbookDto).rows.every((r) => r.standardText === null));
+      const etag = first.headers.etag;
       const empty = await owner.inject({ url: url() });
       assert.equal(empty.statusCode, 200);
       assert.deepEqual(empty.json(), { count: 0, items: [] });
@@ -147,11 +153,13 @@ for (const dialect of TEST_DIALECTS) {
         ],
       );
 
-      const workbook: WorkbookDto = (
-        await owner.inject({
-          url: `/api/organisations/${orgId}/assessments/${assessmentId}/workbook`,
-        })
-      ).json();
+      // …is not served from the cache afterwards.
+      const fresh = await owner.inject({
+        url: workbookUrl,
+        headers: etag ? { 'if-none-match': String(etag) } : {},
+      });
+      assert.equal(fresh.statusCode, 200);
+      const workbook: WorkbookDto = fresh.json();
       assert.equal(
         workbook.rows.find((r) => r.requirementId === '8.1.4.2-a')?.standardText,
         '【本单位标准文本】访问控制（示例文本）',

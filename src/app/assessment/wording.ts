@@ -26,6 +26,7 @@ import { at } from '../../spreadsheet/types';
 import { formatMb } from '../../spreadsheet/zip';
 import {
   ALL_LEVELS,
+  bumpAssessmentRevisions,
   countWording,
   deleteWording,
   listWording,
@@ -626,6 +627,7 @@ export async function storeWordingEntries(
     const { report, rows } = await run(trx, now);
     if (rows.length === 0) return report;
     await upsertWording(trx, rows);
+    await bumpAssessmentRevisions(trx, organisationId);
     await audit({
       organisationId,
       action: 'wording.import',
@@ -678,6 +680,7 @@ export function clearWordingCommand(
   return audited(ctx, actor, async (trx, audit) => {
     const deleted = await deleteWording(trx, organisationId);
     if (deleted > 0) {
+      await bumpAssessmentRevisions(trx, organisationId);
       await audit({
         organisationId,
         action: 'wording.clear',

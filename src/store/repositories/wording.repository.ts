@@ -80,3 +80,15 @@ export async function deleteWording(db: Db, organisationId: string): Promise<num
     .executeTakeFirst();
   return Number(result.numDeletedRows ?? 0);
 }
+
+/**
+ * The wording shows in every workbook of the organisation: bump their revisions so that cached
+ * workbooks (and their ETags) are not served with the old text.
+ */
+export async function bumpAssessmentRevisions(db: Db, organisationId: string): Promise<void> {
+  await db
+    .updateTable('assessments')
+    .set((eb) => ({ revision: eb('revision', '+', 1) }))
+    .where('organisation_id', '=', organisationId)
+    .execute();
+}
