@@ -117,18 +117,24 @@ describe('GB/T 22239 level-3 test guidance (测评作业指导)', () => {
     assert.match(all('8.1.4.1-d'), /密码技术/);
   });
 
-  it('cites the Cybersecurity Law by its numbers as amended in 2025 (log retention is Art. 23)', () => {
-    const stale = shippedTestGuidance()
-      .entries.filter((e) =>
-        [...e.steps, e.expected, e.judgement].some(
-          (t) => /网络安全法》第二十一条/.test(t.zh) || /Cybersecurity Law,? Art\. 21\b/.test(t.en),
-        ),
-      )
-      .map((e) => e.requirementId);
+  it('cites Cybersecurity Law articles by their numbers as amended in 2025, with the former number', () => {
+    // The 2025 amendment (in force 2026-01-01) inserted Arts. 3 and 20: old Arts. 19–79 moved up by
+    // two (MLPS duties and six-month logs: 21 → 23; certified network equipment: 23 → 25).
+    const stale = shippedTestGuidance().entries.flatMap((e) =>
+      [...e.steps, e.expected, e.judgement]
+        .filter(
+          (t) =>
+            (/网络安全法》第[一二三四五六七八九十百]+条/.test(t.zh) &&
+              !t.zh.includes('修正前为')) ||
+            (/Cybersecurity Law,? Art\. \d+/.test(t.en) &&
+              !t.en.includes('before the 2025 amendment')),
+        )
+        .map((t) => `${e.requirementId}: ${(/网络安全法》第[^条]+条/.exec(t.zh) ?? [t.en])[0]}`),
+    );
     assert.deepEqual(
       stale,
       [],
-      'since 2026-01-01 the MLPS duties (incl. logs kept six months) are Art. 23; write 第二十三条（2025 年修正前为第二十一条）',
+      'write e.g. 《网络安全法》第二十三条（2025 年修正前为第二十一条） / "Cybersecurity Law, Art. 23 (Art. 21 before the 2025 amendment)"',
     );
   });
 
