@@ -55,13 +55,26 @@ export function fixBaseline(catalog: MlpsCatalog, baseline: Baseline): FixedBase
   }));
 }
 
-const baselineCache = new WeakMap<AssessmentRow, FixedBaselineItem[]>();
+/**
+ * Parsed baselines by assessment id. A baseline never changes after creation, so every read of
+ * the assessment row can share one parse (the text is compared, so a restored database or a
+ * reused id cannot serve a stale one). Bounded: the least recently used entries go first.
+ */
+const baselineCache = new Map<string, { text: string; items: FixedBaselineItem[] }>();
+const BASELINE_CACHE_SIZE = 256;
 
-export function baselineOf(row: AssessmentRow): FixedBaselineItem[] {
-  let items = baselineCache.get(row);
-  if (items === undefined) {
-    items = JSON.parse(row.baseline) as FixedBaselineItem[];
-    baselineCache.set(row, items);
+export function baselineOf(row: Pick<AssessmentRow, 'id' | 'baseline'>): FixedBaselineItem[] {
+  const hit = baselineCache.get(row.id);
+  if (hit !== undefined && hit.text === row.baseline) {
+    baselineCache.delete(row.id);
+    baselineCache.set(row.id, hit);
+    return hit.items;
+  }
+  const items = JSON.parse(row.baseline) as FixedBaselineItem[];
+  baselineCache.delete(row.id);
+  baselineCache.set(row.id, { text: row.baseline, items });
+  if (baselineCache.size > BASELINE_CACHE_SIZE) {
+    baselineCache.delete(baselineCache.keys().next().value as string);
   }
   return items;
 }
