@@ -4,6 +4,7 @@ import { CLI_ACTOR } from '../../app/actor';
 import { addTestObjectCommand, createAssessmentCommand } from '../../app/assessment/commands';
 import { exportWorkbook, importWorkbook } from '../../app/assessment-excel';
 import {
+  assessmentQuery,
   assessmentSummaryQuery,
   assessmentsQuery,
   findingsQuery,
@@ -23,6 +24,7 @@ import type { ScoreResultDto } from '../../shared/api-types';
 import { IsoDateSchema } from '../../shared/schemas';
 import { withStore } from '../context';
 import { registerObjectCommands } from './assessment-objects';
+import { registerCompensationCommands } from './assessment-compensations';
 import { formatTable, UsageError } from '../io';
 import {
   collectKind,
@@ -36,6 +38,7 @@ export function registerAssessment(program: Command): void {
     .description('level assessments (等级测评): create, Excel export/import, score, findings');
 
   registerObjectCommands(assessment);
+  registerCompensationCommands(assessment);
 
   assessment
     .command('list')
@@ -76,6 +79,10 @@ export function registerAssessment(program: Command): void {
     .option('--report-number <text>', 'report number')
     .option('--report-date <date>', 'report (cover) date YYYY-MM-DD; chooses the scoring policy')
     .option(
+      '--from-previous [assessment]',
+      "start from the system's latest assessment (or the one given): copy its test objects, show its results and findings",
+    )
+    .option(
       '--object <name:kind>',
       `a test object, repeatable; kind one of ${TEST_OBJECT_KINDS.join(', ')}`,
       (value: string, list: string[]) => [...list, value],
@@ -91,6 +98,7 @@ export function registerAssessment(program: Command): void {
         reportNumber?: string;
         reportDate?: string;
         object: string[];
+        fromPrevious?: string | boolean;
         json?: boolean;
       }) => {
         if (opts.reportDate !== undefined && !IsoDateSchema.safeParse(opts.reportDate).success) {
@@ -117,13 +125,18 @@ export function registerAssessment(program: Command): void {
             agency: opts.agency ?? null,
             reportNumber: opts.reportNumber ?? null,
             reportDate: opts.reportDate ?? null,
+            previousAssessmentId: typeof opts.fromPrevious === 'string' ? opts.fromPrevious : null,
+            startFromPrevious: opts.fromPrevious === true,
           });
+          const copied = row.previous_assessment_id
+            ? (await assessmentQuery(ctx, opts.org, row.id)).objects.length
+            : 0;
           for (const o of objects) await addTestObjectCommand(ctx, CLI_ACTOR, opts.org, row.id, o);
-          return assessmentSummaryQuery(ctx, opts.org, row.id);
+          return { ...(await assessmentSummaryQuery(ctx, opts.org, row.id)), copied };
         });
         if (opts.json) return print(JSON.stringify(result, null, 2));
         print(
-          `created assessment ${result.id}: ${result.systemName} 第${result.level}级, ${result.requirementCount} requirements, ${objects.length} test object(s)`,
+          `created assessment ${result.id}: ${result.systemName} 第${result.level}级, ${result.requirementCount} requirements, ${objects.length + result.copied} test object(s)${result.copied > 0 ? ` (${result.copied} copied from the previous assessment)` : ''}`,
         );
       },
     );
