@@ -248,7 +248,7 @@ export function PractitionerImportWizard({ open, orgId, assessmentId, onClose }:
             rowKey="sheet"
             dataSource={sheets}
             pagination={false}
-            scroll={{ y: 420 }}
+            scroll={{ x: 'max-content', y: 420 }}
             expandable={{
               rowExpandable: (s) => s.problems.length + s.unmatched.length + s.warnings.length > 0,
               expandedRowRender: (s) => (
@@ -278,10 +278,10 @@ export function PractitionerImportWizard({ open, orgId, assessmentId, onClose }:
               ),
             }}
             columns={[
-              { title: t('assessment.excel.sheet'), dataIndex: 'sheet', width: 150 },
+              { title: t('assessment.excel.sheet'), dataIndex: 'sheet', width: 140 },
               {
                 title: t('assessment.practitioner.object'),
-                width: 190,
+                width: 170,
                 render: (_: unknown, s) => (
                   <Space size={4} wrap>
                     <span>{s.object?.name}</span>
@@ -295,7 +295,7 @@ export function PractitionerImportWizard({ open, orgId, assessmentId, onClose }:
               },
               {
                 title: t('assessment.practitioner.kind'),
-                width: 220,
+                width: 210,
                 render: (_: unknown, s) =>
                   s.object?.existingId ? (
                     objectKindLabel(s.object.kind, i18n.language)
@@ -325,12 +325,12 @@ export function PractitionerImportWizard({ open, orgId, assessmentId, onClose }:
               },
               {
                 title: 'IP',
-                width: 150,
+                width: 130,
                 render: (_: unknown, s) => s.object?.attributes.ipAddresses.join(', '),
               },
               {
                 title: t('assessment.practitioner.version'),
-                width: 110,
+                width: 100,
                 render: (_: unknown, s) => s.object?.attributes.version,
               },
               {
