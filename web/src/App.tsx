@@ -95,6 +95,10 @@ const pages = {
     () => import('./pages/settings/AuditPage'),
     (m) => m.AuditPage,
   ),
+  wording: lazyPage(
+    () => import('./pages/settings/RequirementWordingPage'),
+    (m) => m.RequirementWordingPage,
+  ),
   notFound: lazyPage(
     () => import('./pages/NotFoundPage'),
     (m) => m.NotFoundPage,
@@ -118,6 +122,7 @@ const PAGE_PATHS: readonly (readonly [string, LazyPage])[] = [
   ['/o/:orgId/settings/roles', pages.roles],
   ['/o/:orgId/settings/tokens', pages.tokens],
   ['/o/:orgId/settings/audit', pages.audit],
+  ['/o/:orgId/settings/wording', pages.wording],
 ];
 
 /**
@@ -320,6 +325,14 @@ export function App() {
                   element={
                     <RequirePermission permission="audit.read">
                       <Lazy page={pages.audit} />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="settings/wording"
+                  element={
+                    <RequirePermission permission="assessments.read">
+                      <Lazy page={pages.wording} />
                     </RequirePermission>
                   }
                 />

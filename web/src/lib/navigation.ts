@@ -23,6 +23,7 @@ export const SETTINGS_SECTIONS: readonly Section[] = [
   { key: 'members', path: 'settings/members', permission: 'members.read' },
   { key: 'roles', path: 'settings/roles', permission: 'org.read' },
   { key: 'tokens', path: 'settings/tokens', permission: 'tokens.manage' },
+  { key: 'wording', path: 'settings/wording', permission: 'assessments.read' },
   { key: 'audit', path: 'settings/audit', permission: 'audit.read' },
 ];
 

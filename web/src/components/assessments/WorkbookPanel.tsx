@@ -151,6 +151,7 @@ export function WorkbookPanel({
         row.testId ?? '',
         row.text.zh,
         row.text.en,
+        row.standardText ?? '',
         row.title.zh,
         row.title.en,
         row.controlPoint.zh,
@@ -454,12 +455,30 @@ export function WorkbookPanel({
       dataIndex: 'text',
       width: 250,
       render: (value: WorkbookRowDto['text'], row) => (
-        <Tooltip title={text(value)} placement="topLeft" mouseEnterDelay={0.6}>
+        <Tooltip
+          title={
+            row.standardText
+              ? `${text(value)}\n${t('assessment.workbook.standardText')}：${row.standardText}`
+              : text(value)
+          }
+          placement="topLeft"
+          mouseEnterDelay={0.6}
+        >
           <div className="wb-text">
             <Typography.Text strong style={{ fontSize: 12 }}>
               {text(row.title)}
             </Typography.Text>{' '}
             {text(value)}
+            {/* The organisation's own copy of the standard's wording, where it loaded one. */}
+            {row.standardText ? (
+              <Typography.Text
+                type="secondary"
+                className="wb-standard-text"
+                style={{ display: 'block', fontSize: 11 }}
+              >
+                {t('assessment.workbook.standardText')}：{row.standardText}
+              </Typography.Text>
+            ) : null}
           </div>
         </Tooltip>
       ),
