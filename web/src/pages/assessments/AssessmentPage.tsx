@@ -12,6 +12,7 @@ import { RectificationPanel } from '../../components/assessments/RectificationPa
 import { ScorePanel } from '../../components/assessments/ScorePanel';
 import { AssessmentStatusTag, periodText } from '../../components/assessments/SystemAssessments';
 import { TestObjectsPanel } from '../../components/assessments/TestObjectsPanel';
+import { VerificationPanel } from '../../components/assessments/VerificationPanel';
 import { WorkbookPanel } from '../../components/assessments/WorkbookPanel';
 import { LevelTag } from '../../components/LevelTag';
 import { useCan, useCurrentOrganisation } from '../../components/OrganisationScope';
@@ -21,6 +22,7 @@ const TABS = [
   'objects',
   'workbook',
   'excel',
+  'verification',
   'findings',
   'major',
   'score',
@@ -127,6 +129,11 @@ export function AssessmentPage() {
             children: <WorkbookPanel {...props} onAddObjects={() => setTab('objects')} />,
           },
           { key: 'excel', label: t('assessment.tab.excel'), children: <ExcelPanel {...props} /> },
+          {
+            key: 'verification',
+            label: t('assessment.tab.verification'),
+            children: <VerificationPanel {...props} />,
+          },
           {
             key: 'findings',
             label: t('assessment.tab.findings'),
