@@ -230,6 +230,18 @@ for (const dialect of TEST_DIALECTS) {
           expected.name,
         );
       }
+      // One import entry with the file's digest and counts, one entry per object created; the
+      // records themselves never reach the audit log in clear.
+      const audit = await h.store.db
+        .selectFrom('audit_entries')
+        .select(['action', 'changes'])
+        .where('organisation_id', '=', orgId)
+        .where('action', 'in', ['assessment.results.import', 'assessment.object.create'])
+        .execute();
+      assert.equal(audit.filter((e) => e.action === 'assessment.object.create').length, 15);
+      const entry = audit.find((e) => e.action === 'assessment.results.import');
+      assert.match(String(entry?.changes), /"layout":"auto"/);
+      assert.doesNotMatch(JSON.stringify(audit), /漏洞扫描/);
       const partial = recorded.find((r) => r.result === 'partial');
       assert.ok(partial?.record);
       assert.equal(partial?.reason, partial?.record);

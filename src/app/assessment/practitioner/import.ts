@@ -21,6 +21,7 @@ import { say } from '../../../shared/vocabulary';
 import { readSpreadsheet, type Workbook } from '../../../spreadsheet/reader';
 import { at } from '../../../spreadsheet/types';
 import {
+  getAssessment,
   insertResults,
   listResults,
   listTestObjects,
@@ -28,7 +29,7 @@ import {
   updateResults,
   type ResultUpdate,
 } from '../../../store/repositories/assessments.repository';
-import type { AssessmentResultRow, TestObjectRow } from '../../../store/schema';
+import type { AssessmentResultRow, AssessmentRow, TestObjectRow } from '../../../store/schema';
 import { inScope, type OrgScope } from '../../access';
 import { audited, rowChanges, type Actor } from '../../actor';
 import type { AppContext } from '../../context';
@@ -92,7 +93,7 @@ export async function readPractitionerWorkbook(buffer: Buffer): Promise<Detected
 /** The match of a file against the assessment and its objects as they are now. */
 function matchAgainst(
   sheets: readonly DetectedSheet[],
-  assessment: { level: number; baseline: string } & Parameters<typeof baselineOf>[0],
+  assessment: AssessmentRow,
   objects: readonly TestObjectRow[],
   kinds: Readonly<Record<string, string>> | undefined,
 ): PractitionerMatch {
@@ -108,6 +109,28 @@ function matchAgainst(
     })),
     ...(kinds ? { kinds } : {}),
   });
+}
+
+/**
+ * A practitioner workbook matched against an assessment (within the caller's scope), without
+ * writing: for features that read it otherwise, e.g. the standard's wording per requirement
+ * (`wordingFromWorkbook(parsed)`; the level is `parsed.level`).
+ */
+export async function parsePractitionerWorkbook(
+  ctx: AppContext,
+  within: OrgScope,
+  assessmentId: string,
+  buffer: Buffer,
+): Promise<PractitionerMatch> {
+  const { organisationId, systemIds } = inScope(within);
+  const assessment = await getAssessment(ctx.store.db, organisationId, assessmentId, systemIds);
+  const sheets = await readPractitionerWorkbook(buffer);
+  return matchAgainst(
+    sheets,
+    assessment,
+    await listTestObjects(ctx.store.db, assessmentId),
+    undefined,
+  );
 }
 
 /**
@@ -341,4 +364,4 @@ export function present(
   };
 }
 
-export { wordingFromWorkbook } from './match';
+export { wordingFromWorkbook, type PractitionerMatch } from './match';
