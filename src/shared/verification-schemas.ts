@@ -79,6 +79,7 @@ export interface VerificationProblemDto {
   code?: string;
   message: string;
   messageZh?: string;
+  params?: Record<string, string | number>;
 }
 
 /** The answer of POST …/verification: the preview (dryRun) or what was imported. */

@@ -215,7 +215,9 @@ function candidatesDto(
 const problemDto = (d: ErrorDetail) => ({
   path: d.path,
   message: d.message,
-  ...(d.code ? { code: d.code, messageZh: say(d.code, d.params ?? {}, 'zh') } : {}),
+  ...(d.code
+    ? { code: d.code, params: { ...d.params }, messageZh: say(d.code, d.params ?? {}, 'zh') }
+    : {}),
 });
 
 /**
