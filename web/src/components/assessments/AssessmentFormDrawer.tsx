@@ -1,4 +1,4 @@
-import { Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import { Button, DatePicker, Drawer, Form, Input, Select, Space, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,9 +17,18 @@ interface FormValues {
   reportNumber?: string;
   reportDate?: Dayjs | null;
   team?: string[];
+  startFromPrevious?: boolean;
 }
 
-const FIELDS = ['title', 'period', 'agency', 'reportNumber', 'reportDate', 'team'];
+const FIELDS = [
+  'title',
+  'period',
+  'agency',
+  'reportNumber',
+  'reportDate',
+  'team',
+  'startFromPrevious',
+];
 
 /** 新建测评 / 编辑测评信息: the project's metadata (the baseline is fixed by the server). */
 export function AssessmentFormDrawer({
@@ -74,6 +83,8 @@ export function AssessmentFormDrawer({
       reportNumber: text(values.reportNumber),
       reportDate: toIsoDate(values.reportDate),
       team: (values.team ?? []).map((u) => u.trim()).filter(Boolean),
+      // Year over year: copy the last assessment's objects and show its results and findings.
+      ...(!assessment && values.startFromPrevious ? { startFromPrevious: true } : {}),
     }).catch(() => undefined);
   };
 
@@ -138,6 +149,16 @@ export function AssessmentFormDrawer({
             }))}
           />
         </Form.Item>
+        {!assessment && (
+          <Form.Item
+            name="startFromPrevious"
+            label={t('assessment.form.startFromPrevious')}
+            extra={t('assessment.form.startFromPreviousHint')}
+            valuePropName="checked"
+          >
+            <Switch aria-label={t('assessment.form.startFromPrevious')} />
+          </Form.Item>
+        )}
       </Form>
       <ApiErrorAlert error={error} />
     </Drawer>

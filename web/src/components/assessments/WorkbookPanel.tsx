@@ -514,6 +514,22 @@ export function WorkbookPanel({
             ) : (
               <ResultTag result={result} />
             )}
+            {row.previous && (
+              <Typography.Text
+                type="secondary"
+                style={{ fontSize: 12 }}
+                data-testid="previous-result"
+                title={
+                  row.previous.record
+                    ? t('assessment.workbook.previousRecord', { record: row.previous.record })
+                    : undefined
+                }
+              >
+                {t('assessment.workbook.previous', {
+                  result: t(`assessment.result.${row.previous.result}`),
+                })}
+              </Typography.Text>
+            )}
             {error && (
               <Typography.Text type="danger" className="wb-row-error" data-testid="row-error">
                 {error}

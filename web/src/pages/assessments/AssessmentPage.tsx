@@ -5,9 +5,11 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useAssessment } from '../../api/assessment-hooks';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { AssessmentOverview } from '../../components/assessments/AssessmentOverview';
+import { CompensationsPanel } from '../../components/assessments/CompensationsPanel';
 import { ExcelPanel } from '../../components/assessments/ExcelPanel';
 import { FindingsPanel } from '../../components/assessments/FindingsPanel';
 import { MajorRisksPanel } from '../../components/assessments/MajorRisksPanel';
+import { PreviousFindingsPanel } from '../../components/assessments/PreviousFindingsPanel';
 import { RectificationPanel } from '../../components/assessments/RectificationPanel';
 import { ScorePanel } from '../../components/assessments/ScorePanel';
 import { AssessmentStatusTag, periodText } from '../../components/assessments/SystemAssessments';
@@ -19,12 +21,14 @@ import { useCan, useCurrentOrganisation } from '../../components/OrganisationSco
 
 const TABS = [
   'overview',
+  'previous',
   'objects',
   'workbook',
   'excel',
   'verification',
   'findings',
   'major',
+  'compensation',
   'score',
   'rectification',
 ] as const;
@@ -119,6 +123,11 @@ export function AssessmentPage() {
             children: <AssessmentOverview {...props} canWrite={canWrite} />,
           },
           {
+            key: 'previous',
+            label: t('assessment.tab.previous'),
+            children: <PreviousFindingsPanel {...props} />,
+          },
+          {
             key: 'objects',
             label: t('assessment.tab.objects', { count: a.objects.length }),
             children: <TestObjectsPanel {...props} />,
@@ -143,6 +152,11 @@ export function AssessmentPage() {
             key: 'major',
             label: t('assessment.tab.major'),
             children: <MajorRisksPanel {...props} />,
+          },
+          {
+            key: 'compensation',
+            label: t('assessment.tab.compensation'),
+            children: <CompensationsPanel {...props} />,
           },
           { key: 'score', label: t('assessment.tab.score'), children: <ScorePanel {...props} /> },
           {
