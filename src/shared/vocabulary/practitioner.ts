@@ -84,8 +84,8 @@ export const PRACTITIONER = {
     zh: '控制点“{controlPoint}”不是本次测评基线中{extension:extension}“{category:category}”的控制点',
   },
   letter_unknown: {
-    en: '控制点 {controlPoint} ({clause}) has no item {letter}) at level {level}',
-    zh: '控制点“{controlPoint}”（{clause}）在第{level}级没有 {letter}）项',
+    en: '控制点 {controlPoint} ({clause}) has no item {letter}) in this assessment’s baseline (level {level})',
+    zh: '本次测评基线（第{level}级）中控制点“{controlPoint}”（{clause}）没有 {letter}）项',
   },
   ordinal_unknown: {
     en: '控制点 {controlPoint} has {count} item(s) at level {level}; this row would be item {ordinal}',

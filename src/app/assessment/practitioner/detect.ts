@@ -193,6 +193,8 @@ export const itemLetter = (item: string): string | null =>
 /** The 测评项 without its item letter. */
 export const withoutLetter = (item: string): string => item.replace(LETTER, '').trim();
 
+/** A label row naming the requirements below it (安全通用要求, 云计算安全扩展要求 …). */
+const SECTION_EXTENSION = /^(安全通用要求|.{2,8}安全扩展要求)$/;
 const TOTAL = /^(合计|总计|小计|总分|得分|汇总|平均分?|统计)(（.*）|\(.*\))?[:：]?$/;
 const CODE = /^[A-Z]{1,3}\d?-[A-Z]{2,6}\d{0,2}-\d{1,3}$/i;
 
@@ -277,11 +279,29 @@ export function detectSheet(sheet: SheetInput): DetectedSheet {
     const ext = get('extension');
     const cat = get('category');
     const cp = get('controlPoint');
+    // A label row across the table (merged): 安全通用要求, 云计算安全扩展要求, 安全计算环境 ….
+    const distinct = [...new Set(cells.filter(Boolean))];
+    if (distinct.length === 1 && !itemLetter(distinct[0]!)) {
+      const only = distinct[0]!;
+      if (SECTION_EXTENSION.test(only)) {
+        extension = only;
+        continue;
+      }
+      if (categoryNamed(only) !== null && only.length <= 8) {
+        category = only;
+        continue;
+      }
+    }
     if (ext) extension = ext;
     if (cat) category = cat;
     if (!item && !result && !record) {
-      // A section label (扩展标准 / 安全类 / 控制点 alone) or a blank row.
-      if (cp) controlPoint = cp;
+      // A section label (扩展标准 / 安全类 / 控制点 alone, or a label row across the table
+      // such as 云计算安全扩展要求 above the cloud items) or a blank row.
+      const label = cells.find((c) => SECTION_EXTENSION.test(c));
+      if (label && !ext) extension = label;
+      const categoryLabel = cells.find((c) => categoryNamed(c) !== null && c.length <= 8);
+      if (categoryLabel && !cat) category = categoryLabel;
+      if (cp && !SECTION_EXTENSION.test(cp) && !categoryNamed(cp)) controlPoint = cp;
       continue;
     }
     if (cp) controlPoint = cp;

@@ -171,6 +171,30 @@ describe('practitioner workbook: matching to the baseline', () => {
     );
   });
 
+  it('reads cloud items under a label row when there is no 扩展标准 column, and 安全类 in the 控制点 cell', () => {
+    const detected = detectSheet({
+      name: '10.20.1.11',
+      rows: [
+        ['控制点', '测评项', '结果记录', '符合情况'],
+        ['安全通用要求', '安全通用要求', '安全通用要求', '安全通用要求'],
+        ['身份鉴别', 'a）标识和鉴别', '已配置', '符合'],
+        ['安全计算环境-访问控制', 'a）分配账户和权限', '已配置', '符合'],
+        ['云计算安全扩展要求', '云计算安全扩展要求', '云计算安全扩展要求', '云计算安全扩展要求'],
+        ['身份鉴别', 'a）双向身份验证', '已配置', '符合'],
+        ['访问控制（云）', 'b）客户自行设置虚拟机间的访问控制策略', '已配置', '符合'],
+      ].map((cells, i): RowData => ({ r: i + 1, cells })),
+    });
+    const match = matchWorkbook({ baseline: L3, level: 3, objects: [], sheets: [detected] });
+    const s = match.sheets[0]!;
+    assert.deepEqual(s.unmatched, []);
+    assert.deepEqual(
+      s.matched.map((m) => m.item.id),
+      ['8.1.4.1-a', '8.1.4.2-a', '8.2.4.1-a', '8.2.4.2-b'],
+    );
+    assert.equal(s.object?.kind, 'server');
+    assert.equal(s.object?.kindGuessed, true);
+  });
+
   it('gives the wording as found, per requirement', () => {
     const match = matchWorkbook({
       baseline: L3,

@@ -128,10 +128,18 @@ export function extensionNamed(text: string): Extension | null {
   return EXTENSION_WORDS.find(([re]) => re.test(squashed))?.[1] ?? null;
 }
 
-/** A control point title as compared: no numbering, spaces, punctuation or 和/与/及. */
+/**
+ * A control point title as compared: no numbering, no hint in parentheses, no 安全类 in front
+ * (`安全计算环境-身份鉴别`), no spaces, punctuation or 和/与/及.
+ */
 export const controlPointKey = (title: string) =>
   title
     .replace(/^[\d.\s]+/, '')
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(
+      /^[^-—/|:：]*(安全物理环境|安全通信网络|安全区域边界|安全计算环境|安全管理中心|安全管理制度|安全管理机构|安全管理人员|安全建设管理|安全运维管理)\s*[-—/|:：]\s*/,
+      '',
+    )
     .replace(/[\s()（）、,，和与及]/g, '')
     .toLowerCase();
 
@@ -324,7 +332,11 @@ function matchSheet(
       };
     }
     const candidates = ctx.index.categories.get(`${ext}|${cp}`) ?? [];
-    const named = row.category ? categoryNamed(row.category) : null;
+    const named = row.category
+      ? categoryNamed(row.category)
+      : /[-—/|:：]/.test(row.controlPoint)
+        ? categoryNamed(row.controlPoint)
+        : null;
     const category =
       candidates.length === 1
         ? candidates[0]!
