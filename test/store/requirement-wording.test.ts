@@ -13,6 +13,7 @@ import {
   clauseKey,
   clearWordingCommand,
   importWordingCommand,
+  importWordingFromPractitionerWorkbookCommand,
   parseLevel,
   parseWordingFile,
   wordingQuery,
@@ -23,6 +24,7 @@ import { documentText } from '../../src/reports/model';
 import { AppError } from '../../src/errors';
 import type { Store } from '../../src/store/database';
 import { createHospitalAssessment } from '../fixtures/assessment-fixture';
+import { level3Workbook } from '../fixtures/practitioner/workbooks';
 import { openTestStore, TEST_DIALECTS, testContext } from '../support';
 
 // Stand-ins for an organisation's licensed text (not the standard's words).
@@ -220,6 +222,62 @@ for (const dialect of TEST_DIALECTS) {
       assert.deepEqual((await audits()).slice(-1), ['wording.clear']);
       const cleared = await workbookQuery(ctx, f.organisationId, f.assessmentId);
       assert.ok(cleared.rows.every((r) => r.standardText === null));
+    });
+
+    it("takes the 测评项 texts of an assessor's own workbook, leaving out our own words", async (t) => {
+      if (skip()) return t.skip('database unavailable');
+      const ctx = testContext(store as Store);
+      const f = await createHospitalAssessment(ctx, { objects: [] });
+      // The fixture's 测评项 are our catalog's words; one row is given the organisation's text.
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await level3Workbook()).buffer as unknown as ExcelJS.Buffer);
+      const sheet = book.getWorksheet('安全物理环境') as ExcelJS.Worksheet;
+      let header = 0;
+      let col = 0;
+      sheet.eachRow((row, n) => {
+        row.eachCell((c, i) => {
+          if (!header && String(c.value).trim() === '测评项') {
+            header = n;
+            col = i;
+          }
+        });
+      });
+      assert.ok(header > 0, 'the fixture has a 测评项 header');
+      let edited = 0;
+      sheet.eachRow((row, n) => {
+        const text = String(row.getCell(col).value ?? '');
+        if (!edited && n > header && /^a[)）]/.test(text)) {
+          row.getCell(col).value = 'a）【本单位标准文本】机房场地选择（示例文本）';
+          edited = n;
+        }
+      });
+      assert.ok(edited > 0);
+      const buffer = Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer);
+      const dry = await importWordingFromPractitionerWorkbookCommand(
+        ctx,
+        f.actor,
+        f.organisationId,
+        f.assessmentId,
+        buffer,
+        { fileName: '现场测评记录.xlsx', dryRun: true },
+      );
+      assert.deepEqual(dry, { entries: 1, created: 1, updated: 0, unchanged: 0, dryRun: true });
+      assert.equal((await wordingQuery(ctx, f.organisationId)).count, 0);
+      await importWordingFromPractitionerWorkbookCommand(
+        ctx,
+        f.actor,
+        f.organisationId,
+        f.assessmentId,
+        buffer,
+        { fileName: '现场测评记录.xlsx' },
+      );
+      const [entry, ...rest] = (await wordingQuery(ctx, f.organisationId)).items;
+      assert.deepEqual(rest, []);
+      assert.match(entry?.requirementId ?? '', /^8\.1\.1\.\d+-a$/);
+      assert.equal(entry?.level, 3);
+      assert.equal(entry?.text, '【本单位标准文本】机房场地选择（示例文本）');
+      assert.equal(entry?.source, 'workbook');
+      assert.equal(entry?.sourceName, '现场测评记录.xlsx');
     });
 
     it('names every problem with its row and column and stores nothing; a dry run stores nothing', async (t) => {

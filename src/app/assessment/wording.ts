@@ -559,6 +559,57 @@ export async function importWordingCommand(
 }
 
 /**
+ * Loads the 测评项 wording of a practitioner workbook (an assessor's own layout, one sheet per
+ * test object), read and matched against one assessment (its baseline and level) by the
+ * practitioner importer: one entry per requirement at the assessment's level. Texts that are our
+ * own catalog words (a workbook exported by dengbao) are left out. Source `workbook`.
+ */
+export async function importWordingFromPractitionerWorkbookCommand(
+  ctx: AppContext,
+  actor: Actor,
+  within: OrgScope,
+  assessmentId: string,
+  buffer: Buffer,
+  options: { fileName?: string | undefined; dryRun?: boolean | undefined } = {},
+): Promise<WordingImportReport> {
+  if (buffer.length > WORDING_MAX_FILE_BYTES) {
+    refuse('file', 'wording.too_large', {
+      size: formatMb(buffer.length),
+      max: formatMb(WORDING_MAX_FILE_BYTES),
+    });
+  }
+  const { parsePractitionerWorkbook, wordingFromWorkbook } = await import('./practitioner/import');
+  const parsed = await parsePractitionerWorkbook(ctx, within, assessmentId, buffer);
+  const ours = new Map<string, string>();
+  for (const sheet of parsed.sheets) {
+    for (const row of sheet.matched) ours.set(row.item.id, squash(row.item.text.zh));
+  }
+  const problems: ErrorDetail[] = [];
+  const entries: WordingEntry[] = [];
+  wordingFromWorkbook(parsed).forEach((e) => {
+    const text = clean(e.text);
+    if (squash(text) === ours.get(e.requirementId)) return;
+    if (text.length > WORDING_TEXT_MAX) {
+      problems.push(
+        detail(`${e.requirementId}`, 'wording.text_too_long', {
+          length: text.length,
+          max: WORDING_TEXT_MAX,
+        }),
+      );
+      return;
+    }
+    entries.push({ requirementId: e.requirementId, level: parsed.level, text });
+  });
+  if (problems.length > 0) throw new ValidationError(problemsMessage(problems), problems);
+  return storeWordingEntries(ctx, actor, within, entries, {
+    source: 'workbook',
+    sourceName: options.fileName ?? null,
+    dryRun: options.dryRun ?? false,
+    file: { sm3: createHash('sm3').update(buffer).digest('hex'), bytes: buffer.length },
+  });
+}
+
+/**
  * Stores checked entries (from a file above, or from a practitioner workbook's parser), replacing
  * the organisation's text of the same item and level; one audited transaction.
  */

@@ -5,6 +5,7 @@ import { CLI_ACTOR } from '../../app/actor';
 import {
   clearWordingCommand,
   importWordingCommand,
+  importWordingFromPractitionerWorkbookCommand,
   WORDING_MAX_FILE_BYTES,
   WORDING_SOURCES,
   wordingQuery,
@@ -35,12 +36,22 @@ export function registerWording(program: Command): void {
     .argument('<file>', 'the file to load')
     .option('--org <id>', 'organisation id (may be left out when there is only one)')
     .option('--source <source>', `${WORDING_SOURCES.join(' or ')}`, 'licensed_copy')
+    .option(
+      '--assessment <id>',
+      "read the file as an assessor's own workbook (one sheet per test object) matched against this assessment; its 测评项 texts at the assessment's level",
+    )
     .option('--dry-run', 'check the file and say what would change; store nothing')
     .option('--json', 'print the report as JSON')
     .action(
       async (
         file: string,
-        opts: { org?: string; source: string; dryRun?: boolean; json?: boolean },
+        opts: {
+          org?: string;
+          source: string;
+          assessment?: string;
+          dryRun?: boolean;
+          json?: boolean;
+        },
       ) => {
         if (!(WORDING_SOURCES as readonly string[]).includes(opts.source)) {
           throw new UsageError(
@@ -48,13 +59,24 @@ export function registerWording(program: Command): void {
           );
         }
         const buffer = readBounded(file);
-        const report = await withStore(async (ctx) =>
-          importWordingCommand(ctx, CLI_ACTOR, await organisation(ctx, opts.org), buffer, {
+        const report = await withStore(async (ctx) => {
+          const org = await organisation(ctx, opts.org);
+          if (opts.assessment !== undefined) {
+            return importWordingFromPractitionerWorkbookCommand(
+              ctx,
+              CLI_ACTOR,
+              org,
+              opts.assessment,
+              buffer,
+              { fileName: basename(file), dryRun: opts.dryRun === true },
+            );
+          }
+          return importWordingCommand(ctx, CLI_ACTOR, org, buffer, {
             fileName: basename(file),
             source: opts.source as WordingSource,
             dryRun: opts.dryRun === true,
-          }),
-        );
+          });
+        });
         if (opts.json) return print(JSON.stringify(report, null, 2));
         print(
           `${report.dryRun ? 'checked (nothing stored)' : 'loaded'} ${file}: ${report.entries} entr${report.entries === 1 ? 'y' : 'ies'} — ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged`,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   clearWordingCommand,
   importWordingCommand,
+  importWordingFromPractitionerWorkbookCommand,
   WORDING_MAX_FILE_BYTES,
   WORDING_SOURCES,
   wordingQuery,
@@ -29,6 +30,11 @@ const ImportQuery = z.object({
   name: z.string().trim().max(200).optional(),
   source: z.enum(WORDING_SOURCES).optional(),
   dryRun: z.enum(['true', 'false']).optional(),
+  /**
+   * Read the file as an assessor's own workbook (one sheet per test object) matched against this
+   * assessment: its 测评项 texts at the assessment's level (source `workbook`).
+   */
+  assessmentId: z.string().uuid('must be an assessment id (UUID)').optional(),
 });
 
 /**
@@ -66,7 +72,7 @@ export const wordingRoutes =
         schema: {
           tags,
           summary:
-            'Load wording from a file (.xlsx/.csv with 编号 or 条款 and 测评项/原文, or a YAML/JSON list of {requirementId, level, text}) as the raw body: all or nothing, every problem by row and column',
+            'Load wording from a file (.xlsx/.csv with 编号 or 条款 and 测评项/原文, or a YAML/JSON list of {requirementId, level, text}; or, with assessmentId, an assessor workbook read against that assessment) as the raw body: all or nothing, every problem by row and column',
           params: OrgParams,
           querystring: ImportQuery,
         },
@@ -77,6 +83,16 @@ export const wordingRoutes =
           : req.body === undefined || req.body === null
             ? Buffer.alloc(0)
             : Buffer.from(JSON.stringify(req.body));
+        if (req.query.assessmentId) {
+          return importWordingFromPractitionerWorkbookCommand(
+            ctx,
+            req.actor,
+            scopeOf(req),
+            req.query.assessmentId,
+            body,
+            { fileName: req.query.name, dryRun: req.query.dryRun === 'true' },
+          );
+        }
         return importWordingCommand(ctx, req.actor, scopeOf(req), body, {
           fileName: req.query.name,
           source: req.query.source,
