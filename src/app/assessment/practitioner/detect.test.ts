@@ -59,6 +59,7 @@ describe('practitioner workbook: detection', () => {
         [null, null, 'b）登录失败处理', '未配置', '不符合', 0.7, 'L3-CES1-02'],
         ['云计算安全扩展要求', '身份鉴别', 'a）双向认证', '已启用', '符合', 0.4, 'L3-CES2-01'],
         [null, '合计', null, null, null, 2.1],
+        [null, null, '测评人员：张伟、刘洋  复核人：陈静  日期：2026-03-10'],
       ),
     });
     assert.equal(sheet.status, 'items');

@@ -196,6 +196,7 @@ export const withoutLetter = (item: string): string => item.replace(LETTER, '').
 /** A label row naming the requirements below it (安全通用要求, 云计算安全扩展要求 …). */
 const SECTION_EXTENSION = /^(安全通用要求|.{2,8}安全扩展要求)$/;
 const TOTAL = /^(合计|总计|小计|总分|得分|汇总|平均分?|统计)(（.*）|\(.*\))?[:：]?$/;
+const FOOTER = /^(测评人员|测评人|记录人|复核人|审核人|测评日期|测评时间|日期|备注|说明|注)[:：]/;
 const CODE = /^[A-Z]{1,3}\d?-[A-Z]{2,6}\d{0,2}-\d{1,3}$/i;
 
 function headerFields(row: RowData | undefined): Map<number, { field: Field; header: string }> {
@@ -276,6 +277,8 @@ export function detectSheet(sheet: SheetInput): DetectedSheet {
       totals += 1;
       continue;
     }
+    // A signature or note line under the table (测评人员：… 日期：…).
+    if (!itemLetter(item) && !result && cells.some((c) => FOOTER.test(c))) continue;
     const ext = get('extension');
     const cat = get('category');
     const cp = get('controlPoint');
