@@ -50,6 +50,14 @@ export const PRACTITIONER = {
     en: 'kinds must be a JSON object of sheet name → test-object kind, e.g. {"核心交换机":"network_device"}',
     zh: 'kinds 应为“工作表名称 → 对象类型”的 JSON 对象，例如 {"核心交换机":"network_device"}',
   },
+  cli_kind_format: {
+    en: '--kind "{value}": write it as "sheet=kind", e.g. "核心交换机=network_device"',
+    zh: '--kind "{value}"：请写成“工作表=对象类型”，例如 "核心交换机=network_device"',
+  },
+  cli_kind_unknown: {
+    en: '--kind "{value}": unknown kind "{given}"; one of {kinds}',
+    zh: '--kind "{value}"：未知的对象类型“{given}”，可选：{kinds}',
+  },
   kind_sheet_unknown: {
     en: 'a kind is given for sheet “{sheet}”, which the workbook does not have as a test-object sheet',
     zh: '为工作表“{sheet}”指定了对象类型，但工作簿中没有这个测评对象工作表',
