@@ -18,9 +18,12 @@ const SYSTEM = '医保结算平台';
 const TITLE = '2026年度医保结算平台等级测评';
 const AGENCY = '某某信息安全测评中心';
 const SERVER = '数据库服务器';
+const SERVER_IP = '10.0.0.5';
+const APP_SERVER = '应用服务器';
 const DOCUMENT = '管理制度文档';
 const WEAK_PASSWORD = '存在弱口令 admin/123456';
 const PARTIAL_REASON = '仅部分账户启用了口令复杂度策略';
+const PARTIAL_RECORD = '管理员账户已启用复杂度策略，运维账户未启用';
 /** An owner of the organisation only: the administrator leaves it, so grading.spec.ts still sees a first run. */
 const OWNER = {
   username: `assess-${Date.now().toString(36)}`,
@@ -113,27 +116,93 @@ test('assessment: workbook by keyboard, findings, conclusion and a closed rectif
   });
 
   const objects: Record<string, string> = {};
-  await test.step('two test objects: a database server and the management documents', async () => {
+  await test.step('test objects: two servers (one with IP and version) and the management documents', async () => {
     await page.getByRole('tab', { name: /测评对象/ }).click();
-    for (const [name, kind] of [
-      [SERVER, '服务器/操作系统'],
-      [DOCUMENT, '管理文档'],
+    const alert = page.getByTestId('uncovered-alert');
+    // No object yet: every category is untested, and the warning says so.
+    await expect(alert).toContainText('以下控制点尚无测评对象，相关测评项为未测');
+    for (const [name, kind, ip] of [
+      [SERVER, '服务器/操作系统', SERVER_IP],
+      [APP_SERVER, '服务器/操作系统', null],
+      [DOCUMENT, '管理文档', null],
     ] as const) {
       await page.getByRole('button', { name: '添加测评对象' }).click();
       const drawer = page.getByRole('dialog', { name: '添加测评对象' });
       await drawer.getByLabel('对象名称').fill(name);
       await drawer.getByRole('combobox', { name: '对象类型' }).fill(kind);
       await option(page, kind).click();
-      await expect(drawer).toContainText('适用安全类');
+      await expect(drawer).toContainText('按对象类型适用');
+      await expect(drawer.getByTestId('scope-count')).toContainText(/按此范围共 \d+ 项测评项/);
+      if (ip) {
+        // A wrong address is refused in the form, in Chinese, and what was typed stays.
+        const ips = drawer.getByRole('combobox', { name: 'IP 地址' });
+        await ips.fill('10.0.0.300');
+        await ips.press('Enter');
+        await drawer.getByRole('button', { name: /保\s*存/ }).click();
+        await expect(drawer).toContainText('“10.0.0.300”不是有效的 IP 地址');
+        await drawer.locator('.ant-select-selection-item-remove').first().click();
+        await ips.fill(ip);
+        await ips.press('Enter');
+        await drawer.getByLabel('操作系统/软件').fill('麒麟服务器操作系统');
+        await drawer.getByLabel('版本', { exact: true }).fill('V10');
+        await drawer.getByLabel('用途').fill('医保结算数据库');
+        await drawer.getByRole('combobox', { name: '重要程度' }).click();
+        await option(page, /^关键$/).click();
+      }
       const saved = written(page, 'POST', '/objects');
       await drawer.getByRole('button', { name: /保\s*存/ }).click();
       await saved;
-      await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
+      await expect(drawer).toBeHidden();
+      await expect(page.getByText(name, { exact: true })).toBeVisible();
     }
+    const serverRow = page.getByRole('row').filter({ hasText: SERVER });
+    await expect(serverRow.getByTestId('object-ip')).toHaveText(SERVER_IP);
+    await expect(serverRow).toContainText('麒麟服务器操作系统 V10');
+    await expect(serverRow).toContainText('医保结算数据库');
+    await expect(serverRow).toContainText('关键');
     const assessment = await get<AssessmentDto>(page, api());
     for (const o of assessment.objects) objects[o.name] = o.id;
-    expect(Object.keys(objects)).toEqual([SERVER, DOCUMENT]);
-    await expect(page.getByRole('tab', { name: '测评对象（2）' })).toBeVisible();
+    expect(Object.keys(objects)).toEqual([SERVER, APP_SERVER, DOCUMENT]);
+    const server = assessment.objects.find((o) => o.name === SERVER)!;
+    expect(server.attributes).toMatchObject({
+      ipAddresses: [SERVER_IP],
+      os: '麒麟服务器操作系统',
+      version: 'V10',
+      importance: 'key',
+    });
+    await expect(serverRow.getByTestId('object-requirement-count')).toHaveText(
+      `${server.requirementCount} 项`,
+    );
+    await expect(page.getByTestId('object-group-devices')).toContainText(APP_SERVER);
+    await expect(page.getByTestId('object-group-management')).toContainText(DOCUMENT);
+
+    // Servers and documents leave the network, boundary, centre and machine room untested.
+    expect(assessment.uncovered.map((u) => u.category).sort()).toEqual([
+      'ABS',
+      'CNS',
+      'PES',
+      'SMC',
+    ]);
+    await expect(alert.getByTestId('uncovered-CNS')).toContainText('安全通信网络');
+    let added = written(page, 'POST', '/objects');
+    await alert.getByRole('button', { name: '添加整体对象：安全通信网络' }).click();
+    await added;
+    await expect(alert.getByTestId('uncovered-CNS')).toHaveCount(0);
+    await expect(alert).toContainText('安全区域边界');
+    await expect(page.getByTestId('object-group-overall')).toContainText('安全通信网络');
+    for (const name of ['安全区域边界', '安全管理中心']) {
+      added = written(page, 'POST', '/objects');
+      await alert.getByRole('button', { name: `添加整体对象：${name}` }).click();
+      await added;
+    }
+    added = written(page, 'POST', '/objects');
+    await alert.getByRole('button', { name: '添加整体对象：机房' }).click();
+    await added;
+    // Every control point has an object now: the warning is gone.
+    await expect(alert).toHaveCount(0);
+    expect((await get<AssessmentDto>(page, api())).uncovered).toEqual([]);
+    await expect(page.getByRole('tab', { name: '测评对象（7）' })).toBeVisible();
+    await page.screenshot({ path: path.join(shots, 'assessment-objects.png'), fullPage: true });
   });
 
   const row = (requirementId: string, object: string) =>
@@ -149,12 +218,22 @@ test('assessment: workbook by keyboard, findings, conclusion and a closed rectif
     await page.getByRole('combobox', { name: '对象', exact: true }).click();
     await option(page, SERVER).click();
 
-    // 8.1.4.1-a: select the row, 3 = 不符合, Enter writes the record, Enter saves it.
+    // 8.1.4.1-a: select the row, 3 = 不符合: the result record is asked before anything is saved.
     await row('8.1.4.1-a', SERVER).locator('.wb-clause').click();
-    let saved = written(page, 'PUT', '/results/8.1.4.1-a/');
     await page.keyboard.press('3');
+    const notes = page.getByRole('dialog', { name: '不符合：请填写结果记录' });
+    await expect(notes).toBeVisible();
+    // Empty is refused in the dialog, in Chinese.
+    await notes.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(notes).toContainText('不符合须填写结果记录');
+    await notes.getByRole('textbox', { name: '结果记录' }).fill('存在弱口令');
+    let saved = written(page, 'PUT', '/results/8.1.4.1-a/');
+    await notes.getByRole('textbox', { name: '结果记录' }).press('Enter');
     await saved;
+    await expect(notes).toBeHidden();
     await expect(row('8.1.4.1-a', SERVER)).toContainText('不符合');
+    await expect(row('8.1.4.1-a', SERVER)).toContainText('存在弱口令');
+    // Enter edits the record, Enter saves it.
     await page.keyboard.press('Enter');
     const editor = row('8.1.4.1-a', SERVER).getByRole('textbox', { name: '结果记录' });
     await expect(editor).toBeFocused();
@@ -164,17 +243,19 @@ test('assessment: workbook by keyboard, findings, conclusion and a closed rectif
     await saved;
     await expect(row('8.1.4.1-a', SERVER)).toContainText(WEAK_PASSWORD);
 
-    // ↓ to 8.1.4.1-b, 2 = 部分符合: the reason is asked before anything is saved.
+    // ↓ to 8.1.4.1-b, 2 = 部分符合: the record and the reason are asked before anything is saved.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('2');
-    const modal = page.getByRole('dialog', { name: '部分符合：请说明原因' });
+    const modal = page.getByRole('dialog', { name: '部分符合：请填写结果记录' });
     await expect(modal).toBeVisible();
+    await modal.getByRole('textbox', { name: '结果记录' }).fill(PARTIAL_RECORD);
     await modal.getByRole('textbox', { name: '原因说明' }).fill(PARTIAL_REASON);
     saved = written(page, 'PUT', '/results/8.1.4.1-b/');
     await modal.getByRole('textbox', { name: '原因说明' }).press('Enter');
     await saved;
     await expect(modal).toBeHidden();
     await expect(row('8.1.4.1-b', SERVER)).toContainText(PARTIAL_REASON);
+    await expect(row('8.1.4.1-b', SERVER)).toContainText(PARTIAL_RECORD);
 
     // ↓ 1, ↓ 1: two rows 符合.
     for (const id of ['8.1.4.1-c', '8.1.4.1-d']) {
@@ -184,6 +265,23 @@ test('assessment: workbook by keyboard, findings, conclusion and a closed rectif
       await saved;
       await expect(row(id, SERVER)).toContainText('符合');
     }
+  });
+
+  await test.step('the finding appears at once, listing both servers with their own results', async () => {
+    await page.getByRole('tab', { name: '问题与风险' }).click();
+    const card = page.getByTestId('finding-8.1.4.1-a');
+    await expect(card.getByTestId('finding-worst')).toHaveText('不符合');
+    await expect(card.getByTestId('finding-failing')).toHaveText('1/2 个对象不符合');
+    await expect(card.getByTestId(`finding-object-${objects[SERVER]}`)).toHaveText(
+      `${SERVER}：不符合`,
+    );
+    await expect(card.getByTestId(`finding-object-${objects[APP_SERVER]}`)).toHaveText(
+      `${APP_SERVER}：未录入`,
+    );
+    await expect(card.getByTestId(`finding-object-${objects[SERVER]}`)).toHaveClass(/ant-tag-red/);
+    const partial = page.getByTestId('finding-8.1.4.1-b');
+    await expect(partial.getByTestId('finding-failing')).toHaveText('1/2 个对象部分符合');
+    await page.getByRole('tab', { name: '测评记录' }).click();
   });
 
   await test.step('bulk: three management rows 符合 at once', async () => {
@@ -210,6 +308,7 @@ test('assessment: workbook by keyboard, findings, conclusion and a closed rectif
     });
     expect(stored('8.1.4.1-b', SERVER)).toMatchObject({
       result: 'partial',
+      record: PARTIAL_RECORD,
       reason: PARTIAL_REASON,
     });
     expect(stored('8.1.4.1-c', SERVER)?.result).toBe('compliant');
@@ -226,7 +325,8 @@ test('assessment: workbook by keyboard, findings, conclusion and a closed rectif
 
   await test.step('evidence: upload a file to the weak-password row and see its SM3 digest', async () => {
     await page.getByRole('combobox', { name: '对象', exact: true }).click();
-    await option(page, SERVER).click();
+    // The object selector names the server with its address and version.
+    await option(page, `${SERVER}（${SERVER_IP} · 麒麟服务器操作系统 V10）`).click();
     await page.getByRole('textbox', { name: '搜索测评记录' }).fill('8.1.4.1');
     await row('8.1.4.1-a', SERVER).getByRole('button', { name: '证据' }).click();
     const drawer = page.getByRole('dialog', { name: /证据：8\.1\.4\.1 a\)/ });
@@ -335,7 +435,66 @@ test('assessment: workbook by keyboard, findings, conclusion and a closed rectif
     expect(finding?.confirmedBy).toBeTruthy();
     await expect(card).toContainText('由');
     expect(findings.items.map((f) => f.requirementId)).toContain('8.1.4.1-b');
-    await page.screenshot({ path: path.join(shots, 'assessment-findings.png') });
+    expect(finding?.objects.map((o) => [o.name, o.result])).toEqual([
+      [SERVER, 'non_compliant'],
+      [APP_SERVER, null],
+    ]);
+    expect(finding?.failingObjectCount).toBe(1);
+    if (finding?.majorRiskTrigger) {
+      // A high risk whose guide case is a 重大风险隐患 trigger: the assessor is asked to judge it.
+      await expect(card.getByTestId('finding-major-trigger')).toContainText(
+        finding.majorRiskTrigger.id,
+      );
+    }
+    await page.screenshot({ path: path.join(shots, 'assessment-findings.png'), fullPage: true });
+    if (finding?.majorRiskTrigger) {
+      await card.getByRole('link', { name: '前往重大风险隐患' }).click();
+      await expect(page).toHaveURL(/tab=major/);
+    }
+  });
+
+  await test.step('narrowing an object that has results asks before discarding them', async () => {
+    await call(page, 'PUT', `${api()}/results/8.1.4.2-a/${objects[APP_SERVER]}`, {
+      result: 'compliant',
+      version: 0,
+    });
+    await page.getByRole('tab', { name: /测评对象/ }).click();
+    const appRow = page.getByRole('row').filter({ hasText: APP_SERVER });
+    await appRow.getByRole('button', { name: /编\s*辑/ }).click();
+    const drawer = page.getByRole('dialog', { name: '编辑' });
+    await drawer.getByRole('radio', { name: '自定义' }).check();
+    const tree = drawer.getByTestId('scope-tree');
+    // Start from the kind's default (all of 安全计算环境), keep only 8.1.4.1 身份鉴别.
+    await tree
+      .locator('.ant-tree-treenode')
+      .filter({ hasText: '安全计算环境' })
+      .locator('.ant-tree-checkbox')
+      .click();
+    await tree
+      .locator('.ant-tree-treenode')
+      .filter({ hasText: '身份鉴别' })
+      .locator('.ant-tree-checkbox')
+      .click();
+    await expect(drawer.getByTestId('scope-count')).toContainText('按此范围共 4 项测评项');
+    const refused = page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && r.url().includes('/objects/'),
+    );
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    expect((await refused).status()).toBe(409);
+    const warning = drawer.getByTestId('scope-drops-results');
+    await expect(warning).toContainText('将排除 1 条已录入的结果');
+    await expect(warning).toContainText('8.1.4.2-a');
+    const saved = written(page, 'PATCH', '/objects/');
+    await warning.getByRole('button', { name: '丢弃这些结果' }).click();
+    await saved;
+    await expect(drawer).toBeHidden();
+    await expect(appRow.getByTestId('object-requirement-count')).toHaveText(/自定义\s*4 项/);
+    const assessment = await get<AssessmentDto>(page, api());
+    const app = assessment.objects.find((o) => o.name === APP_SERVER)!;
+    expect(app.controlPoints).toEqual(['8.1.4.1']);
+    expect(app.requirementCount).toBe(4);
+    const workbook = await get<WorkbookDto>(page, `${api()}/workbook`);
+    expect(workbook.rows.filter((r) => r.objectId === objects[APP_SERVER])).toHaveLength(4);
   });
 
   await test.step('the conclusion shows what GET …/score computes', async () => {
@@ -351,10 +510,22 @@ test('assessment: workbook by keyboard, findings, conclusion and a closed rectif
     );
     await expect(page.getByTestId('score-after-conclusion')).toHaveText(score.after.conclusionZh);
     expect(score.before.provisional).toBe(true);
+    // Never a bare figure while items are open: the headline says 暂定 with the coverage.
+    expect(score.before.headline.zh).toMatch(/^暂定：/);
+    await expect(page.getByTestId('score-before-headline')).toHaveText(score.before.headline.zh);
+    await expect(
+      page.getByTestId('score-before').getByTestId('provisional-tag').first(),
+    ).toHaveText('暂定');
     await expect(page.getByTestId('score-before')).toContainText('结论为暂定');
     await expect(page.getByTestId('score-before')).toContainText(
       `高风险 ${score.before.risks.high.total}（未关闭 ${score.before.risks.high.open}）`,
     );
+    await page.getByRole('tab', { name: '概况' }).click();
+    await expect(page.getByTestId('overview-headline')).toHaveText(score.before.headline.zh);
+    await expect(page.getByTestId('overview-headline-coverage')).toContainText(
+      `已测 ${score.before.counts.items - score.before.counts.unanswered - score.before.counts.untested}/${score.before.counts.items} 项`,
+    );
+    await page.getByRole('tab', { name: '结论' }).click();
     await page.getByText('计算口径').click();
     await expect(page.getByText('符合率算法').or(page.getByText('综合得分算法'))).toBeVisible();
     await page.screenshot({ path: path.join(shots, 'assessment-score.png'), fullPage: true });

@@ -163,8 +163,23 @@ test('the Chinese UI shows no English on the pages of the web tour', async ({ pa
       page,
       'POST',
       org(`/assessments/${assessmentId}/objects`),
-      { name: SERVER, kind: 'server' },
+      {
+        name: SERVER,
+        kind: 'server',
+        attributes: {
+          ipAddresses: ['10.1.2.3', '10.1.2.4'],
+          os: '麒麟服务器操作系统',
+          version: 'V10',
+          role: '网上办事应用',
+          importance: 'important',
+        },
+      },
     );
+    await call(page, 'POST', org(`/assessments/${assessmentId}/objects`), {
+      name: '办事群众个人信息',
+      kind: 'data',
+      attributes: { dataClass: 'personal', importance: 'key' },
+    });
     await call(page, 'PUT', org(`/assessments/${assessmentId}/results/8.1.4.1-a/${object.id}`), {
       result: 'non_compliant',
       record: '存在默认口令',
@@ -262,6 +277,28 @@ test('the Chinese UI shows no English on the pages of the web tour', async ({ pa
       await page.getByRole('tab', { name: tab, exact: true }).click();
       await check(`测评 · ${tab}`);
     }
+
+    // The object drawer with its own requirement set (the baseline's control points).
+    await page.getByRole('tab', { name: /测评对象/ }).click();
+    await page.getByRole('button', { name: '添加测评对象' }).click();
+    const drawer = page.getByRole('dialog', { name: '添加测评对象' });
+    await drawer.getByRole('combobox', { name: '对象类型' }).fill('网络设备');
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: '网络设备' })
+      .click();
+    await drawer.getByRole('radio', { name: '自定义' }).check();
+    await expect(drawer.getByTestId('scope-tree')).toContainText('身份鉴别');
+    await check('测评 · 添加测评对象（自定义范围）');
+    await drawer.getByRole('button', { name: /取\s*消/ }).click();
+    // 不符合 asks for the result record first.
+    await page.getByRole('tab', { name: '测评记录', exact: true }).click();
+    await page.getByRole('checkbox', { name: '仅看未填写' }).check();
+    await page.locator('.wb-grid .wb-clause').first().click();
+    await page.keyboard.press('3');
+    await expect(page.getByRole('dialog', { name: '不符合：请填写结果记录' })).toBeVisible();
+    await check('测评 · 结果记录');
+    await page.keyboard.press('Escape');
 
     const exported = await page.request.get(org(`/assessments/${assessmentId}/export.xlsx`));
     expect(exported.ok()).toBeTruthy();

@@ -27,10 +27,13 @@ export function ScoreHeadline({
   score,
   testId,
   level = 4,
+  showCoverage = true,
 }: {
   score: Pick<ScoreResultDto, 'headline' | 'provisional' | 'counts'>;
   testId: string;
   level?: 4 | 5;
+  /** Say how many items are open (off where the page says so beside it). */
+  showCoverage?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
@@ -44,7 +47,7 @@ export function ScoreHeadline({
         </Typography.Title>
       </Space>
       {english && <Typography.Text type="secondary">{score.headline.zh}</Typography.Text>}
-      {score.provisional && (
+      {score.provisional && showCoverage && (
         <Typography.Text type="warning" data-testid={`${testId}-coverage`}>
           {t('assessment.score.coverage', { done, total, open: total - done })}
         </Typography.Text>

@@ -67,7 +67,7 @@ function ScoreCard({ id, title, score }: { id: string; title: string; score: Sco
   return (
     <Card size="small" title={title} data-testid={`score-${id}`}>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-        <ScoreHeadline score={score} testId={`score-${id}-headline`} />
+        <ScoreHeadline score={score} testId={`score-${id}-headline`} showCoverage={false} />
         <Row gutter={16} align="middle">
           <Col flex="none">
             <Typography.Text type="secondary">

@@ -16,11 +16,12 @@ import {
   Space,
   Table,
   Tag,
+  Tooltip,
   Tree,
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   AssessmentDto,
@@ -135,6 +136,21 @@ function countItems(
 
 const trimmed = (value: string | undefined) => value?.trim() || null;
 
+/** A value with a second one below it in grey (型号 over 厂商, 用途 over 位置). */
+function twoLines(first: string | null, second: string | null, empty: ReactNode): ReactNode {
+  if (!first && !second) return empty;
+  return (
+    <Space orientation="vertical" size={0}>
+      {first && <span>{first}</span>}
+      {second && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {second}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
 /** 测评对象: what is tested, laid out as assessors do, each with its own requirement set. */
 export function TestObjectsPanel({ orgId, assessment, editable }: AssessmentPanelProps) {
   const { t, i18n } = useTranslation();
@@ -247,7 +263,6 @@ function ObjectTable({
 }) {
   const { t, i18n } = useTranslation();
   const dash = <Typography.Text type="secondary">—</Typography.Text>;
-  const plain = (v: string | null) => v || dash;
   const technical = group === 'overall' || group === 'devices';
   const columns: ColumnsType<TestObjectDto> = [
     {
@@ -267,7 +282,7 @@ function ObjectTable({
     {
       title: t('assessment.objects.kind'),
       dataIndex: 'kind',
-      width: 150,
+      width: 132,
       render: (kind: string, o) => (
         <Space size={[0, 4]} wrap>
           <span>{objectKindLabel(kind, i18n.language)}</span>
@@ -282,7 +297,7 @@ function ObjectTable({
           {
             title: t('assessment.objects.ipAddresses'),
             key: 'ip',
-            width: 150,
+            width: 128,
             render: (_, o) =>
               o.attributes.ipAddresses.length === 0 ? (
                 dash
@@ -299,7 +314,7 @@ function ObjectTable({
           {
             title: t('assessment.objects.osVersion'),
             key: 'os',
-            width: 150,
+            width: 136,
             render: (_, o) =>
               o.attributes.os || o.attributes.version
                 ? [o.attributes.os, o.attributes.version].filter(Boolean).join(' ')
@@ -308,39 +323,21 @@ function ObjectTable({
           {
             title: t('assessment.objects.modelVendor'),
             key: 'model',
-            width: 150,
-            render: (_, o) =>
-              o.attributes.model || o.attributes.vendor ? (
-                <Space orientation="vertical" size={0}>
-                  {o.attributes.model && <span>{o.attributes.model}</span>}
-                  {o.attributes.vendor && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {o.attributes.vendor}
-                    </Typography.Text>
-                  )}
-                </Space>
-              ) : (
-                dash
-              ),
-          },
-          {
-            title: t('assessment.objects.location'),
-            key: 'location',
-            width: 110,
-            render: (_, o) => plain(o.attributes.location),
+            width: 120,
+            render: (_, o) => twoLines(o.attributes.model, o.attributes.vendor, dash),
           },
         ] satisfies ColumnsType<TestObjectDto>)
       : []),
     {
-      title: t('assessment.objects.role'),
+      title: t('assessment.objects.roleLocation'),
       key: 'role',
-      width: 140,
-      render: (_, o) => plain(o.attributes.role),
+      width: technical ? 136 : 200,
+      render: (_, o) => twoLines(o.attributes.role, o.attributes.location, dash),
     },
     {
       title: t('assessment.objects.importance'),
       key: 'importance',
-      width: 80,
+      width: 76,
       render: (_, o) =>
         o.attributes.importance ? (
           <Tag color={o.attributes.importance === 'key' ? 'red' : undefined}>
@@ -353,7 +350,7 @@ function ObjectTable({
     {
       title: t('assessment.objects.requirementCount'),
       dataIndex: 'requirementCount',
-      width: 110,
+      width: 96,
       align: 'right',
       render: (count: number, o) => (
         <Space size={4} data-testid="object-requirement-count">
@@ -367,12 +364,18 @@ function ObjectTable({
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 140,
+      width: 76,
       render: (_, o) => (
         <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(o)}>
-            {t('assessment.objects.edit')}
-          </Button>
+          <Tooltip title={t('assessment.objects.edit')}>
+            <Button
+              type="text"
+              size="small"
+              icon={<EditOutlined />}
+              aria-label={t('assessment.objects.edit')}
+              onClick={() => onEdit(o)}
+            />
+          </Tooltip>
           <Popconfirm
             title={t('assessment.objects.deleteConfirm', { name: o.name })}
             description={t('assessment.objects.deleteHint')}
@@ -381,9 +384,13 @@ function ObjectTable({
             cancelText={t('common.cancel')}
             onConfirm={() => onRemove(o)}
           >
-            <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-              {t('assessment.objects.delete')}
-            </Button>
+            <Button
+              type="text"
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={t('assessment.objects.delete')}
+            />
           </Popconfirm>
         </Space>
       ),
@@ -396,7 +403,7 @@ function ObjectTable({
       pagination={false}
       dataSource={objects}
       columns={columns}
-      scroll={{ x: 'max-content' }}
+      tableLayout="fixed"
     />
   );
 }
