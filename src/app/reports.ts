@@ -25,6 +25,7 @@ import {
   workbookQuery,
 } from './assessment/queries';
 import { rectificationsQuery } from './assessment/rectification';
+import { compensationsQuery } from './assessment/compensations';
 import { verificationAppendices } from './assessment/verification';
 import { assertSystemVisible, inScope, scopedSystemSet, type OrgScope } from './access';
 import { majorRiskTriggerList } from './catalog-queries';
@@ -101,6 +102,7 @@ export async function buildReport(
         systemOrNull(ctx, organisationId, workbook.assessment.systemId),
       ]);
       const verification = await verificationAppendices(ctx.store.db, id);
+      const compensations = await compensationsQuery(ctx, organisationId, id);
       return buildAssessmentReport(
         {
           organisation,
@@ -113,6 +115,7 @@ export async function buildReport(
           triggers: majorRiskTriggerList(ctx.catalog),
           date: asOf,
           verification,
+          compensations,
         },
         lang,
       );

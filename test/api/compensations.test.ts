@@ -11,6 +11,7 @@ import type {
   CompensationsDto,
   PreviousFindingsDto,
 } from '../../src/shared/compensation-schemas';
+import { buildReport } from '../../src/app/reports';
 import { TEST_DIALECTS } from '../support';
 import { startHarness, type Client, type Harness } from './harness';
 
@@ -248,6 +249,19 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(server?.result, 'partial');
       assert.equal(server?.originalResult, 'non_compliant');
       assert.equal(findings[0]?.result, 'partial');
+
+      // Chapter 4 of the report lists them (4.1 within a layer, 4.2 between layers, 4.3 outcomes).
+      const report = JSON.stringify(
+        await buildReport(h.ctx, orgId, 'assessment', firstId, 'zh', '2025-06-10'),
+      );
+      const chapter4 = report.slice(
+        report.indexOf('4 整体测评'),
+        report.indexOf('5 安全问题风险分析'),
+      );
+      assert.match(chapter4, /数据库服务器：不符合→符合/);
+      assert.match(chapter4, /堡垒机采用口令\+数字证书双因素鉴别/);
+      assert.match(chapter4, /4\.2 区域间安全测评.*边界访问控制仅允许运维网段访问数据库服务器/s);
+      assert.match(chapter4, /1 个测评项的结果发生变化/);
 
       // The recorded result is kept.
       const workbook = (

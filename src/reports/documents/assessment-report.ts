@@ -9,8 +9,8 @@
  * confirmed by RR-CHECK; the conclusion rule and "N（M个已整改）" by
  * 公网安〔2025〕1846号 Q20–Q22. The level-2 sections inside each chapter, the fields of the
  * basic-information table beyond the issue counts and conclusion, and the appendix letters are
- * ours. Chapter 4 (整体测评) and the scan / penetration appendices print fill-in blanks:
- * dengbao records no compensation analysis, scan or penetration results.
+ * ours. Chapter 4 (整体测评) prints the assessor's compensation records (fill-in blanks without
+ * them); the scan / penetration appendices print the imported results or blanks.
  */
 import { itemOutcomes } from '../../domain/mlps/assessment/scoring';
 import type { TestObjectKind } from '../../domain/mlps/assessment/types';
@@ -33,6 +33,7 @@ import type {
   VerificationAppendicesDto,
   VerificationAppendixDto,
 } from '../../shared/verification-schemas';
+import type { CompensationDto, CompensationsDto } from '../../shared/compensation-schemas';
 import { say } from '../../shared/vocabulary';
 import {
   b,
@@ -89,6 +90,8 @@ export interface AssessmentReportInput {
   readonly date: string;
   /** Imported scan and penetration-test findings (appendices C and D); blanks without them. */
   readonly verification?: VerificationAppendicesDto;
+  /** 整体测评 compensations (chapter 4); blanks without them. */
+  readonly compensations?: CompensationsDto;
 }
 
 export const ASSESSMENT_REPORT_SOURCING: Bilingual = {
@@ -420,30 +423,33 @@ export function buildAssessmentReport(input: AssessmentReportInput, lang: Lang):
   );
 
   // 4 整体测评
-  blocks.push(
-    h1(tx(H.ch4)),
-    h2(tx(H.s41)),
-    p(
-      blank(lang),
-      zh
-        ? '（分析同一区域内、同一安全层面上不同安全控制点之间的关联作用，以及对单项测评结果的弥补或削弱。）'
-        : ' (How control points in the same zone and layer reinforce or weaken each other, and any effect on single-item results.)',
-    ),
-    h2(tx(H.s42)),
-    p(
-      blank(lang),
-      zh
-        ? '（分析不同区域之间、不同安全层面之间的安全功能关联作用。）'
-        : ' (How security functions between zones and between layers affect each other.)',
-    ),
-    h2(tx(H.s43)),
-    p(
-      blank(lang),
-      zh
-        ? '（整体测评对单项测评结果的修正情况；有修正的，单项测评结果记录已按修正后结果填写。）'
-        : ' (Corrections the overall assessment made to single-item results; the records in Appendix B show corrected results.)',
-    ),
-  );
+  if (input.compensations) {
+    blocks.push(...overallAssessmentBlocks(lang, input.compensations));
+  } else
+    blocks.push(
+      h1(tx(H.ch4)),
+      h2(tx(H.s41)),
+      p(
+        blank(lang),
+        zh
+          ? '（分析同一区域内、同一安全层面上不同安全控制点之间的关联作用，以及对单项测评结果的弥补或削弱。）'
+          : ' (How control points in the same zone and layer reinforce or weaken each other, and any effect on single-item results.)',
+      ),
+      h2(tx(H.s42)),
+      p(
+        blank(lang),
+        zh
+          ? '（分析不同区域之间、不同安全层面之间的安全功能关联作用。）'
+          : ' (How security functions between zones and between layers affect each other.)',
+      ),
+      h2(tx(H.s43)),
+      p(
+        blank(lang),
+        zh
+          ? '（整体测评对单项测评结果的修正情况；有修正的，单项测评结果记录已按修正后结果填写。）'
+          : ' (Corrections the overall assessment made to single-item results; the records in Appendix B show corrected results.)',
+      ),
+    );
 
   // 5 安全问题风险分析
   const totalProblems = RISK_ORDER.reduce((s, r) => s + before.risks[r].total, 0);
@@ -845,6 +851,91 @@ function sortCategories<T extends { category: string }>(rows: readonly T[]): T[]
  * object its findings (target, vulnerability, CVE, CVSS, severity, exploitable); the fill-in
  * blank when nothing was imported.
  */
+/**
+ * Chapter 4 from the assessor's compensation records: 4.1 those within a layer (测评项间,
+ * 控制点间), 4.2 those between layers (层面间), 4.3 the items whose outcome they changed. The
+ * single-item records of appendix B keep the recorded results; the conclusion counts the
+ * adjusted ones and names them.
+ */
+function overallAssessmentBlocks(lang: Lang, compensations: CompensationsDto): Block[] {
+  const zh = lang === 'zh';
+  const tx = (l: Bilingual) => l[lang];
+  const result = (r: string) =>
+    r in ITEM_RESULT
+      ? tx(ITEM_RESULT[r as keyof typeof ITEM_RESULT])
+      : zh
+        ? r === 'untested'
+          ? '无适用测评对象'
+          : '未填写'
+        : r;
+  const all = zh ? '全部测评对象' : 'All test objects';
+  const rowsOf = (list: readonly CompensationDto[]) =>
+    list.map((c) => [
+      `${c.clause} ${tx(c.title)}`,
+      c.objectName ?? all,
+      `${c.compensatingClause} ${tx(c.compensatingTitle)}`,
+      c.compensatingObjectName ?? all,
+      c.active
+        ? c.adjustments
+            .map((x) => `${x.objectName}：${result(x.original)}→${result(x.adjusted)}`)
+            .join('；') || '—'
+        : zh
+          ? `未生效（${c.problems.map((x) => x.message.zh).join('；')}）`
+          : `not in effect (${c.problems.map((x) => x.message.en).join('; ')})`,
+      c.reason,
+    ]);
+  const columns = [
+    col(zh ? '被补偿测评项' : 'Compensated item', 3),
+    col(zh ? '测评对象' : 'Test object', 2),
+    col(zh ? '补偿措施' : 'Compensating item', 3),
+    col(zh ? '补偿对象' : 'Compensating object', 2),
+    col(zh ? '结果调整' : 'Adjustment', 2),
+    col(zh ? '补偿理由' : 'Reason', 3),
+  ];
+  const section = (title: Bilingual, list: readonly CompensationDto[], empty: Bilingual) =>
+    list.length === 0
+      ? [h2(tx(title)), p(tx(empty))]
+      : [h2(tx(title)), table(columns, rowsOf(list))];
+  const within = compensations.items.filter((c) => c.scope !== 'layer');
+  const between = compensations.items.filter((c) => c.scope === 'layer');
+  const changed = compensations.outcomes.filter((o) => o.before !== o.after);
+  return [
+    h1(tx(H.ch4)),
+    ...section(H.s41, within, {
+      zh: '测评项间、安全控制点间未发现可弥补单项测评结果的安全措施。',
+      en: 'No measure between items or control points was found to make up for a single-item result.',
+    }),
+    ...section(H.s42, between, {
+      zh: '区域间、安全层面间未发现可弥补单项测评结果的安全措施。',
+      en: 'No measure between zones or layers was found to make up for a single-item result.',
+    }),
+    h2(tx(H.s43)),
+    changed.length === 0
+      ? p(
+          zh
+            ? '整体测评未改变任何测评项的结果。'
+            : 'The overall assessment changed no item outcome.',
+        )
+      : p(
+          zh
+            ? `整体测评后，${changed.length} 个测评项的结果发生变化（附录中的单项测评结果记录保留原始结果，符合率与结论按调整后结果计算）：`
+            : `After the overall assessment, ${changed.length} item outcome(s) changed (the single-item records in the appendix keep the recorded results; the rate and conclusion use the adjusted ones):`,
+        ),
+    ...(changed.length === 0
+      ? []
+      : [
+          table(
+            [
+              col(zh ? '测评项' : 'Item', 3),
+              col(zh ? '调整前' : 'Before', 1),
+              col(zh ? '调整后' : 'After', 1),
+            ],
+            changed.map((o) => [o.clause, result(o.before), result(o.after)]),
+          ),
+        ]),
+  ];
+}
+
 function verificationBlocks(
   lang: Lang,
   letter: 'C' | 'D',
