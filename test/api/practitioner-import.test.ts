@@ -283,6 +283,27 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(objects.find((o) => o.name === 'Web服务器')?.kind, 'middleware');
       assert.equal(objects.find((o) => o.name === '机房')?.kind, 'machine_room');
 
+      // A completed assessment is read-only: not even a preview.
+      const current = (
+        await owner.inject({
+          method: 'GET',
+          url: `/api/organisations/${orgId}/assessments/${level2}`,
+        })
+      ).json() as AssessmentDto;
+      const completed = await owner.inject({
+        method: 'PATCH',
+        url: `/api/organisations/${orgId}/assessments/${level2}`,
+        payload: { status: 'completed', version: current.version },
+      });
+      assert.equal(completed.statusCode, 200, completed.body);
+      assert.equal((await upload(owner, level2, file.buffer, 'dryRun=true')).statusCode, 409);
+      const reopened = await owner.inject({
+        method: 'PATCH',
+        url: `/api/organisations/${orgId}/assessments/${level2}`,
+        payload: { status: 'in_progress', version: completed.json().version },
+      });
+      assert.equal(reopened.statusCode, 200, reopened.body);
+
       const bad = await upload(
         owner,
         level2,
