@@ -87,6 +87,8 @@ export const AUDIT_ACTION = {
   'cii.evaluation.reopen': { zh: '重新打开能力评价', en: 'Reopen evaluation' },
   'cii.rectification.create': { zh: '新建能力评价整改', en: 'New evaluation rectification' },
   'cii.rectification.update': { zh: '修改能力评价整改', en: 'Edit evaluation rectification' },
+  'wording.import': { zh: '载入标准原文', en: 'Load standard wording' },
+  'wording.clear': { zh: '删除全部标准原文', en: 'Delete all standard wording' },
 } as const satisfies WordTable;
 
 export const AUDIT_ENTITY = {
@@ -115,6 +117,7 @@ export const AUDIT_ENTITY = {
   cii_determination: { zh: '边界认定', en: 'Boundary determination' },
   cii_evaluation: { zh: '能力评价', en: 'Capability evaluation' },
   cii_rectification: { zh: '能力评价整改', en: 'Evaluation rectification' },
+  requirement_wording: { zh: '标准原文', en: 'Standard wording' },
 } as const satisfies WordTable;
 
 /** Fields of the audit log's before/after changes: the columns of the audited rows. */
@@ -288,6 +291,8 @@ export const AUDIT_FIELD = {
   counts: { zh: '数量', en: 'Counts' },
   failed_attempts_reported: { zh: '报告的失败次数', en: 'Failed attempts reported' },
   file: { zh: '文件', en: 'File' },
+  sourceName: { zh: '来源文件', en: 'Source file' },
+  entries: { zh: '原文条数', en: 'Entries' },
   sessions: { zh: '会话', en: 'Sessions' },
   items: { zh: '条目', en: 'Items' },
   rows: { zh: '行', en: 'Rows' },

@@ -77,6 +77,23 @@ export const WORDING = {
     zh: '文件中有 {count} 条原文，最多 {max} 条',
   },
   every_level: { en: 'every level', zh: '所有级别' },
+  cli_source: {
+    en: '--source must be {choices}, got "{given}"',
+    zh: '--source 应为 {choices}，而不是“{given}”',
+  },
+  cli_too_large: {
+    en: '{file} has {size} bytes; at most {max}',
+    zh: '{file} 有 {size} 字节，最多 {max} 字节',
+  },
+  cli_unreadable: { en: 'cannot read {file}: {reason}', zh: '无法读取 {file}：{reason}' },
+  cli_no_organisation: {
+    en: 'there is no organisation yet (dengbao orgs create)',
+    zh: '还没有组织（请先运行 dengbao orgs create）',
+  },
+  cli_which_organisation: {
+    en: 'there are {count} organisations; name one with --org <id> (dengbao orgs list)',
+    zh: '共有 {count} 个组织；请用 --org <id> 指定一个（见 dengbao orgs list）',
+  },
 } as const satisfies WordTable;
 
 /** Messages of the assessment workbook's Excel file added in issue 14 (area `workbook_xlsx`). */
