@@ -248,7 +248,7 @@ export function matchWorkbook(input: MatchInput): PractitionerMatch {
       level: input.level,
       baseline: input.baseline,
       existing: existing.get(squashName(sheet.name)) ?? null,
-      kind: kinds[sheet.name],
+      kind: Object.hasOwn(kinds, sheet.name) ? kinds[sheet.name] : undefined,
     });
   });
   return { level: input.level, sheets, problems };
