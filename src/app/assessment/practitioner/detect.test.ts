@@ -45,6 +45,8 @@ describe('practitioner workbook: detection', () => {
     assert.equal(itemLetter('a）应对登录的用户进行身份标识'), 'a');
     assert.equal(itemLetter('B)应具有登录失败处理功能'), 'b');
     assert.equal(itemLetter('（c）应采用两种或两种以上组合的鉴别技术'), 'c');
+    assert.equal(itemLetter('ｄ）应采用口令、密码技术'), 'd');
+    assert.equal(withoutLetter('ｄ）应采用口令'), '应采用口令');
     assert.equal(itemLetter('应对登录的用户进行身份标识'), null);
     assert.equal(withoutLetter('a）  启用口令复杂度'), '启用口令复杂度');
   });

@@ -187,11 +187,15 @@ const text = (row: RowData | undefined, col: number | undefined): string =>
   col === undefined || !row ? '' : clean(cellText(row.cells[col - 1] ?? null));
 
 const LETTER = /^\s*[（(]?\s*([a-zA-Z])\s*[)）.．、]\s*/;
-/** The item letter of a 测评项 text, lower case. */
+/** The item letter of a 测评项 text (also a full-width ａ）), lower case. */
 export const itemLetter = (item: string): string | null =>
-  LETTER.exec(item)?.[1]?.toLowerCase() ?? null;
+  LETTER.exec(item.normalize('NFKC'))?.[1]?.toLowerCase() ?? null;
 /** The 测评项 without its item letter. */
-export const withoutLetter = (item: string): string => item.replace(LETTER, '').trim();
+export const withoutLetter = (item: string): string => {
+  // Full-width forms normalise one to one, so the prefix has the same length in the original.
+  const prefix = LETTER.exec(item.normalize('NFKC'))?.[0];
+  return (prefix ? item.slice(prefix.length) : item).trim();
+};
 
 /** A label row naming the requirements below it (安全通用要求, 云计算安全扩展要求 …). */
 const SECTION_EXTENSION = /^(安全通用要求|.{2,8}安全扩展要求)$/;
