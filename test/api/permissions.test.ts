@@ -530,6 +530,9 @@ for (const dialect of TEST_DIALECTS) {
       'GET /api/catalog/requirements/:requirementId': async () => ({
         url: '/api/catalog/requirements/8.1.4.1-a',
       }),
+      'GET /api/catalog/requirements/:requirementId/guidance': async () => ({
+        url: '/api/catalog/requirements/8.1.4.1-a/guidance',
+      }),
       'GET /api/catalog/baseline': async () => ({ url: '/api/catalog/baseline?level=3' }),
       'GET /api/catalog/high-risk-cases': async () => ({ url: '/api/catalog/high-risk-cases' }),
       'GET /api/catalog/major-risk-triggers': async () => ({

@@ -336,7 +336,7 @@ for (const dialect of TEST_DIALECTS) {
       assert.ok([403, 404].includes(notMember.statusCode), notMember.body);
     });
 
-    it('previews and commits a 30-sheet, 1,030-row workbook quickly', async (t) => {
+    it('previews and commits a 30-sheet, 1,030-row workbook (speed: bench/practitioner-import.ts)', async (t) => {
       if (!h) return t.skip('database unavailable');
       const big = await largeWorkbook(30);
       const fresh = await newSystem(
@@ -345,18 +345,13 @@ for (const dialect of TEST_DIALECTS) {
         'serious',
         'social_order_public_interest',
       );
-      const started = performance.now();
       const preview = await upload(owner, fresh, big.buffer, 'dryRun=true');
       assert.equal(preview.statusCode, 200, preview.body);
       const commit = await upload(owner, fresh, big.buffer, '');
       assert.equal(commit.statusCode, 200, commit.body);
-      const ms = performance.now() - started;
       const body = commit.json() as PractitionerImportDto;
       assert.equal(body.totals.rows, 1030);
       assert.equal(body.written?.objectsCreated, 30);
-      t.diagnostic(`preview + commit of 1,030 rows in 30 sheets: ${Math.round(ms)} ms`);
-      // The target is < 2 s; the bound leaves room for a busy shared machine.
-      assert.ok(ms < 8000, `${Math.round(ms)} ms`);
     });
   });
 }
