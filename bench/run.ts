@@ -9,7 +9,8 @@
  * 4. audit-chain verification of 1,000,000 entries (bench/audit-verify.ts);
  * 5. GB/T 22239 catalog load + validation and baseline computation (bench/catalog.ts);
  * 6. assessments: scoring 1,000 level-3 cloud assessments, the workbook API under load
- *    (bench/assessment.ts) and a 10,000-row Excel import (bench/assessment-excel.ts), and the
+ *    (bench/assessment.ts), a 10,000-row Excel import (bench/assessment-excel.ts), an assessor's
+ *    own 30-sheet workbook previewed and imported (bench/practitioner-import.ts), and the
  *    spreadsheet reader under the zip and row bombs of issue 12 (bench/import-limits.ts);
  * 7. documents: a 20-object level-3 assessment report as Word and PDF (bench/reports.ts);
  * 8. the CII boundary kernel over 1,000,000 assets / 5,000,000 dependencies vs plain C, and the
@@ -23,6 +24,7 @@ import { benchApi } from './api';
 import { benchStartup } from './startup';
 import { benchAssessments } from './assessment';
 import { benchWorkbookImport } from './assessment-excel';
+import { benchPractitionerImport } from './practitioner-import';
 import { benchImportLimits } from './import-limits';
 import { benchReports } from './reports';
 import { benchCiiBoundary } from './cii-boundary';
@@ -58,6 +60,7 @@ await benchApi(10_000);
 await benchAuditVerify(1_000_000);
 await benchAssessments();
 await benchWorkbookImport();
+await benchPractitionerImport();
 await benchImportLimits();
 await benchReports();
 benchCiiBoundary();
