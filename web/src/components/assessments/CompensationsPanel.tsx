@@ -310,7 +310,8 @@ export function CompensationsPanel({ orgId, assessment, editable }: AssessmentPa
               </Tag>
               {targetRow && (
                 <>
-                  <ResultTag result={targetRow.result} />→
+                  {t('overallAssessment.currentResult')}：
+                  <ResultTag result={targetRow.result} />
                 </>
               )}
             </Typography.Paragraph>
