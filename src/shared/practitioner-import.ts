@@ -37,8 +37,8 @@ export interface PractitionerObjectDto {
 
 export interface PractitionerSheetDto {
   readonly sheet: string;
-  /** `items`: a test-object sheet; otherwise why it is left out. */
-  readonly status: 'items' | 'no_header' | 'no_rows';
+  /** `items`: a test-object sheet; otherwise why it is left out (`summary`: 汇总, 目录 …). */
+  readonly status: 'items' | 'no_header' | 'no_rows' | 'summary';
   readonly headerRow: number | null;
   /** Header text as found, by what the column holds. */
   readonly columns: Readonly<Record<string, string>>;

@@ -88,7 +88,7 @@ test('practitioner workbook: upload, preview per sheet, confirm a kind, import, 
     await expect(sw).toContainText('23/24');
     await expect(sw.getByRole('combobox')).toBeVisible();
     await expect(sw).toContainText('网络设备');
-    await expect(dialog).toContainText('未作为测评对象的工作表（无表头或无测评项）：封面');
+    await expect(dialog).toContainText('未作为测评对象的工作表（汇总表、无表头或无测评项）：封面');
     // The unmatched row and why.
     await sw.getByRole('button', { name: /展开行|Expand row/ }).click();
     await expect(table).toContainText('控制点“网络设备防护”不是本次测评基线中');

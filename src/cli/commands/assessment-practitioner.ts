@@ -94,7 +94,9 @@ export function describePreview(
       ? `${TEST_OBJECT_KIND_ZH[s.object.kind as TestObjectKind] ?? s.object.kind}${s.object.kindGuessed ? ' ?' : ''}${s.object.existingId ? ' (existing)' : ''}`
       : s.status === 'no_header'
         ? 'left out: no header'
-        : 'left out: no rows',
+        : s.status === 'summary'
+          ? 'left out: summary sheet'
+          : 'left out: no rows',
     s.object?.attributes.ipAddresses.join(', ') ?? '',
     s.object?.attributes.version ?? '',
     s.status === 'items' ? `${s.matched}/${s.rows}` : '',

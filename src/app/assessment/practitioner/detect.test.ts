@@ -103,6 +103,19 @@ describe('practitioner workbook: detection', () => {
     assert.equal(sheet.rows.length, 1);
   });
 
+  it('leaves out summary sheets, even with 控制点 and 测评项数 columns', () => {
+    const summary = detectSheet({
+      name: '单项测评结果汇总',
+      rows: rows(['控制点', '测评项', '符合', '不符合'], ['身份鉴别', '4', '3', '1']),
+    });
+    assert.equal(summary.status, 'summary');
+    const counts = detectSheet({
+      name: '统计分析服务器',
+      rows: rows(['控制点', '测评项数', '符合项数'], ['身份鉴别', 4, 3]),
+    });
+    assert.equal(counts.status, 'no_header');
+  });
+
   it('leaves out sheets without a header (a cover)', () => {
     const sheet = detectSheet({
       name: '封面',

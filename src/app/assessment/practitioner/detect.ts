@@ -57,6 +57,10 @@ const CONTAINS_ORDER: readonly Field[] = [
   'category',
 ];
 
+/** Sheets of counts and contents, not test objects. */
+const SUMMARY_SHEET =
+  /^(目录|汇总|统计|.{0,8}(结果汇总|问题汇总|汇总表|统计表)|单项测评结果.*|整体测评.*)$/;
+
 /** A header row is looked for within this many rows from the top. */
 export const HEADER_SCAN_ROWS = 15;
 
@@ -70,7 +74,8 @@ const headerWord = (text: string) =>
 /** The field a header cell names, if any. */
 export function headerField(text: string): Field | null {
   const word = headerWord(text);
-  if (!word || word.length > 16) return null;
+  // Counts and scores of a summary table (测评项数, 符合项数, 得分) name no column of ours.
+  if (!word || word.length > 16 || /(数|数量|得分|分数|比例|率|占比)$/.test(word)) return null;
   for (const field of CONTAINS_ORDER) {
     if (HEADER_SYNONYMS[field].includes(word)) return field;
   }
@@ -162,7 +167,8 @@ export interface DetectedRow {
   readonly code: string;
 }
 
-export type SheetStatus = 'items' | 'no_header' | 'no_rows';
+/** `summary`: a 汇总 / 统计 / 目录 sheet, never a test object. */
+export type SheetStatus = 'items' | 'no_header' | 'no_rows' | 'summary';
 
 export interface DetectedSheet {
   readonly name: string;
@@ -220,6 +226,9 @@ const hasFields = (fields: Map<number, { field: Field }>, ...wanted: Field[]) =>
 export function detectSheet(sheet: SheetInput): DetectedSheet {
   const rows = sheet.rows;
   const base = { name: sheet.name, attributes: {}, rows: [], totals: 0, columns: {} };
+  if (SUMMARY_SHEET.test(sheet.name.replace(/\s+/g, ''))) {
+    return { ...base, status: 'summary', headerRow: null };
+  }
   let headerIndex = -1;
   for (let i = 0; i < rows.length && (rows[i]?.r ?? Infinity) <= HEADER_SCAN_ROWS; i++) {
     if (hasFields(headerFields(rows[i]), 'controlPoint', 'item')) {
