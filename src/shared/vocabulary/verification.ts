@@ -112,6 +112,14 @@ export const VERIFICATION = {
     en: 'this file was already imported as {file} on {at}; delete that import first',
     zh: '该文件已于 {at} 以“{file}”导入；请先删除那次导入',
   },
+  assign_syntax: {
+    en: 'write host=test object (id or name)',
+    zh: '应写为 主机=测评对象（标识或名称）',
+  },
+  assign_option: {
+    en: '--assign "{value}": write host=test object (name or id)',
+    zh: '--assign“{value}”：应写为 主机=测评对象（名称或标识）',
+  },
   file_name: {
     en: 'give a plain file name (no path, at most 255 characters)',
     zh: '请提供文件名（不含路径，不超过 255 个字符）',
