@@ -29,7 +29,8 @@ export type Field =
   | 'result'
   | 'reason'
   | 'weight'
-  | 'code';
+  | 'code'
+  | 'clause';
 
 /** The usual header names of each column (the first is the one we show). */
 export const HEADER_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
@@ -42,10 +43,12 @@ export const HEADER_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   reason: ['原因说明', '不适用原因', '原因'],
   weight: ['分值', '权重'],
   code: ['编号', '测评项编号', '指标编号', '项目编号', '代码'],
+  clause: ['条款', '条款号', '项号', '条目'],
 };
 
 /** Where a partial header word is looked for, most specific first (编号 before 测评项 …). */
 const CONTAINS_ORDER: readonly Field[] = [
+  'clause',
   'code',
   'weight',
   'reason',
@@ -342,7 +345,8 @@ export function detectSheet(sheet: SheetInput): DetectedSheet {
       category,
       controlPoint,
       item,
-      letter: itemLetter(item),
+      letter:
+        itemLetter(item) ?? /([a-z])\s*[)）]\s*$/i.exec(get('clause'))?.[1]?.toLowerCase() ?? null,
       ordinal: item ? ordinal : 0,
       record,
       result,

@@ -195,6 +195,63 @@ describe('practitioner workbook: matching to the baseline', () => {
     assert.equal(s.object?.kindGuessed, true);
   });
 
+  it('reads dengbao’s own export too (条款 gives the item letter, 原因说明 the reason)', () => {
+    const detected = detectSheet({
+      name: '数据库服务器',
+      rows: [
+        [
+          '序号',
+          '扩展标准',
+          '安全类',
+          '控制点',
+          '条款',
+          '测评项',
+          '结果记录',
+          '符合情况',
+          '原因说明',
+          '权重',
+          '编号',
+        ],
+        [
+          1,
+          '安全通用要求',
+          '安全计算环境',
+          '身份鉴别',
+          '8.1.4.1 b)',
+          '登录失败处理',
+          '已配置',
+          '部分符合',
+          '仅部分账户',
+          1,
+          '8.1.4.1-b',
+        ],
+        [
+          2,
+          '安全通用要求',
+          '安全计算环境',
+          '访问控制',
+          '8.1.4.2 a)',
+          '分配账户和权限',
+          '已配置',
+          '符合',
+          null,
+          1,
+          '8.1.4.2-a',
+        ],
+      ].map((cells, i): RowData => ({ r: i + 1, cells })),
+    });
+    const match = matchWorkbook({ baseline: L3, level: 3, objects: [], sheets: [detected] });
+    const s = match.sheets[0]!;
+    assert.deepEqual(s.unmatched, []);
+    assert.deepEqual(
+      s.matched.map((m) => [m.item.id, m.reason, m.reasonFromRecord]),
+      [
+        ['8.1.4.1-b', '仅部分账户', false],
+        ['8.1.4.2-a', null, false],
+      ],
+    );
+  });
+
   it('gives the wording as found, per requirement', () => {
     const match = matchWorkbook({
       baseline: L3,

@@ -378,7 +378,9 @@ function matchSheet(
         };
       }
     } else {
-      item = (row.code && items.find((i) => i.testId === row.code)) || items[row.ordinal - 1];
+      item =
+        (row.code && items.find((i) => i.testId === row.code || i.id === row.code)) ||
+        items[row.ordinal - 1];
       if (!item) {
         return {
           unmatched: note(row.r, col('item'), 'practitioner.ordinal_unknown', {
@@ -390,7 +392,12 @@ function matchSheet(
         };
       }
     }
-    if (row.code && item.testId && row.code.toUpperCase() !== item.testId.toUpperCase()) {
+    if (
+      row.code &&
+      item.testId &&
+      row.code !== item.id &&
+      row.code.toUpperCase() !== item.testId.toUpperCase()
+    ) {
       itemWarnings.push(
         note(row.r, col('code'), 'practitioner.code_differs', {
           given: row.code,
