@@ -523,7 +523,7 @@ test('assessment: workbook by keyboard, findings, conclusion and a closed rectif
     await page.getByRole('tab', { name: '概况' }).click();
     await expect(page.getByTestId('overview-headline')).toHaveText(score.before.headline.zh);
     await expect(page.getByTestId('overview-headline-coverage')).toContainText(
-      `已测 ${score.before.counts.items - score.before.counts.unanswered - score.before.counts.untested}/${score.before.counts.items} 项`,
+      `尚有 ${score.before.counts.unanswered + score.before.counts.untested} 项未测或未录入`,
     );
     await page.getByRole('tab', { name: '结论' }).click();
     await page.getByText('计算口径').click();

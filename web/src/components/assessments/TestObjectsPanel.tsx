@@ -593,6 +593,11 @@ function TestObjectDrawer({
 
   const scopeCount = kind ? countItems(baseline, kind, custom ? checked : null) : null;
   const scopeDrops = isScopeDropsResults(error);
+  const dropsRef = useRef<HTMLDivElement>(null);
+  // The question sits below the form: bring it into view when the server asks it.
+  useEffect(() => {
+    if (scopeDrops) dropsRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [scopeDrops]);
 
   const submit = (values: FormValues) => {
     if (custom && checked.length === 0) {
@@ -632,7 +637,13 @@ function TestObjectDrawer({
       open={open}
       onClose={onClose}
       size={640}
-      title={object === 'new' ? t('assessment.objects.add') : t('assessment.objects.edit')}
+      title={
+        object === 'new'
+          ? t('assessment.objects.add')
+          : object
+            ? t('assessment.objects.editTitle', { name: object.name })
+            : ''
+      }
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
@@ -823,26 +834,28 @@ function TestObjectDrawer({
         </Form.Item>
       </Form>
       {scopeDrops ? (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="scope-drops-results"
-          title={
-            error instanceof ApiRequestError ? errorMessage(error.body, i18n.language) : undefined
-          }
-          action={
-            <Button
-              danger
-              size="small"
-              loading={submitting}
-              onClick={() => {
-                if (lastInput.current) void onSubmit(lastInput.current, true);
-              }}
-            >
-              {t('assessment.objects.discardResults')}
-            </Button>
-          }
-        />
+        <div ref={dropsRef}>
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="scope-drops-results"
+            title={
+              error instanceof ApiRequestError ? errorMessage(error.body, i18n.language) : undefined
+            }
+            action={
+              <Button
+                danger
+                size="small"
+                loading={submitting}
+                onClick={() => {
+                  if (lastInput.current) void onSubmit(lastInput.current, true);
+                }}
+              >
+                {t('assessment.objects.discardResults')}
+              </Button>
+            }
+          />
+        </div>
       ) : (
         <ApiErrorAlert error={error} />
       )}
