@@ -337,7 +337,7 @@ function ObjectTable({
     {
       title: t('assessment.objects.importance'),
       key: 'importance',
-      width: 76,
+      width: 88,
       render: (_, o) =>
         o.attributes.importance ? (
           <Tag color={o.attributes.importance === 'key' ? 'red' : undefined}>
