@@ -21,6 +21,15 @@ const ALLOWED = new Set([
   'YAML',
   'JSON',
   'OSCAL',
+  // Scanner products, their report formats and vulnerability identifiers (漏洞扫描/渗透测试).
+  'Greenbone',
+  'OpenVAS',
+  'Nessus',
+  'nessus',
+  'XML',
+  'csv',
+  'CVE',
+  'CVSS',
   // The language switch names the other language in that language; the product's own name.
   'English',
   'dengbao',
