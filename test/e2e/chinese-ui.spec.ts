@@ -305,9 +305,11 @@ test('the Chinese UI shows no English on the pages of the web tour', async ({ pa
     await page.getByRole('checkbox', { name: '仅看未填写' }).check();
     await page.locator('.wb-grid .wb-clause').first().click();
     await page.keyboard.press('3');
-    await expect(page.getByRole('dialog', { name: '不符合：请填写结果记录' })).toBeVisible();
+    const notes = page.getByRole('dialog', { name: '不符合：请填写结果记录' });
+    await expect(notes).toBeVisible();
     await check('测评 · 结果记录');
-    await page.keyboard.press('Escape');
+    await notes.getByRole('button', { name: /取\s*消/ }).click();
+    await expect(notes).toBeHidden();
 
     const exported = await page.request.get(org(`/assessments/${assessmentId}/export.xlsx`));
     expect(exported.ok()).toBeTruthy();
