@@ -548,9 +548,17 @@ function addFindingsSheet(
   styleHeader(addSafeRow(sheet, header), header.length, FINDING_EDITABLE);
   let n = 0;
   for (const f of findings) {
-    const objects = f.objects
-      .map((o) => `${o.name}：${o.result ? ITEM_RESULT_ZH[o.result] : '未测评'}`)
-      .join('\n');
+    // Objects with a result, failing ones first; those not tested yet only counted.
+    const tested = f.objects.filter((o) => o.result !== null);
+    const failing = (o: (typeof tested)[number]) =>
+      o.result === 'non_compliant' || o.result === 'partial' ? 0 : 1;
+    const untested = f.objects.length - tested.length;
+    const objects = [
+      ...[...tested]
+        .sort((a, b) => failing(a) - failing(b))
+        .map((o) => `${o.name}：${ITEM_RESULT_ZH[o.result as ItemResult]}`),
+      ...(untested > 0 ? [`（另有 ${untested} 个测评对象未测评）`] : []),
+    ].join('\n');
     const cases: (HighRiskCaseDto | null)[] = f.highRiskCases.length > 0 ? f.highRiskCases : [null];
     for (const c of cases) {
       const seen = c ? f.observations.find((o) => o.caseId === c.id) : undefined;
