@@ -120,7 +120,13 @@ for (const dialect of TEST_DIALECTS) {
         // A finding to annotate and rectify (recorded by the CLI, so anyone may review it).
         await writeResultsCommand(h!.ctx, CLI_ACTOR, orgId, id, {
           rows: [
-            { requirementId: '8.1.4.1-c', objectId: server, version: 0, result: 'non_compliant' },
+            {
+              requirementId: '8.1.4.1-c',
+              objectId: server,
+              version: 0,
+              result: 'non_compliant',
+              record: '远程管理未加密',
+            },
           ],
         });
         await ownerJson({ method: 'POST', url: org(`/assessments/${id}/rectifications`) });
@@ -144,6 +150,32 @@ for (const dialect of TEST_DIALECTS) {
     };
     const majorRisk = async () =>
       ownerJson({ method: 'POST', url: await am('/major-risks'), payload: { triggerId: 'A-19' } });
+    // 整体测评: 8.1.4.1-c on the server partly made up for by its intrusion prevention (8.1.4.5-a).
+    let compensatingResult = false;
+    const compensationInput = async () => {
+      const { id, server } = await main();
+      if (!compensatingResult) {
+        await writeResultsCommand(h!.ctx, CLI_ACTOR, orgId, id, {
+          rows: [{ requirementId: '8.1.4.5-a', objectId: server, version: 0, result: 'compliant' }],
+        });
+        compensatingResult = true;
+      }
+      return {
+        requirementId: '8.1.4.1-c',
+        objectId: server,
+        scope: 'control_point',
+        compensatingRequirementId: '8.1.4.5-a',
+        compensatingObjectId: server,
+        adjustedResult: 'partial',
+        reason: '入侵防范措施部分弥补',
+      };
+    };
+    const compensation = async () =>
+      ownerJson({
+        method: 'POST',
+        url: await am('/compensations'),
+        payload: await compensationInput(),
+      });
     const evidence = async () =>
       ownerJson({
         method: 'POST',
@@ -376,6 +408,31 @@ for (const dialect of TEST_DIALECTS) {
         },
       'DELETE /api/organisations/:orgId/assessments/:assessmentId/major-risks/:majorRiskId':
         async () => ({ method: 'DELETE', url: await am(`/major-risks/${(await majorRisk()).id}`) }),
+      'GET /api/organisations/:orgId/assessments/:assessmentId/compensations': async () => ({
+        url: await am('/compensations'),
+      }),
+      'POST /api/organisations/:orgId/assessments/:assessmentId/compensations': async () => ({
+        method: 'POST',
+        url: await am('/compensations'),
+        payload: await compensationInput(),
+      }),
+      'PATCH /api/organisations/:orgId/assessments/:assessmentId/compensations/:compensationId':
+        async () => {
+          const c = await compensation();
+          return {
+            method: 'PATCH',
+            url: await am(`/compensations/${c.id}`),
+            payload: { version: c.version, reason: '入侵防范与边界访问控制共同弥补' },
+          };
+        },
+      'DELETE /api/organisations/:orgId/assessments/:assessmentId/compensations/:compensationId':
+        async () => ({
+          method: 'DELETE',
+          url: await am(`/compensations/${(await compensation()).id}`),
+        }),
+      'GET /api/organisations/:orgId/assessments/:assessmentId/previous-findings': async () => ({
+        url: await am('/previous-findings'),
+      }),
       'GET /api/organisations/:orgId/assessments/:assessmentId/score': async () => ({
         url: await am('/score'),
       }),
