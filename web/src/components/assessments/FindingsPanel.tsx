@@ -212,6 +212,10 @@ function FindingCard({
                         ? t(`assessment.result.${o.result}`)
                         : t('assessment.findings.notRecorded'),
                     })}
+                    {o.originalResult &&
+                      t('overallAssessment.adjustedFrom', {
+                        result: t(`assessment.result.${o.originalResult}`),
+                      })}
                   </Tag>
                 ))}
               </div>
