@@ -252,6 +252,64 @@ describe('practitioner workbook: matching to the baseline', () => {
     );
   });
 
+  it('accounts for every row of random sheets: matched, unmatched or a problem, never thrown', () => {
+    let seed = 20261207;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const words: (CellValue | null)[] = [
+      null,
+      '',
+      '安全通用要求',
+      '云计算安全扩展要求',
+      '物联网安全扩展要求',
+      '身份鉴别',
+      '访问控制',
+      '安全审计',
+      '集中管控',
+      '网络设备防护',
+      'a）标识和鉴别',
+      'b)登录失败处理',
+      'z）不存在的项',
+      '应启用安全审计',
+      '符合',
+      '部分符合',
+      '不符合',
+      '不适用',
+      '基本符合',
+      '已核查配置',
+      '合计',
+      'IP：10.0.0.1',
+      0.7,
+      1,
+      'L3-CES1-01',
+      '控制点',
+      '测评项',
+    ];
+    for (let n = 0; n < 200; n++) {
+      const lines: (CellValue | null)[][] = [];
+      for (let r = 0; r < 1 + Math.floor(random() * 12); r++) {
+        lines.push(Array.from({ length: 5 + Math.floor(random() * 3) }, () => pick(words)));
+      }
+      const match = matchWorkbook({
+        baseline: L3,
+        level: 3,
+        objects: [],
+        sheets: [sheet(pick(['服务器', '安全区域边界', '安全管理中心', '某对象']), ...lines)],
+      });
+      const s = match.sheets[0]!;
+      const rowProblems = s.problems.filter((p) => p.code !== 'practitioner.column_missing');
+      const repeated = s.warnings.filter((w) => w.code === 'practitioner.duplicate_same');
+      assert.equal(
+        s.matched.length + s.unmatched.length + rowProblems.length + repeated.length,
+        s.rows,
+        JSON.stringify(lines),
+      );
+    }
+  });
+
   it('gives the wording as found, per requirement', () => {
     const match = matchWorkbook({
       baseline: L3,
