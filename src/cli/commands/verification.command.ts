@@ -111,7 +111,9 @@ export function registerVerification(program: Command): void {
           ['测评对象', '主机', '漏洞', 'CVE', 'CVSS', '风险等级', '可利用'],
           list.findings.map((f) => [
             f.objectName ?? '（未分配）',
-            `${f.host ?? f.hostname ?? '—'}${f.port ? `:${f.port}` : ''}`,
+            f.port && f.host?.includes(':')
+              ? `[${f.host}]:${f.port}`
+              : `${f.host ?? f.hostname ?? '—'}${f.port ? `:${f.port}` : ''}`,
             f.name.length > 60 ? `${f.name.slice(0, 59)}…` : f.name,
             f.cves.slice(0, 3).join(' ') + (f.cves.length > 3 ? ' …' : '') || '—',
             f.cvss === null ? '—' : f.cvss.toFixed(1),

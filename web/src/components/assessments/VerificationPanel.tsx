@@ -50,6 +50,13 @@ const SEVERITY_COLOR: Record<VerificationSeverityCode, string> = {
   info: 'default',
 };
 
+/** `10.20.1.11:443`, `[2001:db8::15]:22`, or the host alone for host-level findings. */
+const targetText = (f: VerificationFindingDto) => {
+  const host = f.host ?? f.hostname ?? '—';
+  if (!f.port) return host;
+  return `${f.host?.includes(':') ? `[${host}]` : host}:${f.port}`;
+};
+
 const hostKey = (h: { host: string | null; hostname: string | null }) => h.host ?? h.hostname ?? '';
 
 function Counts({ counts }: { counts: SeverityCounts }) {
@@ -405,7 +412,7 @@ export function VerificationPanel({ orgId, assessment, editable }: AssessmentPan
               },
               {
                 title: t('assessment.verification.target'),
-                render: (_, f) => `${f.host ?? f.hostname ?? '—'}${f.port ? `:${f.port}` : ''}`,
+                render: (_, f) => targetText(f),
               },
               {
                 title: t('assessment.verification.source'),
