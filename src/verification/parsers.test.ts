@@ -286,3 +286,40 @@ describe('helpers', () => {
     assert.equal((await refusal(junk))[0]?.code, 'verification.unknown_format');
   });
 });
+
+describe('broken files (seeded mutations of the fixtures)', () => {
+  it('every cut or flipped byte is read or refused with a ValidationError, never anything else', async () => {
+    let seed = 20261207;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    let refused = 0;
+    for (const name of ['greenbone-his.xml', 'nessus-his.nessus', 'pentest-his.csv']) {
+      const original = fixture(name);
+      for (let run = 0; run < 60; run++) {
+        const bytes = Buffer.from(original);
+        const mutated =
+          run % 3 === 0
+            ? bytes.subarray(0, Math.floor(random() * bytes.length))
+            : (() => {
+                for (let i = 0; i < 1 + (run % 5); i++) {
+                  bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+                }
+                return bytes;
+              })();
+        try {
+          const parsed = await parseVerificationFile(mutated);
+          assert.ok(parsed.findings.length <= 8, name);
+        } catch (e) {
+          assert.ok(e instanceof ValidationError, `${name} run ${run}: ${String(e)}`);
+          assert.ok(
+            e.details.length > 0 && e.details.every((d) => d.code?.startsWith('verification.')),
+          );
+          refused += 1;
+        }
+      }
+    }
+    assert.ok(refused > 60, `${refused} of 180 refused`);
+  });
+});
