@@ -7,18 +7,11 @@ import type { Kysely } from 'kysely';
 import { deriveFindings, suggestRisk } from '../../domain/mlps/assessment/findings';
 import {
   CONCLUSION_ZH,
-  itemOutcomes,
   scoreAssessment,
   type ProblemState,
   type ScoreResult,
 } from '../../domain/mlps/assessment/scoring';
-import {
-  CATEGORIES_BY_OBJECT_KIND,
-  type ItemResult,
-  type ResultRecord,
-  type RiskLevel,
-  type TestObjectKind,
-} from '../../domain/mlps/assessment/types';
+import type { ItemResult, ResultRecord, RiskLevel } from '../../domain/mlps/assessment/types';
 import { decryptNullable } from '../../security/field-crypto';
 import type {
   AssessmentDashboardDto,

@@ -28,7 +28,6 @@ import type {
   WorkbookDto,
   WorkbookRowDto,
 } from '../../shared/api-types';
-import { CATEGORIES_BY_OBJECT_KIND } from '../../shared/assessment-vocabulary';
 import type {
   VerificationAppendicesDto,
   VerificationAppendixDto,

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { presentScore } from '../../app/assessment/queries';
 import { deriveFindings } from '../../domain/mlps/assessment/findings';
-import { itemOutcomes, scoreAssessment } from '../../domain/mlps/assessment/scoring';
+import { scoreAssessment } from '../../domain/mlps/assessment/scoring';
 import type { ResultRecord, TestObjectKind } from '../../domain/mlps/assessment/types';
 import type {
   AssessmentDto,

@@ -23,7 +23,6 @@ import {
   evidenceFileQuery,
   evidenceListQuery,
 } from '../../app/assessment/evidence';
-import { presentTestObject } from '../../app/assessment/model';
 import {
   assessmentQuery,
   assessmentsQuery,
