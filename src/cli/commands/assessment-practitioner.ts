@@ -92,11 +92,13 @@ export function describePreview(
     s.object?.name ?? '—',
     s.object
       ? `${TEST_OBJECT_KIND_ZH[s.object.kind as TestObjectKind] ?? s.object.kind}${s.object.kindGuessed ? ' ?' : ''}${s.object.existingId ? ' (existing)' : ''}`
-      : s.status === 'no_header'
-        ? 'left out: no header'
-        : s.status === 'summary'
-          ? 'left out: summary sheet'
-          : 'left out: no rows',
+      : s.status === 'items'
+        ? 'not created: no row matched'
+        : s.status === 'no_header'
+          ? 'left out: no header'
+          : s.status === 'summary'
+            ? 'left out: summary sheet'
+            : 'left out: no rows',
     s.object?.attributes.ipAddresses.join(', ') ?? '',
     s.object?.attributes.version ?? '',
     s.status === 'items' ? `${s.matched}/${s.rows}` : '',

@@ -157,6 +157,10 @@ export const PRACTITIONER = {
     en: 'the kind was guessed from the rows (the sheet name does not say it); please confirm',
     zh: '对象类型是根据测评项推断的（工作表名称未体现），请确认',
   },
+  no_object: {
+    en: 'no row of this sheet matched a requirement: no test object is created for it',
+    zh: '本表没有任何一行对应到测评项，不为其创建测评对象',
+  },
   existing_object: {
     en: 'the sheet is the existing test object {object}; its results are updated',
     zh: '该工作表对应已有测评对象“{object}”，将更新其测评结果',

@@ -114,6 +114,9 @@ describe('practitioner workbook: matching to the baseline', () => {
     ]);
     // 访问控制 is in 安全区域边界 and 安全计算环境: nothing in the sheet says which.
     assert.deepEqual(codes(match.sheets[1]!.unmatched), ['2:category_unknown']);
+    // No row matched: the sheet does not become an object.
+    assert.equal(match.sheets[1]!.object, null);
+    assert.ok(codes(match.sheets[1]!.warnings).includes('null:no_object'));
   });
 
   it('blocks rows that would break the result rules, naming the column as written', () => {

@@ -509,7 +509,11 @@ function matchSheet(
     warnings.unshift(note(null, null, 'practitioner.totals_ignored', { count: sheet.totals }));
   }
 
-  const object = sheetObject(sheet, matched, ctx, warnings);
+  // A sheet none of whose rows matched does not become an object (it would get the kind's
+  // whole default set without a single answer from the file).
+  const object =
+    matched.length === 0 && !ctx.existing ? null : sheetObject(sheet, matched, ctx, warnings);
+  if (!object) warnings.unshift(note(null, null, 'practitioner.no_object'));
   return { ...base, object, matched, unmatched, warnings, problems };
 }
 

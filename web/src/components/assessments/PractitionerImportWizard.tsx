@@ -282,22 +282,27 @@ export function PractitionerImportWizard({ open, orgId, assessmentId, onClose }:
               {
                 title: t('assessment.practitioner.object'),
                 width: 170,
-                render: (_: unknown, s) => (
-                  <Space size={4} wrap>
-                    <span>{s.object?.name}</span>
-                    {s.object?.existingId ? (
-                      <Tag>{t('assessment.practitioner.existing')}</Tag>
-                    ) : (
-                      <Tag color="blue">{t('assessment.practitioner.new')}</Tag>
-                    )}
-                  </Space>
-                ),
+                render: (_: unknown, s) =>
+                  !s.object ? (
+                    <Typography.Text type="secondary">
+                      {t('assessment.practitioner.noObject')}
+                    </Typography.Text>
+                  ) : (
+                    <Space size={4} wrap>
+                      <span>{s.object?.name}</span>
+                      {s.object?.existingId ? (
+                        <Tag>{t('assessment.practitioner.existing')}</Tag>
+                      ) : (
+                        <Tag color="blue">{t('assessment.practitioner.new')}</Tag>
+                      )}
+                    </Space>
+                  ),
               },
               {
                 title: t('assessment.practitioner.kind'),
                 width: 210,
                 render: (_: unknown, s) =>
-                  s.object?.existingId ? (
+                  !s.object ? null : s.object.existingId ? (
                     objectKindLabel(s.object.kind, i18n.language)
                   ) : (
                     <Space size={4}>
