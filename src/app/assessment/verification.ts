@@ -599,3 +599,35 @@ export async function verificationAppendices(
   });
   return { scan: appendix('scan'), pentest: appendix('pentest') };
 }
+
+/**
+ * The observations a finding's risk suggestion uses: the assessor's own, plus for each guide case
+ * with scan or penetration-test candidates on the finding's failing objects (6.4.3.2 on 8.1.4.4-e)
+ * the candidates' symptoms, unless the assessor recorded that case themselves (their record,
+ * mitigations included, wins). For currentFindings (src/app/assessment/queries.ts).
+ */
+export function withVerificationObservations<
+  O extends { caseId: string; symptoms: readonly number[]; mitigations: readonly number[] },
+>(
+  observations: readonly O[],
+  candidates: readonly ObjectCandidatesDto[],
+  requirementId: string,
+  objectIds: readonly string[],
+): (O | { caseId: string; symptoms: number[]; mitigations: number[] })[] {
+  const extra = new Map<string, Set<number>>();
+  for (const c of candidates) {
+    if (c.requirementId !== requirementId || !objectIds.includes(c.objectId)) continue;
+    if (observations.some((o) => o.caseId === c.caseId)) continue;
+    const set = extra.get(c.caseId) ?? new Set<number>();
+    for (const s of c.symptoms) set.add(s);
+    extra.set(c.caseId, set);
+  }
+  return [
+    ...observations,
+    ...[...extra].map(([caseId, symptoms]) => ({
+      caseId,
+      symptoms: [...symptoms].sort(),
+      mitigations: [],
+    })),
+  ];
+}
