@@ -97,10 +97,42 @@ function textWords(t: T, lang: 'zh' | 'en', text: string): string {
       // not JSON: shown as it is
     }
   }
+  // An object stored as JSON text (a test object's attributes): the fields that are set, in words.
+  if (text.startsWith('{')) {
+    try {
+      const object: unknown = JSON.parse(text);
+      if (object !== null && typeof object === 'object' && !Array.isArray(object))
+        return objectWords(t, lang, object as Record<string, unknown>);
+    } catch {
+      // not JSON: shown as it is
+    }
+  }
   return text.replace(
     /: ([a-z][a-z0-9]*(?:_[a-z0-9]+)*)$/,
     (_, code: string) => `: ${codeWords(t, lang, code)}`,
   );
+}
+
+/** Coded attributes of a test object (关键, 重要个人信息 …), from the assessment texts. */
+const CODED_ATTRIBUTES = new Set(['importance', 'dataClass']);
+
+/** `IP 地址：10.0.0.5；重要程度：关键`: the fields of a stored object that are set. */
+function objectWords(t: T, lang: 'zh' | 'en', object: Record<string, unknown>): string {
+  const set = Object.entries(object).filter(
+    ([, v]) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0),
+  );
+  if (set.length === 0) return t('audit.nullValue');
+  return set
+    .map(([key, v]) => {
+      const value = Array.isArray(v)
+        ? v.map(String).join(lang === 'zh' ? '、' : ', ')
+        : CODED_ATTRIBUTES.has(key)
+          ? t(`assessment.${key}.${String(v)}`, { defaultValue: String(v) })
+          : String(v);
+      const name = t(`assessment.objects.${key}`, { defaultValue: key });
+      return `${name}${lang === 'zh' ? '：' : ': '}${value}`;
+    })
+    .join(lang === 'zh' ? '；' : '; ');
 }
 
 /**
