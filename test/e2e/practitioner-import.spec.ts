@@ -92,6 +92,9 @@ test('practitioner workbook: upload, preview per sheet, confirm a kind, import, 
     // The unmatched row and why.
     await sw.getByRole('button', { name: /展开行|Expand row/ }).click();
     await expect(table).toContainText('控制点“网络设备防护”不是本次测评基线中');
+    // What was read: the header below the IP line, the weight and code columns without a header.
+    await expect(table.getByTestId('practitioner-columns')).toContainText('表头在第 2 行');
+    await expect(table.getByTestId('practitioner-columns')).toContainText('权重：F；编号：G');
     await page.screenshot({ path: path.join(shots, 'practitioner-preview.png') });
     // Unmatched rows block the import until the user chooses to leave them out.
     const confirm = dialog.getByTestId('practitioner-confirm');

@@ -250,31 +250,45 @@ export function PractitionerImportWizard({ open, orgId, assessmentId, onClose }:
             pagination={false}
             scroll={{ x: 'max-content', y: 420 }}
             expandable={{
-              rowExpandable: (s) => s.problems.length + s.unmatched.length + s.warnings.length > 0,
               expandedRowRender: (s) => (
-                <Table<NoteRow>
-                  size="small"
-                  rowKey="key"
-                  dataSource={notes(s)}
-                  pagination={false}
-                  columns={[
-                    {
-                      title: '',
-                      dataIndex: 'kind',
-                      width: 90,
-                      render: (k: NoteRow['kind']) => (
-                        <Tag
-                          color={k === 'problem' ? 'red' : k === 'unmatched' ? 'orange' : 'default'}
-                        >
-                          {t(`assessment.practitioner.note.${k}`)}
-                        </Tag>
-                      ),
-                    },
-                    { title: t('assessment.excel.row'), dataIndex: 'row', width: 60 },
-                    { title: t('assessment.excel.column'), dataIndex: 'column', width: 100 },
-                    { title: t('assessment.practitioner.reason'), dataIndex: 'message' },
-                  ]}
-                />
+                <Space orientation="vertical" style={{ width: '100%' }}>
+                  <Typography.Text type="secondary" data-testid="practitioner-columns">
+                    {t('assessment.practitioner.columns', {
+                      row: s.headerRow ?? '',
+                      columns: Object.entries(s.columns)
+                        .map(
+                          ([field, header]) =>
+                            `${t(`assessment.practitioner.field.${field}`)}：${header}`,
+                        )
+                        .join('；'),
+                    })}
+                  </Typography.Text>
+                  <Table<NoteRow>
+                    size="small"
+                    rowKey="key"
+                    dataSource={notes(s)}
+                    pagination={false}
+                    columns={[
+                      {
+                        title: '',
+                        dataIndex: 'kind',
+                        width: 90,
+                        render: (k: NoteRow['kind']) => (
+                          <Tag
+                            color={
+                              k === 'problem' ? 'red' : k === 'unmatched' ? 'orange' : 'default'
+                            }
+                          >
+                            {t(`assessment.practitioner.note.${k}`)}
+                          </Tag>
+                        ),
+                      },
+                      { title: t('assessment.excel.row'), dataIndex: 'row', width: 60 },
+                      { title: t('assessment.excel.column'), dataIndex: 'column', width: 100 },
+                      { title: t('assessment.practitioner.reason'), dataIndex: 'message' },
+                    ]}
+                  />
+                </Space>
               ),
             }}
             columns={[
