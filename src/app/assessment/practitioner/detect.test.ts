@@ -134,6 +134,9 @@ describe('practitioner workbook: detection', () => {
     assert.equal(inferKind('出口防火墙', []).kind, 'security_device');
     assert.equal(inferKind('HIS数据库（达梦DM8）', []).kind, 'database');
     assert.equal(inferKind('堡垒机', []).kind, 'management_platform');
+    assert.equal(inferKind('H3C S5560X-54C', []).kind, 'network_device');
+    assert.equal(inferKind('华为USG6650', []).kind, 'security_device');
+    assert.equal(inferKind('H3C SecPath F1000', []).kind, 'security_device');
     assert.deepEqual(inferKind('重要个人信息', []), {
       kind: 'data',
       guessed: false,

@@ -451,10 +451,13 @@ const KIND_BY_NAME: readonly [RegExp, TestObjectKind][] = [
     'management_platform',
   ],
   [
-    /安全设备|防火墙|WAF|IPS|IDS|入侵|网闸|VPN|抗DDoS|防病毒网关|防毒墙|负载均衡|上网行为|安全网关|UTM|FW/i,
+    /安全设备|防火墙|WAF|IPS|IDS|入侵|网闸|VPN|抗DDoS|防病毒网关|防毒墙|负载均衡|上网行为|安全网关|UTM|FW|USG\d|NGFW|SecPath|FortiGate|Palo ?Alto|ASA\d|深信服|天融信|山石|网御|绿盟|启明星辰/i,
     'security_device',
   ],
-  [/网络设备|交换机|路由器|switch|router|无线控制器|AC\d|核心交换|汇聚|接入层/i, 'network_device'],
+  [
+    /网络设备|交换机|路由器|switch|router|无线控制器|AC\d|核心交换|汇聚|接入层|H3C|华为S\d|S\d{4,5}\b|CE\d{4,5}|Catalyst|Nexus|锐捷|RG-|Cisco/i,
+    'network_device',
+  ],
   [
     /数据库|MySQL|Oracle|SQL ?Server|达梦|DM\d|PostgreSQL|人大金仓|Kingbase|Redis|MongoDB|GaussDB|高斯|OceanBase|神通|南大通用|GBase/i,
     'database',
