@@ -17,6 +17,8 @@ import { can, ROLES, type Role } from '../../src/shared/roles';
 import { TEST_DIALECTS } from '../support';
 import { ciiEvaluationRouteFixtures } from './cii-evaluation-fixtures';
 import { ciiRouteFixtures } from './cii-fixtures';
+import { verificationRouteFixtures } from './verification-fixtures';
+import { wordingRouteFixtures } from './wording-fixtures';
 import { STRONG_PASSWORD, startHarness, type Client, type Harness } from './harness';
 
 type Fixture = (who: Client) => Promise<InjectOptions>;
@@ -545,6 +547,10 @@ for (const dialect of TEST_DIALECTS) {
       ...ciiEvaluationRouteFixtures({ harness: () => h!, org, ownerJson }),
       // CII model: core businesses, assets, flows, boundary (routes listed in cii-fixtures.ts).
       ...ciiRouteFixtures({ org, ownerJson }),
+      // Vulnerability scans and penetration tests (verification-fixtures.ts).
+      ...verificationRouteFixtures({ am, ownerJson }),
+      // The standard's wording per organisation (wording-fixtures.ts).
+      ...wordingRouteFixtures({ org }),
     };
 
     /** Requests for the routes that are not organisation-scoped. */
