@@ -74,6 +74,7 @@ for (const dialect of TEST_DIALECTS) {
             objectId: server.json().id,
             version: 0,
             result: 'non_compliant',
+            record: '远程管理使用 Telnet 明文传输',
           },
         ],
       });
