@@ -67,6 +67,10 @@ export function ExcelPanel({ orgId, assessment, editable }: AssessmentPanelProps
         }))
       : [];
   const missingRoute = error instanceof ApiRequestError && error.status === 404;
+  // A file without our 说明 sheet is most likely an assessor's own workbook.
+  const notOurs =
+    error instanceof ApiRequestError &&
+    error.body.details.some((d) => d.code === 'assessment_xlsx.guide_missing');
 
   return (
     <Row gutter={[16, 16]}>
@@ -179,6 +183,19 @@ export function ExcelPanel({ orgId, assessment, editable }: AssessmentPanelProps
                   title={t('assessment.excel.problems', { count: problems.length, name: fileName })}
                   description={t('assessment.excel.problemsHint')}
                 />
+                {notOurs && (
+                  <Alert
+                    type="info"
+                    showIcon
+                    data-testid="practitioner-suggest"
+                    title={t('assessment.practitioner.suggest')}
+                    action={
+                      <Button size="small" onClick={() => setWizardOpen(true)}>
+                        {t('assessment.practitioner.open')}
+                      </Button>
+                    }
+                  />
+                )}
                 <Table<Problem>
                   size="small"
                   bordered
