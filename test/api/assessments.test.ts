@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type {
@@ -138,6 +139,32 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(row?.clause, '8.1.4.1 a)');
       assert.equal(row?.testId, 'L3-CES1-01');
       assert.equal(row?.version, 0);
+    });
+
+    it('exports the workbook with the test guidance columns when asked', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const header = async (query: string) => {
+        const res = await owner.inject({ method: 'GET', url: a(`/export.xlsx${query}`) });
+        assert.equal(res.statusCode, 200, res.body);
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+        const sheet = book.getWorksheet('数据库服务器')!;
+        const names = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+        const row = [...Array(sheet.rowCount).keys()]
+          .map((i) => sheet.getRow(i + 1))
+          .find((r) => (r.values as unknown[]).includes('8.1.4.1-a'));
+        const column = names.indexOf('测评步骤');
+        return { names, steps: column > 0 ? (row?.getCell(column).text ?? '') : '' };
+      };
+      const plain = await header('');
+      assert.ok(!plain.names.includes('测评步骤'));
+      const guided = await header('?guidance=true');
+      for (const column of ['测评步骤', '预期结果', '判定依据']) {
+        assert.ok(guided.names.includes(column), column);
+      }
+      assert.match(guided.steps, /[\u4e00-\u9fff]{4}/, 'the steps are written out in Chinese');
+      const bad = await owner.inject({ method: 'GET', url: a('/export.xlsx?guidance=yes') });
+      assert.equal(bad.statusCode, 400);
     });
 
     it('sends the workbook brotli- or gzip-compressed as the client accepts, same content', async (t) => {

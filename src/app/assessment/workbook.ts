@@ -2,7 +2,12 @@
  * The assessment workbook as Excel, within the caller's access scope (the Excel mapping itself
  * is src/app/assessment-excel.ts).
  */
-import { exportWorkbook, importWorkbook, workbookMaxBytes } from '../assessment-excel';
+import {
+  exportWorkbook,
+  importWorkbook,
+  workbookMaxBytes,
+  type WorkbookExportOptions,
+} from '../assessment-excel';
 import type { Actor } from '../actor';
 import { inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
@@ -15,10 +20,11 @@ export async function exportWorkbookQuery(
   ctx: AppContext,
   within: OrgScope,
   assessmentId: string,
+  options: WorkbookExportOptions = {},
 ): Promise<{ buffer: Buffer; title: string }> {
   const { organisationId, systemIds } = inScope(within);
   const assessment = await getAssessment(ctx.store.db, organisationId, assessmentId, systemIds);
-  const buffer = await exportWorkbook(ctx, organisationId, assessmentId);
+  const buffer = await exportWorkbook(ctx, organisationId, assessmentId, options);
   return { buffer, title: assessment.title };
 }
 

@@ -147,8 +147,11 @@ export function registerAssessment(program: Command): void {
     .requiredOption('--org <id>', 'organisation id')
     .requiredOption('--id <assessment>', 'assessment id')
     .requiredOption('-o, --output <file>', 'the .xlsx file to write')
-    .action(async (opts: { org: string; id: string; output: string }) => {
-      const buffer = await withStore((ctx) => exportWorkbook(ctx, opts.org, opts.id));
+    .option('--guidance', 'add 测评步骤 / 预期结果 / 判定依据 columns (level-3 test guidance)')
+    .action(async (opts: { org: string; id: string; output: string; guidance?: boolean }) => {
+      const buffer = await withStore((ctx) =>
+        exportWorkbook(ctx, opts.org, opts.id, { guidance: opts.guidance === true }),
+      );
       writeFileSync(opts.output, buffer);
       print(`wrote ${opts.output} (${buffer.length} bytes)`);
     });
@@ -193,7 +196,7 @@ export function registerAssessment(program: Command): void {
       );
       if (opts.json) return print(JSON.stringify(report, null, 2));
       print(
-        `imported ${file}: ${report.rows} row(s) — ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged, ${report.skipped} blank`,
+        `imported ${file}: ${report.rows} row(s) — ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged, ${report.skipped} blank; ${report.findingNotes} finding note(s) updated`,
       );
     });
 

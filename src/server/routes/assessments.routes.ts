@@ -496,8 +496,10 @@ export const assessmentsRoutes =
         config: read,
         schema: {
           tags,
-          summary: 'The workbook as Excel (one sheet per test object, as assessors use)',
+          summary:
+            'The workbook as Excel (one sheet per test object, as assessors use); guidance=true adds 测评步骤 / 预期结果 / 判定依据',
           params: AssessmentParams,
+          querystring: z.object({ guidance: z.enum(['true', 'false']).optional() }).strict(),
         },
       },
       async (req, reply) => {
@@ -505,6 +507,7 @@ export const assessmentsRoutes =
           ctx,
           scopeOf(req),
           req.params.assessmentId,
+          { guidance: req.query.guidance === 'true' },
         );
         const name = `${title}-测评结果记录.xlsx`;
         return reply

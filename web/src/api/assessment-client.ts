@@ -54,6 +54,8 @@ export interface ImportResultDto {
   updated: number;
   unchanged: number;
   skipped: number;
+  /** Finding notes changed from the 安全问题 sheet. */
+  findingNotes: number;
 }
 
 /** Browsers leave the type of .log/.conf/.cfg (and sometimes .csv/.docx) empty: named from the extension. */
@@ -80,8 +82,8 @@ const assessment = (orgId: string, assessmentId: string) =>
   `${org(orgId)}/assessments/${encodeURIComponent(assessmentId)}`;
 
 /** Where the browser downloads the workbook as Excel (a plain link: the cookie authenticates). */
-export const exportXlsxUrl = (orgId: string, assessmentId: string) =>
-  `/api${assessment(orgId, assessmentId)}/export.xlsx`;
+export const exportXlsxUrl = (orgId: string, assessmentId: string, guidance = false) =>
+  `/api${assessment(orgId, assessmentId)}/export.xlsx${guidance ? '?guidance=true' : ''}`;
 
 export const evidenceUrl = (orgId: string, assessmentId: string, evidenceId: string) =>
   `/api${assessment(orgId, assessmentId)}/evidence/${encodeURIComponent(evidenceId)}`;

@@ -1,6 +1,7 @@
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
+  Checkbox,
   Button,
   Card,
   Col,
@@ -55,6 +56,7 @@ export function ExcelPanel({ orgId, assessment, editable }: AssessmentPanelProps
   const [result, setResult] = useState<(ImportResultDto & { fileName: string }) | null>(null);
   const [fileName, setFileName] = useState('');
   const [wizardOpen, setWizardOpen] = useState(false);
+  const [withGuidance, setWithGuidance] = useState(false);
 
   const error = importer.error;
   const problems: Problem[] =
@@ -80,10 +82,19 @@ export function ExcelPanel({ orgId, assessment, editable }: AssessmentPanelProps
             <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
               {t('assessment.excel.exportHint')}
             </Typography.Paragraph>
+            {assessment.level === 3 && (
+              <Checkbox
+                checked={withGuidance}
+                onChange={(e) => setWithGuidance(e.target.checked)}
+                data-testid="export-with-guidance"
+              >
+                {t('assessment.excel.withGuidance')}
+              </Checkbox>
+            )}
             <Button
               type="primary"
               icon={<DownloadOutlined />}
-              href={exportXlsxUrl(orgId, assessment.id)}
+              href={exportXlsxUrl(orgId, assessment.id, withGuidance && assessment.level === 3)}
               download
             >
               {t('assessment.excel.export')}
