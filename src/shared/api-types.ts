@@ -500,7 +500,7 @@ export interface WorkbookRowDto {
   /** The requirement as fixed in the baseline (our summary at this level). */
   text: BilingualDto;
   /** The standard's own wording where the organisation loaded it (标准原文); null otherwise. */
-  standardText?: string | null;
+  standardText: string | null;
   result: ItemResultCode | null;
   record: string | null;
   reason: string | null;

@@ -223,6 +223,7 @@ const ROWS: WorkbookRowDto[] = SPECS.flatMap(([id, category, cp, title, results]
     weight: null,
     title: { zh: title, en: `${title} (en)` },
     text: { zh: `${title}的要求。`, en: `Requirement: ${title}.` },
+    standardText: null,
     result,
     record: result === 'not_applicable' ? null : `现场核查${title}。`,
     reason: result === 'not_applicable' ? '边界访问控制由防火墙承担。' : null,
