@@ -20,10 +20,7 @@ import {
   detail,
   type ErrorDetail,
 } from '../../errors';
-import {
-  EMPTY_ATTRIBUTES,
-  type TestObjectAttributes,
-} from '../../shared/assessment-vocabulary';
+import { EMPTY_ATTRIBUTES, type TestObjectAttributes } from '../../shared/assessment-vocabulary';
 import type { TestObjectDto } from '../../shared/api-types';
 import type {
   AssessmentInput,
@@ -303,9 +300,7 @@ export function updateTestObjectCommand(
         ...(fields.description !== undefined ? { description: fields.description } : {}),
         ...(fields.attributes !== undefined
           ? {
-              attributes: JSON.stringify(
-                mergeAttributes(attributesOf(before), fields.attributes),
-              ),
+              attributes: JSON.stringify(mergeAttributes(attributesOf(before), fields.attributes)),
             }
           : {}),
         ...(fields.controlPoints !== undefined ? { control_points: controlPoints } : {}),
@@ -361,7 +356,8 @@ function storedControlPoints(
   if (selection.length === 0) {
     problems.push(detail('controlPoints', 'assessment.control_points_empty'));
   }
-  if (problems.length > 0) throw new ValidationError({ code: 'assessment.object_invalid' }, problems);
+  if (problems.length > 0)
+    throw new ValidationError({ code: 'assessment.object_invalid' }, problems);
   const chosen = new Set(selection);
   return JSON.stringify(order.filter((id) => chosen.has(id)));
 }
