@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { writeResultsCommand } from '../../src/app/assessment/commands';
 import { findingsQuery, scoreQuery, workbookQuery } from '../../src/app/assessment/queries';
 import { generateRectificationsCommand } from '../../src/app/assessment/rectification';
+import { importVerificationCommand } from '../../src/app/assessment/verification';
 import type { AppContext } from '../../src/app/context';
 import { ValidationError } from '../../src/errors';
 import type { TestObjectInput } from '../../src/shared/assessment-schemas';
@@ -196,6 +197,41 @@ for (const dialect of TEST_DIALECTS) {
       assert.notEqual(score.before.conclusion, 'compliant');
       assert.ok(['basically_compliant', 'non_compliant'].includes(score.before.conclusion));
       assert.doesNotMatch(score.before.headline.zh, /暂定/);
+    });
+
+    it('a scanned exploitable vulnerability on a failing object makes its finding high', async (t) => {
+      if (!store) return t.skip('database unavailable');
+      const oracle = id('HIS数据库 Oracle');
+      const [row] = (await workbookQuery(ctx, his.organisationId, his.assessmentId)).rows.filter(
+        (r) => r.requirementId === '8.1.4.4-e' && r.objectId === oracle,
+      );
+      await write([
+        {
+          requirementId: '8.1.4.4-e',
+          objectId: oracle,
+          result: 'partial',
+          record: '补丁更新不及时，部分高危漏洞未修补',
+          reason: '已建立漏洞管理流程，但未按期执行',
+          version: row!.version,
+        },
+      ]);
+      const before = (await findings()).find((f) => f.requirementId === '8.1.4.4-e')!;
+      assert.equal(before.suggested.risk, 'low', '部分符合 alone');
+      const scan = Buffer.from(
+        '漏洞名称,目标地址,端口,风险等级,CVE编号,CVSS\nOracle TNS 远程投毒漏洞,10.20.2.10,1521,高,CVE-2012-1675,7.5\n',
+      );
+      const imported = await importVerificationCommand(
+        ctx,
+        his.actor,
+        his.organisationId,
+        his.assessmentId,
+        scan,
+        { fileName: '渗透测试.csv' },
+      );
+      assert.equal(imported.hosts[0]?.objectId, oracle, 'matched by the object’s IP');
+      const after = (await findings()).find((f) => f.requirementId === '8.1.4.4-e')!;
+      assert.equal(after.suggested.risk, 'high');
+      assert.equal(after.suggested.caseId, '6.4.3.2');
     });
   });
 }

@@ -53,6 +53,7 @@ import {
   type FixedBaselineItem,
 } from './model';
 import { highRiskCaseList } from '../catalog-queries';
+import { candidatesForAssessment, withVerificationObservations } from './verification';
 import { compensatedResults } from './compensations';
 import { previousResultsByKey } from './previous';
 import { wordingForLevel } from './wording';
@@ -184,12 +185,20 @@ export async function currentFindings(
     testObjectsOf(objects),
     compensated.results,
   );
+  // Exploitable high vulnerabilities found by a scan or penetration test on a failing object
+  // count as observed symptoms of their guide case (6.4.3.2) for the suggestion.
+  const scanned = await candidatesForAssessment(ctx, db, assessment, objects);
   return findings.map((f) => {
     const item = items.get(f.requirementId) as FixedBaselineItem;
     const note = noteBy.get(f.requirementId);
     const observations = note ? (JSON.parse(note.observations) as CaseObservationDto[]) : [];
     const cases = ctx.catalog.highRiskCasesByRequirement.get(f.requirementId) ?? [];
-    const suggestion = suggestRisk(f, assessment.level, cases, observations);
+    const suggestion = suggestRisk(
+      f,
+      assessment.level,
+      cases,
+      withVerificationObservations(observations, scanned, f.requirementId, f.objectIds),
+    );
     const confirmed = (note?.risk as RiskLevel | null | undefined) ?? null;
     const rect = rectBy.get(f.requirementId);
     return {
