@@ -383,6 +383,46 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(docx.statusCode, 200, docx.body.slice(0, 200));
     });
 
+    it('feeds the findings: 8.1.4.4-e failing on an object with exploitable high vulnerabilities suggests high risk (6.4.3.2)', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const written = await owner.inject({
+        method: 'POST',
+        url: `/api/organisations/${orgId}/assessments/${assessmentId}/results`,
+        payload: {
+          rows: [
+            {
+              requirementId: '8.1.4.4-e',
+              objectId: objects['HIS应用服务器'],
+              version: 0,
+              result: 'non_compliant',
+              record: '扫描发现 Tomcat AJP 等高危漏洞未修补',
+            },
+            {
+              requirementId: '8.1.4.4-e',
+              objectId: objects['门户网站服务器'],
+              version: 0,
+              result: 'non_compliant',
+              record: 'jQuery 版本过旧',
+            },
+          ],
+        },
+      });
+      assert.ok(written.statusCode < 300, written.body);
+      const findings = (
+        await owner.inject({
+          method: 'GET',
+          url: `/api/organisations/${orgId}/assessments/${assessmentId}/findings`,
+        })
+      ).json().items as {
+        requirementId: string;
+        suggested: { risk: string; caseId: string | null };
+        observations: unknown[];
+      }[];
+      const vuln = findings.find((f) => f.requirementId === '8.1.4.4-e');
+      assert.deepEqual([vuln?.suggested.risk, vuln?.suggested.caseId], ['high', '6.4.3.2']);
+      assert.deepEqual(vuln?.observations, [], "the assessor's own record stays theirs");
+    });
+
     it('another organisation gets 404 and cannot import or delete', async (t) => {
       if (!h) return t.skip('database unavailable');
       const before = await stored();
