@@ -59,6 +59,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   },
   { table: 'cii_evaluation_rectifications', keyColumns: ['id'], column: 'plan_enc' },
   { table: 'assessment_compensations', keyColumns: ['id'], column: 'reason_enc' },
+  { table: 'verification_findings', keyColumns: ['id'], column: 'description_enc' },
+  { table: 'verification_findings', keyColumns: ['id'], column: 'solution_enc' },
 ];
 
 /** The binding of a value of `c` in `row` (which holds at least c's key columns). */

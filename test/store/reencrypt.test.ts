@@ -433,8 +433,36 @@ describe('ENCRYPTED_COLUMNS', () => {
         'cii_evaluation_results.evidence_enc',
         'cii_evaluation_rectifications.plan_enc',
         'assessment_compensations.reason_enc',
+        'verification_findings.description_enc',
+        'verification_findings.solution_enc',
       ],
     );
+  });
+
+  it('misses no encrypted column of the migrated schema (every *_enc column is listed)', async () => {
+    const store = await openStore({ kind: 'sqlite', file: ':memory:' });
+    try {
+      const tables = await sql<{
+        name: string;
+      }>`select name from sqlite_master where type = 'table'`.execute(store.db);
+      const encrypted: string[] = [];
+      for (const { name } of tables.rows) {
+        const columns = await sql<{
+          name: string;
+        }>`select name from pragma_table_info(${name})`.execute(store.db);
+        for (const c of columns.rows)
+          if (c.name.endsWith('_enc')) encrypted.push(`${name}.${c.name}`);
+      }
+      const listed = new Set(ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`));
+      assert.deepEqual(
+        encrypted.filter((c) => !listed.has(c)),
+        [],
+        'add them to ENCRYPTED_COLUMNS in src/store/reencrypt.ts',
+      );
+      assert.ok(encrypted.length >= 13);
+    } finally {
+      await store.close();
+    }
   });
 });
 
