@@ -16,6 +16,7 @@ import { importSystems } from '../../src/app/systems/file';
 import { AppError } from '../../src/errors';
 import { CiiFileSchema } from '../../src/shared/cii-schemas';
 import { SystemsFileSchema } from '../../src/shared/schemas';
+import { level3Workbook } from '../fixtures/practitioner/workbooks';
 import {
   FUZZ_SEED,
   XLSX,
@@ -126,6 +127,13 @@ function textFile(base: string): fc.Arbitrary<string> {
       }),
     fc.array(textual, { minLength: 1, maxLength: 4 }).map((changes) => applyTextual(base, changes)),
   );
+}
+
+/** A text file (XML, CSV) mutated as text only. */
+function plainText(base: string): fc.Arbitrary<string> {
+  return fc
+    .array(textual, { minLength: 1, maxLength: 4 })
+    .map((changes) => applyTextual(base, changes));
 }
 
 /** A workbook mutated as bytes, as zip entries, or inside its XML. */
@@ -373,6 +381,59 @@ export async function fuzzImporters(
       },
       failures,
     );
+
+  // An assessor's own workbook (layout auto): the same zip and cell mutations.
+  const practitioner = (await level3Workbook()).buffer;
+  await run(
+    'practitioner workbook (HTTP)',
+    workbook(practitioner),
+    runs,
+    async (bytes) => {
+      await sendChecked(
+        world.owner,
+        {
+          method: 'POST',
+          url: org(`/assessments/${assessmentId}/import?layout=auto&dryRun=false`),
+          payload: bytes,
+          headers: { 'content-type': XLSX },
+        },
+        snapshot,
+        'POST assessments/:id/import?layout=auto (xlsx)',
+      );
+      await assertHealthy(h);
+    },
+    failures,
+  );
+
+  // Scanner reports: text mutations of a real-schema Greenbone report and Nessus file.
+  for (const [file, type] of [
+    ['greenbone-his.xml', 'application/xml'],
+    ['nessus-his.nessus', 'application/xml'],
+    ['pentest-his.csv', 'text/csv'],
+  ] as const) {
+    const base = readFileSync(`test/fixtures/verification/${file}`, 'utf8');
+    await run(
+      `verification ${file} (HTTP)`,
+      plainText(base),
+      runs,
+      async (text) => {
+        await sendChecked(
+          world.owner,
+          {
+            method: 'POST',
+            url: org(
+              `/assessments/${assessmentId}/verification?fileName=${encodeURIComponent(file)}&allowUnassigned=true`,
+            ),
+            payload: Buffer.from(text, 'utf8'),
+            headers: { 'content-type': type },
+          },
+          snapshot,
+          `POST assessments/:id/verification (${file})`,
+        );
+      },
+      failures,
+    );
+  }
 
   return { inputs: counters.inputs - start, failures };
 }
