@@ -146,8 +146,12 @@ test('assessment: workbook by keyboard, findings, conclusion and a closed rectif
         await drawer.getByLabel('操作系统/软件').fill('麒麟服务器操作系统');
         await drawer.getByLabel('版本', { exact: true }).fill('V10');
         await drawer.getByLabel('用途').fill('医保结算数据库');
-        await drawer.getByRole('combobox', { name: '重要程度' }).click();
-        await option(page, /^关键$/).click();
+        // The option can be clicked while the dropdown still animates: check it took.
+        await expect(async () => {
+          await drawer.getByRole('combobox', { name: '重要程度' }).click();
+          await option(page, /^关键$/).click();
+          await expect(drawer.getByTitle('关键', { exact: true })).toBeVisible({ timeout: 1000 });
+        }).toPass({ timeout: 15_000 });
       }
       const saved = written(page, 'POST', '/objects');
       await drawer.getByRole('button', { name: /保\s*存/ }).click();
