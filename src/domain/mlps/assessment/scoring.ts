@@ -174,65 +174,91 @@ export function itemOutcomes(
   partialScore = 0.5,
   missingWeight = 0.7,
 ): ItemOutcome[] {
-  // Results by requirement, then object: one pass, no string keys.
-  const byRequirement = new Map<string, Map<string, ItemResult>>();
+  // Objects by position; results as one small code array per requirement (0 = none).
+  const objectIndex = new Map<string, number>();
+  input.objects.forEach((o, i) => objectIndex.set(o.id, i));
+  const width = input.objects.length;
+  const byRequirement = new Map<string, Uint8Array>();
   for (const r of input.results) {
-    let objects = byRequirement.get(r.requirementId);
-    if (objects === undefined) byRequirement.set(r.requirementId, (objects = new Map()));
-    objects.set(r.objectId, r.result);
+    const at = objectIndex.get(r.objectId);
+    if (at === undefined) continue;
+    let codes = byRequirement.get(r.requirementId);
+    if (codes === undefined) byRequirement.set(r.requirementId, (codes = new Uint8Array(width)));
+    codes[at] = RESULT_CODE[r.result];
   }
   // Objects answering each control point: requirements of one control point share them.
-  const objectsByPoint = new Map<string, { objects: TestObject[]; ids: string[] }>();
+  const byPoint = new Map<string, { at: number[]; ids: readonly string[] }>();
   const objectsFor = (requirement: BaselineRequirement) => {
     // A control point id belongs to one category: it alone keys the objects answering it.
-    const key = requirement.controlPointId;
-    let entry = objectsByPoint.get(key);
+    let entry = byPoint.get(requirement.controlPointId);
     if (entry === undefined) {
-      const objects = input.objects.filter((o) => objectCovers(o, requirement));
-      entry = { objects, ids: objects.map((o) => o.id) };
-      objectsByPoint.set(key, entry);
+      const at: number[] = [];
+      input.objects.forEach((o, i) => {
+        if (objectCovers(o, requirement)) at.push(i);
+      });
+      entry = { at, ids: at.map((i) => input.objects[i]!.id) };
+      byPoint.set(requirement.controlPointId, entry);
     }
     return entry;
   };
+  const outcome = (
+    requirement: BaselineRequirement,
+    ids: readonly string[],
+    result: ItemOutcome['result'],
+    score: number | null,
+  ): ItemOutcome => ({
+    requirementId: requirement.id,
+    category: requirement.category,
+    weight: requirement.weight ?? missingWeight,
+    objectIds: ids,
+    result,
+    score,
+  });
   return input.requirements.map((requirement) => {
-    const { objects, ids } = objectsFor(requirement);
-    const answered = byRequirement.get(requirement.id);
-    const weight = requirement.weight ?? missingWeight;
-    const base = {
-      requirementId: requirement.id,
-      category: requirement.category,
-      weight,
-      objectIds: ids,
-    };
-    if (objects.length === 0) return { ...base, result: 'untested' as const, score: null };
+    const { at, ids } = objectsFor(requirement);
+    if (at.length === 0) return outcome(requirement, ids, 'untested', null);
+    const codes = byRequirement.get(requirement.id);
+    if (codes === undefined) return outcome(requirement, ids, 'unanswered', null);
     let applicable = 0;
     let sum = 0;
     let compliant = 0;
     let nonCompliant = 0;
-    for (const o of objects) {
-      const result = answered?.get(o.id);
-      if (result === undefined) return { ...base, result: 'unanswered' as const, score: null };
-      if (result === 'not_applicable') continue;
+    for (const i of at) {
+      const code = codes[i];
+      if (code === NONE) return outcome(requirement, ids, 'unanswered', null);
+      if (code === NOT_APPLICABLE) continue;
       applicable += 1;
-      if (result === 'compliant') {
+      if (code === COMPLIANT) {
         sum += 1;
         compliant += 1;
-      } else if (result === 'partial') {
+      } else if (code === PARTIAL) {
         sum += partialScore;
       } else {
         nonCompliant += 1;
       }
     }
-    if (applicable === 0) return { ...base, result: 'not_applicable' as const, score: null };
+    if (applicable === 0) return outcome(requirement, ids, 'not_applicable', null);
     const result: ItemResult =
       compliant === applicable
         ? 'compliant'
         : nonCompliant === applicable
           ? 'non_compliant'
           : 'partial';
-    return { ...base, result, score: sum / applicable };
+    return outcome(requirement, ids, result, sum / applicable);
   });
 }
+
+const NONE = 0;
+const COMPLIANT = 1;
+const PARTIAL = 2;
+const NON_COMPLIANT = 3;
+const NOT_APPLICABLE = 4;
+const RESULT_CODE: Readonly<Record<ItemResult, number>> = {
+  compliant: COMPLIANT,
+  partial: PARTIAL,
+  non_compliant: NON_COMPLIANT,
+  not_applicable: NOT_APPLICABLE,
+};
 
 /**
  * Scores an assessment under the policy its report date selects (or `policy` when given).
