@@ -1,23 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import { hospitalWithHis, sourceCli } from './cli-source';
 
-/** The CLI from source (tsx), so the test needs no build. */
-const MAIN = path.resolve('src/cli/main.ts');
-const dataDir = mkdtempSync(path.join(tmpdir(), 'dengbao-cli-compensations-'));
-after(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, DENGBAO_DATA_DIR: dataDir, DATABASE_URL: '' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = sourceCli('compensations');
+const { dataDir, run } = cli;
 
 /** Results recorded through the app layer on the same data folder (the CLI has no result command). */
 async function record(
@@ -39,28 +25,7 @@ async function record(
 
 describe('dengbao assessment compensations and --from-previous (CLI)', () => {
   it('records a compensation, lists it, and starts next year from this year', async () => {
-    assert.equal(
-      run(['users', 'create-admin', '--username', 'ops'], 'Zhengwu#Cloud-2026\n').code,
-      0,
-    );
-    const org = run(['orgs', 'create', '--name', '某市人民医院', '--owner', 'ops']);
-    assert.equal(org.code, 0, org.err);
-    const orgId = org.out.trim().split(/\s+/)[0]!;
-    const systems = path.join(dataDir, 'systems.yaml');
-    writeFileSync(
-      systems,
-      `format: dengbao.systems.v1
-systems:
-  - name: 医院信息系统（HIS）
-    types: [ordinary_system]
-    grading:
-      businessInformation: [{object: social_order_public_interest, degree: serious}]
-      systemService: [{object: social_order_public_interest, degree: general}]
-      gradedOn: '2025-01-05'
-      reason: 门急诊核心业务
-`,
-    );
-    assert.equal(run(['systems', 'import', systems, '--org', orgId]).code, 0);
+    const orgId = hospitalWithHis(cli, '2025-01-05');
     const created = run([
       'assessment',
       'create',

@@ -1,49 +1,15 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import { hospitalWithHis, sourceCli } from './cli-source';
 
-/** The CLI from source (tsx), so the test needs no build. */
-const MAIN = path.resolve('src/cli/main.ts');
+const cli = sourceCli('verification');
+const { run } = cli;
 const FIXTURES = path.resolve('test/fixtures/verification');
-const dataDir = mkdtempSync(path.join(tmpdir(), 'dengbao-cli-verification-'));
-after(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, DENGBAO_DATA_DIR: dataDir, DATABASE_URL: '' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('dengbao verification (CLI)', () => {
   it('previews, refuses unmatched hosts, imports with --assign and lists per object', () => {
-    assert.equal(
-      run(['users', 'create-admin', '--username', 'ops'], 'Zhengwu#Cloud-2026\n').code,
-      0,
-    );
-    const org = run(['orgs', 'create', '--name', '某市人民医院', '--owner', 'ops']);
-    assert.equal(org.code, 0, org.err);
-    const orgId = org.out.trim().split(/\s+/)[0]!;
-    const systems = path.join(dataDir, 'systems.yaml');
-    writeFileSync(
-      systems,
-      `format: dengbao.systems.v1
-systems:
-  - name: 医院信息系统（HIS）
-    types: [ordinary_system]
-    grading:
-      businessInformation: [{object: social_order_public_interest, degree: serious}]
-      systemService: [{object: social_order_public_interest, degree: general}]
-      gradedOn: '2025-12-01'
-      reason: 门急诊核心业务
-`,
-    );
-    assert.equal(run(['systems', 'import', systems, '--org', orgId]).code, 0);
+    const orgId = hospitalWithHis(cli, '2025-12-01');
     const created = run([
       'assessment',
       'create',
