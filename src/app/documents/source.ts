@@ -1,0 +1,75 @@
+/**
+ * What every document loader gets: the context, the caller's scope, the organisation, its
+ * wording overrides, the language and the as-of date. One loader per document sits beside this
+ * file and hands its data to the pure builder in src/reports/documents/.
+ */
+import type { DocumentOverrides } from '../../reports/overrides';
+import { NO_OVERRIDES } from '../../reports/overrides';
+import type { Lang } from '../../reports/model';
+import type { OrganisationDto, SystemDetailDto } from '../../shared/api-types';
+import type { ProtectionLevel } from '../../shared/mlps';
+import { NotFoundError } from '../../errors';
+import type { OrgScope } from '../access';
+import type { AppContext } from '../context';
+import { getSystemDetail } from '../systems/detail';
+
+export interface DocumentSource {
+  readonly ctx: AppContext;
+  readonly within: OrgScope;
+  readonly organisation: OrganisationDto;
+  readonly overrides: DocumentOverrides;
+  readonly lang: Lang;
+  /** YYYY-MM-DD: the cover date where the data has none, and the date overdue items count to. */
+  readonly asOf: string;
+}
+
+/** The organisation's document wording overrides (none until the templates feature stores them). */
+export async function documentOverrides(
+  _ctx: AppContext,
+  _organisationId: string,
+): Promise<DocumentOverrides> {
+  return NO_OVERRIDES;
+}
+
+export async function hostName(
+  ctx: AppContext,
+  organisationId: string,
+  detail: SystemDetailDto,
+): Promise<string | null> {
+  const hostId = detail.system.hostSystemId;
+  if (!hostId) return null;
+  const row = await ctx.store.db
+    .selectFrom('systems')
+    .select('name')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', hostId)
+    .executeTakeFirst();
+  return row?.name ?? null;
+}
+
+export async function countsByLevel(
+  ctx: AppContext,
+  organisationId: string,
+): Promise<Partial<Record<ProtectionLevel, number>>> {
+  const rows = await ctx.store.db
+    .selectFrom('systems')
+    .select('level')
+    .where('organisation_id', '=', organisationId)
+    .where('level', 'is not', null)
+    .execute();
+  const counts: Partial<Record<ProtectionLevel, number>> = {};
+  for (const r of rows) {
+    const level = r.level as ProtectionLevel;
+    counts[level] = (counts[level] ?? 0) + 1;
+  }
+  return counts;
+}
+
+export async function systemOrNull(ctx: AppContext, organisationId: string, systemId: string) {
+  try {
+    return await getSystemDetail(ctx, organisationId, systemId);
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}

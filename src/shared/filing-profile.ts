@@ -1,0 +1,177 @@
+/**
+ * What the filing form (备案表) asks about the organisation (表一) and each grading object (表二),
+ * plus the 2025 attachments (数据摸底调查表, 保护工作方案), captured once and reused by every
+ * document. Coded answers hold the form's option codes; the option lists themselves are data in
+ * src/catalogs/filing-form/ and the app layer checks each code against them.
+ */
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) => text(max).nullish();
+/** An option code of the filing form (e.g. 隶属关系 "2"); checked against the catalog. */
+const OptionCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}$/, 'must be an option code of the form');
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() ]{5,30}$/, 'must be a phone number (digits, spaces, + - ( ))');
+const email = z.string().trim().max(200).email('must be an e-mail address');
+
+/** A person on the form (单位负责人, 责任部门联系人). Phones and e-mail are stored SM4-encrypted. */
+export const FormPersonSchema = z
+  .object({
+    name: text(100).min(1, 'give the name'),
+    title: optionalText(100),
+    officePhone: phone.nullish(),
+    mobilePhone: phone.nullish(),
+    email: email.nullish(),
+  })
+  .strict();
+
+export const DATA_IMPORTANCE = ['general', 'important', 'core'] as const;
+
+/** One row of the 数据摸底调查表: one data category (the smallest of the operator's own scheme). */
+export const DataCategorySchema = z
+  .object({
+    name: text(200).min(1, 'give the data category name'),
+    /** Volume as the operator states it, e.g. "约 120 万条" / "3.2 TB". */
+    volume: text(100).min(1, 'give the volume'),
+    /** Number of individuals whose personal information the category holds, where it does. */
+    individuals: z.number().int().min(0).max(2_000_000_000).nullish(),
+    importance: z.enum(DATA_IMPORTANCE),
+    /** Where it is stored (data centre, cloud region, province). */
+    location: text(200).min(1, 'give where the data is stored'),
+    crossBorder: z.boolean(),
+    /** Countries or regions it goes to, when it crosses the border. */
+    crossBorderDestinations: z.array(text(100).min(1)).max(50).default([]),
+    /** Names of the grading objects that hold it. */
+    systems: z.array(text(200).min(1)).max(200).default([]),
+    note: optionalText(2000),
+  })
+  .strict()
+  .refine((c) => !c.crossBorder || c.crossBorderDestinations.length > 0, {
+    path: ['crossBorderDestinations'],
+    message: 'name the destinations of a category that crosses the border',
+  });
+
+/** 网络安全保护工作方案 (level 3+): the year's major hidden risks and issues and how they are fixed. */
+export const ProtectionWorkPlanSchema = z
+  .object({
+    year: z.number().int().min(2020).max(2100),
+    /** 资产情况: internet exposure, base environment, network devices, system software, security products. */
+    assets: text(8000).min(1, 'describe the assets'),
+    existingMeasures: text(8000).min(1, 'describe the existing measures'),
+    rootCauses: text(8000).min(1, 'give the root causes of the issues'),
+    approach: text(8000).min(1, 'give the remediation approach'),
+    plan: text(8000).min(1, 'give the remediation plan and schedule'),
+  })
+  .strict();
+
+/** 表一 单位基本情况 beyond the organisation's name, credit code and contact. */
+export const OrganisationFilingProfileSchema = z
+  .object({
+    /** 单位地址: province / city / county and the street address. */
+    province: optionalText(50),
+    city: optionalText(50),
+    county: optionalText(50),
+    address: optionalText(300),
+    postalCode: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'must be a 6-digit postal code')
+      .nullish(),
+    /** 行政区划代码 (GB/T 2260), 6 digits, of the prefecture the organisation is in. */
+    divisionCode: z
+      .string()
+      .trim()
+      .regex(/^[1-9]\d{5}$/, 'must be a 6-digit administrative division code (GB/T 2260)')
+      .nullish(),
+    head: FormPersonSchema.nullish(),
+    responsibleDepartment: optionalText(200),
+    departmentContact: FormPersonSchema.nullish(),
+    affiliation: OptionCodeSchema.nullish(),
+    affiliationOther: optionalText(200),
+    organisationType: OptionCodeSchema.nullish(),
+    organisationTypeOther: optionalText(200),
+    sectorCode: OptionCodeSchema.nullish(),
+    sectorOther: optionalText(200),
+    dataCategories: z.array(DataCategorySchema).max(500).default([]),
+    protectionWorkPlan: ProtectionWorkPlanSchema.nullish(),
+  })
+  .strict();
+
+export const DOMESTIC_USE = ['all', 'none', 'partial'] as const;
+export const SERVICE_PROVIDERS = ['in_house', 'domestic', 'foreign'] as const;
+
+/** 表二 定级对象情况 beyond name, types, description, go-live date and host. */
+export const SystemFilingProfileSchema = z
+  .object({
+    /** 定级对象编号 as the operator numbers its objects. */
+    objectNumber: optionalText(50),
+    businessTypes: z.array(OptionCodeSchema).max(10).default([]),
+    businessTypeOther: optionalText(200),
+    serviceScope: OptionCodeSchema.nullish(),
+    /** 跨 N 个省/地市, when the scope is cross-province or cross-city. */
+    serviceScopeCount: z.number().int().min(2).max(1000).nullish(),
+    serviceScopeOther: optionalText(200),
+    serviceTargets: OptionCodeSchema.nullish(),
+    serviceTargetsOther: optionalText(200),
+    coverage: OptionCodeSchema.nullish(),
+    coverageOther: optionalText(200),
+    networkNature: OptionCodeSchema.nullish(),
+    networkNatureOther: optionalText(200),
+    interconnections: z.array(OptionCodeSchema).max(10).default([]),
+    interconnectionsOther: optionalText(200),
+    /** 关键产品使用情况: per product type, how many and whether domestic products are used. */
+    keyProducts: z
+      .array(
+        z
+          .object({
+            type: OptionCodeSchema,
+            typeOther: optionalText(200),
+            count: z.number().int().min(0).max(1_000_000),
+            domesticUse: z.enum(DOMESTIC_USE),
+            /** Percentage of domestic products when partly used. */
+            domesticRate: z.number().min(0).max(100).nullish(),
+          })
+          .strict()
+          .refine((p) => p.domesticUse !== 'partial' || p.domesticRate != null, {
+            path: ['domesticRate'],
+            message: 'give the share of domestic products when they are partly used',
+          }),
+      )
+      .max(20)
+      .default([]),
+    /** 系统采用服务情况: per service type used, who provides it. */
+    services: z
+      .array(
+        z
+          .object({
+            type: OptionCodeSchema,
+            typeOther: optionalText(200),
+            provider: z.enum(SERVICE_PROVIDERS),
+          })
+          .strict(),
+      )
+      .max(20)
+      .default([]),
+    isSubsystem: z.boolean().nullish(),
+    parentSystemName: optionalText(200),
+    parentOrganisationName: optionalText(200),
+    /** 填表人 */
+    formFilledBy: optionalText(100),
+  })
+  .strict()
+  .refine((s) => !s.isSubsystem || (s.parentSystemName ?? '') !== '', {
+    path: ['parentSystemName'],
+    message: 'name the parent system of a sub-system',
+  });
+
+export type FormPerson = z.infer<typeof FormPersonSchema>;
+export type DataCategory = z.infer<typeof DataCategorySchema>;
+export type ProtectionWorkPlan = z.infer<typeof ProtectionWorkPlanSchema>;
+export type OrganisationFilingProfile = z.infer<typeof OrganisationFilingProfileSchema>;
+export type SystemFilingProfile = z.infer<typeof SystemFilingProfileSchema>;
