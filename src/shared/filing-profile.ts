@@ -175,3 +175,73 @@ export type DataCategory = z.infer<typeof DataCategorySchema>;
 export type ProtectionWorkPlan = z.infer<typeof ProtectionWorkPlanSchema>;
 export type OrganisationFilingProfile = z.infer<typeof OrganisationFilingProfileSchema>;
 export type SystemFilingProfile = z.infer<typeof SystemFilingProfileSchema>;
+
+/**
+ * The option lists of the form, as the catalog (src/catalogs/filing-form/options.yaml) holds them
+ * and GET /api/catalog/filing-form-options serves them. Ids name the question, not the field.
+ */
+export const FILING_OPTION_LIST_IDS = [
+  'affiliation',
+  'organisationType',
+  'sector',
+  'businessType',
+  'serviceScope',
+  'serviceTargets',
+  'coverage',
+  'networkNature',
+  'interconnection',
+  'productType',
+  'serviceType',
+] as const;
+export type FilingOptionListId = (typeof FILING_OPTION_LIST_IDS)[number];
+
+const BilingualSchema = z.object({ zh: z.string(), en: z.string() });
+
+export const FilingOptionSchema = z.object({
+  code: z.string(),
+  zh: z.string(),
+  en: z.string(),
+  /** The 其他 option: choosing it requires the text that says what (the form's blank line). */
+  other: z.boolean(),
+  /** 跨 N 个: the option asks for a count (服务范围 跨省 / 跨地). */
+  counted: z.boolean(),
+});
+
+/** A public source of the option lists: the instrument the form was issued with, or a copy. */
+export const FilingFormSourceSchema = z.object({
+  id: z.string(),
+  title: BilingualSchema,
+  url: z.string().nullable(),
+  dated: z.string().nullable(),
+  note: BilingualSchema.nullable(),
+});
+
+export const FILING_OPTION_LIST_STATUS = ['verified', 'unverified'] as const;
+
+export const FilingOptionListSchema = z.object({
+  label: BilingualSchema,
+  /** Where the question is on the form, e.g. 表一 10. */
+  formItem: z.string(),
+  /** The filing-profile field that holds the answer, e.g. sectorCode, keyProducts[].type. */
+  field: z.string(),
+  multiple: z.boolean(),
+  /** `unverified`: not checked against a copy of the form; the product says so. */
+  status: z.enum(FILING_OPTION_LIST_STATUS),
+  /** The form edition the list is from (2007). */
+  edition: z.number().int(),
+  note: BilingualSchema.nullable(),
+  sources: z.array(FilingFormSourceSchema),
+  options: z.array(FilingOptionSchema),
+});
+
+export const FilingFormOptionsSchema = z.object(
+  Object.fromEntries(FILING_OPTION_LIST_IDS.map((id) => [id, FilingOptionListSchema])) as Record<
+    FilingOptionListId,
+    typeof FilingOptionListSchema
+  >,
+);
+
+export type FilingOption = z.infer<typeof FilingOptionSchema>;
+export type FilingFormSource = z.infer<typeof FilingFormSourceSchema>;
+export type FilingOptionList = z.infer<typeof FilingOptionListSchema>;
+export type FilingFormOptions = Record<FilingOptionListId, FilingOptionList>;
