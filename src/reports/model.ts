@@ -62,8 +62,31 @@ export interface TocBlock {
   readonly kind: 'toc';
 }
 
+/** A picture (topology diagram, logo-sized figure), scaled to fit the text width. */
+export interface ImageBlock {
+  readonly kind: 'image';
+  readonly data: Uint8Array;
+  readonly mediaType: 'image/png' | 'image/jpeg';
+  readonly caption?: string;
+  /** Share of the text width the picture may take (0–1], default 1. */
+  readonly maxWidth?: number;
+}
+
 export type Block =
-  HeadingBlock | ParagraphBlock | TableBlock | FieldsBlock | ListBlock | PageBreakBlock | TocBlock;
+  | HeadingBlock
+  | ParagraphBlock
+  | TableBlock
+  | FieldsBlock
+  | ListBlock
+  | PageBreakBlock
+  | TocBlock
+  | ImageBlock;
+
+/** An image the organisation uploaded (its logo on covers). */
+export interface ReportImage {
+  readonly data: Uint8Array;
+  readonly mediaType: 'image/png' | 'image/jpeg';
+}
 
 export interface ReportDocument {
   readonly lang: Lang;
@@ -74,8 +97,17 @@ export interface ReportDocument {
     readonly title: string;
     readonly subtitle?: string;
     readonly lines: readonly (readonly [label: string, value: string])[];
+    /** Printed under the lines; '' prints no date (forms whose dates are lines of their own). */
     readonly date: string;
+    /** A label → value line above the title, e.g. 备案表编号 on the filing form. */
+    readonly number?: readonly [label: string, value: string];
+    /** A line at the foot of the cover, e.g. 中华人民共和国公安部监制. */
+    readonly footer?: string;
+    /** The organisation's (or agency's) logo above the title. */
+    readonly logo?: ReportImage;
   };
+  /** Printed diagonally across every page (e.g. 草稿 while an assessment is in progress). */
+  readonly watermark?: string;
   /** Running header text on every page after the cover. */
   readonly header: string;
   readonly blocks: readonly Block[];
@@ -110,12 +142,23 @@ export const list = (items: readonly string[], ordered = false): ListBlock => ({
 });
 export const pageBreak: PageBreakBlock = { kind: 'pageBreak' };
 export const toc: TocBlock = { kind: 'toc' };
+export const image = (
+  data: Uint8Array,
+  mediaType: ImageBlock['mediaType'],
+  caption?: string,
+): ImageBlock =>
+  caption === undefined
+    ? { kind: 'image', data, mediaType }
+    : { kind: 'image', data, mediaType, caption };
 
 /** All visible text of a document, in order (tests compare renderings against it). */
 export function documentText(doc: ReportDocument): string[] {
-  const out: string[] = [doc.cover.title];
+  const out: string[] = [];
+  if (doc.cover.number) out.push(...doc.cover.number);
+  out.push(doc.cover.title);
   if (doc.cover.subtitle) out.push(doc.cover.subtitle);
   for (const [label, value] of doc.cover.lines) out.push(label, value);
+  if (doc.cover.footer) out.push(doc.cover.footer);
   for (const block of doc.blocks) {
     switch (block.kind) {
       case 'heading':
@@ -134,6 +177,9 @@ export function documentText(doc: ReportDocument): string[] {
         break;
       case 'list':
         out.push(...block.items);
+        break;
+      case 'image':
+        if (block.caption) out.push(block.caption);
         break;
       default:
         break;

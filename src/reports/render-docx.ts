@@ -1,8 +1,15 @@
 /**
  * Renders a {@link ReportDocument} to Word (.docx) with the `docx` library.
  *
- * Layout: A4; a cover section without header/footer; then one section with the running header and
- * "第 N 页" / "Page N" in the footer, numbered from 1.
+ * Layout: A4; a cover section without running header or page number (its footer holds the cover's
+ * foot line, e.g. 公安部监制); then one section with the running header and "第 N 页" / "Page N" in
+ * the footer, numbered from 1.
+ *
+ * Watermark (草稿 on drafts): Word's own text watermark (a VML WordArt shape, as Design › Watermark
+ * makes, from docx's `docx/watermarks`) in the header of both sections, so it is on every page,
+ * the cover included, behind the text; Word can remove it with its Watermark command.
+ *
+ * Pictures: inline, at 96 px to the inch, scaled down to the text width (or `maxWidth` of it).
  *
  * Table of contents: a real Word TOC field over Heading 1–2 (`\o "1-2" \h`), and the document asks
  * Word/LibreOffice to update fields on open (`updateFields`). docx 9.15 writes the field's cached
@@ -17,6 +24,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   PageBreak,
@@ -34,16 +42,20 @@ import {
   type IBorderOptions,
   type ITableCellBorders,
 } from 'docx';
+import { TextWatermark } from 'docx/watermarks';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 import { DOCX_FONTS } from './fonts.js';
+import { fitWithin, imageSize } from './image-size.js';
 import type {
   Block,
   FieldsBlock,
+  ImageBlock,
   Lang,
   ListBlock,
   ParagraphBlock,
   ReportDocument,
+  ReportImage,
   TableBlock,
 } from './model.js';
 
@@ -61,6 +73,10 @@ const SIZE = {
 /** A4 in twips, with 2.54 cm top/bottom and 2.8 cm left/right margins. */
 const PAGE = { width: 11906, height: 16838, top: 1440, bottom: 1440, left: 1588, right: 1588 };
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+/** Twips per pixel at 96 px to the inch (what ImageRun's transformation is in). */
+const TWIPS_PER_PX = 15;
+/** The tallest a body picture may be: most of the text height, leaving room for its caption. */
+const MAX_IMAGE_PX = Math.floor((PAGE.height - PAGE.top - PAGE.bottom - 1200) / TWIPS_PER_PX);
 
 const BODY_FONT = { ascii: DOCX_FONTS.latin, hAnsi: DOCX_FONTS.latin, eastAsia: DOCX_FONTS.body };
 const HEADING_FONT = {
@@ -261,15 +277,87 @@ function renderList(block: ListBlock, instance: number): Paragraph[] {
   );
 }
 
-function coverChildren(doc: ReportDocument): (Paragraph | Table)[] {
-  const { cover } = doc;
-  const out: (Paragraph | Table)[] = [
+function imageRun(image: ReportImage, maxWidthPx: number, maxHeightPx: number): ImageRun {
+  const box = fitWithin(imageSize(image), maxWidthPx, maxHeightPx);
+  return new ImageRun({
+    type: image.mediaType === 'image/png' ? 'png' : 'jpg',
+    data: image.data,
+    transformation: {
+      width: Math.max(1, Math.round(box.width)),
+      height: Math.max(1, Math.round(box.height)),
+    },
+  });
+}
+
+function renderImage(block: ImageBlock): Paragraph[] {
+  const share = block.maxWidth && block.maxWidth > 0 ? Math.min(block.maxWidth, 1) : 1;
+  const out = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { before: 3600, after: 480, line: 360 },
-      children: [new TextRun({ text: cover.title, bold: true, size: SIZE.er, font: HEADING_FONT })],
+      keepNext: Boolean(block.caption),
+      spacing: { before: 120, after: 60, line: 240 },
+      children: [imageRun(block, (TEXT_WIDTH / TWIPS_PER_PX) * share, MAX_IMAGE_PX)],
     }),
   ];
+  // Figures are captioned below (tables above), as Chinese reports set them.
+  if (block.caption) {
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 0, after: 120 },
+        children: [
+          new TextRun({ text: block.caption, bold: true, size: SIZE.wu, font: HEADING_FONT }),
+        ],
+      }),
+    );
+  }
+  return out;
+}
+
+/** Word's text watermark: light grey, semi-transparent, diagonal, behind the text. */
+function watermarkRun(text: string): TextWatermark {
+  return new TextWatermark({
+    text,
+    font: DOCX_FONTS.heading,
+    color: 'BFBFBF',
+    opacity: 0.5,
+    layout: 'diagonal',
+  });
+}
+
+function coverChildren(doc: ReportDocument): (Paragraph | Table)[] {
+  const { cover } = doc;
+  const out: (Paragraph | Table)[] = [];
+  if (cover.number) {
+    const [label, value] = cover.number;
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: { before: 0, after: 0 },
+        children: [
+          new TextRun({ text: `${label}：`, size: SIZE.si, font: HEADING_FONT }),
+          new TextRun({ text: value, size: SIZE.si, underline: {} }),
+        ],
+      }),
+    );
+  }
+  const titleBefore = cover.logo ? 480 : cover.number ? 3200 : 3600;
+  if (cover.logo) {
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 1800, after: 0, line: 240 },
+        children: [imageRun(cover.logo, 240, 120)],
+      }),
+    );
+  }
+  out.push(
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: titleBefore, after: 480, line: 360 },
+      children: [new TextRun({ text: cover.title, bold: true, size: SIZE.er, font: HEADING_FONT })],
+    }),
+  );
   if (cover.subtitle) {
     out.push(
       new Paragraph({
@@ -350,14 +438,32 @@ function coverChildren(doc: ReportDocument): (Paragraph | Table)[] {
       }),
     );
   }
-  out.push(
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { before: 2400 },
-      children: [new TextRun({ text: cover.date, size: SIZE.si, font: HEADING_FONT })],
-    }),
-  );
+  if (cover.date !== '') {
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 2400 },
+        children: [new TextRun({ text: cover.date, size: SIZE.si, font: HEADING_FONT })],
+      }),
+    );
+  }
   return out;
+}
+
+/** The cover's footer: its foot line (e.g. 中华人民共和国公安部监制), without a page number. */
+function coverFooter(doc: ReportDocument): Footer | undefined {
+  if (!doc.cover.footer) return undefined;
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 240 },
+        children: [
+          new TextRun({ text: doc.cover.footer, bold: true, size: SIZE.si, font: HEADING_FONT }),
+        ],
+      }),
+    ],
+  });
 }
 
 function bodyChildren(
@@ -392,6 +498,9 @@ function bodyChildren(
         break;
       case 'pageBreak':
         out.push(pageBreakParagraph());
+        break;
+      case 'image':
+        out.push(...renderImage(block));
         break;
       case 'toc':
         out.push(
@@ -445,6 +554,7 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
     paragraph: { spacing: { before, after: afterSp, line: 360 }, keepNext: true, keepLines: true },
   });
 
+  const coverFooterPart = coverFooter(doc);
   const document = new Document({
     creator: 'dengbao',
     title: doc.title,
@@ -509,6 +619,16 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
     sections: [
       {
         properties: { page: pageSetup },
+        ...(doc.watermark
+          ? {
+              headers: {
+                default: new Header({
+                  children: [new Paragraph({ children: [watermarkRun(doc.watermark)] })],
+                }),
+              },
+            }
+          : {}),
+        ...(coverFooterPart ? { footers: { default: coverFooterPart } } : {}),
         children: coverChildren(doc),
       },
       {
@@ -524,7 +644,10 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
                 border: {
                   bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 },
                 },
-                children: [new TextRun({ text: doc.header, size: SIZE.xiaowu })],
+                children: [
+                  ...(doc.watermark ? [watermarkRun(doc.watermark)] : []),
+                  new TextRun({ text: doc.header, size: SIZE.xiaowu }),
+                ],
               }),
             ],
           }),

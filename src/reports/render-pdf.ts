@@ -8,19 +8,25 @@
  * the page of each heading, then goes back and writes the contents with the real page numbers,
  * and finally the running header and the "第 N 页 / 共 M 页" footer on every body page.
  *
+ * A watermark (草稿 on drafts) is drawn last on every page, the cover included: large light-grey
+ * text at 45°, semi-transparent so the page stays readable.
+ *
  * Tables are drawn cell by cell: rows never split, a row that does not fit starts a new page, and
  * the header row is drawn again at the top of every page the table spans.
  */
 import type PDFDocumentType from 'pdfkit';
 
 import { pdfFontData } from './fonts.js';
+import { fitWithin, imageSize } from './image-size.js';
 import type {
   Block,
   FieldsBlock,
+  ImageBlock,
   Lang,
   ListBlock,
   ParagraphBlock,
   ReportDocument,
+  ReportImage,
   TableBlock,
   TableColumn,
 } from './model.js';
@@ -133,6 +139,7 @@ class PdfRenderer {
     blocks.forEach((block, i) => this.block(block, blocks[i + 1]));
     if (this.tocStart >= 0) this.layoutToc(true);
     this.headersAndFooters();
+    if (this.doc.watermark) this.watermark(this.doc.watermark);
     pdf.end();
     return done;
   }
@@ -191,6 +198,9 @@ class PdfRenderer {
       case 'toc':
         this.reserveToc();
         break;
+      case 'image':
+        this.image(block);
+        break;
       default:
         break;
     }
@@ -201,12 +211,34 @@ class PdfRenderer {
     const { cover } = this.doc;
     const left = this.left;
     const width = this.width;
+    if (cover.number) {
+      const [label, value] = cover.number;
+      pdf.font(REGULAR).fontSize(12);
+      const valueW = Math.max(120, pdf.widthOfString(value) + 16);
+      pdf.font(BOLD);
+      const labelText = `${label}：`;
+      const labelW = pdf.widthOfString(labelText);
+      const x = left + width - valueW - labelW;
+      pdf.text(labelText, x, this.top, { lineBreak: false });
+      pdf.font(REGULAR).text(value, x + labelW, this.top, { width: valueW, align: 'center' });
+      const lineY = this.top + pdf.currentLineHeight(true) + 1;
+      pdf
+        .moveTo(x + labelW, lineY)
+        .lineTo(x + labelW + valueW, lineY)
+        .lineWidth(0.6)
+        .stroke('#000000');
+    }
+    let titleY = 200;
+    if (cover.logo) {
+      const placed = this.placeImage(cover.logo, left + width / 2, 130, 180, 90, 'center');
+      titleY = Math.max(titleY, 130 + placed + 30);
+    }
     // The biggest size (24 down to 20 pt) at which the title fits one line; else 24 pt, wrapped.
     let size = 24;
     pdf.font(BOLD);
     while (size > 20 && pdf.fontSize(size).widthOfString(cover.title) > width) size -= 1;
     if (pdf.widthOfString(cover.title) > width) size = 24;
-    pdf.fontSize(size).text(cover.title, left, 200, { width, align: 'center', lineGap: 6 });
+    pdf.fontSize(size).text(cover.title, left, titleY, { width, align: 'center', lineGap: 6 });
     if (cover.subtitle) {
       pdf.moveDown(0.6);
       pdf.font(REGULAR).fontSize(15).text(cover.subtitle, left, pdf.y, { width, align: 'center' });
@@ -230,8 +262,103 @@ class PdfRenderer {
         .stroke('#000000');
       y += lh + 16;
     }
-    pdf.font(BOLD).fontSize(13);
-    pdf.text(cover.date, left, Math.max(y + 40, pdf.page.height - 170), { width, align: 'center' });
+    const footerY = this.pdf.page.height - 110;
+    if (cover.date !== '') {
+      pdf.font(BOLD).fontSize(13);
+      const dateY = Math.max(y + 40, pdf.page.height - 170);
+      pdf.text(cover.date, left, dateY, { width, align: 'center', lineBreak: false });
+      y = dateY + 20;
+    }
+    if (cover.footer) {
+      pdf.font(BOLD).fontSize(14);
+      // At the foot of the cover, below whatever the lines and date took.
+      const saved = pdf.page.margins.bottom;
+      pdf.page.margins.bottom = 0;
+      pdf.text(cover.footer, left, Math.max(y + 24, footerY), {
+        width,
+        align: 'center',
+        lineBreak: false,
+      });
+      pdf.page.margins.bottom = saved;
+    }
+  }
+
+  /**
+   * Draws a picture scaled down to `maxW` × `maxH` with its top at `y`, horizontally centred on
+   * `x` (align 'center') or starting at it; returns the height it took.
+   */
+  private placeImage(
+    image: ReportImage,
+    x: number,
+    y: number,
+    maxW: number,
+    maxH: number,
+    align: 'center' | 'left',
+  ): number {
+    const box = fitWithin(imageSize(image), maxW, maxH);
+    const data = Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength);
+    const at = align === 'center' ? x - box.width / 2 : x;
+    this.pdf.image(data, at, y, { width: box.width, height: box.height });
+    return box.height;
+  }
+
+  /** A body picture, scaled to the text width (or its `maxWidth` share), captioned below. */
+  private image(block: ImageBlock): void {
+    const pdf = this.pdf;
+    const share = block.maxWidth && block.maxWidth > 0 ? Math.min(block.maxWidth, 1) : 1;
+    pdf.font(BOLD).fontSize(SIZE.body);
+    const captionH = block.caption
+      ? pdf.heightOfString(block.caption, { width: this.width }) + 6
+      : 0;
+    const maxH = this.bottom - this.top - captionH - 12;
+    // Pixels at 96 to the inch are 0.75 pt: a small picture keeps its size, a large one shrinks.
+    const natural = imageSize(block);
+    const box = fitWithin(
+      { width: natural.width * 0.75, height: natural.height * 0.75 },
+      this.width * share,
+      maxH,
+    );
+    this.ensure(box.height + captionH + 8);
+    pdf.y += 4;
+    const data = Buffer.from(block.data.buffer, block.data.byteOffset, block.data.byteLength);
+    pdf.image(data, this.left + (this.width - box.width) / 2, pdf.y, {
+      width: box.width,
+      height: box.height,
+    });
+    pdf.y += box.height + 4;
+    if (block.caption) {
+      pdf.font(BOLD).fontSize(SIZE.body);
+      pdf.text(block.caption, this.left, pdf.y, { width: this.width, align: 'center' });
+    }
+    pdf.font(REGULAR).fontSize(SIZE.body);
+    pdf.x = this.left;
+    pdf.y += 8;
+  }
+
+  /** Large light-grey text at 45° across the middle of every page, under 20 % opacity. */
+  private watermark(text: string): void {
+    const pdf = this.pdf;
+    const { start, count } = pdf.bufferedPageRange();
+    for (let i = start; i < start + count; i++) {
+      pdf.switchToPage(i);
+      const { width, height } = pdf.page;
+      const saved = pdf.page.margins.bottom;
+      pdf.page.margins.bottom = 0;
+      pdf.font(BOLD);
+      // As large as fits along the diagonal's middle part, at most 120 pt.
+      let size = 120;
+      while (size > 24 && pdf.fontSize(size).widthOfString(text) > width * 0.9) size -= 4;
+      pdf.fontSize(size);
+      const w = pdf.widthOfString(text);
+      const h = pdf.currentLineHeight();
+      pdf.save();
+      pdf.rotate(-45, { origin: [width / 2, height / 2] });
+      pdf.fillColor('#9E9E9E').fillOpacity(0.18);
+      pdf.text(text, width / 2 - w / 2, height / 2 - h / 2, { lineBreak: false });
+      pdf.restore();
+      pdf.fillColor('#000000').fillOpacity(1);
+      pdf.page.margins.bottom = saved;
+    }
   }
 
   private heading(level: 1 | 2 | 3, text: string, nextIsHeading: boolean): void {

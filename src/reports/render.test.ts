@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { crc32, deflateSync } from 'node:zlib';
 
 import { strFromU8, unzipSync } from 'fflate';
 
@@ -14,6 +16,7 @@ import {
   h1,
   h2,
   h3,
+  image,
   list,
   p,
   pageBreak,
@@ -21,6 +24,7 @@ import {
   toc,
   type ReportDocument,
 } from './model.js';
+import { imageSize, ImageFormatError } from './image-size.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
 
@@ -267,5 +271,198 @@ describe('report renderers', () => {
       .map((f) => wordText(strFromU8(docx[f]!)))
       .join('');
     assert.ok(footer.includes('Page '));
+  });
+});
+
+/** A solid-colour RGB PNG of `width` × `height` pixels, built from its chunks. */
+function solidPng(width: number, height: number, rgb: readonly [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // truecolour
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array(width).fill(rgb).flat())]);
+  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(pixels)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** The XML of every part of `files` whose name matches. */
+const partsXml = (files: Record<string, Uint8Array>, name: RegExp): string[] =>
+  Object.keys(files)
+    .filter((f) => name.test(f))
+    .map((f) => strFromU8(files[f]!));
+
+describe('report renderers: cover number, foot line, logo, pictures and watermark', () => {
+  let dir: string;
+  let jpeg: Buffer;
+  const png = solidPng(640, 320, [40, 90, 160]);
+  const logo = solidPng(120, 60, [200, 30, 30]);
+  const draft = (lang: 'zh' | 'en'): ReportDocument => ({
+    lang,
+    title: '备案表',
+    header: '信息系统安全等级保护备案表',
+    watermark: lang === 'zh' ? '草稿' : 'DRAFT',
+    cover: {
+      number: ['备案表编号', '11010843002-25001'],
+      title: '信息系统安全等级保护备案表',
+      lines: [['备案单位', '某市第一人民医院']],
+      date: '',
+      footer: '中华人民共和国公安部监制',
+      logo: { data: logo, mediaType: 'image/png' },
+    },
+    blocks: [
+      toc,
+      h1('1 网络拓扑'),
+      p('系统边界与拓扑如下图。'),
+      image(png, 'image/png', '图1 网络拓扑'),
+      { ...image(jpeg, 'image/jpeg', '图2 机房照片'), maxWidth: 0.5 },
+      pageBreak,
+      h1('2 其他'),
+      p('第二页正文。'),
+    ],
+  });
+
+  before(() => {
+    havePoppler();
+    dir = mkdtempSync(join(tmpdir(), 'dengbao-render-features-'));
+    // A real JPEG: poppler rasterises a one-page PDF of the PNG.
+    const pngFile = join(dir, 'src.png');
+    writeFileSync(pngFile, png);
+    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
+    return renderPdf({
+      lang: 'zh',
+      title: 'x',
+      header: 'x',
+      cover: { title: 'x', lines: [], date: '' },
+      blocks: [],
+    }).then((pdf) => {
+      writeFileSync(join(dir, 'src.pdf'), pdf);
+      execFileSync('pdftoppm', [
+        '-jpeg',
+        '-r',
+        '20',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        join(dir, 'src.pdf'),
+        join(dir, 'src'),
+      ]);
+      const file = readdirSync(dir).find((f) => f.startsWith('src') && f.endsWith('.jpg'));
+      assert.ok(file, 'pdftoppm wrote no JPEG');
+      jpeg = readFileSync(join(dir, file));
+    });
+  });
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads picture sizes from PNG and JPEG headers and rejects other bytes', () => {
+    assert.deepEqual(imageSize({ data: png, mediaType: 'image/png' }), { width: 640, height: 320 });
+    const size = imageSize({ data: jpeg, mediaType: 'image/jpeg' });
+    // A4 at 20 dpi.
+    assert.deepEqual(size, { width: 166, height: 234 });
+    assert.throws(() => imageSize({ data: jpeg, mediaType: 'image/png' }), ImageFormatError);
+    assert.throws(() => imageSize({ data: png, mediaType: 'image/jpeg' }), ImageFormatError);
+    assert.throws(
+      () => imageSize({ data: new Uint8Array([0xff, 0xd8, 0xff]), mediaType: 'image/jpeg' }),
+      ImageFormatError,
+    );
+  });
+
+  it('DOCX: number and foot line on the cover, pictures as image parts, 草稿 in every header', async () => {
+    const doc = draft('zh');
+    const files = unzipSync(new Uint8Array(await renderDocx(doc)));
+    const documentXml = strFromU8(files['word/document.xml']!);
+    const text = wordText(documentXml);
+    assert.ok(text.includes('备案表编号：11010843002-25001'), 'cover number');
+    assert.ok(text.indexOf('备案表编号') < text.indexOf(doc.cover.title), 'number above title');
+    assert.ok(text.includes('图1 网络拓扑') && text.includes('图2 机房照片'));
+    // Logo and the two pictures: three media parts, each drawn from document.xml.
+    const media = Object.keys(files).filter((f) => f.startsWith('word/media/'));
+    assert.equal(media.filter((f) => f.endsWith('.png')).length, 2, media.join());
+    assert.equal(media.filter((f) => /\.jpe?g$/.test(f)).length, 1, media.join());
+    assert.equal(documentXml.match(/<w:drawing>/g)?.length, 3);
+    assert.match(documentXml, /<a:blip r:embed="[^"]+"/);
+    // The 640 px picture fits the text width (8730 twips = 582 px = 5,543,700 EMU), halves keep 2:1.
+    const extents = [...documentXml.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    const big = extents.find(([cx, cy]) => cx! > 5_000_000 && Math.abs(cx! / cy! - 2) < 0.01);
+    assert.ok(big && big[0]! <= 582 * 9525, `picture extents ${JSON.stringify(extents)}`);
+    // The foot line is the cover section's footer; the body footer keeps the page number.
+    const footers = partsXml(files, /^word\/footer\d*\.xml$/);
+    assert.ok(footers.some((x) => wordText(x).includes('中华人民共和国公安部监制')));
+    assert.ok(footers.some((x) => /PAGE/.test(x)));
+    // Each section has its own header, and each holds Word's text watermark with 草稿.
+    const sections = documentXml.match(/<w:sectPr[\s\S]*?<\/w:sectPr>/g) ?? [];
+    assert.equal(sections.length, 2);
+    const rels = strFromU8(files['word/_rels/document.xml.rels']!);
+    for (const section of sections) {
+      const id = /<w:headerReference w:type="default" r:id="([^"]+)"/.exec(section)?.[1];
+      assert.ok(id, 'a section without a default header');
+      const target =
+        new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+        new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+      const header = strFromU8(files[`word/${target}`]!);
+      assert.match(header, /<v:textpath[^>]*string="草稿"/, `watermark in ${target}`);
+      assert.match(header, /rotation:315|rotation:-45/, 'the watermark is diagonal');
+    }
+  });
+
+  it('PDF: number, foot line and no date on the cover, pictures as image XObjects, 草稿 on every page', async () => {
+    const doc = draft('zh');
+    const file = join(dir, 'draft.pdf');
+    writeFileSync(file, await renderPdf(doc));
+    const pages = pdftotext(file, '-layout').split('\f').slice(0, -1);
+    assert.ok(pages.length >= 4, `pages: ${pages.length}`);
+    const cover = pages[0]!;
+    assert.match(cover, /备案表编号：\s*11010843002-25001/);
+    assert.ok(cover.includes('中华人民共和国公安部监制'));
+    assert.ok(!/\d{4}年\d+月\d+日/.test(cover), 'a date on a cover whose date is empty');
+    // Rotated text comes out a glyph per line; -raw keeps the watermark's glyphs together.
+    const raw = pdftotext(file, '-raw').split('\f').slice(0, -1);
+    assert.equal(raw.length, pages.length);
+    for (const [i, page] of raw.entries()) {
+      assert.ok(page.replace(/\s+/g, '').includes('草稿'), `page ${i + 1} lacks the watermark`);
+    }
+    // The logo, the PNG and the JPEG: three image XObjects (PNGs may add a soft mask).
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter((l) => /\bimage\b/.test(l));
+    assert.equal(images.length, 3, images.join('\n'));
+    assert.ok(
+      images.some((l) => /\bjpeg\b/.test(l)),
+      'the JPEG is embedded as DCT',
+    );
+    const flat = pdftotext(file, '-raw').replace(/\s+/g, '');
+    assert.ok(flat.includes('图1网络拓扑') && flat.includes('图2机房照片'));
+  });
+
+  it('English draft: DRAFT in the docx header and on every PDF page', async () => {
+    const doc = draft('en');
+    const files = unzipSync(new Uint8Array(await renderDocx(doc)));
+    const headers = partsXml(files, /^word\/header\d*\.xml$/);
+    assert.ok(headers.length >= 2 && headers.every((x) => /string="DRAFT"/.test(x)));
+    const file = join(dir, 'draft-en.pdf');
+    writeFileSync(file, await renderPdf(doc));
+    const pages = pdftotext(file, '-raw').split('\f').slice(0, -1);
+    assert.ok(pages.length >= 4);
+    for (const page of pages) assert.ok(page.replace(/\s+/g, '').includes('DRAFT'), page);
   });
 });
