@@ -99,6 +99,10 @@ const pages = {
     () => import('./pages/settings/RequirementWordingPage'),
     (m) => m.RequirementWordingPage,
   ),
+  organisationProfile: lazyPage(
+    () => import('./pages/settings/OrganisationProfilePage'),
+    (m) => m.OrganisationProfilePage,
+  ),
   notFound: lazyPage(
     () => import('./pages/NotFoundPage'),
     (m) => m.NotFoundPage,
@@ -119,6 +123,7 @@ const PAGE_PATHS: readonly (readonly [string, LazyPage])[] = [
   ['/o/:orgId/cii/:businessId', pages.ciiBusiness],
   ['/o/:orgId/catalog', pages.catalog],
   ['/o/:orgId/settings/members', pages.members],
+  ['/o/:orgId/settings/organisation', pages.organisationProfile],
   ['/o/:orgId/settings/roles', pages.roles],
   ['/o/:orgId/settings/tokens', pages.tokens],
   ['/o/:orgId/settings/audit', pages.audit],
@@ -301,6 +306,14 @@ export function App() {
                   element={
                     <RequirePermission permission="members.read">
                       <Lazy page={pages.members} />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="settings/organisation"
+                  element={
+                    <RequirePermission permission="org.read">
+                      <Lazy page={pages.organisationProfile} />
                     </RequirePermission>
                   }
                 />

@@ -20,8 +20,17 @@ import { SystemBaseline } from '../components/system-detail/SystemBaseline';
 import { SystemFacts } from '../components/system-detail/SystemFacts';
 import { SystemObligations } from '../components/system-detail/SystemObligations';
 import { SystemFormDrawer } from '../components/SystemFormDrawer';
+import { SystemFilingProfileTab } from '../components/filing-profile/SystemFilingProfileTab';
 
-const TABS = ['grading', 'records', 'obligations', 'baseline', 'assessments', 'history'] as const;
+const TABS = [
+  'grading',
+  'filingProfile',
+  'records',
+  'obligations',
+  'baseline',
+  'assessments',
+  'history',
+] as const;
 type TabKey = (typeof TABS)[number];
 
 export function SystemDetailPage() {
@@ -109,6 +118,18 @@ export function SystemDetailPage() {
                 detail={detail.data}
                 readOnly={!canWrite}
                 onShowObligations={() => setParam('tab', 'obligations')}
+              />
+            ),
+          },
+          {
+            key: 'filingProfile',
+            label: t('filingProfile.system.tab'),
+            children: (
+              <SystemFilingProfileTab
+                orgId={organisation.id}
+                system={system}
+                readOnly={!canWrite}
+                onReload={() => detail.refetch()}
               />
             ),
           },

@@ -1,0 +1,95 @@
+/** What both profile forms share: the server's field errors on the fields, the 409 notice, blanks. */
+import { Alert, Button, Typography, type FormInstance } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ApiRequestError } from '../../api/client';
+import { isVersionConflict } from '../../api/filing-profile-hooks';
+import { detailMessage, pathParts } from '../../lib/api-errors';
+import { ApiErrorAlert } from '../ApiErrorAlert';
+
+/** A trimmed text, or null when nothing was typed. */
+export function textOrNull(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/** A number typed in an InputNumber, or null. */
+export function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * Puts each of the server's 400 details on its field: the form's names mirror the request body
+ * (`filingProfile.head.officePhone`, `filingProfile.dataCategories.2.volume`), so the detail's
+ * path is the field's name. Details of fields the form does not show stay in the alert.
+ */
+export function applyProfileErrors(form: FormInstance, error: unknown, language: string): void {
+  if (!(error instanceof ApiRequestError)) return;
+  const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  for (const detail of error.body.details) {
+    const name = pathParts(detail.path);
+    if (name.length === 0) continue;
+    const key = name.join('.');
+    const entry = byField.get(key) ?? { name, errors: [] };
+    entry.errors.push(detailMessage(detail, language));
+    byField.set(key, entry);
+  }
+  form.setFields([...byField.values()]);
+  const first = byField.values().next();
+  if (!first.done) form.scrollToField(first.value.name, { block: 'center' });
+}
+
+/**
+ * The save's failure above the form: a 409 says someone else saved meanwhile and offers to load
+ * their version (what was typed here is then replaced); other errors list the fields.
+ */
+export function SaveErrorAlert({ error, onReload }: { error: unknown; onReload: () => void }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  if (isVersionConflict(error)) {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="filing-profile-conflict"
+        title={t('filingProfile.conflict.title')}
+        description={
+          <Typography.Text>
+            {t('filingProfile.conflict.description')}{' '}
+            <Button size="small" onClick={onReload}>
+              {t('filingProfile.conflict.reload')}
+            </Button>
+          </Typography.Text>
+        }
+        style={{ marginBottom: 16 }}
+      />
+    );
+  }
+  return <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />;
+}
+
+/** 备案表还缺 N 项: the answers the filing form asks for that are still empty, by label. */
+export function MissingHint({ missing }: { missing: string[] }) {
+  const { t } = useTranslation();
+  if (missing.length === 0) {
+    return (
+      <Alert
+        type="success"
+        showIcon
+        data-testid="filing-profile-missing"
+        title={t('filingProfile.complete')}
+        style={{ marginBottom: 16 }}
+      />
+    );
+  }
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="filing-profile-missing"
+      title={t('filingProfile.missing', { count: missing.length })}
+      description={missing.join(t('common.listSeparator'))}
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
