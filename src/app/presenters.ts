@@ -17,6 +17,7 @@ import type {
   SystemSummaryDto,
 } from '../shared/api-types';
 import type { ProtectionLevel, SystemType } from '../shared/mlps';
+import type { GradingNarrative } from '../shared/schemas';
 import type {
   FilingRow,
   GradingRow,
@@ -123,6 +124,7 @@ export function presentGrading(r: GradingRow, label: CitationLabeller): GradingR
     reason: r.reason,
     recordedBy: r.recorded_by,
     result: presentGradingResult(JSON.parse(r.result) as GradingResult, label),
+    narrative: r.narrative ? (JSON.parse(r.narrative) as GradingNarrative) : null,
     createdAt: r.created_at,
   };
 }

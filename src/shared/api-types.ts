@@ -3,6 +3,7 @@
  * these types; the server's response schemas are checked against them.
  */
 import type { HarmDegree, HarmedObject, ProtectionLevel, SystemType } from './mlps';
+import type { GradingNarrative } from './schemas';
 
 /** Stable error codes of the API (the server's error catalogue in src/errors.ts uses these). */
 export type ErrorCode =
@@ -127,7 +128,41 @@ export interface GradingRecordDto {
   /** Who recorded the grading (user name, `token:<name>` or `cli`). */
   recordedBy: string | null;
   result: GradingResultDto;
+  /** The words of the 定级报告 (descriptions, harm arguments, sector-guide answers); null on older gradings. */
+  narrative?: GradingNarrative | null;
   createdAt: string;
+}
+
+/** One sector grading guide (src/catalogs/sector-grading/) as the wizard and reports show it. */
+export interface SectorGuideDto {
+  id: string;
+  sector: { code: string; zh: string; en: string };
+  questionZh: string;
+  questionEn: string;
+  recommendedMinimum: ProtectionLevel;
+  ruleZh: string;
+  ruleEn: string;
+  sources: {
+    id: string;
+    /** e.g. 《卫生行业信息安全等级保护工作的指导意见》（卫办发〔2011〕85号，卫生部，2011-11-29） */
+    labelZh: string;
+    labelEn: string;
+    provisionZh: string | null;
+    provisionEn: string | null;
+    url: string | null;
+    note: string;
+  }[];
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  status: 'confirmed' | 'unverified';
+}
+
+/** The sector guides bearing on a system, the user's answers and the recommended minimum. */
+export interface SectorGuidanceDto {
+  /** How the guides were picked: the organisation's 行业类别 code, its sector name, or all. */
+  matchedBy: 'code' | 'name' | 'all';
+  guides: { guide: SectorGuideDto; applies: boolean | null; meets: boolean | null }[];
+  recommendedMinimum: ProtectionLevel | null;
 }
 
 export interface ReviewDto {
@@ -193,6 +228,8 @@ export interface SystemDetailDto {
   filings: FilingDto[];
   events: EventDto[];
   warnings: GradingWarningDto[];
+  /** Sector grading guidance for this system (answers from the current grading). */
+  sectorGuidance?: SectorGuidanceDto;
 }
 
 export interface ObligationDto {

@@ -156,12 +156,129 @@ export const SystemPatchSchema = z
   .required({ version: true })
   .strict();
 
+/** The harm dimensions as the narrative names them (camelCase, like the grading input). */
+export const NARRATIVE_DIMENSIONS = ['businessInformation', 'systemService'] as const;
+
+/**
+ * What the 定级报告 says in words beside the matrix: the business information and the services,
+ * the boundary and topology, one argument per harmed object and degree, and the answers to the
+ * sector grading guides' questions (src/catalogs/sector-grading/). Texts are size-bound.
+ */
+export const GradingNarrativeSchema = z
+  .object({
+    businessDescription: z.string().trim().min(1, 'describe the business information').max(8000),
+    serviceDescription: z.string().trim().min(1, 'describe the system services').max(8000),
+    boundaryDescription: z.string().trim().max(8000).nullish(),
+    harmArguments: z
+      .array(
+        z
+          .object({
+            dimension: z.enum(NARRATIVE_DIMENSIONS),
+            object: HarmedObjectSchema,
+            degree: HarmDegreeSchema,
+            argument: z
+              .string()
+              .trim()
+              .min(1, 'argue why the object is harmed to this degree')
+              .max(4000),
+          })
+          .strict(),
+      )
+      .max(6),
+    sectorGuidance: z
+      .array(
+        z
+          .object({
+            guideId: z
+              .string()
+              .trim()
+              .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be a sector guide id'),
+            applies: z.boolean(),
+          })
+          .strict(),
+      )
+      .max(50)
+      .default([]),
+  })
+  .strict();
+
+/**
+ * Every harmed object and degree chosen has its argument (and no argument is for a judgement
+ * not chosen); each problem names its path, e.g. `narrative.harmArguments[1].argument`.
+ */
+function checkNarrative(
+  value: {
+    businessInformation: readonly { object: string; degree: string }[];
+    systemService: readonly { object: string; degree: string }[];
+    narrative?: GradingNarrative | null;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const narrative = value.narrative;
+  if (!narrative) return;
+  const args = narrative.harmArguments;
+  for (const dimension of NARRATIVE_DIMENSIONS) {
+    for (const j of value[dimension]) {
+      const at = args.findIndex(
+        (a) => a.dimension === dimension && a.object === j.object && a.degree === j.degree,
+      );
+      if (at >= 0) continue;
+      // Point at the argument for this object if there is one (wrong degree), else at the list.
+      const sameObject = args.findIndex((a) => a.dimension === dimension && a.object === j.object);
+      ctx.addIssue({
+        code: 'custom',
+        path:
+          sameObject >= 0
+            ? ['narrative', 'harmArguments', sameObject, 'degree']
+            : ['narrative', 'harmArguments'],
+        message: `give the argument for ${dimension} ${j.object} (${j.degree})`,
+      });
+    }
+  }
+  args.forEach((a, i) => {
+    const chosen = value[a.dimension].some((j) => j.object === a.object && j.degree === a.degree);
+    const sameObjectChosen = value[a.dimension].some((j) => j.object === a.object);
+    if (!chosen && !sameObjectChosen) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['narrative', 'harmArguments', i, 'object'],
+        message: `${a.object} is not a harmed object chosen for ${a.dimension}`,
+      });
+    }
+    const twice = args.findIndex(
+      (b) => b.dimension === a.dimension && b.object === a.object && b.degree === a.degree,
+    );
+    if (twice !== i) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['narrative', 'harmArguments', i],
+        message: 'this object and degree already has an argument',
+      });
+    }
+  });
+  const guides = new Set<string>();
+  narrative.sectorGuidance.forEach((g, i) => {
+    if (guides.has(g.guideId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['narrative', 'sectorGuidance', i, 'guideId'],
+        message: `guide "${g.guideId}" is answered twice`,
+      });
+    }
+    guides.add(g.guideId);
+  });
+}
+
 export const GradingRecordInputSchema = GradingInputSchema.extend({
   gradedOn: IsoDateSchema,
   reason: z.string().trim().min(1, 'say why the system is graded (or regraded)').max(4000),
   /** Current system version, to refuse a grading made against a stale view. */
   version: z.number().int().min(1).max(MAX_INT),
-}).strict();
+  /** The words of the 定级报告; when given, every chosen object and degree is argued. */
+  narrative: GradingNarrativeSchema.nullish(),
+})
+  .strict()
+  .superRefine(checkNarrative);
 
 export const REVIEW_KINDS = ['expert_review', 'competent_approval'] as const;
 export const ReviewInputSchema = z
@@ -215,7 +332,10 @@ export const SystemsFileSchema = refusingControlCharacters(
           grading: GradingInputSchema.extend({
             gradedOn: IsoDateSchema,
             reason: z.string().min(1),
-          }).nullish(),
+            narrative: GradingNarrativeSchema.nullish(),
+          })
+            .superRefine(checkNarrative)
+            .nullish(),
           reviews: z.array(ReviewInputSchema).default([]),
           filings: z.array(FilingInputSchema).default([]),
           events: z.array(EventInputSchema).default([]),
@@ -230,6 +350,8 @@ export type OrganisationInput = z.infer<typeof OrganisationInputSchema>;
 export type SystemInput = z.infer<typeof SystemInputSchema>;
 export type SystemPatch = z.infer<typeof SystemPatchSchema>;
 export type GradingRecordInput = z.infer<typeof GradingRecordInputSchema>;
+export type GradingNarrative = z.infer<typeof GradingNarrativeSchema>;
+export type GradingNarrativeInput = z.input<typeof GradingNarrativeSchema>;
 export type ReviewInput = z.infer<typeof ReviewInputSchema>;
 export type FilingInput = z.infer<typeof FilingInputSchema>;
 export type EventInput = z.infer<typeof EventInputSchema>;

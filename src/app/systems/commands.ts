@@ -24,6 +24,7 @@ import type { SystemRow } from '../../store/schema';
 import { audited, rowChanges, type Actor } from '../actor';
 import { assertSystemVisible, inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
+import { assertKnownGuides } from './sector-guidance';
 
 /*
  * Every change to a system and its records, each in one transaction with its audit entry.
@@ -108,6 +109,7 @@ export async function recordGradingCommand(
 ) {
   const { organisationId, scope } = inScope(within);
   assertSystemVisible(scope, systemId);
+  assertKnownGuides(input.narrative);
   return audited(ctx, actor, async (trx, audit, now) => {
     const before: SystemRow = await getSystem(trx, organisationId, systemId);
     const result = gradeSystem(input);
@@ -132,6 +134,7 @@ export async function recordGradingCommand(
       }),
       result: JSON.stringify(result),
       recorded_by: actor.label,
+      narrative: input.narrative ? JSON.stringify(input.narrative) : null,
       created_at: now,
     });
     await audit({
@@ -143,6 +146,7 @@ export async function recordGradingCommand(
         ...rowChanges(before, after),
         reason: { before: null, after: input.reason },
         gradingId: { before: null, after: grading.id },
+        ...(input.narrative ? { narrative: { before: null, after: input.narrative } } : {}),
       },
     });
     return grading;

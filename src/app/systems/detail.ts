@@ -5,8 +5,15 @@ import type { ProtectionLevel, SystemType } from '../../shared/mlps';
 import type { Database } from '../../store/schema';
 import { loadRecords } from '../../store/repositories/records.repository';
 import { getSystem } from '../../store/repositories/systems.repository';
+import { beijingToday } from '../clock';
 import { ciiDesignatedSystems } from '../cii/queries';
 import { assertSystemVisible, inScope, type OrgScope } from '../access';
+import {
+  organisationSector,
+  presentSectorGuidance,
+  sectorGuidance,
+  withSectorSources,
+} from './sector-guidance';
 import type { AppContext } from '../context';
 import {
   presentEvent,
@@ -41,6 +48,14 @@ export async function getSystemDetail(
     .where('level', 'is not', null)
     .execute();
   const history = records.gradings.map((g) => presentGrading(g, ctx.labelCitation)).reverse();
+  // Sector guides in force on the grading date (today while ungraded), with its answers.
+  const guidance = sectorGuidance(
+    await organisationSector(db, organisationId),
+    history[0]?.narrative,
+    row.level as ProtectionLevel | null,
+    history[0]?.gradedOn ?? beijingToday(ctx.clock),
+  );
+  const label = withSectorSources(ctx.labelCitation);
   const warnings =
     row.level === null
       ? []
@@ -53,7 +68,8 @@ export async function getSystemDetail(
             name: c.name,
             level: c.level as ProtectionLevel,
           })),
-        }).map((w) => presentWarning(w, ctx.labelCitation));
+          sectorWarnings: guidance.warnings,
+        }).map((w) => presentWarning(w, label));
   return {
     system: presentSystem(row, records.filings.at(-1)),
     grading: history[0] ?? null,
@@ -62,5 +78,6 @@ export async function getSystemDetail(
     filings: records.filings.map(presentFiling),
     events: records.events.map(presentEvent),
     warnings,
+    sectorGuidance: presentSectorGuidance(guidance),
   };
 }

@@ -1,6 +1,7 @@
 import { gradeSystem } from '../../domain/mlps/grading';
 import { ValidationError, type ErrorDetail } from '../../errors';
-import type { SystemsFile } from '../../shared/schemas';
+import type { GradingNarrative, SystemsFile } from '../../shared/schemas';
+import { knownGuideIds } from './sector-guidance';
 import {
   insertEvent,
   insertFiling,
@@ -33,6 +34,7 @@ export async function importSystems(
   );
   const problems: ErrorDetail[] = [];
   const seen = new Set<string>();
+  const knownGuides = knownGuideIds();
   file.systems.forEach((s, i) => {
     if (existing.has(s.name))
       problems.push({
@@ -45,6 +47,13 @@ export async function importSystems(
         message: `"${s.name}" appears twice in the file`,
       });
     seen.add(s.name);
+    s.grading?.narrative?.sectorGuidance.forEach((a, j) => {
+      if (!knownGuides.has(a.guideId))
+        problems.push({
+          path: `systems[${i}].grading.narrative.sectorGuidance[${j}].guideId`,
+          message: `unknown sector grading guide "${a.guideId}"`,
+        });
+    });
     if (s.hostSystemId)
       problems.push({
         path: `systems[${i}].hostSystemId`,
@@ -84,6 +93,7 @@ export async function importSystems(
           }),
           result: JSON.stringify(result),
           recorded_by: actor.label,
+          narrative: grading.narrative ? JSON.stringify(grading.narrative) : null,
           created_at: now,
         });
       }
@@ -149,7 +159,15 @@ export async function exportSystems(ctx: AppContext, organisationId: string): Pr
         competentAuthority: orNull(r.competent_authority),
         responsibleDepartment: orNull(r.responsible_department),
         ciiSecurityOrganisationOn: orNull(r.cii_security_organisation_on),
-        grading: g && input ? { ...input, gradedOn: g.graded_on, reason: g.reason } : undefined,
+        grading:
+          g && input
+            ? {
+                ...input,
+                gradedOn: g.graded_on,
+                reason: g.reason,
+                ...(g.narrative ? { narrative: JSON.parse(g.narrative) as GradingNarrative } : {}),
+              }
+            : undefined,
         reviews: (rec?.reviews ?? []).map((v) => ({
           kind: v.kind as 'expert_review',
           reviewedOn: v.reviewed_on,

@@ -13,10 +13,18 @@ export interface GradedObjectFacts {
     readonly name: string;
     readonly level: ProtectionLevel;
   }[];
+  /**
+   * Warnings of the sector grading guides that apply (src/domain/mlps/sector-guidance.ts), so
+   * the API, the CLI and the reports list them with the others.
+   */
+  readonly sectorWarnings?: readonly GradingWarning[];
 }
 
 export type GradingWarningCode =
-  'PLATFORM_BELOW_CARRIED_SYSTEM' | 'CII_BELOW_LEVEL_3' | 'BIG_DATA_BELOW_LEVEL_3';
+  | 'PLATFORM_BELOW_CARRIED_SYSTEM'
+  | 'CII_BELOW_LEVEL_3'
+  | 'BIG_DATA_BELOW_LEVEL_3'
+  | 'SECTOR_GUIDANCE_BELOW_MINIMUM';
 
 export interface GradingWarning {
   readonly code: GradingWarningCode;
@@ -80,5 +88,6 @@ export function gradingWarnings(facts: GradedObjectFacts): GradingWarning[] {
       provenance: 'unverified',
     });
   }
+  warnings.push(...(facts.sectorWarnings ?? []));
   return warnings;
 }
