@@ -494,6 +494,32 @@ export interface AssessmentCompensationsTable {
   updated_at: string;
 }
 
+/** An organisation's wording of one document block in one language (migration 2026-12-09e). */
+export interface DocumentOverridesTable {
+  organisation_id: string;
+  /** `<document>.<block>.<lang>`, e.g. `assessment.statement.zh`. */
+  block_key: string;
+  /** '' = the default (a reset keeps the row so the version only goes up). */
+  text: string;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** The organisation's logo for document covers (PNG or JPEG, migration 2026-12-09e). */
+export interface OrganisationLogosTable {
+  organisation_id: string;
+  media_type: string;
+  content_base64: string;
+  sm3: string;
+  size: number;
+  width: number;
+  height: number;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   systems: SystemsTable;
@@ -530,6 +556,8 @@ export interface Database {
   verification_imports: VerificationImportsTable;
   verification_findings: VerificationFindingsTable;
   assessment_compensations: AssessmentCompensationsTable;
+  document_overrides: DocumentOverridesTable;
+  organisation_logos: OrganisationLogosTable;
 }
 
 export type AssessmentRow = Selectable<AssessmentsTable>;
@@ -543,6 +571,8 @@ export type RequirementWordingRow = Selectable<OrganisationRequirementWordingTab
 export type VerificationImportRow = Selectable<VerificationImportsTable>;
 export type VerificationFindingRow = Selectable<VerificationFindingsTable>;
 export type CompensationRow = Selectable<AssessmentCompensationsTable>;
+export type DocumentOverrideRow = Selectable<DocumentOverridesTable>;
+export type OrganisationLogoRow = Selectable<OrganisationLogosTable>;
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type SystemRow = Selectable<SystemsTable>;

@@ -19,6 +19,7 @@ import { ciiEvaluationRouteFixtures } from './cii-evaluation-fixtures';
 import { ciiRouteFixtures } from './cii-fixtures';
 import { verificationRouteFixtures } from './verification-fixtures';
 import { wordingRouteFixtures } from './wording-fixtures';
+import { documentTemplateRouteFixtures } from './document-template-fixtures';
 import { STRONG_PASSWORD, startHarness, type Client, type Harness } from './harness';
 
 type Fixture = (who: Client) => Promise<InjectOptions>;
@@ -551,6 +552,8 @@ for (const dialect of TEST_DIALECTS) {
       ...verificationRouteFixtures({ am, ownerJson }),
       // The standard's wording per organisation (wording-fixtures.ts).
       ...wordingRouteFixtures({ org }),
+      // The document template: block wording and logo (document-template-fixtures.ts).
+      ...documentTemplateRouteFixtures({ org, ownerJson }),
     };
 
     /** Requests for the routes that are not organisation-scoped. */

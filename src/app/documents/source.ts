@@ -12,6 +12,7 @@ import { NotFoundError } from '../../errors';
 import type { OrgScope } from '../access';
 import type { AppContext } from '../context';
 import { getSystemDetail } from '../systems/detail';
+import { loadDocumentOverrides } from './template';
 
 export interface DocumentSource {
   readonly ctx: AppContext;
@@ -23,12 +24,13 @@ export interface DocumentSource {
   readonly asOf: string;
 }
 
-/** The organisation's document wording overrides (none until the templates feature stores them). */
+/** The organisation's document wording overrides and logo (文书模板, see ./template.ts). */
 export async function documentOverrides(
-  _ctx: AppContext,
-  _organisationId: string,
+  ctx: AppContext,
+  organisationId: string,
 ): Promise<DocumentOverrides> {
-  return NO_OVERRIDES;
+  const overrides = await loadDocumentOverrides(ctx, organisationId);
+  return Object.keys(overrides.blocks).length === 0 && !overrides.logo ? NO_OVERRIDES : overrides;
 }
 
 export async function hostName(

@@ -89,6 +89,10 @@ export const AUDIT_ACTION = {
   'cii.rectification.update': { zh: '修改能力评价整改', en: 'Edit evaluation rectification' },
   'wording.import': { zh: '载入标准原文', en: 'Load standard wording' },
   'wording.clear': { zh: '删除全部标准原文', en: 'Delete all standard wording' },
+  'document_template.block.update': { zh: '修改文书模板段落', en: 'Edit document template block' },
+  'document_template.logo.update': { zh: '上传文书标志', en: 'Upload document logo' },
+  'document_template.logo.delete': { zh: '删除文书标志', en: 'Delete document logo' },
+  'document_template.import': { zh: '导入文书模板', en: 'Import document template' },
 } as const satisfies WordTable;
 
 export const AUDIT_ENTITY = {
@@ -118,6 +122,7 @@ export const AUDIT_ENTITY = {
   cii_evaluation: { zh: '能力评价', en: 'Capability evaluation' },
   cii_rectification: { zh: '能力评价整改', en: 'Evaluation rectification' },
   requirement_wording: { zh: '标准原文', en: 'Standard wording' },
+  document_template: { zh: '文书模板', en: 'Document template' },
 } as const satisfies WordTable;
 
 /** Fields of the audit log's before/after changes: the columns of the audited rows. */
@@ -250,6 +255,11 @@ export const AUDIT_FIELD = {
   media_type: { zh: '文件类型', en: 'Media type' },
   size: { zh: '大小', en: 'Size' },
   sm3: { zh: 'SM3 摘要', en: 'SM3 digest' },
+  block: { zh: '模板段落', en: 'Template block' },
+  zh_length: { zh: '中文字数', en: 'Chinese length' },
+  en_length: { zh: '英文字数', en: 'English length' },
+  width: { zh: '宽度（像素）', en: 'Width (pixels)' },
+  height: { zh: '高度（像素）', en: 'Height (pixels)' },
   uploaded_at: { zh: '上传时间', en: 'Uploaded at' },
   uploaded_by: { zh: '上传人', en: 'Uploaded by' },
   evidence_enc: { zh: '证据（加密）', en: 'Evidence (encrypted)' },

@@ -31,6 +31,7 @@ import {
   XLSX,
 } from './messages';
 import { PRACTITIONER } from './practitioner';
+import { TEMPLATE } from './template';
 import type { Lang, Params, WordTable, Words } from './types';
 import { VERIFICATION, VERIFICATION_FORMAT, VERIFICATION_SEVERITY } from './verification';
 import { WORDING, WORKBOOK_XLSX } from './wording';
@@ -44,6 +45,7 @@ export * from './verification';
 export * from './wording';
 export * from './practitioner';
 export * from './compensation';
+export * from './template';
 
 /** Each area's prefix and table. Label areas can be named in a placeholder: `{role:role}`. */
 const AREAS = {
@@ -80,6 +82,7 @@ const AREAS = {
   compensation: COMPENSATION,
   compensation_scope: COMPENSATION_SCOPE,
   previous_assessment: PREVIOUS_ASSESSMENT,
+  template: TEMPLATE,
 } as const satisfies Record<string, WordTable>;
 
 type Areas = typeof AREAS;
@@ -103,6 +106,7 @@ const MESSAGE_AREAS = [
   'workbook_xlsx',
   'compensation',
   'previous_assessment',
+  'template',
 ] as const;
 export type MessageArea = (typeof MESSAGE_AREAS)[number];
 export type MessageCode = { [P in MessageArea]: CodesOf<P, Areas[P]> }[MessageArea];
