@@ -22,6 +22,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   cii: () => import('./commands/cii.command').then((m) => m.registerCii),
   wording: () => import('./commands/wording.command').then((m) => m.registerWording),
   report: () => import('./commands/report.command').then((m) => m.registerReport),
+  dossier: () => import('./commands/dossier.command').then((m) => m.registerDossier),
   audit: () => import('./commands/audit.command').then((m) => m.registerAudit),
   keys: () => import('./commands/keys.command').then((m) => m.registerKeys),
   backup: () => import('./commands/backup.command').then((m) => m.registerBackup),

@@ -230,6 +230,32 @@ export interface SystemDetailDto {
   warnings: GradingWarningDto[];
   /** Sector grading guidance for this system (answers from the current grading). */
   sectorGuidance?: SectorGuidanceDto;
+  /** Scans and diagrams attached to the system and its records, oldest first. */
+  attachments: RecordAttachmentDto[];
+}
+
+/**
+ * A scan (PDF/JPEG/PNG) attached to a record of a system (专家评审意见, 主管部门核准, 备案证明,
+ * 测评报告) or to the system itself (网络拓扑图); stored SM4-encrypted with its SM3 digest.
+ */
+export interface RecordAttachmentDto {
+  id: string;
+  recordKind: 'review' | 'filing' | 'event' | 'system';
+  /** The review, filing or event id; the system id when recordKind is 'system'. */
+  recordId: string;
+  purpose:
+    | 'expert_review_opinion'
+    | 'competent_approval'
+    | 'filing_certificate'
+    | 'assessment_report'
+    | 'topology'
+    | 'other';
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sm3: string;
+  createdAt: string;
+  createdBy: string | null;
 }
 
 export interface ObligationDto {

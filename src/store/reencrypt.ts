@@ -61,6 +61,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'assessment_compensations', keyColumns: ['id'], column: 'reason_enc' },
   { table: 'verification_findings', keyColumns: ['id'], column: 'description_enc' },
   { table: 'verification_findings', keyColumns: ['id'], column: 'solution_enc' },
+  { table: 'record_attachments', keyColumns: ['id'], column: 'content_enc' },
 ];
 
 /** The binding of a value of `c` in `row` (which holds at least c's key columns). */

@@ -7,6 +7,7 @@ import { loadRecords } from '../../store/repositories/records.repository';
 import { getSystem } from '../../store/repositories/systems.repository';
 import { beijingToday } from '../clock';
 import { ciiDesignatedSystems } from '../cii/queries';
+import { systemAttachments } from '../attachments/queries';
 import { assertSystemVisible, inScope, type OrgScope } from '../access';
 import {
   organisationSector,
@@ -78,6 +79,7 @@ export async function getSystemDetail(
     filings: records.filings.map(presentFiling),
     events: records.events.map(presentEvent),
     warnings,
+    attachments: await systemAttachments(db, organisationId, systemId),
     sectorGuidance: presentSectorGuidance(guidance),
   };
 }

@@ -152,6 +152,7 @@ const DETAIL: SystemDetailDto = {
     },
   ],
   warnings: [],
+  attachments: [],
 };
 
 // --- fixtures: the 2026 assessment --------------------------------------------------------
