@@ -34,6 +34,7 @@ import { sessionRoutes } from './routes/session.routes';
 import { systemsRoutes } from './routes/systems.routes';
 import { tokensRoutes } from './routes/tokens.routes';
 import { wordingRoutes } from './routes/wording.routes';
+import { attachmentsRoutes } from './routes/attachments.routes';
 import { documentTemplateRoutes } from './routes/document-template.routes';
 import { verificationRoutes } from './routes/verification.routes';
 import { registerWebAssets } from './web-assets';
@@ -151,6 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     ciiRoutes,
     ciiReportsRoutes,
     ciiEvaluationsRoutes,
+    attachmentsRoutes,
     wordingRoutes,
     documentTemplateRoutes,
   ]) {

@@ -288,6 +288,26 @@ export interface AssessmentEvidenceTable {
   uploaded_at: string;
 }
 
+/** A scan or diagram attached to a record of a system (or to the system: record_kind 'system'). */
+export interface RecordAttachmentsTable {
+  id: string;
+  organisation_id: string;
+  system_id: string;
+  /** 'review' | 'filing' | 'event' | 'system' */
+  record_kind: string;
+  /** The review, filing or event id; the system id for 'system'. */
+  record_id: string;
+  purpose: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sm3: string;
+  /** SM4-encrypted base64 of the file (see src/security/field-crypto.ts). */
+  content_enc: string;
+  created_at: string;
+  created_by: string | null;
+}
+
 export interface FindingNotesTable {
   assessment_id: string;
   requirement_id: string;
@@ -536,6 +556,7 @@ export interface Database {
   sign_in_throttles: SignInThrottlesTable;
   rate_limit_windows: RateLimitWindowsTable;
   organisation_revisions: OrganisationRevisionsTable;
+  record_attachments: RecordAttachmentsTable;
   audit_entries: AuditEntriesTable;
   assessments: AssessmentsTable;
   test_objects: TestObjectsTable;
@@ -550,6 +571,7 @@ export interface Database {
   cii_flows: CiiFlowsTable;
   cii_determinations: CiiDeterminationsTable;
   cii_evaluations: CiiEvaluationsTable;
+export type RecordAttachmentRow = Selectable<RecordAttachmentsTable>;
   cii_evaluation_results: CiiEvaluationResultsTable;
   cii_evaluation_rectifications: CiiEvaluationRectificationsTable;
   organisation_requirement_wording: OrganisationRequirementWordingTable;

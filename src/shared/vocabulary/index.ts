@@ -5,6 +5,7 @@
  * bundle can import it.
  */
 import { ASSESSMENT } from './assessment';
+import { ATTACHMENT, ATTACHMENT_PURPOSE, ATTACHMENT_RECORD } from './attachment';
 import { COMPENSATION, COMPENSATION_SCOPE, PREVIOUS_ASSESSMENT } from './compensation';
 import { AUDIT_ACTION, AUDIT_ENTITY, AUDIT_FIELD, AUDIT_VALUE } from './audit';
 import {
@@ -45,6 +46,7 @@ export * from './verification';
 export * from './wording';
 export * from './practitioner';
 export * from './compensation';
+export * from './attachment';
 export * from './template';
 
 /** Each area's prefix and table. Label areas can be named in a placeholder: `{role:role}`. */
@@ -81,6 +83,9 @@ const AREAS = {
   workbook_xlsx: WORKBOOK_XLSX,
   compensation: COMPENSATION,
   compensation_scope: COMPENSATION_SCOPE,
+  attachment: ATTACHMENT,
+  attachment_purpose: ATTACHMENT_PURPOSE,
+  attachment_record: ATTACHMENT_RECORD,
   previous_assessment: PREVIOUS_ASSESSMENT,
   template: TEMPLATE,
 } as const satisfies Record<string, WordTable>;
@@ -102,6 +107,7 @@ const MESSAGE_AREAS = [
   'assessment',
   'verification',
   'practitioner',
+  'attachment',
   'wording',
   'workbook_xlsx',
   'compensation',
