@@ -505,7 +505,7 @@ export function SystemFilingProfileForm({
             )}
           </Form.List>
         </Card>
-        <Card title={t('filingProfile.system.subsystemGroup')}>
+        <Card title={t('filingProfile.system.subsystemGroup')} data-testid="filing-subsystem">
           <Form.Item name={fp('isSubsystem')} label={t('filingProfile.system.isSubsystem')}>
             <Radio.Group
               options={[
