@@ -1,529 +1,344 @@
 /**
- * 网络安全等级保护备案表 (filing form) of one grading object: data in, {@link ReportDocument} out.
+ * 网络安全等级保护备案表 (filing form) of one grading object: data in, {@link ReportDocument} out,
+ * laid out like the printed form — cover (备案表编号, 备案单位（盖章）, 受理备案单位（盖章）,
+ * 公安部监制), 填表说明, 表一 单位基本情况, 表二 定级对象情况（k/n）, 表三 定级结果（k/n）, 表四
+ * 第三级以上定级对象提交材料情况（k/n）, then the 数据摸底调查表 and the 网络安全保护工作方案 summary.
  *
- * Sourcing: the 2025 filing-form template (公网安〔2025〕1846号 Q1) was not available. The sheets
- * follow the long-standing form's four tables (表一 单位基本情况, 表二 定级对象情况, 表三 定级结果,
- * 表四 附件清单 for level 3+ — the sheet split follows the 2007 form issued with 公通字〔2007〕43号
- * (信息安全等级保护管理办法); the field list is from memory of that form and unverified), plus the two 2025 additions the
- * Q&A confirms (数据摸底调查表 Q14–Q16, 保护工作方案 for level 3+ Q23–Q24).
+ * Sourcing: the sheets, item numbers and option lists follow the 《信息系统安全等级保护备案表》
+ * issued with 《信息安全等级保护管理办法》（公通字〔2007〕43号）, as public copies of it print them
+ * (the option lists with their sources are catalog data: src/catalogs/filing-form/options.yaml).
+ * The title is the one public security bureaus now use (网络安全等级保护备案表, with 定级对象 for
+ * 信息系统); its revised field list was not available. Rows the 2007 form has no number for are
+ * ours: 统一社会信用代码, 定级对象类型 and 采用的新技术 (the GB/T 22240-2020 object types), and
+ * 表四 08/09 for the two attachments 公网安〔2025〕1846号 adds (数据摸底调查表, 保护工作方案).
  *
- * The mapping from our data to every field is {@link FILING_FORM_FIELDS} — the one place to
- * change it. Fields with `value: null` are printed as "（待填写）" to fill in by hand; dengbao does
- * not hold them. They are ({@link FILING_FORM_UNSOURCED}):
- *
- *   表一: 单位地址, 邮政编码, 行政区划代码, 单位负责人（姓名、职务、办公电话、电子邮件）,
- *         隶属关系, 单位类型
- *   表二: 定级对象编号, 业务类型, 服务范围, 服务对象, 覆盖范围, 网络性质, 系统互联情况,
- *         关键产品使用情况, 系统采用服务情况, 是否为分系统及上级系统所属单位
- *   表三: 填表人
+ * The mapping of every field to our data is {@link FILING_FORM_FIELDS} (filing-form/fields.ts).
  */
-import type { OrganisationDto, ReviewDto, SystemDetailDto } from '../../shared/api-types';
-import type { ProtectionLevel, SystemType } from '../../shared/mlps';
-import { fields, h1, p, table, type Block, type Lang, type ReportDocument } from '../model';
+import type { Block, FieldsBlock, Lang, ReportDocument } from '../model';
+import { fields, h1, p, pageBreak, table } from '../model';
+import { wording, type OverridableBlock } from '../overrides';
 import {
-  blank,
-  date,
-  DEGREE,
-  EVENT_KIND,
-  join,
-  levelFull,
-  levelShort,
-  none,
-  OBJECT,
-  orBlank,
-  SYSTEM_TYPE,
-  yesNo,
-  type Bilingual,
-} from './labels';
+  FILING_FORM_FIELDS,
+  hasTable4,
+  relevantDataCategories,
+  type FilingField,
+  type FilingSheet,
+} from './filing-form/fields';
+import { formLevel, latestFiling, orgProfile, type FilingFormInput } from './filing-form/input';
+import { box, choiceMarks, YES_NO } from './filing-form/marks';
+import { blank, date, levelShort, orBlank, type Bilingual } from './labels';
 
-export interface FilingFormInput {
-  readonly organisation: OrganisationDto;
-  readonly detail: SystemDetailDto;
-  readonly hostSystemName?: string | null;
-  /** Number of the organisation's graded objects per level (表一 定级对象数量), if known. */
-  readonly levelCounts?: Partial<Record<ProtectionLevel, number>> | null;
-  /** 填表日期 and cover date, YYYY-MM-DD. */
-  readonly date: string;
-}
-
-export type FilingSheet = 1 | 2 | 3;
-
-export interface FilingField {
-  readonly sheet: FilingSheet;
-  readonly label: Bilingual;
-  /** Our value for the field; `null` (the getter itself) when dengbao holds no such data. */
-  readonly value: ((input: FilingFormInput, lang: Lang) => string | null) | null;
-}
+export {
+  FILING_FORM_FIELDS,
+  FILING_FORM_UNSOURCED,
+  TABLE4_FILE_NAME_WORDS,
+} from './filing-form/fields';
+export type { FilingField, FilingSheet } from './filing-form/fields';
+export type { FilingAssessment, FilingFormInput } from './filing-form/input';
 
 export const FILING_FORM_SOURCING: Bilingual = {
-  zh: '2025 版备案表原文未获取；表一至表四的划分依据旧版备案表（FORM-2007），字段清单凭经验整理、未经核实；表四增加公网安〔2025〕1846号明确的数据摸底调查表和保护工作方案。',
-  en: 'The 2025 filing form text was not available; the four sheets follow the old form (FORM-2007), the field list is from memory and unverified; sheet 4 adds the data inventory and protection work plan confirmed by MPS letter 1846 (2025).',
+  zh: '表一至表四的划分、项目编号和选项代码依据《信息安全等级保护管理办法》（公通字〔2007〕43号）所附备案表的公开文本；标题采用现行的“网络安全等级保护备案表”，其修订后的字段清单未能取得。统一社会信用代码、定级对象类型、采用的新技术及表四08、09两项（公网安〔2025〕1846号增加的数据摸底调查表和网络安全保护工作方案）为本项目补充。',
+  en: 'The four sheets, item numbers and option codes follow public copies of the filing form issued with the 2007 MLPS measures (Gongtongzi [2007] No. 43); the title is the one in use today (网络安全等级保护备案表), whose revised field list was not available. The credit code, object type, new technologies and sheet 4 items 08–09 (the data inventory and protection work plan added by MPS letter 1846 of 2025) are ours.',
 };
 
-const NEW_TECH: Partial<Record<SystemType, Bilingual>> = {
-  cloud_platform: { zh: '云计算', en: 'cloud computing' },
-  cloud_tenant_system: { zh: '云计算', en: 'cloud computing' },
-  mobile_internet_system: { zh: '移动互联', en: 'mobile internet' },
-  iot: { zh: '物联网', en: 'IoT' },
-  industrial_control: { zh: '工业控制', en: 'industrial control' },
-  big_data_platform: { zh: '大数据', en: 'big data' },
+// --- wording an organisation may override ---------------------------------------------------
+
+const INSTRUCTIONS: Bilingual = {
+  zh: [
+    '一、本表依据《信息安全等级保护管理办法》（公通字〔2007〕43号）制作，由第二级以上定级对象的运营使用单位或其主管部门（以下简称备案单位）填写，一式两份，备案单位和受理备案的公安机关各存一份。',
+    '二、表一为单位基本情况，每个备案单位填写一张；表二定级对象情况和表三定级结果，每个定级对象各填写一张；表四由第三级以上定级对象填写，列明随表提交的材料。',
+    '三、表二、表三、表四按“（k/n）”编号：n为本单位定级对象总数，k为本定级对象的序号；同一定级对象的表二、表三、表四序号相同。',
+    '四、有选项的项目，“■”为选中，“□”为未选中，选项前的数字为该选项的代码；选择“其他”的，在其后写明具体内容。',
+    '五、封面备案表编号共11位，前6位为受理备案的公安机关代码，后5位为其给出的顺序号，由受理备案的公安机关填写；受理备案单位（盖章）和受理日期亦由公安机关填写。',
+    '六、表一04行政区划代码为备案单位所在地（区、市、州、盟）的代码；05单位负责人为主管本单位网络安全工作的负责人；06责任部门为单位内负责网络安全工作的部门。',
+    '七、表二07所称国产品，指研制、生产单位由中国公民、法人或国家投资或控股，在我国境内具有独立法人资格，核心技术和关键部件具有我国自主知识产权的产品；表二08所称国内服务商，指在我国境内（港澳台地区除外）注册成立、由中国公民、法人或国家投资的服务机构。',
+    '八、按公网安〔2025〕1846号的要求，第二级以上定级对象随表提交数据摸底调查表，第三级以上定级对象随表提交网络安全保护工作方案。',
+  ].join('\n'),
+  en: [
+    '1. This form follows the Administrative Measures for Information Security Classified Protection (Gongtongzi [2007] No. 43). It is filled in by the organisation operating a level-2-or-higher grading object, or by its competent authority (the filing organisation), in two copies: one for the filing organisation, one for the public security bureau accepting the filing.',
+    '2. Sheet 1 describes the organisation, one per filing organisation; sheet 2 (the grading object) and sheet 3 (the grading result) are filled in for every grading object; sheet 4 is filled in for level-3-or-higher objects and lists the documents submitted with the form.',
+    '3. Sheets 2 to 4 are numbered (k/n): n is the number of the organisation’s grading objects, k this object’s place among them; the sheets 2, 3 and 4 of one object carry the same k.',
+    '4. Where the form offers options, ■ marks the chosen ones and □ the others; the number in front of an option is its code. An answer of “Other” says what it is.',
+    '5. The filing form number on the cover has 11 digits: the first 6 are the code of the accepting public security bureau, the last 5 its sequence number. The bureau fills it in, and the accepting bureau (seal) and the acceptance date.',
+    '6. Sheet 1 item 04 is the administrative division code of the prefecture the organisation is in; item 05 is the head responsible for the organisation’s cybersecurity; item 06 the department responsible for it.',
+    '7. A domestic product (sheet 2 item 07) is one whose developer and maker is invested or controlled by Chinese citizens, legal persons or the state, is an independent legal person in China, and holds the intellectual property of its core technology and key parts; a domestic provider (item 08) is a service organisation registered in mainland China and invested by Chinese citizens, legal persons or the state.',
+    '8. As required by MPS letter 1846 (2025), level-2-or-higher objects submit a data inventory with the form, and level-3-or-higher objects a security protection work plan.',
+  ].join('\n'),
 };
 
-const latestReview = (input: FilingFormInput, kind: ReviewDto['kind']) =>
-  input.detail.reviews.filter((r) => r.kind === kind).at(-1);
-
-const reviewText = (lang: Lang, r: ReviewDto | undefined, done: Bilingual, notDone: Bilingual) =>
-  r
-    ? lang === 'zh'
-      ? `${done.zh}（${date(lang, r.reviewedOn)}，${r.reviewer}，${levelShort(lang, r.agreedLevel)}）`
-      : `${done.en} (${date(lang, r.reviewedOn)}, ${r.reviewer}, ${levelShort(lang, r.agreedLevel)})`
-    : notDone[lang];
-
-const dimensionText = (
-  input: FilingFormInput,
-  lang: Lang,
-  dim: 'businessInformation' | 'systemService',
-) => {
-  const g = input.detail.grading;
-  if (!g) return null;
-  return join(
-    lang,
-    g.result[dim].cells.map((c) =>
-      lang === 'zh'
-        ? `${OBJECT[c.object].zh}：${DEGREE[c.degree].zh}`
-        : `${OBJECT[c.object].en}: ${DEGREE[c.degree].en.toLowerCase()}`,
-    ),
-  );
+const COVER_FOOTER: Bilingual = {
+  zh: '中华人民共和国公安部监制',
+  en: 'Printed under the supervision of the Ministry of Public Security of the People’s Republic of China',
 };
 
-const latestAssessment = (input: FilingFormInput) =>
-  input.detail.events.filter((e) => e.kind === 'mlps_assessment').at(-1);
-
-/** Every form field, in sheet order, with where its value comes from. */
-export const FILING_FORM_FIELDS: readonly FilingField[] = [
-  // 表一 单位基本情况
+/** The blocks of the filing form an organisation may reword (see src/reports/overrides.ts). */
+export const FILING_FORM_BLOCKS: readonly OverridableBlock[] = [
   {
-    sheet: 1,
-    label: { zh: '单位名称', en: 'Organisation name' },
-    value: (d) => d.organisation.name,
+    key: 'filing.instructions',
+    label: { zh: '备案表：填表说明', en: 'Filing form: instructions' },
+    defaults: INSTRUCTIONS,
+    multiline: true,
   },
   {
-    sheet: 1,
-    label: { zh: '统一社会信用代码', en: 'Unified social credit code' },
-    value: (d) => d.organisation.creditCode,
+    key: 'filing.coverFooter',
+    label: { zh: '备案表：封面监制单位', en: 'Filing form: cover footer' },
+    defaults: COVER_FOOTER,
   },
-  { sheet: 1, label: { zh: '单位地址', en: 'Address' }, value: null },
-  { sheet: 1, label: { zh: '邮政编码', en: 'Postcode' }, value: null },
-  { sheet: 1, label: { zh: '行政区划代码', en: 'Administrative division code' }, value: null },
-  {
-    sheet: 1,
-    label: { zh: '所在地区', en: 'Region' },
-    value: (d) => d.organisation.region,
-  },
-  {
-    sheet: 1,
-    label: {
-      zh: '单位负责人（姓名、职务、办公电话、电子邮件）',
-      en: 'Head of organisation (name, title, phone, e-mail)',
-    },
-    value: null,
-  },
-  {
-    sheet: 1,
-    label: { zh: '责任部门', en: 'Responsible department' },
-    value: (d) => d.detail.system.responsibleDepartment,
-  },
-  {
-    sheet: 1,
-    label: { zh: '联系人', en: 'Contact person' },
-    value: (d) => d.organisation.contactName,
-  },
-  {
-    sheet: 1,
-    label: { zh: '联系电话', en: 'Contact phone' },
-    value: (d) => d.organisation.contactPhone,
-  },
-  { sheet: 1, label: { zh: '隶属关系', en: 'Administrative affiliation' }, value: null },
-  { sheet: 1, label: { zh: '单位类型', en: 'Type of organisation' }, value: null },
-  {
-    sheet: 1,
-    label: { zh: '行业类别', en: 'Sector' },
-    value: (d) => d.organisation.sector,
-  },
-  {
-    sheet: 1,
-    label: { zh: '定级对象数量（按等级）', en: 'Graded objects by level' },
-    value: (d, lang) => {
-      if (!d.levelCounts) return null;
-      const parts = ([2, 3, 4, 5] as const).map(
-        (l) => `${levelShort(lang, l)}${lang === 'zh' ? '：' : ': '}${d.levelCounts?.[l] ?? 0}`,
-      );
-      return join(lang, parts);
-    },
-  },
-
-  // 表二 定级对象情况
-  {
-    sheet: 2,
-    label: { zh: '定级对象名称', en: 'Name of the grading object' },
-    value: (d) => d.detail.system.name,
-  },
-  { sheet: 2, label: { zh: '定级对象编号', en: 'Object number' }, value: null },
-  {
-    sheet: 2,
-    label: { zh: '定级对象类型', en: 'Object type' },
-    value: (d, lang) =>
-      join(
-        lang,
-        d.detail.system.types.map((x) => SYSTEM_TYPE[x][lang]),
-      ),
-  },
-  {
-    sheet: 2,
-    label: { zh: '采用的新技术', en: 'New technologies used' },
-    value: (d, lang) => {
-      const techs = [
-        ...new Set(d.detail.system.types.flatMap((x) => (NEW_TECH[x] ? [NEW_TECH[x][lang]] : []))),
-      ];
-      return techs.length === 0 ? none(lang) : join(lang, techs);
-    },
-  },
-  { sheet: 2, label: { zh: '业务类型', en: 'Business type' }, value: null },
-  {
-    sheet: 2,
-    label: { zh: '业务描述', en: 'Business description' },
-    value: (d) => d.detail.system.description,
-  },
-  { sheet: 2, label: { zh: '服务范围', en: 'Service scope' }, value: null },
-  { sheet: 2, label: { zh: '服务对象', en: 'Users served' }, value: null },
-  { sheet: 2, label: { zh: '覆盖范围', en: 'Network coverage' }, value: null },
-  { sheet: 2, label: { zh: '网络性质', en: 'Nature of the network' }, value: null },
-  { sheet: 2, label: { zh: '系统互联情况', en: 'Interconnections' }, value: null },
-  { sheet: 2, label: { zh: '关键产品使用情况', en: 'Key products used' }, value: null },
-  { sheet: 2, label: { zh: '系统采用服务情况', en: 'Services used' }, value: null },
-  {
-    sheet: 2,
-    label: { zh: '承载（所在）平台', en: 'Hosted on' },
-    value: (d, lang) => (d.detail.system.hostSystemId ? (d.hostSystemName ?? null) : none(lang)),
-  },
-  {
-    sheet: 2,
-    label: { zh: '投入运行日期', en: 'In operation since' },
-    value: (d, lang) => (d.detail.system.goLiveOn ? date(lang, d.detail.system.goLiveOn) : null),
-  },
-  {
-    sheet: 2,
-    label: { zh: '是否为关键信息基础设施', en: 'Critical information infrastructure' },
-    value: (d, lang) =>
-      d.detail.system.isCii === null ? null : yesNo(lang, d.detail.system.isCii),
-  },
-  {
-    sheet: 2,
-    label: {
-      zh: '是否为分系统及上级系统所属单位',
-      en: 'Sub-system of another unit’s system (and that unit)',
-    },
-    value: null,
-  },
-  {
-    sheet: 2,
-    label: { zh: '等级测评单位', en: 'Assessment agency' },
-    value: (d) => latestAssessment(d)?.agency ?? null,
-  },
-
-  // 表三 定级结果
-  {
-    sheet: 3,
-    label: {
-      zh: '业务信息安全受侵害客体及侵害程度',
-      en: 'Business information: objects harmed and degree',
-    },
-    value: (d, lang) => dimensionText(d, lang, 'businessInformation'),
-  },
-  {
-    sheet: 3,
-    label: { zh: '业务信息安全保护等级', en: 'Business information security level' },
-    value: (d, lang) =>
-      d.detail.grading ? levelShort(lang, d.detail.grading.result.businessInformation.level) : null,
-  },
-  {
-    sheet: 3,
-    label: {
-      zh: '系统服务安全受侵害客体及侵害程度',
-      en: 'System service: objects harmed and degree',
-    },
-    value: (d, lang) => dimensionText(d, lang, 'systemService'),
-  },
-  {
-    sheet: 3,
-    label: { zh: '系统服务安全保护等级', en: 'System service security level' },
-    value: (d, lang) =>
-      d.detail.grading ? levelShort(lang, d.detail.grading.result.systemService.level) : null,
-  },
-  {
-    sheet: 3,
-    label: { zh: '安全保护等级', en: 'Security protection level' },
-    value: (d, lang) => (d.detail.grading ? levelFull(lang, d.detail.grading.level) : null),
-  },
-  {
-    sheet: 3,
-    label: { zh: '定级时间', en: 'Graded on' },
-    value: (d, lang) => (d.detail.grading ? date(lang, d.detail.grading.gradedOn) : null),
-  },
-  {
-    sheet: 3,
-    label: { zh: '专家评审情况', en: 'Expert review' },
-    value: (d, lang) =>
-      reviewText(
-        lang,
-        latestReview(d, 'expert_review'),
-        { zh: '已评审', en: 'Reviewed' },
-        { zh: '未评审', en: 'Not reviewed' },
-      ),
-  },
-  {
-    sheet: 3,
-    label: { zh: '是否有主管部门', en: 'Has a competent authority' },
-    value: (d, lang) =>
-      d.detail.system.hasCompetentAuthority === null
-        ? null
-        : yesNo(lang, d.detail.system.hasCompetentAuthority),
-  },
-  {
-    sheet: 3,
-    label: { zh: '主管部门名称', en: 'Competent authority' },
-    value: (d, lang) =>
-      d.detail.system.hasCompetentAuthority === false
-        ? none(lang)
-        : d.detail.system.competentAuthority,
-  },
-  {
-    sheet: 3,
-    label: { zh: '主管部门审批定级情况', en: 'Approval by the competent authority' },
-    value: (d, lang) =>
-      d.detail.system.hasCompetentAuthority === false
-        ? lang === 'zh'
-          ? '不适用'
-          : 'Not applicable'
-        : reviewText(
-            lang,
-            latestReview(d, 'competent_approval'),
-            { zh: '已核准', en: 'Approved' },
-            { zh: '未核准', en: 'Not approved' },
-          ),
-  },
-  {
-    sheet: 3,
-    label: { zh: '定级报告', en: 'Grading report' },
-    value: (d, lang) =>
-      d.detail.grading
-        ? lang === 'zh'
-          ? '有（见附件）'
-          : 'Yes (attached)'
-        : lang === 'zh'
-          ? '无'
-          : 'No',
-  },
-  {
-    sheet: 3,
-    label: { zh: '原备案证明编号', en: 'Existing filing certificate number' },
-    value: (d, lang) => {
-      const f = d.detail.filings.at(-1);
-      return f ? (f.certificateNumber ?? null) : none(lang);
-    },
-  },
-  { sheet: 3, label: { zh: '填表人', en: 'Completed by' }, value: null },
-  { sheet: 3, label: { zh: '填表日期', en: 'Date' }, value: (d, lang) => date(lang, d.date) },
 ];
 
-/** The template fields dengbao holds no data for (printed as blanks), by sheet. */
-export const FILING_FORM_UNSOURCED: readonly { sheet: FilingSheet; label: Bilingual }[] =
-  FILING_FORM_FIELDS.filter((f) => f.value === null).map((f) => ({
-    sheet: f.sheet,
-    label: f.label,
-  }));
+// --- labels ---------------------------------------------------------------------------------
 
-/** 表四 附件清单: what is attached, for which objects, and whether we have it. */
-interface Attachment {
-  readonly label: Bilingual;
-  /** Applies to this object (level thresholds, competent authority). */
-  readonly applies: (d: FilingFormInput, level: number) => boolean;
-  readonly scope: Bilingual;
-  /** What we know about it; null = to be supplied by the operator. */
-  readonly status: (d: FilingFormInput, lang: Lang) => string | null;
+const L = {
+  title: { zh: '网络安全等级保护备案表', en: 'MLPS filing form' },
+  instructions: { zh: '填表说明', en: 'Instructions' },
+  sheet1: { zh: '表一 单位基本情况', en: 'Sheet 1 Organisation' },
+  sheet2: { zh: '表二 定级对象情况', en: 'Sheet 2 Grading object' },
+  sheet3: { zh: '表三 定级结果', en: 'Sheet 3 Grading result' },
+  sheet4: {
+    zh: '表四 第三级以上定级对象提交材料情况',
+    en: 'Sheet 4 Documents submitted for level 3 and above',
+  },
+  dataInventory: { zh: '数据摸底调查表', en: 'Data inventory' },
+  workPlan: {
+    zh: '网络安全保护工作方案（摘要）',
+    en: 'Security protection work plan (summary)',
+  },
+  formNumber: { zh: '备案表编号', en: 'Filing form number' },
+  seal: { zh: '（盖章）', en: '(seal)' },
+  filer: { zh: '备案单位', en: 'Filing organisation' },
+  filedOn: { zh: '备案日期', en: 'Filed on' },
+  acceptor: { zh: '受理备案单位', en: 'Accepting bureau' },
+  acceptedOn: { zh: '受理日期', en: 'Accepted on' },
+} as const satisfies Record<string, Bilingual>;
+
+/** The 11-position form number the accepting bureau assigns, as boxes to fill in. */
+const EMPTY_FORM_NUMBER = '□□□□□□-□□□□□';
+
+/** A date line the bureau fills in by hand (not a 待填写: it is not the filer's to give). */
+const blankDate = (lang: Lang) =>
+  lang === 'zh' ? '\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日' : '____-__-__';
+
+const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
+
+// --- sheets ---------------------------------------------------------------------------------
+
+/** The label cell of a row: the item number and its label (the group's, for a grouped item). */
+const rowLabel = (f: FilingField, lang: Lang): string => {
+  const label = (f.group ?? f.label)[lang];
+  return f.item ? `${f.item} ${label}` : label;
+};
+
+/** 表一 to 表三: rows of label → value, grouped items on one row, tables where the form has them. */
+function sheetBlocks(input: FilingFormInput, lang: Lang, sheet: FilingSheet): Block[] {
+  const out: Block[] = [];
+  let rows: [string, string][] = [];
+  const flush = () => {
+    if (rows.length > 0) out.push(fields(rows));
+    rows = [];
+  };
+  const list = FILING_FORM_FIELDS.filter((f) => f.sheet === sheet);
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i]!;
+    if (f.table) {
+      flush();
+      out.push(f.table(input, lang));
+      continue;
+    }
+    if (f.group) {
+      const members: FilingField[] = [f];
+      while (list[i + 1]?.group === f.group && list[i + 1]?.item === f.item)
+        members.push(list[++i]!);
+      rows.push([
+        rowLabel(f, lang),
+        members
+          .map((m) => `${m.label[lang]}${colon(lang)}${orBlank(lang, m.value?.(input, lang))}`)
+          .join('\n'),
+      ]);
+      continue;
+    }
+    rows.push([rowLabel(f, lang), orBlank(lang, f.value?.(input, lang))]);
+  }
+  flush();
+  return out;
 }
 
-const ATTACHMENTS: readonly Attachment[] = [
-  {
-    label: { zh: '定级报告', en: 'Grading report' },
-    applies: () => true,
-    scope: { zh: '全部', en: 'All' },
-    status: (d, lang) =>
-      d.detail.grading
-        ? lang === 'zh'
-          ? `已编制（定级日期${date(lang, d.detail.grading.gradedOn)}）`
-          : `Prepared (graded ${date(lang, d.detail.grading.gradedOn)})`
-        : null,
-  },
-  {
-    label: { zh: '专家评审意见', en: 'Expert review opinion' },
-    applies: (_d, level) => level >= 2,
-    scope: { zh: '第二级以上', en: 'Level 2+' },
-    status: (d, lang) => {
-      const r = latestReview(d, 'expert_review');
-      return r ? reviewText(lang, r, { zh: '已评审', en: 'Reviewed' }, { zh: '', en: '' }) : null;
-    },
-  },
-  {
-    label: { zh: '主管部门核准意见', en: 'Competent-authority approval' },
-    applies: (d) => d.detail.system.hasCompetentAuthority !== false,
-    scope: { zh: '有行业主管部门的', en: 'Where a competent authority exists' },
-    status: (d, lang) => {
-      const r = latestReview(d, 'competent_approval');
-      return r ? reviewText(lang, r, { zh: '已核准', en: 'Approved' }, { zh: '', en: '' }) : null;
-    },
-  },
-  {
-    label: { zh: '数据摸底调查表', en: 'Data inventory sheets' },
-    applies: (_d, level) => level >= 2,
-    scope: { zh: '第二级以上', en: 'Level 2+' },
-    status: () => null,
-  },
-  {
-    label: { zh: '系统拓扑结构及说明', en: 'Network topology and description' },
-    applies: (_d, level) => level >= 3,
-    scope: { zh: '第三级以上', en: 'Level 3+' },
-    status: () => null,
-  },
-  {
-    label: { zh: '安全组织机构及管理制度', en: 'Security organisation and policies' },
-    applies: (_d, level) => level >= 3,
-    scope: { zh: '第三级以上', en: 'Level 3+' },
-    status: () => null,
-  },
-  {
-    label: {
-      zh: '安全保护设施设计实施方案或改建实施方案',
-      en: 'Design or rebuild plan of the security measures',
-    },
-    applies: (_d, level) => level >= 3,
-    scope: { zh: '第三级以上', en: 'Level 3+' },
-    status: () => null,
-  },
-  {
-    label: {
-      zh: '使用的安全产品清单及认证、销售许可证明',
-      en: 'Security products used, with certification and sales licences',
-    },
-    applies: (_d, level) => level >= 3,
-    scope: { zh: '第三级以上', en: 'Level 3+' },
-    status: () => null,
-  },
-  {
-    label: { zh: '等级测评报告', en: 'Level assessment report' },
-    applies: (_d, level) => level >= 3,
-    scope: { zh: '第三级以上', en: 'Level 3+' },
-    status: (d, lang) => {
-      const e = latestAssessment(d);
-      if (!e) return null;
-      const parts = [date(lang, e.completedOn), e.agency, e.reportNumber].filter(
-        (x): x is string => !!x,
-      );
-      return lang === 'zh'
-        ? `已完成${EVENT_KIND.mlps_assessment.zh}（${parts.join('，')}）`
-        : `Completed (${parts.join(', ')})`;
-    },
-  },
-  {
-    label: { zh: '网络安全保护工作方案', en: 'Security protection work plan' },
-    applies: (_d, level) => level >= 3,
-    scope: { zh: '第三级以上', en: 'Level 3+' },
-    status: () => null,
-  },
-];
-
-const SHEETS: Record<FilingSheet | 4, Bilingual> = {
-  1: { zh: '表一 单位基本情况', en: 'Sheet 1 Organisation' },
-  2: { zh: '表二 定级对象情况', en: 'Sheet 2 Grading object' },
-  3: { zh: '表三 定级结果', en: 'Sheet 3 Grading result' },
-  4: { zh: '表四 附件清单', en: 'Sheet 4 Attachments' },
-};
-
-export function buildFilingForm(input: FilingFormInput, lang: Lang): ReportDocument {
-  const system = input.detail.system;
-  const level = input.detail.grading?.level ?? system.level ?? 0;
-  const blocks: Block[] = [];
-  for (const sheet of [1, 2, 3] as const) {
-    blocks.push(h1(SHEETS[sheet][lang]));
-    blocks.push(
-      fields(
-        FILING_FORM_FIELDS.filter((f) => f.sheet === sheet).map((f) => [
-          f.label[lang],
-          orBlank(lang, f.value ? f.value(input, lang) : null),
-        ]),
-      ),
-    );
-  }
-  if (level === 1) {
-    blocks.push(
+function table4Blocks(input: FilingFormInput, lang: Lang): Block[] {
+  if (!hasTable4(input)) {
+    return [
       p(
         lang === 'zh'
-          ? '注：第一级定级对象无需到公安机关备案。'
-          : 'Note: level-1 objects are not filed with public security.',
+          ? `本定级对象为${levelShort(lang, formLevel(input))}，不填写表四（表四由第三级以上定级对象填写）。`
+          : `This object is ${levelShort(lang, formLevel(input))}; sheet 4 is for level-3-or-higher objects only.`,
       ),
-    );
+    ];
   }
-  blocks.push(h1(SHEETS[4][lang]));
-  blocks.push(
+  const list = FILING_FORM_FIELDS.filter((f) => f.sheet === 4);
+  return [
+    table(
+      lang === 'zh'
+        ? [
+            { header: '序号', width: 0.9, align: 'center' },
+            { header: '材料名称', width: 4.2 },
+            { header: '有无', width: 1.8, align: 'center' },
+            { header: '附件名称', width: 6 },
+          ]
+        : [
+            { header: 'No.', width: 0.9, align: 'center' },
+            { header: 'Document', width: 4.2 },
+            { header: 'Submitted', width: 1.8, align: 'center' },
+            { header: 'Attachments', width: 6 },
+          ],
+      list.map((f) => [
+        f.item,
+        f.label[lang],
+        orBlank(lang, f.value?.(input, lang)),
+        f.attachments?.(input, lang) ?? '',
+      ]),
+    ),
+  ];
+}
+
+const IMPORTANCE: Readonly<Record<'general' | 'important' | 'core', Bilingual>> = {
+  general: { zh: '一般', en: 'General' },
+  important: { zh: '重要', en: 'Important' },
+  core: { zh: '核心', en: 'Core' },
+};
+
+/** 数据摸底调查表: one row per data category this object holds (and the organisation-wide ones). */
+function dataInventoryBlocks(input: FilingFormInput, lang: Lang): Block[] {
+  const categories = relevantDataCategories(input);
+  if (categories.length === 0) return [p(blank(lang))];
+  const importance = (code: 'general' | 'important' | 'core') =>
+    (['general', 'important', 'core'] as const)
+      .map((c) => `${box(c === code)}${IMPORTANCE[c][lang]}`)
+      .join(lang === 'zh' ? '\u3000' : '  ');
+  return [
     table(
       lang === 'zh'
         ? [
             { header: '序号', width: 1, align: 'center' },
-            { header: '附件名称', width: 5 },
-            { header: '适用范围', width: 2 },
-            { header: '提供情况', width: 4 },
+            { header: '数据类别名称', width: 2.6 },
+            { header: '数量', width: 2 },
+            { header: '重要程度', width: 2.8, align: 'center' },
+            { header: '存储位置', width: 2.2 },
+            { header: '是否出境', width: 2.2 },
+            { header: '涉及定级对象', width: 2.2 },
           ]
         : [
             { header: 'No.', width: 1, align: 'center' },
-            { header: 'Attachment', width: 5 },
-            { header: 'Required for', width: 2 },
-            { header: 'Status', width: 4 },
+            { header: 'Data category', width: 2.6 },
+            { header: 'Volume', width: 2 },
+            { header: 'Importance', width: 2.8, align: 'center' },
+            { header: 'Stored at', width: 2.2 },
+            { header: 'Leaves China', width: 2.2 },
+            { header: 'Grading objects', width: 2.2 },
           ],
-      ATTACHMENTS.map((a, i) => [
+      categories.map((c, i) => [
         String(i + 1),
-        a.label[lang],
-        a.scope[lang],
-        a.applies(input, level)
-          ? orBlank(lang, a.status(input, lang))
+        c.note ? `${c.name}\n${c.note}` : c.name,
+        c.individuals != null
+          ? lang === 'zh'
+            ? `${c.volume}\n（含 ${c.individuals} 人的个人信息）`
+            : `${c.volume}\n(personal information of ${c.individuals} people)`
+          : c.volume,
+        importance(c.importance),
+        c.location,
+        c.crossBorder
+          ? `${choiceMarks(YES_NO, 0, lang)}\n${lang === 'zh' ? '目的地' : 'To'}${colon(lang)}${(c.crossBorderDestinations ?? []).join(lang === 'zh' ? '、' : ', ')}`
+          : choiceMarks(YES_NO, 1, lang),
+        (c.systems ?? []).length > 0
+          ? (c.systems ?? []).join(lang === 'zh' ? '、' : ', ')
           : lang === 'zh'
-            ? '不适用'
-            : 'Not applicable',
+            ? '全单位'
+            : 'Whole organisation',
       ]),
     ),
-  );
-  const title =
-    lang === 'zh' ? `${system.name}网络安全等级保护备案表` : `${system.name} — MLPS filing form`;
+  ];
+}
+
+function workPlanBlocks(input: FilingFormInput, lang: Lang): Block[] {
+  const plan = orgProfile(input).protectionWorkPlan;
+  if (!plan) return [p(blank(lang))];
+  const rows: [string, string][] =
+    lang === 'zh'
+      ? [
+          ['年度', `${plan.year}年`],
+          ['资产情况', plan.assets],
+          ['已有安全防护措施', plan.existingMeasures],
+          ['问题隐患根源', plan.rootCauses],
+          ['整改思路', plan.approach],
+          ['整改计划及进度', plan.plan],
+        ]
+      : [
+          ['Year', String(plan.year)],
+          ['Assets', plan.assets],
+          ['Existing measures', plan.existingMeasures],
+          ['Root causes', plan.rootCauses],
+          ['Approach', plan.approach],
+          ['Plan and schedule', plan.plan],
+        ];
+  const block: FieldsBlock = fields(rows);
+  return [block];
+}
+
+// --- the document ---------------------------------------------------------------------------
+
+/** "（k/n）" after the heading of 表二 to 表四, when the object's place is known. */
+const numbering = (input: FilingFormInput, lang: Lang): string => {
+  if (!input.objectCount || !input.position) return '';
+  return lang === 'zh'
+    ? `（${input.position}/${input.objectCount}）`
+    : ` (${input.position}/${input.objectCount})`;
+};
+
+export function buildFilingForm(input: FilingFormInput, lang: Lang): ReportDocument {
+  const system = input.detail.system;
+  const level = formLevel(input);
+  const filing = latestFiling(input);
+  const k = numbering(input, lang);
+  const instructions = wording(input.overrides, 'filing.instructions', lang, INSTRUCTIONS[lang]);
+  const blocks: Block[] = [h1(L.instructions[lang])];
+  for (const line of instructions.split('\n')) if (line.trim()) blocks.push(p(line.trim()));
+  if (level === 1) {
+    blocks.push(
+      p(
+        lang === 'zh'
+          ? '注：本定级对象为第一级，第一级定级对象无需到公安机关备案。'
+          : 'Note: this object is level 1; level-1 objects are not filed with public security.',
+      ),
+    );
+  }
+  blocks.push(pageBreak, h1(L.sheet1[lang]), ...sheetBlocks(input, lang, 1));
+  blocks.push(pageBreak, h1(`${L.sheet2[lang]}${k}`), ...sheetBlocks(input, lang, 2));
+  blocks.push(pageBreak, h1(`${L.sheet3[lang]}${k}`), ...sheetBlocks(input, lang, 3));
+  blocks.push(pageBreak, h1(`${L.sheet4[lang]}${k}`), ...table4Blocks(input, lang));
+  if (level !== 1) {
+    blocks.push(pageBreak, h1(L.dataInventory[lang]), ...dataInventoryBlocks(input, lang));
+  }
+  if (level === 0 || level >= 3) {
+    blocks.push(pageBreak, h1(L.workPlan[lang]), ...workPlanBlocks(input, lang));
+  }
+
+  const organisationName =
+    lang === 'en'
+      ? (input.organisation.nameEn ?? input.organisation.name)
+      : input.organisation.name;
   return {
     lang,
-    title,
+    title:
+      lang === 'zh' ? `${system.name}网络安全等级保护备案表` : `${system.name} — MLPS filing form`,
     cover: {
-      title: lang === 'zh' ? '网络安全等级保护备案表' : 'MLPS filing form',
+      number: [L.formNumber[lang], filing?.certificateNumber ?? EMPTY_FORM_NUMBER],
+      title: L.title[lang],
       subtitle: system.name,
-      lines:
-        lang === 'zh'
-          ? [
-              ['备案单位', input.organisation.name],
-              ['定级对象', system.name],
-              ['安全保护等级', level ? levelFull(lang, level) : blank(lang)],
-              ['备案证明编号', orBlank(lang, input.detail.filings.at(-1)?.certificateNumber)],
-            ]
-          : [
-              ['Organisation', input.organisation.nameEn ?? input.organisation.name],
-              ['Grading object', system.name],
-              ['Protection level', level ? levelFull(lang, level) : blank(lang)],
-              ['Certificate number', orBlank(lang, input.detail.filings.at(-1)?.certificateNumber)],
-            ],
-      date: date(lang, input.date),
+      lines: [
+        [L.filer[lang], `${organisationName}${L.seal[lang]}`],
+        [L.filedOn[lang], filing ? date(lang, filing.filedOn) : blankDate(lang)],
+        [L.acceptor[lang], filing ? `${filing.bureau}${L.seal[lang]}` : L.seal[lang]],
+        [L.acceptedOn[lang], filing ? date(lang, filing.filedOn) : blankDate(lang)],
+      ],
+      date: '',
+      footer: wording(input.overrides, 'filing.coverFooter', lang, COVER_FOOTER[lang]),
     },
     header: lang === 'zh' ? `${system.name} 备案表` : `${system.name} filing form`,
     blocks,
