@@ -73,13 +73,12 @@ export function usePatchSystemProfile(orgId: string, systemId: string) {
   return useMutation({
     mutationFn: (patch: { filingProfile: SystemFilingProfile | null; version: number }) =>
       request<SystemWithProfile>('PATCH', sys(orgId, systemId), patch),
-    onSettled: (_data, error) => {
-      // After a conflict the refetch brings the other writer's version; after a save, ours.
-      if (!error || isConflict(error)) {
-        void client.invalidateQueries({ queryKey: queryKeys.system(orgId, systemId) });
-        void client.invalidateQueries({ queryKey: queryKeys.systems(orgId) });
-      }
-    },
+    // A conflict is left to the form: it offers to load the other writer's version.
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.system(orgId, systemId) }),
+        client.invalidateQueries({ queryKey: queryKeys.systems(orgId) }),
+      ]),
   });
 }
 

@@ -4,7 +4,7 @@
  * organisation (name, credit code and the whole `filingProfile`) with its version.
  */
 import { App, Button, Card, Col, Form, Input, Row, Space, Typography } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   DataCategory,
@@ -26,6 +26,7 @@ import {
   numberOrNull,
   SaveErrorAlert,
   textOrNull,
+  useLoadedRecord,
 } from './form-support';
 import { listProvenance, OptionChoice, OtherText, picksOther } from './option-select';
 import { PersonFields, PERSON_FIELDS } from './PersonFields';
@@ -187,31 +188,31 @@ export function OrganisationFilingProfileForm({
   const missing = missingAnswers(watched ?? initial, planNeeded, t);
 
   // A newer version from the server (after a save or a reload) replaces what the form shows.
-  useEffect(() => {
-    form.resetFields();
-    form.setFieldsValue(initial);
-  }, [form, initial]);
+  const { loadedVersion, replaceNext } = useLoadedRecord(form, initial, organisation.version);
 
   const list = (id: FilingOptionListId): FilingFormOptionList | undefined => options?.[id];
 
   const submit = async (values: FormValues) => {
+    replaceNext();
     try {
       await save.mutateAsync({
         name: values.name.trim(),
         nameEn: textOrNull(values.nameEn),
         creditCode: textOrNull(values.creditCode)?.toUpperCase() ?? null,
         filingProfile: toProfile(values, options),
-        version: organisation.version,
+        version: loadedVersion,
       });
       save.reset();
       message.success(t('filingProfile.saved'));
     } catch (error) {
+      replaceNext(false);
       applyProfileErrors(form, error, i18n.language);
     }
   };
 
   const reload = async () => {
     save.reset();
+    replaceNext();
     await onReload();
   };
 

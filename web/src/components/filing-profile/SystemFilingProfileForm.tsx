@@ -20,7 +20,7 @@ import {
   Table,
   Typography,
 } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DOMESTIC_USE,
@@ -40,6 +40,7 @@ import {
   numberOrNull,
   SaveErrorAlert,
   textOrNull,
+  useLoadedRecord,
 } from './form-support';
 import {
   isCountedOption,
@@ -178,10 +179,7 @@ export function SystemFilingProfileForm({
   const scopeCode: unknown = Form.useWatch(fp('serviceScope'), form);
   const isSubsystem: unknown = Form.useWatch(fp('isSubsystem'), form);
 
-  useEffect(() => {
-    form.resetFields();
-    form.setFieldsValue(initial);
-  }, [form, initial]);
+  const { loadedVersion, replaceNext } = useLoadedRecord(form, initial, system.version);
 
   const list = (id: FilingOptionListId): FilingFormOptionList | undefined => options?.[id];
   const scopeCounted = isCountedOption(
@@ -189,14 +187,16 @@ export function SystemFilingProfileForm({
   );
 
   const submit = async (values: FormValues) => {
+    replaceNext();
     try {
       await save.mutateAsync({
         filingProfile: toProfile(values, options),
-        version: system.version,
+        version: loadedVersion,
       });
       save.reset();
       message.success(t('filingProfile.saved'));
     } catch (error) {
+      replaceNext(false);
       applyProfileErrors(form, error, i18n.language);
     }
   };
@@ -250,6 +250,7 @@ export function SystemFilingProfileForm({
         error={save.error}
         onReload={() => {
           save.reset();
+          replaceNext();
           void onReload();
         }}
       />

@@ -1,10 +1,36 @@
 /** What both profile forms share: the server's field errors on the fields, the 409 notice, blanks. */
 import { Alert, Button, Typography, type FormInstance } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../api/client';
 import { isVersionConflict } from '../../api/filing-profile-hooks';
 import { detailMessage, pathParts } from '../../lib/api-errors';
 import { ApiErrorAlert } from '../ApiErrorAlert';
+
+/**
+ * Keeps the form on the record the user started from. The server's newer values replace the
+ * form only when asked (after our own save, on 载入最新内容) or while nothing has been typed, so
+ * a refetch never wipes what is being typed; the version sent is the one the form was loaded
+ * from, so a save over someone else's change is refused (409) rather than overwriting it.
+ */
+export function useLoadedRecord<V>(form: FormInstance<V>, values: V, version: number) {
+  const [loadedVersion, setLoadedVersion] = useState(version);
+  const replace = useRef(true);
+  useEffect(() => {
+    if (!replace.current && form.isFieldsTouched()) return;
+    replace.current = false;
+    form.resetFields();
+    form.setFieldsValue(values as Parameters<typeof form.setFieldsValue>[0]);
+    setLoadedVersion(version);
+  }, [form, values, version]);
+  return {
+    loadedVersion,
+    /** The next values from the server replace the form's (call before saving or reloading). */
+    replaceNext: (next = true) => {
+      replace.current = next;
+    },
+  };
+}
 
 /** A trimmed text, or null when nothing was typed. */
 export function textOrNull(value: unknown): string | null {
