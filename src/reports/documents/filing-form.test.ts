@@ -768,14 +768,20 @@ describe('备案表: a partly filled object', () => {
     assert.ok(t4!.rows.every((r) => r[2] === '□有\u3000■无' && r[3] === ''));
   });
 
-  it('falls back to the event, the system’s department and the organisation’s contact', () => {
+  it('falls back to the event, the system’s department, the organisation’s contact and the approval record', () => {
     const withFallbacks = buildFilingForm(
       {
         ...PARTIAL,
         organisation: { ...PARTIAL.organisation, contactName: '王信息', contactPhone: '0571-1' },
         detail: {
           ...PARTIAL.detail,
-          system: { ...PARTIAL.detail.system, responsibleDepartment: '信息科' },
+          system: {
+            ...PARTIAL.detail.system,
+            responsibleDepartment: '信息科',
+            hasCompetentAuthority: null,
+            competentAuthority: null,
+          },
+          reviews: DETAIL.reviews.filter((r) => r.kind === 'competent_approval'),
           events: DETAIL.events,
           grading: DETAIL.grading,
         },
@@ -790,7 +796,11 @@ describe('备案表: a partly filled object', () => {
       /^姓名：王信息\n职务\/职称：（待填写）\n办公电话：0571-1/,
     );
     assert.equal(rows(withFallbacks, '表二').get('09 等级测评单位名称'), '某省信息安全测评中心');
-    assert.equal(rows(withFallbacks, '表三').get('填表人'), '王小信');
+    const s3 = rows(withFallbacks, '表三');
+    assert.equal(s3.get('填表人'), '王小信');
+    // An approval on record answers 是否有主管部门 and names the authority.
+    assert.equal(s3.get('06 是否有主管部门'), '■有\u3000□无');
+    assert.equal(s3.get('07 主管部门名称'), '某市卫生健康委员会');
     const [t4] = tablesOf(withFallbacks, '表四');
     assert.equal(
       t4!.rows.find((r) => r[0] === '05')![3],

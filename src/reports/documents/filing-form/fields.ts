@@ -269,6 +269,13 @@ const parentValue =
 
 // --- 表三 helpers ---------------------------------------------------------------------------
 
+/** 是否有主管部门: as recorded, else yes when an authority is named or has approved the level. */
+const hasAuthority = (d: FilingFormInput): boolean | null =>
+  d.detail.system.hasCompetentAuthority ??
+  (nonEmpty(d.detail.system.competentAuthority) || latestReview(d, 'competent_approval')
+    ? true
+    : null);
+
 const LEVELS = [1, 2, 3, 4, 5] as const;
 
 const levelMarks = (lang: Lang, level: number | null | undefined): string =>
@@ -867,9 +874,9 @@ export const FILING_FORM_FIELDS: readonly FilingField[] = [
     sheet: 3,
     item: '06',
     label: zhEn('是否有主管部门', 'Competent authority'),
-    source: 'system.hasCompetentAuthority',
+    source: 'system.hasCompetentAuthority, else a named authority or an approval record',
     value: (d, lang) => {
-      const i = yesNoIndex(d.detail.system.hasCompetentAuthority);
+      const i = yesNoIndex(hasAuthority(d));
       return i === null ? null : choiceMarks(HAVE_NOT, i, lang);
     },
   },
@@ -877,11 +884,13 @@ export const FILING_FORM_FIELDS: readonly FilingField[] = [
     sheet: 3,
     item: '07',
     label: zhEn('主管部门名称', 'Name of the competent authority'),
-    source: 'system.competentAuthority',
+    source: 'system.competentAuthority, else the approving authority of the approval record',
     value: (d, lang) =>
-      d.detail.system.hasCompetentAuthority === false
+      hasAuthority(d) === false
         ? none(lang)
-        : d.detail.system.competentAuthority,
+        : nonEmpty(d.detail.system.competentAuthority)
+          ? d.detail.system.competentAuthority
+          : (latestReview(d, 'competent_approval')?.reviewer ?? null),
   },
   {
     sheet: 3,
@@ -889,7 +898,7 @@ export const FILING_FORM_FIELDS: readonly FilingField[] = [
     label: zhEn('主管部门审批定级情况', 'Approval of the level by the competent authority'),
     source: 'detail.reviews[kind=competent_approval] (date, authority, opinion)',
     value: (d, lang) =>
-      d.detail.system.hasCompetentAuthority === false
+      hasAuthority(d) === false
         ? lang === 'zh'
           ? '不适用（无主管部门）'
           : 'Not applicable (no competent authority)'
