@@ -19,6 +19,7 @@ import { ciiEvaluationRouteFixtures } from './cii-evaluation-fixtures';
 import { ciiRouteFixtures } from './cii-fixtures';
 import { verificationRouteFixtures } from './verification-fixtures';
 import { wordingRouteFixtures } from './wording-fixtures';
+import { attachmentRouteFixtures, samplePng } from './attachment-samples';
 import { documentTemplateRouteFixtures } from './document-template-fixtures';
 import { STRONG_PASSWORD, startHarness, type Client, type Harness } from './harness';
 
@@ -551,6 +552,21 @@ for (const dialect of TEST_DIALECTS) {
       // Vulnerability scans and penetration tests (verification-fixtures.ts).
       ...verificationRouteFixtures({ am, ownerJson }),
       // The standard's wording per organisation (wording-fixtures.ts).
+      // Scans on records, the topology diagram and the dossier zip (attachment-samples.ts).
+      ...attachmentRouteFixtures({
+        org,
+        systemId: () => systemId,
+        gradeMain,
+        ownerAttachment: async () =>
+          (
+            await ownerJson({
+              method: 'POST',
+              url: org(`/systems/${systemId}/attachments?recordKind=system&fileName=t.png`),
+              headers: { 'content-type': 'image/png' },
+              payload: samplePng(8, 8),
+            })
+          ).id as string,
+      }),
       ...wordingRouteFixtures({ org }),
       // The document template: block wording and logo (document-template-fixtures.ts).
       ...documentTemplateRouteFixtures({ org, ownerJson }),
