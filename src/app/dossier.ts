@@ -80,12 +80,12 @@ const MEDIA: Readonly<Record<'docx' | 'pdf', string>> = {
 
 const sm3 = (data: Uint8Array) => createHash('sm3').update(data).digest('hex');
 
-const tooLarge = (bytes: number) =>
+const tooLarge = (bytes: number, limit: number) =>
   new AppError('VALIDATION_FAILED', 413, {
     code: 'attachment.dossier_too_large',
     params: {
       mb: Math.ceil(bytes / 1024 / 1024),
-      limit: DOSSIER_MAX_BYTES / 1024 / 1024,
+      limit: Math.round((limit / 1024 / 1024) * 100) / 100,
     },
   });
 
@@ -123,6 +123,8 @@ export async function buildDossier(
   systemId: string,
   lang: Lang,
   asOf: string,
+  /** The ceiling (tests lower it). */
+  maxBytes: number = DOSSIER_MAX_BYTES,
 ): Promise<Dossier> {
   const { organisationId, scope } = inScope(within);
   assertSystemVisible(scope, systemId);
@@ -135,7 +137,7 @@ export async function buildDossier(
   const attachments = await systemAttachments(ctx.store.db, organisationId, systemId);
   // Refuse before decrypting or rendering anything when the scans alone are too much.
   let total = attachments.reduce((sum, a) => sum + a.size, 0);
-  if (total > DOSSIER_MAX_BYTES) throw tooLarge(total);
+  if (total > maxBytes) throw tooLarge(total, maxBytes);
 
   const files: Zippable = {};
   const entries: DossierEntry[] = [];
@@ -150,7 +152,7 @@ export async function buildDossier(
     files[unique] = [data, { level: compress ? 6 : 0 }];
     entries.push({ path: unique, size: data.length, sm3: sm3(data), ...entry });
     total += data.length;
-    if (total > DOSSIER_MAX_BYTES) throw tooLarge(total);
+    if (total > maxBytes) throw tooLarge(total, maxBytes);
   };
 
   const documents: { kind: ReportKind; id: string; record: DossierEntry['record'] }[] = [

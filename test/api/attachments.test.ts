@@ -54,15 +54,18 @@ for (const dialect of TEST_DIALECTS) {
             .executeTakeFirstOrThrow()
         ).n,
       );
-    const detail = async () =>
-      (await owner.inject({ url: sys() })).json() as SystemDetailDto;
+    const detail = async () => (await owner.inject({ url: sys() })).json() as SystemDetailDto;
 
     before(async () => {
       h = await startHarness(dialect);
       if (!h) return;
       owner = await h.user('wang.fang', { admin: true });
       orgId = (
-        await owner.inject({ method: 'POST', url: '/api/organisations', payload: { name: '某市第一人民医院' } })
+        await owner.inject({
+          method: 'POST',
+          url: '/api/organisations',
+          payload: { name: '某市第一人民医院' },
+        })
       ).json().id;
       const newSystem = async (name: string) =>
         (
@@ -184,14 +187,11 @@ for (const dialect of TEST_DIALECTS) {
 
       const d = await detail();
       // (Uploaded at the same instant of the test clock: compared as a set.)
-      assert.deepEqual(
-        d.attachments.map((a) => [a.recordKind, a.purpose, a.fileName]).sort(),
-        [
-          ['filing', 'filing_certificate', 'beian.pdf'],
-          ['review', 'expert_review_opinion', '专家评审意见.pdf'],
-          ['system', 'topology', 'topology.png'],
-        ],
-      );
+      assert.deepEqual(d.attachments.map((a) => [a.recordKind, a.purpose, a.fileName]).sort(), [
+        ['filing', 'filing_certificate', 'beian.pdf'],
+        ['review', 'expert_review_opinion', '专家评审意见.pdf'],
+        ['system', 'topology', 'topology.png'],
+      ]);
     });
 
     it('downloads the same bytes with the file name and SM3; the database column is not the plaintext', async (t) => {
@@ -239,12 +239,14 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(exe.statusCode, 400, exe.body);
       assert.equal(exe.json().code, 'VALIDATION_FAILED');
       assert.ok(
-        exe.json().details.some(
-          (d: { path: string; message: string; messageZh: string }) =>
-            d.path === 'content-type' &&
-            /PDF, JPEG or PNG/.test(d.message) &&
-            /PDF、JPEG 或 PNG/.test(d.messageZh),
-        ),
+        exe
+          .json()
+          .details.some(
+            (d: { path: string; message: string; messageZh: string }) =>
+              d.path === 'content-type' &&
+              /PDF, JPEG or PNG/.test(d.message) &&
+              /PDF、JPEG 或 PNG/.test(d.messageZh),
+          ),
         exe.body,
       );
 
@@ -295,18 +297,18 @@ for (const dialect of TEST_DIALECTS) {
       // 10 MB + 1 byte of a real PNG header: refused with 413 and the limit in words.
       const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0);
       topologyPng.copy(big, 0, 0, 8);
-      const tooBig = await upload(
-        owner,
-        'recordKind=system&fileName=big.png',
-        'image/png',
-        big,
-      );
+      const tooBig = await upload(owner, 'recordKind=system&fileName=big.png', 'image/png', big);
       assert.equal(tooBig.statusCode, 413, tooBig.body);
       assert.equal(tooBig.json().code, 'VALIDATION_FAILED');
       assert.match(tooBig.json().details[0].message, /larger than 10 MB/);
       assert.match(tooBig.json().details[0].messageZh, /文件超过 10 MB/);
 
-      const empty = await upload(owner, 'recordKind=system&fileName=a.png', 'image/png', Buffer.alloc(0));
+      const empty = await upload(
+        owner,
+        'recordKind=system&fileName=a.png',
+        'image/png',
+        Buffer.alloc(0),
+      );
       assert.equal(empty.statusCode, 400, empty.body);
 
       assert.equal(await count(), before, 'nothing stored');
@@ -377,7 +379,13 @@ for (const dialect of TEST_DIALECTS) {
           payload: { name: '临时系统', types: ['ordinary_system'] },
         })
       ).json().id as string;
-      const up = await upload(owner, 'recordKind=system&fileName=t.png', 'image/png', topologyPng, temp);
+      const up = await upload(
+        owner,
+        'recordKind=system&fileName=t.png',
+        'image/png',
+        topologyPng,
+        temp,
+      );
       assert.equal(up.statusCode, 201, up.body);
       const del = await owner.inject({ method: 'DELETE', url: sys('', temp) });
       assert.equal(del.statusCode, 204, del.body);
