@@ -290,7 +290,7 @@ export function manifestText(m: DossierManifest): string {
     `单位：${m.organisation.name}`,
     `定级对象：${m.system.name}${m.system.level ? `（第${m.system.level}级）` : ''}`,
     `测评项目：${m.assessment ? `${m.assessment.title}（${m.assessment.status === 'completed' ? '已完成' : '进行中'}）` : '无'}`,
-    `生成时间：${m.generatedAt}　日期：${m.asOf}`,
+    `生成时间：${m.generatedAt}，日期：${m.asOf}`,
     `文件数：${m.files.length}（不含本清单及 manifest.json）`,
     '摘要算法：SM3（GB/T 32905-2016），十六进制',
     '',
