@@ -1,5 +1,6 @@
 import type { Citation } from '../domain/citation';
 import { decryptNullable, type FieldCipher } from '../security/field-crypto';
+import { decryptOrganisationFilingProfile, decryptSystemFilingProfile } from './filing-profile';
 import { LEVEL_MATRIX, type GradingResult } from '../domain/mlps/grading';
 import type { GradingWarning } from '../domain/mlps/grading-warnings';
 import { obligationKey } from '../domain/obligations/evaluate';
@@ -51,6 +52,7 @@ export function presentOrganisation(
     creditCode: r.credit_code,
     region: r.region,
     sector: r.sector,
+    filingProfile: decryptOrganisationFilingProfile(cipher, r.id, r.filing_profile_enc),
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -77,7 +79,11 @@ export function presentSystemSummary(
   };
 }
 
-export function presentSystem(r: SystemRow, latestFiling: FilingRow | undefined): SystemDto {
+export function presentSystem(
+  r: SystemRow,
+  latestFiling: FilingRow | undefined,
+  cipher: FieldCipher,
+): SystemDto {
   return {
     ...presentSystemSummary(r, latestFiling),
     description: r.description,
@@ -88,6 +94,7 @@ export function presentSystem(r: SystemRow, latestFiling: FilingRow | undefined)
     responsibleDepartment: r.responsible_department,
     hostSystemId: r.host_system_id,
     ciiSecurityOrganisationOn: r.cii_security_organisation_on,
+    filingProfile: decryptSystemFilingProfile(cipher, r.id, r.filing_profile_enc),
     createdAt: r.created_at,
   };
 }

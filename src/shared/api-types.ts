@@ -2,6 +2,7 @@
  * Response shapes of the HTTP API (what the server's presenters return). The web UI imports
  * these types; the server's response schemas are checked against them.
  */
+import type { OrganisationFilingProfile, SystemFilingProfile } from './filing-profile';
 import type { HarmDegree, HarmedObject, ProtectionLevel, SystemType } from './mlps';
 import type { GradingNarrative } from './schemas';
 
@@ -63,6 +64,8 @@ export interface OrganisationDto {
   sector: string | null;
   contactName: string | null;
   contactPhone: string | null;
+  /** 表一 of the filing form beyond the fields above (null: not entered yet). */
+  filingProfile: OrganisationFilingProfile | null;
   /** The caller's role in this organisation (absent for lists outside a membership). */
   role?: string;
   version: number;
@@ -217,6 +220,8 @@ export interface SystemDto extends SystemSummaryDto {
   responsibleDepartment: string | null;
   hostSystemId: string | null;
   ciiSecurityOrganisationOn: string | null;
+  /** 表二 of the filing form beyond the fields above (null: not entered yet). */
+  filingProfile: SystemFilingProfile | null;
   createdAt: string;
 }
 

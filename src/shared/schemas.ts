@@ -3,6 +3,8 @@
  * and the web UI (types). One schema per shape; no server code here.
  */
 import { z } from 'zod';
+import { OrganisationFilingProfileSchema, SystemFilingProfileSchema } from './filing-profile';
+import { creditCodeProblem } from './identifiers';
 import { HARM_DEGREES, HARMED_OBJECTS, PROTECTION_LEVELS, SYSTEM_TYPES } from './mlps';
 
 /** The largest integer the databases store (PostgreSQL `integer`): versions stay below it. */
@@ -114,6 +116,14 @@ export const OrganisationInputSchema = z
         /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/,
         'must be an 18-character unified social credit code',
       )
+      .superRefine((code, ctx) => {
+        const problem = creditCodeProblem(code);
+        if (problem?.kind === 'checkDigit')
+          ctx.addIssue({
+            code: 'custom',
+            message: `the check character (18th) does not match the first 17 (GB 32100-2015): expected ${problem.expected}`,
+          });
+      })
       .nullish(),
     region: z.string().trim().max(100).nullish(),
     sector: z.string().trim().max(100).nullish(),
@@ -124,6 +134,8 @@ export const OrganisationInputSchema = z
       .trim()
       .regex(/^[0-9+\-() ]{5,30}$/, 'must be a phone number (digits, spaces, + - ( ))')
       .nullish(),
+    /** What the filing form's 表一 asks beyond the fields above; replaced as a whole. SM4 at rest. */
+    filingProfile: OrganisationFilingProfileSchema.nullish(),
   })
   .strict();
 
@@ -147,6 +159,8 @@ const systemFields = {
   responsibleDepartment: z.string().max(200).nullish(),
   hostSystemId: z.string().uuid().nullish(),
   ciiSecurityOrganisationOn: IsoDateSchema.nullish(),
+  /** What the filing form's 表二 asks beyond the fields above; replaced as a whole. SM4 at rest. */
+  filingProfile: SystemFilingProfileSchema.nullish(),
 };
 
 export const SystemInputSchema = z.object(systemFields).strict();
@@ -327,6 +341,11 @@ export const SystemsFileSchema = refusingControlCharacters(
   z
     .object({
       format: z.literal('dengbao.systems.v1'),
+      /** The organisation's 表一 answers, imported with the systems (replacing any stored). */
+      organisation: z
+        .object({ filingProfile: OrganisationFilingProfileSchema.nullish() })
+        .strict()
+        .nullish(),
       systems: z.array(
         SystemInputSchema.extend({
           grading: GradingInputSchema.extend({

@@ -15,6 +15,8 @@ export interface OrganisationsTable {
   contact_name: string | null;
   /** SM4-encrypted contact phone (see src/security/field-crypto.ts). */
   contact_phone_enc: string | null;
+  /** SM4-encrypted JSON of the filing form's 表一 answers (OrganisationFilingProfile). */
+  filing_profile_enc: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -36,6 +38,8 @@ export interface SystemsTable {
   responsible_department: string | null;
   host_system_id: string | null;
   cii_security_organisation_on: string | null;
+  /** SM4-encrypted JSON of the filing form's 表二 answers (SystemFilingProfile). */
+  filing_profile_enc: string | null;
   /** Current level, kept in step with the latest grading. */
   level: number | null;
   graded_on: string | null;

@@ -51,7 +51,7 @@ export async function getSystemDetail(
   const history = records.gradings.map((g) => presentGrading(g, ctx.labelCitation)).reverse();
   // Sector guides in force on the grading date (today while ungraded), with its answers.
   const guidance = sectorGuidance(
-    await organisationSector(db, organisationId),
+    await organisationSector(db, ctx.cipher, organisationId),
     history[0]?.narrative,
     row.level as ProtectionLevel | null,
     history[0]?.gradedOn ?? beijingToday(ctx.clock),

@@ -17,40 +17,26 @@ import type { CitationDto, SectorGuideDto, SectorGuidanceDto } from '../../share
 import type { ProtectionLevel } from '../../shared/mlps';
 import type { GradingNarrative } from '../../shared/schemas';
 import type { Database } from '../../store/schema';
-import type { CitationLabeller } from '../presenters';
+import type { FieldCipher } from '../../security/field-crypto';
+import { getOrganisation } from '../../store/repositories/organisations.repository';
+import { presentOrganisation, type CitationLabeller } from '../presenters';
 
 const SOURCE_PREFIX = 'sector-grading:';
 
 /**
- * The organisation's sector: the 行业类别 code of its filing profile where one is stored (issue
- * 15 part 1 adds it), else the free-text sector it was created with.
+ * The organisation's sector: the 行业类别 code of its filing profile (表一) where one is stored,
+ * else the free-text sector it was created with.
  */
 export async function organisationSector(
   db: Kysely<Database>,
+  cipher: FieldCipher,
   organisationId: string,
 ): Promise<OrganisationSector> {
-  const row = (await db
-    .selectFrom('organisations')
-    .selectAll()
-    .where('id', '=', organisationId)
-    .executeTakeFirst()) as Record<string, unknown> | undefined;
-  return { code: sectorCodeOf(row), name: typeof row?.sector === 'string' ? row.sector : null };
-}
-
-function sectorCodeOf(row: Record<string, unknown> | undefined): string | null {
-  if (!row) return null;
-  if (typeof row.sector_code === 'string') return row.sector_code;
-  for (const column of ['filing_profile', 'profile']) {
-    const raw = row[column];
-    if (typeof raw !== 'string') continue;
-    try {
-      const code = (JSON.parse(raw) as { sectorCode?: unknown }).sectorCode;
-      if (typeof code === 'string' && code !== '') return code;
-    } catch {
-      // not JSON (encrypted or another shape): no code from it
-    }
-  }
-  return null;
+  const organisation = presentOrganisation(await getOrganisation(db, organisationId), cipher);
+  // The profile is optional on older organisations; read it loosely.
+  const profile = (organisation as { filingProfile?: { sectorCode?: string | null } | null })
+    .filingProfile;
+  return { code: profile?.sectorCode ?? null, name: organisation.sector };
 }
 
 export function sectorGuidance(

@@ -525,6 +525,7 @@ describe('定级报告 (grading report)', () => {
       '  1.1 责任单位',
       '  1.2 定级对象描述',
       '  1.3 承载的业务与服务情况',
+      '  1.4 定级对象边界与网络拓扑',
       '2 业务信息安全保护等级的确定',
       '  2.1 业务信息描述',
       '  2.2 业务信息受到破坏时所侵害的客体和侵害程度',
@@ -536,7 +537,8 @@ describe('定级报告 (grading report)', () => {
       '4 安全保护等级的确定',
       '  4.1 定级结果',
       '  4.2 定级矩阵（GB/T 22240-2020）',
-      '  4.3 定级提示',
+      '  4.3 行业定级指导',
+      '  4.4 定级提示',
       '5 专家评审与主管部门核准',
       '  5.1 专家评审',
       '  5.2 主管部门核准',
@@ -592,7 +594,8 @@ describe('定级报告 (grading report)', () => {
     assert.equal(object.get('定级对象名称'), '医院信息系统（HIS）');
     assert.equal(object.get('定级对象类型'), '信息系统');
     assert.equal(object.get('承载（所在）平台'), '无');
-    assert.equal(object.get('定级对象边界与部署'), '（待填写）');
+    // A grading without a narrative leaves the boundary to be filled in (1.4).
+    assert.match(allText(doc), /1\.4 定级对象边界与网络拓扑\n（待填写）（定级对象的边界/);
     const expert = firstTable(doc, '5.1 专家评审');
     assert.deepEqual(headers(expert), ['评审日期', '评审专家', '评审等级', '评审意见']);
     assert.deepEqual(expert.rows, [

@@ -6,18 +6,35 @@
  * below is ours, modelled on the long-standing template structure seen in public copies
  * (系统描述 → 业务信息安全保护等级的确定 → 系统服务安全保护等级的确定 → 安全保护等级的确定, each
  * dimension as 描述 → 受侵害客体 → 侵害程度 → 等级) and extended with the responsible unit,
- * the GB/T 22240-2020 process records (专家评审, 主管部门核准) and the filing. Parts we cannot
- * fill from data (业务信息描述, 系统服务描述) are printed as fill-in blanks.
+ * the GB/T 22240-2020 process records (专家评审, 主管部门核准), the sector grading guidance and
+ * the filing. The descriptions, the boundary and topology (with the uploaded diagram) and one
+ * argument per harmed object and degree come from the grading's narrative; a grading recorded
+ * without one prints fill-in blanks there.
  */
 import type {
   DimensionResultDto,
   GradingRecordDto,
   OrganisationDto,
   ReviewDto,
+  SectorGuidanceDto,
   SystemDetailDto,
 } from '../../shared/api-types';
 import { HARM_DEGREES, HARMED_OBJECTS } from '../../shared/mlps';
-import { b, fields, h1, h2, p, table, type Block, type Lang, type ReportDocument } from '../model';
+import type { GradingNarrative } from '../../shared/schemas';
+import {
+  b,
+  fields,
+  h1,
+  h2,
+  image,
+  p,
+  table,
+  type Block,
+  type ImageBlock,
+  type Lang,
+  type ReportDocument,
+} from '../model';
+import { wording, type DocumentOverrides, type OverridableBlock } from '../overrides';
 import {
   blank,
   date,
@@ -41,7 +58,39 @@ export interface GradingReportInput {
   readonly hostSystemName?: string | null;
   /** Date printed on the cover (the day the document is produced), YYYY-MM-DD. */
   readonly date: string;
+  /** The newest topology diagram uploaded on the system (purpose 'topology'), if any. */
+  readonly topology?: {
+    readonly data: Uint8Array;
+    readonly mediaType: ImageBlock['mediaType'];
+    readonly fileName: string;
+  } | null;
+  readonly overrides?: DocumentOverrides;
 }
+
+/** Fixed wording of the 定级报告 an organisation may reword (文书模板). */
+export const GRADING_REPORT_BLOCKS: readonly OverridableBlock[] = [
+  {
+    key: 'grading.sector_guidance_note',
+    label: { zh: '行业定级指导说明', en: 'Note on sector grading guidance' },
+    defaults: {
+      zh: '行业定级指导是行业主管（监管）部门文件提出的建议最低等级，不改变依据 GB/T 22240-2020 确定的安全保护等级；定级结果低于建议等级的，应在专家评审和主管部门核准时说明理由。',
+      en: 'Sector grading guidance is the minimum level a sector regulator recommends; it does not change the level determined under GB/T 22240-2020. Where the result is below it, explain why to the expert review and the competent authority.',
+    },
+    multiline: true,
+  },
+  {
+    key: 'grading.harm_argument_intro',
+    label: { zh: '侵害论证引言', en: 'Harm argument introduction' },
+    defaults: {
+      zh: '下表列出受到破坏时所侵害的客体、侵害程度及其论证，对应等级依据 GB/T 22240-2020 定级矩阵确定。',
+      en: 'The table gives each object harmed when the system is compromised, the degree of harm and the argument for it; the level follows the GB/T 22240-2020 matrix.',
+    },
+    multiline: true,
+  },
+];
+
+const defaultWording = (key: string, lang: Lang): string =>
+  GRADING_REPORT_BLOCKS.find((x) => x.key === key)?.defaults[lang] ?? '';
 
 /** Which parts of the layout are sourced (for the lead and the README). */
 export const GRADING_REPORT_SOURCING: Bilingual = {
@@ -55,6 +104,7 @@ const L = {
   s11: { zh: '1.1 责任单位', en: '1.1 Responsible organisation' },
   s12: { zh: '1.2 定级对象描述', en: '1.2 Description of the grading object' },
   s13: { zh: '1.3 承载的业务与服务情况', en: '1.3 Business and services' },
+  s14: { zh: '1.4 定级对象边界与网络拓扑', en: '1.4 Boundary and network topology' },
   ch2: { zh: '2 业务信息安全保护等级的确定', en: '2 Business information security level' },
   s21: { zh: '2.1 业务信息描述', en: '2.1 Business information' },
   s22: {
@@ -72,7 +122,8 @@ const L = {
   ch4: { zh: '4 安全保护等级的确定', en: '4 Security protection level' },
   s41: { zh: '4.1 定级结果', en: '4.1 Result' },
   s42: { zh: '4.2 定级矩阵（GB/T 22240-2020）', en: '4.2 Grading matrix (GB/T 22240-2020)' },
-  s43: { zh: '4.3 定级提示', en: '4.3 Grading notes' },
+  s43: { zh: '4.3 行业定级指导', en: '4.3 Sector grading guidance' },
+  s44: { zh: '4.4 定级提示', en: '4.4 Grading notes' },
   ch5: { zh: '5 专家评审与主管部门核准', en: '5 Expert review and competent-authority approval' },
   s51: { zh: '5.1 专家评审', en: '5.1 Expert review' },
   s52: { zh: '5.2 主管部门核准', en: '5.2 Competent-authority approval' },
@@ -84,6 +135,7 @@ export function buildGradingReport(input: GradingReportInput, lang: Lang): Repor
   const { organisation: org, detail } = input;
   const system = detail.system;
   const grading = detail.grading;
+  const narrative = grading?.narrative ?? null;
   const title = lang === 'zh' ? `${system.name}${tx(L.title)}` : `${system.name} — ${tx(L.title)}`;
 
   const blocks: Block[] = [
@@ -113,18 +165,22 @@ export function buildGradingReport(input: GradingReportInput, lang: Lang): Repor
     h2(tx(L.s12)),
     fields(objectRows(input, lang)),
     h2(tx(L.s13)),
-    p(
-      orBlank(lang, system.description),
-      lang === 'zh'
-        ? '（承载的主要业务、服务范围与服务对象，按实际情况补充。）'
-        : ' (Add the main business, service scope and users served.)',
-    ),
+    system.description
+      ? p(system.description)
+      : p(
+          blank(lang),
+          lang === 'zh'
+            ? '（承载的主要业务、服务范围与服务对象，按实际情况补充。）'
+            : ' (Add the main business, service scope and users served.)',
+        ),
+    h2(tx(L.s14)),
+    ...boundaryBlocks(input, lang, narrative),
   ];
 
   blocks.push(
-    ...dimensionChapter(lang, grading, 'business_information', [L.ch2, L.s21, L.s22, L.s23]),
+    ...dimensionChapter(lang, input, 'business_information', [L.ch2, L.s21, L.s22, L.s23]),
   );
-  blocks.push(...dimensionChapter(lang, grading, 'system_service', [L.ch3, L.s31, L.s32, L.s33]));
+  blocks.push(...dimensionChapter(lang, input, 'system_service', [L.ch3, L.s31, L.s32, L.s33]));
 
   // 4 安全保护等级的确定
   blocks.push(h1(tx(L.ch4)), h2(tx(L.s41)));
@@ -186,7 +242,8 @@ export function buildGradingReport(input: GradingReportInput, lang: Lang): Repor
     blocks.push(p(notGraded(lang)));
   }
   blocks.push(h2(tx(L.s42)), matrixTable(lang, grading), p(matrixNote(lang)));
-  blocks.push(h2(tx(L.s43)));
+  blocks.push(h2(tx(L.s43)), ...sectorGuidanceBlocks(input, lang));
+  blocks.push(h2(tx(L.s44)));
   if (detail.warnings.length === 0) blocks.push(p(none(lang)));
   else {
     for (const w of detail.warnings) {
@@ -298,7 +355,6 @@ function objectRows(input: GradingReportInput, lang: Lang): [string, string][] {
         ['承载（所在）平台', host],
         ['是否为关键信息基础设施', yesNo(lang, s.isCii)],
         ['是否为国家电子政务系统', yesNo(lang, s.isNationalEgov)],
-        ['定级对象边界与部署', blank(lang)],
       ]
     : [
         ['Name', s.name],
@@ -307,30 +363,39 @@ function objectRows(input: GradingReportInput, lang: Lang): [string, string][] {
         ['Hosted on', host],
         ['Critical information infrastructure', yesNo(lang, s.isCii)],
         ['National e-government system', yesNo(lang, s.isNationalEgov)],
-        ['Boundary and deployment', blank(lang)],
       ];
 }
 
 function dimensionChapter(
   lang: Lang,
-  grading: GradingRecordDto | null,
+  input: GradingReportInput,
   dimension: 'business_information' | 'system_service',
   [chapter, describe, harm, level]: readonly Bilingual[],
 ): Block[] {
   const tx = (l: Bilingual) => l[lang];
+  const grading = input.detail.grading;
+  const narrative = grading?.narrative ?? null;
+  const description =
+    dimension === 'business_information'
+      ? narrative?.businessDescription
+      : narrative?.serviceDescription;
   const blocks: Block[] = [
     h1(tx(chapter as Bilingual)),
     h2(tx(describe as Bilingual)),
-    p(
-      blank(lang),
-      dimension === 'business_information'
-        ? lang === 'zh'
-          ? '（业务信息的类型、来源、数量与敏感程度。）'
-          : ' (Kinds, sources, volume and sensitivity of the business information.)'
-        : lang === 'zh'
-          ? '（服务范围、服务对象、可用性要求与中断影响。）'
-          : ' (Service scope, users, availability requirements and impact of interruption.)',
-    ),
+    ...(description
+      ? paragraphs(description)
+      : [
+          p(
+            blank(lang),
+            dimension === 'business_information'
+              ? lang === 'zh'
+                ? '（业务信息的类型、来源、数量与敏感程度。）'
+                : ' (Kinds, sources, volume and sensitivity of the business information.)'
+              : lang === 'zh'
+                ? '（服务范围、服务对象、可用性要求与中断影响。）'
+                : ' (Service scope, users, availability requirements and impact of interruption.)',
+          ),
+        ]),
     h2(tx(harm as Bilingual)),
   ];
   if (!grading) {
@@ -343,22 +408,34 @@ function dimensionChapter(
       : grading.result.systemService;
   const decisive = (o: string, d: string) =>
     result.decisiveCells.some((c) => c.object === o && c.degree === d);
+  const argued = narrative !== null;
+  const argumentOf = (o: string, d: string) =>
+    narrative?.harmArguments.find(
+      (a) => a.dimension === NARRATIVE_DIMENSION[dimension] && a.object === o && a.degree === d,
+    )?.argument ?? blank(lang);
+  if (argued)
+    blocks.push(
+      p(
+        wording(
+          input.overrides,
+          'grading.harm_argument_intro',
+          lang,
+          defaultWording('grading.harm_argument_intro', lang),
+        ),
+      ),
+    );
   blocks.push(
     table(
-      lang === 'zh'
-        ? [
-            { header: '受侵害的客体', width: 4 },
-            { header: '侵害程度', width: 2 },
-            { header: '对应等级', width: 3 },
-          ]
-        : [
-            { header: 'Object harmed', width: 4 },
-            { header: 'Degree of harm', width: 2 },
-            { header: 'Resulting level', width: 3 },
-          ],
+      [
+        { header: lang === 'zh' ? '受侵害的客体' : 'Object harmed', width: 3 },
+        { header: lang === 'zh' ? '侵害程度' : 'Degree of harm', width: 2 },
+        ...(argued ? [{ header: lang === 'zh' ? '论证' : 'Argument', width: 7 }] : []),
+        { header: lang === 'zh' ? '对应等级' : 'Resulting level', width: 2 },
+      ],
       result.cells.map((c) => [
         OBJECT[c.object][lang],
         DEGREE[c.degree][lang],
+        ...(argued ? [argumentOf(c.object, c.degree)] : []),
         levelShort(lang, c.level) +
           (decisive(c.object, c.degree) ? (lang === 'zh' ? '（决定等级）' : ' (decisive)') : ''),
       ]),
@@ -384,6 +461,160 @@ function dimensionChapter(
       lang === 'zh' ? '。' : '.',
     ),
   );
+  return blocks;
+}
+
+const NARRATIVE_DIMENSION = {
+  business_information: 'businessInformation',
+  system_service: 'systemService',
+} as const satisfies Record<string, GradingNarrative['harmArguments'][number]['dimension']>;
+
+/** A text as paragraphs, one per non-empty line. */
+function paragraphs(text: string): Block[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => p(line));
+}
+
+/** 1.4: the boundary in words and the topology diagram. */
+function boundaryBlocks(
+  input: GradingReportInput,
+  lang: Lang,
+  narrative: GradingNarrative | null,
+): Block[] {
+  const blocks: Block[] = narrative?.boundaryDescription
+    ? paragraphs(narrative.boundaryDescription)
+    : [
+        p(
+          blank(lang),
+          lang === 'zh'
+            ? '（定级对象的边界、部署位置、与其他系统的连接及网络区域划分。）'
+            : ' (Boundary, where it is deployed, connections to other systems and network zones.)',
+        ),
+      ];
+  if (input.topology) {
+    blocks.push(
+      image(
+        input.topology.data,
+        input.topology.mediaType,
+        lang === 'zh'
+          ? `图 1 ${input.detail.system.name}网络拓扑图`
+          : `Figure 1 Network topology of ${input.detail.system.name}`,
+      ),
+    );
+  } else {
+    blocks.push(
+      p(
+        lang === 'zh'
+          ? '网络拓扑图：（待上传）在系统详情中上传用途为“网络拓扑图”的图片（PNG/JPEG）后，此处嵌入该图。'
+          : 'Network topology: (to be uploaded) upload a PNG/JPEG with purpose "topology" on the system and it is embedded here.',
+      ),
+    );
+  }
+  return blocks;
+}
+
+/** 4.3: the sector guides for the organisation's sector, the answers and whether the level meets them. */
+function sectorGuidanceBlocks(input: GradingReportInput, lang: Lang): Block[] {
+  const guidance: SectorGuidanceDto | undefined = input.detail.sectorGuidance;
+  const note = p(
+    wording(
+      input.overrides,
+      'grading.sector_guidance_note',
+      lang,
+      defaultWording('grading.sector_guidance_note', lang),
+    ),
+  );
+  if (!guidance || guidance.guides.length === 0) {
+    return [
+      p(
+        lang === 'zh'
+          ? '未发现适用于本单位所属行业的定级指导。'
+          : "No sector grading guidance was found for the organisation's sector.",
+      ),
+      note,
+    ];
+  }
+  const level = input.detail.grading?.level ?? null;
+  const answer = (a: boolean | null) =>
+    a === null ? (lang === 'zh' ? '未回答' : 'Not answered') : yesNo(lang, a);
+  const meets = (g: SectorGuidanceDto['guides'][number]) =>
+    g.applies !== true
+      ? lang === 'zh'
+        ? '不适用'
+        : 'n/a'
+      : g.meets === null
+        ? lang === 'zh'
+          ? '尚未定级'
+          : 'Not graded'
+        : g.meets
+          ? lang === 'zh'
+            ? '满足'
+            : 'Meets it'
+          : lang === 'zh'
+            ? '低于建议等级'
+            : 'Below it';
+  const source = (g: SectorGuidanceDto['guides'][number]) =>
+    g.guide.sources
+      .map((s) => {
+        const label = lang === 'zh' ? s.labelZh : s.labelEn;
+        const provision = lang === 'zh' ? s.provisionZh : s.provisionEn;
+        return `${label}${provision ? (lang === 'zh' ? provision : `, ${provision}`) : ''}`;
+      })
+      .join(lang === 'zh' ? '；' : '; ') +
+    (g.guide.status === 'unverified'
+      ? lang === 'zh'
+        ? '（条款原文未核实）'
+        : ' (not checked against the text)'
+      : '');
+  const blocks: Block[] = [
+    table(
+      [
+        { header: lang === 'zh' ? '定级指导' : 'Guidance', width: 5 },
+        { header: lang === 'zh' ? '是否适用' : 'Applies', width: 2 },
+        { header: lang === 'zh' ? '建议最低等级' : 'Recommended minimum', width: 2 },
+        { header: lang === 'zh' ? '定级结果是否满足' : 'Level meets it', width: 2 },
+        { header: lang === 'zh' ? '依据' : 'Source', width: 5 },
+      ],
+      guidance.guides.map((g) => [
+        lang === 'zh' ? g.guide.ruleZh : g.guide.ruleEn,
+        answer(g.applies),
+        levelShort(lang, g.guide.recommendedMinimum),
+        meets(g),
+        source(g),
+      ]),
+    ),
+  ];
+  const min = guidance.recommendedMinimum;
+  if (min === null) {
+    blocks.push(
+      p(
+        lang === 'zh'
+          ? '本定级对象不属于上述定级指导的适用范围（或尚未回答），无行业建议最低等级。'
+          : 'None of the guidance above applies to this object (or it is unanswered): no sector minimum.',
+      ),
+    );
+  } else if (level !== null && level < min) {
+    blocks.push(
+      p(
+        b(lang === 'zh' ? '注意：' : 'Warning: '),
+        lang === 'zh'
+          ? `行业建议最低等级为${levelShort(lang, min)}，本定级对象定为${levelShort(lang, level)}，低于建议等级。`
+          : `The sector's recommended minimum is ${levelShort(lang, min)}; this object is graded ${levelShort(lang, level)}, below it.`,
+      ),
+    );
+  } else {
+    blocks.push(
+      p(
+        lang === 'zh'
+          ? `行业建议最低等级为${levelShort(lang, min)}${level !== null ? `，定级结果（${levelShort(lang, level)}）满足该建议。` : '。'}`
+          : `The sector's recommended minimum is ${levelShort(lang, min)}${level !== null ? `; the result (${levelShort(lang, level)}) meets it.` : '.'}`,
+      ),
+    );
+  }
+  blocks.push(note);
   return blocks;
 }
 

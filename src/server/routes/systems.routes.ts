@@ -73,7 +73,7 @@ export const systemsRoutes =
       },
       async (req, reply) => {
         const row = await createSystemCommand(ctx, req.actor, scopeOf(req), req.body);
-        return reply.status(201).send(presentSystem(row, undefined));
+        return reply.status(201).send(presentSystem(row, undefined, ctx.cipher));
       },
     );
 

@@ -80,6 +80,65 @@ export const VALIDATION = {
     en: '"{name}" appears twice in the file',
     zh: '“{name}”在文件中出现两次',
   },
+  // The filing profile (src/shared/filing-profile.ts, src/shared/identifiers.ts).
+  credit_code_check: {
+    en: 'the check character (18th) does not match the first 17 (GB 32100-2015): expected {expected}',
+    zh: '校验码（第18位）与前17位不符（GB 32100-2015），应为 {expected}',
+  },
+  filing_option_code: {
+    en: 'must be an option code of the form',
+    zh: '应为备案表选项的代码',
+  },
+  filing_not_option: {
+    en: '{code} is not a {list} code; use one of {codes}',
+    zh: '“{code}”不是{list}的代码；可选：{codes}',
+  },
+  filing_option_twice: { en: '{option} is chosen twice', zh: '“{option}”重复选择' },
+  filing_other_required: {
+    en: 'say what 其他 is ({list})',
+    zh: '选择“其他”时请注明具体内容（{list}）',
+  },
+  filing_count_required: {
+    en: 'give how many (跨 N 个) for {option}',
+    zh: '请填写“{option}”跨越的个数',
+  },
+  email: { en: 'must be an e-mail address', zh: '应为电子邮件地址' },
+  postal_code: { en: 'must be a 6-digit postal code', zh: '应为6位邮政编码' },
+  division_code: {
+    en: 'must be a 6-digit administrative division code (GB/T 2260)',
+    zh: '应为6位行政区划代码（GB/T 2260）',
+  },
+  division_code_province: {
+    en: 'must begin with a province code of GB/T 2260 (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81, 82)',
+    zh: '前两位应为 GB/T 2260 的省级代码（11–15、21–23、31–37、41–46、50–54、61–65、71、81、82）',
+  },
+  person_name_required: { en: 'give the name', zh: '请填写姓名' },
+  data_category_name_required: { en: 'give the data category name', zh: '请填写数据类别名称' },
+  data_volume_required: { en: 'give the volume', zh: '请填写数据量' },
+  data_location_required: { en: 'give where the data is stored', zh: '请填写数据存储位置' },
+  cross_border_destinations_required: {
+    en: 'name the destinations of a category that crosses the border',
+    zh: '数据出境时请填写出境目的国家或地区',
+  },
+  plan_assets_required: { en: 'describe the assets', zh: '请描述资产情况' },
+  plan_measures_required: {
+    en: 'describe the existing measures',
+    zh: '请描述已有安全保护措施',
+  },
+  plan_causes_required: { en: 'give the root causes of the issues', zh: '请填写问题根源' },
+  plan_approach_required: { en: 'give the remediation approach', zh: '请填写整改思路' },
+  plan_schedule_required: {
+    en: 'give the remediation plan and schedule',
+    zh: '请填写整改计划及进度安排',
+  },
+  domestic_rate_required: {
+    en: 'give the share of domestic products when they are partly used',
+    zh: '部分使用国产品时请填写使用率',
+  },
+  parent_system_required: {
+    en: 'name the parent system of a sub-system',
+    zh: '分系统请填写上级系统名称',
+  },
 } as const satisfies WordTable;
 
 /** Passwords, accounts and roles. */
