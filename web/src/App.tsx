@@ -103,6 +103,10 @@ const pages = {
     () => import('./pages/settings/OrganisationProfilePage'),
     (m) => m.OrganisationProfilePage,
   ),
+  templates: lazyPage(
+    () => import('./pages/settings/DocumentTemplatesPage'),
+    (m) => m.DocumentTemplatesPage,
+  ),
   notFound: lazyPage(
     () => import('./pages/NotFoundPage'),
     (m) => m.NotFoundPage,
@@ -124,6 +128,7 @@ const PAGE_PATHS: readonly (readonly [string, LazyPage])[] = [
   ['/o/:orgId/catalog', pages.catalog],
   ['/o/:orgId/settings/members', pages.members],
   ['/o/:orgId/settings/organisation', pages.organisationProfile],
+  ['/o/:orgId/settings/templates', pages.templates],
   ['/o/:orgId/settings/roles', pages.roles],
   ['/o/:orgId/settings/tokens', pages.tokens],
   ['/o/:orgId/settings/audit', pages.audit],
@@ -314,6 +319,14 @@ export function App() {
                   element={
                     <RequirePermission permission="org.read">
                       <Lazy page={pages.organisationProfile} />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="settings/templates"
+                  element={
+                    <RequirePermission permission="org.read">
+                      <Lazy page={pages.templates} />
                     </RequirePermission>
                   }
                 />

@@ -574,6 +574,9 @@ export async function importTemplateCommand(
         logoOutcome = 'replaced';
       }
     }
+    if (changed === 0 && logoOutcome === 'unchanged') {
+      return { blocks: planned.length, changed, logo: logoOutcome };
+    }
     await audit({
       organisationId,
       action: 'document_template.import',

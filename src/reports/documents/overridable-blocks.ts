@@ -4,6 +4,8 @@
  * registry, the defaults shown in the settings page and the text printed never drift apart.
  */
 import type { OverridableBlock } from '../overrides';
+import { GRADING_REPORT_BLOCKS } from './grading-report';
+import { FILING_FORM_BLOCKS } from './filing-form';
 
 /** The documents whose blocks can be reworded, by the first part of a block's key. */
 export const TEMPLATE_DOCUMENTS: Readonly<Record<string, { zh: string; en: string }>> = {
@@ -14,7 +16,10 @@ export const TEMPLATE_DOCUMENTS: Readonly<Record<string, { zh: string; en: strin
 };
 
 /** Every overridable block, in the order the settings page shows them (document by document). */
-export const OVERRIDABLE_BLOCKS: readonly OverridableBlock[] = [];
+export const OVERRIDABLE_BLOCKS: readonly OverridableBlock[] = [
+  ...GRADING_REPORT_BLOCKS,
+  ...FILING_FORM_BLOCKS,
+];
 
 const BY_KEY: ReadonlyMap<string, OverridableBlock> = new Map(
   OVERRIDABLE_BLOCKS.map((b) => [b.key, b]),

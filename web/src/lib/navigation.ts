@@ -22,6 +22,7 @@ export const WORK_SECTIONS: readonly Section[] = [
 export const SETTINGS_SECTIONS: readonly Section[] = [
   { key: 'members', path: 'settings/members', permission: 'members.read' },
   { key: 'organisationProfile', path: 'settings/organisation', permission: 'org.read' },
+  { key: 'templates', path: 'settings/templates', permission: 'org.read' },
   { key: 'roles', path: 'settings/roles', permission: 'org.read' },
   { key: 'tokens', path: 'settings/tokens', permission: 'tokens.manage' },
   { key: 'wording', path: 'settings/wording', permission: 'assessments.read' },
