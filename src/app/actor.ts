@@ -59,6 +59,7 @@ export const REDACTED_FIELDS = [
   'password_hash',
   'secret_hash',
   'contact_phone_enc',
+  'filing_profile_enc',
   'csrf_token',
   'id_hash',
   'record_enc',

@@ -57,7 +57,7 @@ export async function systemsInventoryExport(
     if (!current || o.dueDate < current) nextAssessment.set(o.systemId, o.dueDate);
   }
   const inventory: SystemInventoryRow[] = rows.map((r) => ({
-    ...presentSystem(r, filings.get(r.id)),
+    ...presentSystem(r, filings.get(r.id), ctx.cipher),
     filingBureau: filings.get(r.id)?.bureau ?? null,
     nextAssessmentDue: nextAssessment.get(r.id) ?? null,
   }));

@@ -3,6 +3,7 @@
  * these types; the server's response schemas are checked against them.
  */
 import type { OrganisationFilingProfile, SystemFilingProfile } from './filing-profile';
+import type { OrganisationFilingProfile, SystemFilingProfile } from './filing-profile';
 import type { HarmDegree, HarmedObject, ProtectionLevel, SystemType } from './mlps';
 import type { GradingNarrative } from './schemas';
 

@@ -5,6 +5,7 @@
  * src/catalogs/filing-form/ and the app layer checks each code against them.
  */
 import { z } from 'zod';
+import { PROVINCE_CODES } from './identifiers';
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullish();
@@ -87,7 +88,11 @@ export const OrganisationFilingProfileSchema = z
     divisionCode: z
       .string()
       .trim()
-      .regex(/^[1-9]\d{5}$/, 'must be a 6-digit administrative division code (GB/T 2260)')
+      .regex(/^\d{6}$/, 'must be a 6-digit administrative division code (GB/T 2260)')
+      .refine(
+        (code) => PROVINCE_CODES.includes(code.slice(0, 2)),
+        'must begin with a province code of GB/T 2260 (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81, 82)',
+      )
       .nullish(),
     head: FormPersonSchema.nullish(),
     responsibleDepartment: optionalText(200),
@@ -245,3 +250,136 @@ export type FilingOption = z.infer<typeof FilingOptionSchema>;
 export type FilingFormSource = z.infer<typeof FilingFormSourceSchema>;
 export type FilingOptionList = z.infer<typeof FilingOptionListSchema>;
 export type FilingFormOptions = Record<FilingOptionListId, FilingOptionList>;
+
+/** A problem with an answer of the profile: the path below the profile and what is wrong. */
+export interface FilingProfileIssue {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+type Coded = { readonly code: string | null | undefined; readonly path: (string | number)[] };
+
+/**
+ * Checks coded answers against the option lists: each code is one of the list's, 其他 comes with
+ * the text of what it is, 跨 N 个 with the count, and no option is ticked twice. Pure, so the
+ * server (with the catalog) and the web form (with the lists the API served) check alike.
+ */
+function codedIssues(
+  options: FilingFormOptions,
+  listId: FilingOptionListId,
+  answers: readonly Coded[],
+  otherText: (index: number) => { value: string | null | undefined; path: (string | number)[] },
+): FilingProfileIssue[] {
+  const list = options[listId];
+  const issues: FilingProfileIssue[] = [];
+  const seen = new Set<string>();
+  answers.forEach((answer, index) => {
+    if (answer.code == null) return;
+    const option = list.options.find((o) => o.code === answer.code);
+    if (option === undefined) {
+      issues.push({
+        path: answer.path,
+        message: `${answer.code} is not a ${list.label.zh} code; use one of ${list.options.map((o) => `${o.code} ${o.zh}`).join(', ')}`,
+      });
+      return;
+    }
+    if (seen.has(answer.code))
+      issues.push({ path: answer.path, message: `${answer.code} ${option.zh} is chosen twice` });
+    seen.add(answer.code);
+    const other = otherText(index);
+    if (option.other && (other.value ?? '').trim() === '')
+      issues.push({ path: other.path, message: `say what 其他 is (${list.label.zh})` });
+  });
+  return issues;
+}
+
+const one = (code: string | null | undefined, field: string): Coded[] => [{ code, path: [field] }];
+
+/** The problems of an organisation's profile against the option lists (empty when none). */
+export function organisationFilingProfileIssues(
+  profile: OrganisationFilingProfile,
+  options: FilingFormOptions,
+): FilingProfileIssue[] {
+  const other = (field: keyof OrganisationFilingProfile) => () => ({
+    value: profile[field] as string | null | undefined,
+    path: [field],
+  });
+  return [
+    ...codedIssues(
+      options,
+      'affiliation',
+      one(profile.affiliation, 'affiliation'),
+      other('affiliationOther'),
+    ),
+    ...codedIssues(
+      options,
+      'organisationType',
+      one(profile.organisationType, 'organisationType'),
+      other('organisationTypeOther'),
+    ),
+    ...codedIssues(options, 'sector', one(profile.sectorCode, 'sectorCode'), other('sectorOther')),
+  ];
+}
+
+/** The problems of a grading object's profile against the option lists (empty when none). */
+export function systemFilingProfileIssues(
+  profile: SystemFilingProfile,
+  options: FilingFormOptions,
+): FilingProfileIssue[] {
+  const other = (field: keyof SystemFilingProfile) => () => ({
+    value: profile[field] as string | null | undefined,
+    path: [field],
+  });
+  const issues = [
+    ...codedIssues(
+      options,
+      'businessType',
+      profile.businessTypes.map((code, i) => ({ code, path: ['businessTypes', i] })),
+      other('businessTypeOther'),
+    ),
+    ...codedIssues(
+      options,
+      'serviceScope',
+      one(profile.serviceScope, 'serviceScope'),
+      other('serviceScopeOther'),
+    ),
+    ...codedIssues(
+      options,
+      'serviceTargets',
+      one(profile.serviceTargets, 'serviceTargets'),
+      other('serviceTargetsOther'),
+    ),
+    ...codedIssues(options, 'coverage', one(profile.coverage, 'coverage'), other('coverageOther')),
+    ...codedIssues(
+      options,
+      'networkNature',
+      one(profile.networkNature, 'networkNature'),
+      other('networkNatureOther'),
+    ),
+    ...codedIssues(
+      options,
+      'interconnection',
+      profile.interconnections.map((code, i) => ({ code, path: ['interconnections', i] })),
+      other('interconnectionsOther'),
+    ),
+    ...codedIssues(
+      options,
+      'productType',
+      profile.keyProducts.map((p, i) => ({ code: p.type, path: ['keyProducts', i, 'type'] })),
+      (i) => ({ value: profile.keyProducts[i]?.typeOther, path: ['keyProducts', i, 'typeOther'] }),
+    ),
+    ...codedIssues(
+      options,
+      'serviceType',
+      profile.services.map((s, i) => ({ code: s.type, path: ['services', i, 'type'] })),
+      (i) => ({ value: profile.services[i]?.typeOther, path: ['services', i, 'typeOther'] }),
+    ),
+  ];
+  const scope = options.serviceScope.options.find((o) => o.code === profile.serviceScope);
+  if (scope?.counted && profile.serviceScopeCount == null)
+    issues.push({
+      path: ['serviceScopeCount'],
+      message: `give how many (跨 N 个) for ${scope.zh}`,
+    });
+  return issues;
+}

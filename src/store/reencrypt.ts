@@ -26,6 +26,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'organisations', keyColumns: ['id'], column: 'contact_phone_enc' },
   { table: 'organisations', keyColumns: ['id'], column: 'filing_profile_enc' },
   { table: 'systems', keyColumns: ['id'], column: 'filing_profile_enc' },
+  { table: 'organisations', keyColumns: ['id'], column: 'filing_profile_enc' },
+  { table: 'systems', keyColumns: ['id'], column: 'filing_profile_enc' },
   {
     table: 'obligation_statuses',
     keyColumns: ['organisation_id', 'obligation_key'],

@@ -422,6 +422,8 @@ describe('ENCRYPTED_COLUMNS', () => {
       ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`),
       [
         'organisations.contact_phone_enc',
+        'organisations.filing_profile_enc',
+        'systems.filing_profile_enc',
         'obligation_statuses.note',
         'assessment_results.record_enc',
         'assessment_results.reason_enc',

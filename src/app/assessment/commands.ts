@@ -78,7 +78,11 @@ export function createAssessmentCommand(
   const { organisationId, systemIds } = inScope(within);
   return audited(ctx, actor, async (trx, audit, now) => {
     if (systemIds && !systemIds.includes(systemId)) throw new NotFoundError('system', systemId);
-    const system = presentSystem(await getSystem(trx, organisationId, systemId), undefined);
+    const system = presentSystem(
+      await getSystem(trx, organisationId, systemId),
+      undefined,
+      ctx.cipher,
+    );
     if (system.level === null) {
       throw new ValidationError('the system is not graded yet', [
         {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { encryptNullable } from '../../security/field-crypto';
+import type { OrganisationFilingProfile } from '../../shared/filing-profile';
 import type { OrganisationInput } from '../../shared/schemas';
 import { insertMembership } from '../../store/repositories/accounts.repository';
 import {
@@ -9,10 +10,17 @@ import {
   type OrganisationColumns,
 } from '../../store/repositories/organisations.repository';
 import { audited, rowChanges, type Actor } from '../actor';
+import {
+  decryptOrganisationFilingProfile,
+  encryptFilingProfile,
+  organisationProfileProblems,
+  profileForAudit,
+  refuseProblems,
+} from '../filing-profile';
 import { inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
 
-/** Maps the input to columns, encrypting the contact phone with SM4. */
+/** Maps the input to columns, encrypting the contact phone and the filing profile with SM4. */
 function columnsOf(
   ctx: AppContext,
   id: string,
@@ -33,6 +41,10 @@ function columnsOf(
             column: 'contact_phone_enc',
             rowId: id,
           }),
+    filing_profile_enc:
+      input.filingProfile === undefined
+        ? undefined
+        : encryptFilingProfile(ctx.cipher, 'organisations', id, input.filingProfile ?? null),
   };
   return Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined));
 }
@@ -44,6 +56,7 @@ export function createOrganisationCommand(
   input: OrganisationInput,
   ownerUserId: string | null = actor.userId,
 ) {
+  refuseProblems(organisationProfileProblems(input.filingProfile, ['filingProfile']));
   return audited(ctx, actor, async (trx, audit, now) => {
     const id = randomUUID();
     const row = await createOrganisation(
@@ -56,7 +69,10 @@ export function createOrganisationCommand(
       action: 'organisation.create',
       entityType: 'organisation',
       entityId: row.id,
-      changes: rowChanges(null, row),
+      changes: {
+        ...rowChanges(null, row),
+        ...profileChange(null, input.filingProfile ?? null),
+      },
     });
     if (ownerUserId) {
       const membership = await insertMembership(trx, row.id, ownerUserId, 'owner', now);
@@ -79,6 +95,7 @@ export function updateOrganisationCommand(
   input: Partial<OrganisationInput> & { version: number },
 ) {
   const id = inScope(within).organisationId;
+  refuseProblems(organisationProfileProblems(input.filingProfile, ['filingProfile']));
   return audited(ctx, actor, async (trx, audit, now) => {
     const before = await getOrganisation(trx, id);
     const { version, ...fields } = input;
@@ -88,8 +105,28 @@ export function updateOrganisationCommand(
       action: 'organisation.update',
       entityType: 'organisation',
       entityId: id,
-      changes: rowChanges(before, after),
+      changes: {
+        ...rowChanges(before, after),
+        ...(fields.filingProfile === undefined
+          ? {}
+          : profileChange(
+              decryptOrganisationFilingProfile(ctx.cipher, id, before.filing_profile_enc),
+              fields.filingProfile ?? null,
+            )),
+      },
     });
     return after;
   });
+}
+
+/**
+ * The profile's change as the audit log shows it (phones and e-mail masked; the encrypted
+ * column itself is redacted), or nothing when it did not change.
+ */
+function profileChange(
+  before: OrganisationFilingProfile | null,
+  after: OrganisationFilingProfile | null,
+): Record<string, { before: unknown; after: unknown }> {
+  if (JSON.stringify(before) === JSON.stringify(after)) return {};
+  return { filingProfile: { before: profileForAudit(before), after: profileForAudit(after) } };
 }

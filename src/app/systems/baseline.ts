@@ -18,7 +18,11 @@ export async function systemBaseline(
 ): Promise<BaselineDto> {
   const { organisationId, scope } = inScope(within);
   assertSystemVisible(scope, systemId);
-  const system = presentSystem(await getSystem(ctx.store.db, organisationId, systemId), undefined);
+  const system = presentSystem(
+    await getSystem(ctx.store.db, organisationId, systemId),
+    undefined,
+    ctx.cipher,
+  );
   if (system.level === null) {
     throw new ValidationError('the system is not graded yet', [
       {

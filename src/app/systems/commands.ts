@@ -1,4 +1,5 @@
 import { gradeSystem } from '../../domain/mlps/grading';
+import type { SystemFilingProfile } from '../../shared/filing-profile';
 import type {
   EventInput,
   FilingInput,
@@ -21,7 +22,14 @@ import {
   updateSystemColumns,
 } from '../../store/repositories/systems.repository';
 import type { SystemRow } from '../../store/schema';
+import { randomUUID } from 'node:crypto';
 import { audited, rowChanges, type Actor } from '../actor';
+import {
+  decryptSystemFilingProfile,
+  encryptFilingProfile,
+  refuseProblems,
+  systemProfileProblems,
+} from '../filing-profile';
 import { assertSystemVisible, inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
 import { assertKnownGuides } from './sector-guidance';
@@ -38,14 +46,27 @@ export function createSystemCommand(
   input: SystemInput,
 ) {
   const { organisationId } = inScope(within);
+  refuseProblems(systemProfileProblems(input.filingProfile, ['filingProfile']));
   return audited(ctx, actor, async (trx, audit, now) => {
-    const row = await createSystem(trx, organisationId, input, now);
+    const id = randomUUID();
+    const row = await createSystem(trx, organisationId, input, now, {
+      id,
+      filing_profile_enc: encryptFilingProfile(
+        ctx.cipher,
+        'systems',
+        id,
+        input.filingProfile ?? null,
+      ),
+    });
     await audit({
       organisationId,
       action: 'system.create',
       entityType: 'system',
       entityId: row.id,
-      changes: rowChanges(null, row),
+      changes: {
+        ...rowChanges(null, row),
+        ...systemProfileChange(null, input.filingProfile ?? null),
+      },
     });
     return row;
   });
@@ -60,15 +81,40 @@ export async function updateSystemCommand(
 ) {
   const { organisationId, scope } = inScope(within);
   assertSystemVisible(scope, systemId);
+  refuseProblems(systemProfileProblems(patch.filingProfile, ['filingProfile']));
   return audited(ctx, actor, async (trx, audit, now) => {
     const before = await getSystem(trx, organisationId, systemId);
-    const after = await updateSystem(trx, organisationId, systemId, patch, now);
+    const after = await updateSystem(
+      trx,
+      organisationId,
+      systemId,
+      patch,
+      now,
+      patch.filingProfile === undefined
+        ? {}
+        : {
+            filing_profile_enc: encryptFilingProfile(
+              ctx.cipher,
+              'systems',
+              systemId,
+              patch.filingProfile ?? null,
+            ),
+          },
+    );
     await audit({
       organisationId,
       action: 'system.update',
       entityType: 'system',
       entityId: systemId,
-      changes: rowChanges(before, after),
+      changes: {
+        ...rowChanges(before, after),
+        ...(patch.filingProfile === undefined
+          ? {}
+          : systemProfileChange(
+              decryptSystemFilingProfile(ctx.cipher, systemId, before.filing_profile_enc),
+              patch.filingProfile ?? null,
+            )),
+      },
     });
     return after;
   });
@@ -197,4 +243,16 @@ export async function addRecordCommand<K extends keyof RecordInputs>(
     });
     return row;
   });
+}
+
+/**
+ * The system profile's change as the audit log shows it (it holds no phone numbers or e-mail
+ * addresses; the encrypted column itself is redacted), or nothing when it did not change.
+ */
+export function systemProfileChange(
+  before: SystemFilingProfile | null,
+  after: SystemFilingProfile | null,
+): Record<string, { before: unknown; after: unknown }> {
+  if (JSON.stringify(before) === JSON.stringify(after)) return {};
+  return { filingProfile: { before, after } };
 }

@@ -72,7 +72,7 @@ export async function getSystemDetail(
           sectorWarnings: guidance.warnings,
         }).map((w) => presentWarning(w, label));
   return {
-    system: presentSystem(row, records.filings.at(-1)),
+    system: presentSystem(row, records.filings.at(-1), ctx.cipher),
     grading: history[0] ?? null,
     gradingHistory: history,
     reviews: records.reviews.map(presentReview),

@@ -57,7 +57,7 @@ export async function presentSystemWithFiling(
 ): Promise<SystemDto> {
   const { organisationId } = inScope(within);
   const filings = await latestFilings(ctx.store.db, organisationId, [row.id]);
-  return presentSystem(row, filings.get(row.id));
+  return presentSystem(row, filings.get(row.id), ctx.cipher);
 }
 
 /** The ids of the organisation's systems with exactly this name (CLI: `--system <name>`). */

@@ -26,6 +26,7 @@ const ORG: OrganisationDto = {
   sector: null,
   contactName: null,
   contactPhone: null,
+  filingProfile: null,
   version: 1,
   createdAt: '2025-01-01T00:00:00Z',
   updatedAt: '2025-01-01T00:00:00Z',

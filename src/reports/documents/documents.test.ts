@@ -42,6 +42,7 @@ const ORG: OrganisationDto = {
   sector: '卫生健康',
   contactName: '王信息',
   contactPhone: '0571-88880000',
+  filingProfile: null,
   version: 1,
   createdAt: '2025-01-01T00:00:00Z',
   updatedAt: '2025-01-01T00:00:00Z',
@@ -72,6 +73,7 @@ const DETAIL: SystemDetailDto = {
     responsibleDepartment: '信息中心',
     hostSystemId: null,
     ciiSecurityOrganisationOn: null,
+    filingProfile: null,
     createdAt: '2025-01-01T00:00:00Z',
   },
   grading: {

@@ -13,6 +13,7 @@ import * as requirementWording from './2026-12-08b-requirement-wording';
 import * as verification from './2026-12-08c-verification';
 import * as compensationsPrevious from './2026-12-08d-compensations-previous';
 import * as filingProfile from './2026-12-09a-filing-profile';
+import * as filingProfile from './2026-12-09a-filing-profile';
 import * as recordAttachments from './2026-12-09b-record-attachments';
 import * as documentOverrides from './2026-12-09e-document-overrides';
 import * as gradingNarrative from './2026-12-09c-grading-narrative';
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08b-requirement-wording': requirementWording,
   '2026-12-08c-verification': verification,
   '2026-12-08d-compensations-previous': compensationsPrevious,
+  '2026-12-09a-filing-profile': filingProfile,
   '2026-12-09a-filing-profile': filingProfile,
   '2026-12-09b-record-attachments': recordAttachments,
   '2026-12-09e-document-overrides': documentOverrides,

@@ -39,6 +39,7 @@ export async function createOrganisation(
     sector: columns.sector ?? null,
     contact_name: columns.contact_name ?? null,
     contact_phone_enc: columns.contact_phone_enc ?? null,
+    filing_profile_enc: columns.filing_profile_enc ?? null,
     version: 1,
     created_at: now,
     updated_at: now,

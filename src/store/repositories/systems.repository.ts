@@ -123,6 +123,8 @@ export async function createSystem(
   organisationId: string,
   input: SystemInput,
   now: string,
+  /** The row id and the encrypted filing profile, when the caller encrypted it for that id. */
+  encrypted: { id: string; filing_profile_enc: string | null } | null = null,
 ): Promise<SystemRow> {
   await checkHost(db, organisationId, input.hostSystemId);
   const row: NewSystemRow = {
@@ -137,7 +139,8 @@ export async function createSystem(
     host_system_id: null,
     cii_security_organisation_on: null,
     ...columnsFrom(input),
-    id: randomUUID(),
+    id: encrypted?.id ?? randomUUID(),
+    filing_profile_enc: encrypted?.filing_profile_enc ?? null,
     organisation_id: organisationId,
     name: input.name,
     types: JSON.stringify(input.types),
@@ -177,10 +180,19 @@ export async function updateSystem(
   id: string,
   patch: SystemPatch,
   now: string,
+  /** Columns the caller computed (the encrypted filing profile). */
+  extra: SystemRowUpdate = {},
 ): Promise<SystemRow> {
   const { version, ...fields } = patch;
   await checkHost(db, organisationId, fields.hostSystemId, id);
-  return updateSystemColumns(db, organisationId, id, version, columnsFrom(fields), now);
+  return updateSystemColumns(
+    db,
+    organisationId,
+    id,
+    version,
+    { ...columnsFrom(fields), ...extra },
+    now,
+  );
 }
 
 export async function deleteSystem(
