@@ -21,6 +21,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   verification: () => import('./commands/verification.command').then((m) => m.registerVerification),
   cii: () => import('./commands/cii.command').then((m) => m.registerCii),
   wording: () => import('./commands/wording.command').then((m) => m.registerWording),
+  template: () => import('./commands/template.command').then((m) => m.registerTemplate),
   report: () => import('./commands/report.command').then((m) => m.registerReport),
   dossier: () => import('./commands/dossier.command').then((m) => m.registerDossier),
   audit: () => import('./commands/audit.command').then((m) => m.registerAudit),
