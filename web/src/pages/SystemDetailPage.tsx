@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { ReportDownloads } from '../components/reports/ReportDownloads';
+import { DossierDownload, ReportDownloads } from '../components/reports/ReportDownloads';
 import { App, Breadcrumb, Button, Card, Col, Row, Space, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { useCan, useCurrentOrganisation } from '../components/OrganisationScope'
 import { eventRecords } from '../components/records/event-records';
 import { filingRecords } from '../components/records/filing-records';
 import { RecordsCard } from '../components/records/RecordsCard';
+import { SystemTopologyCard } from '../components/records/SystemTopologyCard';
 import { reviewRecords } from '../components/records/review-records';
 import { GradingHistory } from '../components/system-detail/GradingHistory';
 import { SystemBaseline } from '../components/system-detail/SystemBaseline';
@@ -93,6 +94,9 @@ export function SystemDetailPage() {
                   ]}
                 />
               )}
+              {system.level !== null && (
+                <DossierDownload orgId={organisation.id} systemId={system.id} />
+              )}
               {canWrite && (
                 <Button icon={<EditOutlined />} onClick={() => setParam('edit', '1')}>
                   {t('system.edit')}
@@ -138,6 +142,7 @@ export function SystemDetailPage() {
             label: t('detail.tab.records'),
             children: (
               <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+                <SystemTopologyCard systemId={system.id} />
                 <RecordsCard orgId={organisation.id} detail={detail.data} kind={reviewRecords} />
                 <RecordsCard orgId={organisation.id} detail={detail.data} kind={filingRecords} />
                 <RecordsCard orgId={organisation.id} detail={detail.data} kind={eventRecords} />

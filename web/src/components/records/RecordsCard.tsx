@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SystemDetailDto } from '../../../../src/shared/api-types';
 import { useCan } from '../OrganisationScope';
 import type { RecordKind } from './record-kind';
+import { AttachmentList } from './AttachmentList';
 import { RecordDrawer } from './RecordDrawer';
 
 /**
@@ -55,7 +56,26 @@ export function RecordsCard<Row extends { id: string }, Values extends object, I
         locale={{
           emptyText: awaitingGrading ? t('records.gradeFirst') : t(`${kind.i18nPrefix}.empty`),
         }}
-        columns={kind.columns(t)}
+        columns={[
+          ...kind.columns(t),
+          ...(kind.attachment
+            ? [
+                {
+                  title: t('attachments.column'),
+                  key: 'attachments',
+                  width: 300,
+                  render: (_: unknown, row: Row) => (
+                    <AttachmentList
+                      systemId={detail.system.id}
+                      recordId={row.id}
+                      canEdit={canWrite}
+                      {...kind.attachment!(row)}
+                    />
+                  ),
+                },
+              ]
+            : []),
+        ]}
       />
       <RecordDrawer<Values>
         name={kind.formName}

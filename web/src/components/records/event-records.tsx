@@ -66,6 +66,7 @@ export const eventRecords: RecordKind<EventDto, EventValues, EventInput> = {
   fieldNames: ['kind', 'completedOn', 'agency', 'reportNumber'],
   initialValues: () => ({ kind: 'mlps_assessment', completedOn: dayjs(todayInBeijing()) }),
   FormFields: EventFormFields,
+  attachment: () => ({ recordKind: 'event', purpose: 'assessment_report' }),
   toInput: (values) => ({
     kind: values.kind,
     completedOn: toIsoDate(values.completedOn) ?? todayInBeijing(),

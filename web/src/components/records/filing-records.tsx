@@ -71,6 +71,7 @@ export const filingRecords: RecordKind<FilingDto, FilingValues, FilingInput> = {
     level: detail.system.level ?? undefined,
   }),
   FormFields: FilingFormFields,
+  attachment: () => ({ recordKind: 'filing', purpose: 'filing_certificate' }),
   toInput: (values) => ({
     filedOn: toIsoDate(values.filedOn) ?? todayInBeijing(),
     bureau: values.bureau.trim(),

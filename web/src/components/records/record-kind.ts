@@ -2,7 +2,7 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import type { FormInstance, TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ComponentType } from 'react';
-import type { SystemDetailDto } from '../../../../src/shared/api-types';
+import type { RecordAttachmentDto, SystemDetailDto } from '../../../../src/shared/api-types';
 
 /** The i18n key prefixes of the record kinds; each has `.title`, `.add` and `.empty` below it. */
 export type RecordKindI18nPrefix = 'records.filings' | 'records.reviews' | 'records.events';
@@ -36,4 +36,9 @@ export interface RecordKind<Row extends { id: string }, Values extends object, I
   FormFields: ComponentType<{ form: FormInstance<Values> }>;
   /** Form values → the mutation's body. */
   toInput: (values: Values) => Input;
+  /** Scans kept on each record (an 附件 column): the record kind and what an upload there is. */
+  attachment?: (row: Row) => {
+    recordKind: RecordAttachmentDto['recordKind'];
+    purpose: RecordAttachmentDto['purpose'];
+  };
 }

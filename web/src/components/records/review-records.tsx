@@ -91,6 +91,10 @@ export const reviewRecords: RecordKind<ReviewDto, ReviewValues, ReviewInput> = {
     agreedLevel: detail.system.level ?? undefined,
   }),
   FormFields: ReviewFormFields,
+  attachment: (row) => ({
+    recordKind: 'review',
+    purpose: row.kind === 'competent_approval' ? 'competent_approval' : 'expert_review_opinion',
+  }),
   toInput: (values) => ({
     kind: values.kind,
     reviewedOn: toIsoDate(values.reviewedOn) ?? todayInBeijing(),

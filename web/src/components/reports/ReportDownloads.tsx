@@ -1,4 +1,9 @@
-import { DownloadOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  FilePdfOutlined,
+  FileWordOutlined,
+  FileZipOutlined,
+} from '@ant-design/icons';
 import { Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -43,6 +48,29 @@ export function ReportDownloads({ reports }: { reports: readonly ReportLink[] })
   return (
     <Dropdown menu={{ items }} trigger={['click']}>
       <Button icon={<DownloadOutlined />}>{t('report.download')}</Button>
+    </Dropdown>
+  );
+}
+
+/**
+ * 下载备案材料包: the system's filing dossier as one zip (备案表, 定级报告, the latest assessment's
+ * reports, every attached scan, and a manifest with SM3 digests), in Chinese or English.
+ */
+export function DossierDownload({ orgId, systemId }: { orgId: string; systemId: string }) {
+  const { t } = useTranslation();
+  const base = `/api/organisations/${encodeURIComponent(orgId)}/systems/${encodeURIComponent(systemId)}/dossier.zip`;
+  const items: MenuProps['items'] = (['zh', 'en'] as const).map((lang) => ({
+    key: lang,
+    icon: <FileZipOutlined />,
+    label: (
+      <a href={`${base}?lang=${lang}`} download data-testid={`download-dossier-${lang}`}>
+        {t('report.dossier')} · {t(`report.lang.${lang}`)}
+      </a>
+    ),
+  }));
+  return (
+    <Dropdown menu={{ items }} trigger={['click']}>
+      <Button icon={<FileZipOutlined />}>{t('report.dossierButton')}</Button>
     </Dropdown>
   );
 }
