@@ -68,6 +68,7 @@ export const REDACTED_FIELDS = [
   'description_enc',
   'note_enc',
   'plan_enc',
+  'measures_enc',
   'evidence_enc',
 ];
 

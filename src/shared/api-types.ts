@@ -5,6 +5,7 @@
 import type { OrganisationFilingProfile, SystemFilingProfile } from './filing-profile';
 import type { OrganisationFilingProfile, SystemFilingProfile } from './filing-profile';
 import type { HarmDegree, HarmedObject, ProtectionLevel, SystemType } from './mlps';
+import type { BudgetLine, MeasureKind, Product } from './rectification-plan-schemas';
 import type { GradingNarrative } from './schemas';
 
 /** Stable error codes of the API (the server's error catalogue in src/errors.ts uses these). */
@@ -707,6 +708,12 @@ export interface RectificationDto {
   retestBy: string | null;
   closedOn: string | null;
   overdue: boolean;
+  /** 整改方案 (issue 15 part 6): 技术措施 / 管理措施, what will be done, schedule and costs. */
+  measureKind: MeasureKind | null;
+  measures: string | null;
+  startDate: string | null;
+  budgetLines: BudgetLine[];
+  products: Product[];
   version: number;
   updatedAt: string;
 }

@@ -14,6 +14,7 @@ import {
 } from '../domain/mlps/assessment/types';
 import { DATA_CLASSES, OBJECT_IMPORTANCE } from './assessment-vocabulary';
 import { IsoDateSchema, MAX_INT } from './schemas';
+import { RectificationPlanFields } from './rectification-plan-schemas';
 
 const name = (max: number, what: string) =>
   z
@@ -263,6 +264,8 @@ export const RectificationPatchSchema = z
     status: z.enum(RECTIFICATION_STATUSES).optional(),
     approver: optionalText(200),
     acceptanceReason: optionalText(1000),
+    // 整改方案: measure kind, measures, start date, budget lines, products (issue 15 part 6).
+    ...RectificationPlanFields,
   })
   .strict();
 export type RectificationPatch = z.infer<typeof RectificationPatchSchema>;

@@ -51,6 +51,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   },
   { table: 'major_risks', keyColumns: ['id'], column: 'note_enc' },
   { table: 'rectification_items', keyColumns: ['id'], column: 'plan_enc' },
+  { table: 'rectification_items', keyColumns: ['id'], column: 'measures_enc' },
   {
     table: 'cii_evaluation_results',
     keyColumns: ['evaluation_id', 'requirement_id'],

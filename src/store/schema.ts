@@ -358,6 +358,27 @@ export interface RectificationItemsTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** 'technical' | 'management' | null (migration 2026-12-09d). */
+  measure_kind: string | null;
+  /** What will be done, SM4 field-encrypted. */
+  measures_enc: string | null;
+  start_date: string | null;
+  /** JSON array of budget lines (src/shared/rectification-plan-schemas.ts). */
+  budget_lines: Generated<string>;
+  /** JSON array of products to procure. */
+  products: Generated<string>;
+}
+
+/** The rectification plan's overall text, one per assessment (migration 2026-12-09d). */
+export interface RectificationPlansTable {
+  assessment_id: string;
+  organisation_id: string;
+  objectives: string | null;
+  principles: string | null;
+  budget_note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface CiiCoreBusinessesTable {
@@ -569,6 +590,7 @@ export interface Database {
   finding_notes: FindingNotesTable;
   major_risks: MajorRisksTable;
   rectification_items: RectificationItemsTable;
+  rectification_plans: RectificationPlansTable;
   cii_core_businesses: CiiCoreBusinessesTable;
   cii_assets: CiiAssetsTable;
   cii_dependencies: CiiDependenciesTable;
@@ -593,6 +615,7 @@ export type AssessmentEvidenceRow = Selectable<AssessmentEvidenceTable>;
 export type FindingNoteRow = Selectable<FindingNotesTable>;
 export type MajorRiskRow = Selectable<MajorRisksTable>;
 export type RectificationItemRow = Selectable<RectificationItemsTable>;
+export type RectificationPlanRow = Selectable<RectificationPlansTable>;
 export type RequirementWordingRow = Selectable<OrganisationRequirementWordingTable>;
 export type VerificationImportRow = Selectable<VerificationImportsTable>;
 export type VerificationFindingRow = Selectable<VerificationFindingsTable>;

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { attachmentContent } from '../../src/app/attachments/queries';
+import { createFieldCipher } from '../../src/security/field-crypto';
+import { createKeyring } from '../../src/security/keyring';
+import { reencryptAll } from '../../src/store/reencrypt';
 import type { RecordAttachmentDto, SystemDetailDto } from '../../src/shared/api-types';
 import { TEST_DIALECTS } from '../support';
 import { samplePdf, samplePng } from './attachment-samples';
@@ -368,6 +371,26 @@ for (const dialect of TEST_DIALECTS) {
       // An attachment id under another system is not found.
       const crossed = await owner.inject({ url: sys(`/attachments/${opinion.id}`, otherSystemId) });
       assert.equal(crossed.statusCode, 404);
+    });
+
+    it('binds the content as re-encryption expects: rotating the key rewrites it without failure', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const next = createFieldCipher(
+        createKeyring(
+          { test1: '00112233445566778899aabbccddeeff', next: 'ab'.repeat(16) },
+          'next',
+          'test',
+        ),
+      );
+      const result = await reencryptAll(h!.store.db, next);
+      const column = result.columns.find(
+        (c) => c.table === 'record_attachments' && c.column === 'content_enc',
+      );
+      assert.ok(column && column.rotated >= 3, 'the attachments were re-encrypted');
+      assert.deepEqual(column.failures, []);
+      // Readable under the new key, still matching its digest.
+      const content = await attachmentContent({ ...h!.ctx, cipher: next }, orgId, opinion.id);
+      assert.ok(content.data.equals(opinionPdf));
     });
 
     it('deleting the system deletes its attachments', async (t) => {

@@ -461,6 +461,17 @@ for (const dialect of TEST_DIALECTS) {
           payload: { version: item.version, retestResult: 'non_compliant' },
         };
       },
+      'GET /api/organisations/:orgId/assessments/:assessmentId/rectification-plan': async () => ({
+        url: await am('/rectification-plan'),
+      }),
+      'PUT /api/organisations/:orgId/assessments/:assessmentId/rectification-plan': async () => {
+        const plan = await ownerJson({ url: await am('/rectification-plan') });
+        return {
+          method: 'PUT',
+          url: await am('/rectification-plan'),
+          payload: { version: plan.version, objectives: unique('整改目标') },
+        };
+      },
       'GET /api/organisations/:orgId/systems/:systemId/reports/:kind.:format': async () => {
         await gradeMain();
         return { url: org(`/systems/${systemId}/reports/grading.docx?lang=zh`) };

@@ -437,6 +437,7 @@ describe('ENCRYPTED_COLUMNS', () => {
         'assessment_compensations.reason_enc',
         'verification_findings.description_enc',
         'verification_findings.solution_enc',
+        'record_attachments.content_enc',
       ],
     );
   });

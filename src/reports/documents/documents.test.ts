@@ -29,7 +29,6 @@ import { buildAssessmentReport, type AssessmentReportInput } from './assessment-
 import { buildFilingForm, FILING_FORM_FIELDS, FILING_FORM_UNSOURCED } from './filing-form';
 import { buildGradingReport } from './grading-report';
 import { rate } from './labels';
-import { buildRectificationPlan } from './rectification-plan';
 
 // --- fixtures: 某市第一人民医院, HIS graded level 3 -------------------------------------------
 
@@ -363,6 +362,11 @@ const RECTIFICATIONS: RectificationDto[] = FINDINGS.map((f) => {
     retestBy: status === 'verified' ? '赵测评' : null,
     closedOn: status === 'verified' ? '2026-02-12' : null,
     overdue: open && due !== null && due < AS_OF,
+    measureKind: null,
+    measures: null,
+    startDate: null,
+    budgetLines: [],
+    products: [],
     version: 1,
     updatedAt: '2026-03-01T00:00:00Z',
   };
@@ -1083,118 +1087,4 @@ describe('等级测评报告 (assessment report)', () => {
   });
 });
 
-describe('整改方案 (rectification plan)', () => {
-  const input = {
-    organisation: ORG,
-    assessment: ASSESSMENT,
-    rectifications: RECTIFICATIONS,
-    findings: FINDINGS,
-    score: SCORE,
-    asOf: AS_OF,
-  };
-  const doc = buildRectificationPlan(input, 'zh');
-
-  it('has the layout', () => {
-    assert.deepEqual(outline(doc), [
-      '1 整改概述',
-      '2 整改项汇总',
-      '  2.1 按整改状态统计',
-      '  2.2 按风险等级统计',
-      '3 整改计划明细',
-      '4 逾期整改项',
-      '5 复测与验收',
-      '  5.1 复测情况',
-      '  5.2 风险接受',
-    ]);
-    assertChineseTypography(doc);
-  });
-
-  it('lists every item with the plan columns', () => {
-    const t = firstTable(doc, '3 整改计划明细');
-    assert.deepEqual(headers(t), [
-      '条款',
-      '问题',
-      '风险',
-      '负责人',
-      '计划完成日期',
-      '整改措施',
-      '状态',
-      '复测结果',
-    ]);
-    assert.equal(t.rows.length, RECTIFICATIONS.length);
-    assert.deepEqual(t.rows[0], [
-      '8.1.1.2 a)',
-      '机房出入口电子门禁',
-      '高风险',
-      '信息中心 孙工',
-      '2026年2月10日',
-      '针对“机房出入口电子门禁”落实整改措施。',
-      '复测通过',
-      '符合',
-    ]);
-    assert.equal(t.rows[1]?.[6], '整改中（逾期）');
-    assert.equal(t.rows[1]?.[1], '身份标识唯一且口令复杂：数据库 sa 账户使用弱口令。');
-  });
-
-  it('summarises by status and risk, and lists the overdue items', () => {
-    const byStatus = firstTable(doc, '2.1 按整改状态统计');
-    assert.deepEqual(headers(byStatus), ['整改状态', '数量']);
-    assert.deepEqual(byStatus.rows, [
-      ['待整改', '1'],
-      ['整改中', '1'],
-      ['已整改待复测', '1'],
-      ['复测通过', '1'],
-      ['风险接受', '1'],
-      ['其中逾期', '2'],
-      ['合计', '5'],
-    ]);
-    const byRisk = firstTable(doc, '2.2 按风险等级统计');
-    assert.deepEqual(headers(byRisk), ['风险等级', '整改项', '已关闭', '未关闭']);
-    assert.deepEqual(byRisk.rows, [
-      ['高风险', '2', '1', '1'],
-      ['中风险', '2', '0', '2'],
-      ['低风险', '1', '1', '0'],
-    ]);
-    const overdue = firstTable(doc, '4 逾期整改项');
-    assert.deepEqual(headers(overdue), [
-      '条款',
-      '问题',
-      '风险',
-      '负责人',
-      '计划完成日期',
-      '逾期天数',
-      '状态',
-    ]);
-    assert.deepEqual(
-      overdue.rows.map((r) => [r[0], r[5], r[6]]),
-      [
-        ['8.1.4.1 a)', '2', '整改中'],
-        ['8.1.4.1 d)', '15', '已整改待复测'],
-      ],
-    );
-    const overview = fieldsUnder(doc, '1 整改概述');
-    assert.equal(overview.get('整改前符合率与结论'), '64.29%，基本符合');
-    assert.equal(overview.get('整改后符合率与结论'), '71.43%，基本符合');
-    const accepted = firstTable(doc, '5.2 风险接受');
-    assert.deepEqual(accepted.rows[0]?.slice(3), [
-      '分管副院长',
-      '制度修订纳入年度计划，风险可控。',
-    ]);
-  });
-
-  it('has a complete English variant', () => {
-    const en = buildRectificationPlan(input, 'en');
-    assert.equal(outline(en).length, outline(doc).length);
-    assert.deepEqual(headers(firstTable(en, '3 Rectification items')), [
-      'Clause',
-      'Problem',
-      'Risk',
-      'Owner',
-      'Due',
-      'Measures',
-      'Status',
-      'Re-test',
-    ]);
-    assert.match(allText(en), /5 rectification items address the problems found; 2 are closed/);
-  });
-});
+// 整改方案: src/reports/documents/rectification-plan.test.ts.

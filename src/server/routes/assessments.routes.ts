@@ -69,6 +69,7 @@ import { ImportQuerySchema } from '../../shared/practitioner-import';
 import { IsoDateSchema } from '../../shared/schemas';
 import { scopeOf } from '../auth';
 import { registerCompensationRoutes } from './assessment-compensations.routes';
+import { registerRectificationPlanRoutes } from './rectification-plans.routes';
 import { OrgParams, SystemParams } from './params';
 
 const read = { access: { kind: 'org', permission: 'assessments.read' } } as const;
@@ -93,6 +94,8 @@ export const assessmentsRoutes =
     const today = () => beijingToday(ctx.clock);
     // 整体测评 compensations and 上次测评问题整改情况 (issue 14 parts 7 and 8).
     registerCompensationRoutes(app, ctx);
+    // 整改方案: the plan's overall text (issue 15 part 6).
+    registerRectificationPlanRoutes(app, ctx);
 
     // Evidence files arrive as the raw body with their own content type.
     app.addContentTypeParser(

@@ -7,6 +7,7 @@
 import { ASSESSMENT } from './assessment';
 import { ATTACHMENT, ATTACHMENT_PURPOSE, ATTACHMENT_RECORD } from './attachment';
 import { COMPENSATION, COMPENSATION_SCOPE, PREVIOUS_ASSESSMENT } from './compensation';
+import { CERTIFICATION_KIND, MEASURE_KIND, RECTIFICATION_PLAN } from './rectification-plan';
 import { AUDIT_ACTION, AUDIT_ENTITY, AUDIT_FIELD, AUDIT_VALUE } from './audit';
 import {
   ASSESSMENT_STATUS,
@@ -46,6 +47,7 @@ export * from './verification';
 export * from './wording';
 export * from './practitioner';
 export * from './compensation';
+export * from './rectification-plan';
 export * from './attachment';
 export * from './template';
 
@@ -87,6 +89,9 @@ const AREAS = {
   attachment_purpose: ATTACHMENT_PURPOSE,
   attachment_record: ATTACHMENT_RECORD,
   previous_assessment: PREVIOUS_ASSESSMENT,
+  rectification_plan: RECTIFICATION_PLAN,
+  measure_kind: MEASURE_KIND,
+  certification_kind: CERTIFICATION_KIND,
   template: TEMPLATE,
 } as const satisfies Record<string, WordTable>;
 
@@ -112,6 +117,7 @@ const MESSAGE_AREAS = [
   'workbook_xlsx',
   'compensation',
   'previous_assessment',
+  'rectification_plan',
   'template',
 ] as const;
 export type MessageArea = (typeof MESSAGE_AREAS)[number];

@@ -12,6 +12,7 @@ import * as testObjectScope from './2026-12-08a-test-object-scope';
 import * as requirementWording from './2026-12-08b-requirement-wording';
 import * as verification from './2026-12-08c-verification';
 import * as compensationsPrevious from './2026-12-08d-compensations-previous';
+import * as rectificationPlan from './2026-12-09d-rectification-plan';
 import * as filingProfile from './2026-12-09a-filing-profile';
 import * as filingProfile from './2026-12-09a-filing-profile';
 import * as recordAttachments from './2026-12-09b-record-attachments';
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08b-requirement-wording': requirementWording,
   '2026-12-08c-verification': verification,
   '2026-12-08d-compensations-previous': compensationsPrevious,
+  '2026-12-09d-rectification-plan': rectificationPlan,
   '2026-12-09a-filing-profile': filingProfile,
   '2026-12-09a-filing-profile': filingProfile,
   '2026-12-09b-record-attachments': recordAttachments,
