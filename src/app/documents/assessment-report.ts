@@ -1,8 +1,19 @@
-/** 等级测评报告: the workbook, findings, score, rectification, verification and overall assessment. */
-import { buildAssessmentReport } from '../../reports/documents/assessment-report';
+/**
+ * 等级测评报告: the workbook, findings, score, rectification, verification, overall assessment,
+ * the fixed baseline (测评指标), last assessment's findings and the test guidance of the problems
+ * found, with the organisation's wording overrides, to the builder.
+ */
+import { testGuidanceFor } from '../../catalogs/test-guidance';
+import {
+  buildAssessmentReport,
+  type GuidanceNote,
+} from '../../reports/documents/assessment-report';
 import type { ReportDocument } from '../../reports/model';
+import { getAssessment } from '../../store/repositories/assessments.repository';
 import { inScope } from '../access';
 import { compensationsQuery } from '../assessment/compensations';
+import { baselineOf } from '../assessment/model';
+import { previousFindingsQuery } from '../assessment/previous-findings';
 import { findingsQuery, majorRisksQuery, scoreQuery, workbookQuery } from '../assessment/queries';
 import { rectificationsQuery } from '../assessment/rectification';
 import { verificationAppendices } from '../assessment/verification';
@@ -10,20 +21,27 @@ import { majorRiskTriggerList } from '../catalog-queries';
 import { systemOrNull, type DocumentSource } from './source';
 
 export async function assessmentReportDocument(
-  { ctx, within, organisation, lang, asOf }: DocumentSource,
+  { ctx, within, organisation, overrides, lang, asOf }: DocumentSource,
   assessmentId: string,
 ): Promise<ReportDocument> {
-  const { organisationId, scope } = inScope(within);
+  const { organisationId, scope, systemIds } = inScope(within);
   const workbook = await workbookQuery(ctx, scope, assessmentId);
-  const [findings, majorRisks, score, rectifications, system] = await Promise.all([
+  const [findings, majorRisks, score, rectifications, system, row] = await Promise.all([
     findingsQuery(ctx, organisationId, assessmentId),
     majorRisksQuery(ctx, organisationId, assessmentId),
     scoreQuery(ctx, organisationId, assessmentId, asOf),
     rectificationsQuery(ctx, organisationId, { assessmentId }, asOf),
     systemOrNull(ctx, organisationId, workbook.assessment.systemId),
+    getAssessment(ctx.store.db, organisationId, assessmentId, systemIds),
   ]);
   const verification = await verificationAppendices(ctx.store.db, assessmentId);
   const compensations = await compensationsQuery(ctx, organisationId, assessmentId);
+  const previous = await previousFindingsQuery(ctx, within, assessmentId);
+  const guidance = new Map<string, GuidanceNote>();
+  for (const f of findings) {
+    const g = testGuidanceFor(f.requirementId);
+    if (g) guidance.set(f.requirementId, { expected: g.expected, source: g.source });
+  }
   return buildAssessmentReport(
     {
       organisation,
@@ -37,6 +55,10 @@ export async function assessmentReportDocument(
       date: asOf,
       verification,
       compensations,
+      indicators: baselineOf(row),
+      previous,
+      guidance,
+      overrides,
     },
     lang,
   );
