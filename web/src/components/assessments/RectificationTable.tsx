@@ -34,8 +34,15 @@ import { pick } from '../../lib/language';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { useCan } from '../OrganisationScope';
 import { RectificationStatusTag, RESULT_KEYS, ResultTag, RiskTag } from './assessment-labels';
+import {
+  PLAN_FIELDS,
+  planFormValues,
+  planPatch,
+  RectificationPlanFields,
+  type PlanFormValues,
+} from './RectificationPlanFields';
 
-interface EditValues {
+interface EditValues extends PlanFormValues {
   owner?: string;
   dueDate?: Dayjs | null;
   plan?: string;
@@ -44,7 +51,15 @@ interface EditValues {
   acceptanceReason?: string;
 }
 
-const FIELDS = ['owner', 'dueDate', 'plan', 'status', 'approver', 'acceptanceReason'];
+const FIELDS = [
+  'owner',
+  'dueDate',
+  'plan',
+  'status',
+  'approver',
+  'acceptanceReason',
+  ...PLAN_FIELDS,
+];
 const CLOSED: readonly RectificationStatusCode[] = ['verified', 'risk_accepted'];
 
 /** 整改项: owner, due date, plan, status; 复测 by an assessor closes an item. */
@@ -283,14 +298,16 @@ function EditDrawer({
   submitting: boolean;
   error: unknown;
   onClose: () => void;
-  onSubmit: (values: {
-    owner: string | null;
-    dueDate: string | null;
-    plan: string | null;
-    status: RectificationStatusCode;
-    approver?: string | null;
-    acceptanceReason?: string | null;
-  }) => Promise<void>;
+  onSubmit: (
+    values: {
+      owner: string | null;
+      dueDate: string | null;
+      plan: string | null;
+      status: RectificationStatusCode;
+      approver?: string | null;
+      acceptanceReason?: string | null;
+    } & ReturnType<typeof planPatch>,
+  ) => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<EditValues>();
@@ -306,6 +323,7 @@ function EditDrawer({
       status: item.status,
       approver: item.approver ?? '',
       acceptanceReason: item.acceptanceReason ?? '',
+      ...planFormValues(item),
     });
   }, [item, form]);
   useEffect(() => {
@@ -322,7 +340,7 @@ function EditDrawer({
     <Drawer
       open={item !== null}
       onClose={onClose}
-      size={520}
+      size={760}
       title={
         item
           ? t('assessment.rectification.editTitle', { clause: item.clause })
@@ -351,6 +369,7 @@ function EditDrawer({
             dueDate: toIsoDate(v.dueDate),
             plan: v.plan?.trim() || null,
             status: v.status,
+            ...planPatch(v),
             ...(v.status === 'risk_accepted'
               ? {
                   approver: v.approver?.trim() || null,
@@ -412,6 +431,7 @@ function EditDrawer({
             </Form.Item>
           </>
         )}
+        <RectificationPlanFields />
       </Form>
       <ApiErrorAlert error={error} />
     </Drawer>
