@@ -64,7 +64,7 @@ describe('sector grading validation', () => {
       'id: health-tertiary-hospital-core',
     )
       .replace(
-        /effectiveTo: null\n    status: unverified\n\s*$/,
+        /effectiveTo: null\n {4}status: unverified\n\s*$/,
         'effectiveTo: 2001-01-01\n    status: unverified\n',
       )
       .replace('recommendedMinimum: 3', 'recommendedMinimum: 7');

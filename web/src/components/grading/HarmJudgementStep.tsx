@@ -1,19 +1,39 @@
-import { Card, Collapse, Descriptions, Radio, Space, Tooltip, Typography } from 'antd';
+import { Card, Collapse, Descriptions, Input, Radio, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { HARM_DEGREES, HARMED_OBJECTS, type GradingDimension } from '../../../../src/shared/mlps';
+import {
+  HARM_DEGREES,
+  HARMED_OBJECTS,
+  type GradingDimension,
+  type HarmedObject,
+} from '../../../../src/shared/mlps';
 import type { DegreeChoice, DimensionChoices } from './grading-state';
 
 const CHOICES: readonly DegreeChoice[] = ['none', ...HARM_DEGREES];
 
-/** One grading dimension: for each harmed object, how badly a breach would harm it. */
+/** The server's bound on one argument (src/shared/schemas.ts GradingNarrativeSchema). */
+const ARGUMENT_MAX = 4000;
+
+/**
+ * One grading dimension: for each harmed object, how badly a breach would harm it, and (for the
+ * 定级报告) why — one argument per object harmed.
+ */
 export function HarmJudgementStep({
   dimension,
   value,
   onChange,
+  argumentOf,
+  onArgumentChange,
+  missing = [],
+  readOnly = false,
 }: {
   dimension: GradingDimension;
   value: DimensionChoices;
   onChange: (value: DimensionChoices) => void;
+  argumentOf?: (object: HarmedObject) => string;
+  onArgumentChange?: (object: HarmedObject, text: string) => void;
+  /** Objects whose argument is required and still empty (shown in error). */
+  missing?: readonly HarmedObject[];
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -66,6 +86,31 @@ export function HarmJudgementStep({
                   </Tooltip>
                 ))}
               </Radio.Group>
+              {value[object] !== 'none' && argumentOf && onArgumentChange && (
+                <>
+                  <Input.TextArea
+                    aria-label={t('grading.narrative.argumentLabel', {
+                      object: t(`object.${object}`),
+                    })}
+                    placeholder={t('grading.narrative.argumentPlaceholder', {
+                      object: t(`object.${object}`),
+                      degree: t(`degree.${value[object]}`),
+                    })}
+                    value={argumentOf(object)}
+                    onChange={(e) => onArgumentChange(object, e.target.value)}
+                    status={missing.includes(object) ? 'error' : undefined}
+                    disabled={readOnly}
+                    autoSize={{ minRows: 2, maxRows: 8 }}
+                    maxLength={ARGUMENT_MAX}
+                    style={{ marginTop: 8 }}
+                  />
+                  {missing.includes(object) && (
+                    <Typography.Text type="danger">
+                      {t('grading.narrative.argumentRequired')}
+                    </Typography.Text>
+                  )}
+                </>
+              )}
             </Space>
           </section>
         </Card>
