@@ -112,7 +112,22 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(afterReset.zh, null);
       assert.equal(afterReset.version, 3);
 
-      const forbidden = await put({ zh: '查看者改不了', version: 3 }, viewer);
+      // Two saves of the same version at once: one wins, the other is told (never a lost update).
+      const race = await Promise.all([
+        put({ zh: '甲的文本', version: 3 }),
+        put({ zh: '乙的文本', version: 3 }),
+      ]);
+      assert.deepEqual(
+        race.map((r) => r.statusCode).sort(),
+        [200, 409],
+        race.map((r) => r.body).join(),
+      );
+      const winner = race.find((r) => r.statusCode === 200)!.json().zh;
+      assert.equal(blockOf(await template(), line.key)!.zh, winner);
+      const back = await put({ zh: '', version: 4 });
+      assert.equal(back.json().version, 5);
+
+      const forbidden = await put({ zh: '查看者改不了', version: 5 }, viewer);
       assert.equal(forbidden.statusCode, 403, forbidden.body);
     });
 
@@ -132,16 +147,16 @@ for (const dialect of TEST_DIALECTS) {
       if (!line) return;
       const put = (payload: object) =>
         owner.inject({ method: 'PUT', url: url(`/blocks/${line.key}`), payload });
-      const bell = await put({ zh: '响铃\u0007', version: 3 });
+      const bell = await put({ zh: '响铃\u0007', version: 5 });
       assert.equal(bell.statusCode, 400, bell.body);
-      const broken = await put({ zh: '第一行\n第二行', version: 3 });
+      const broken = await put({ zh: '第一行\n第二行', version: 5 });
       assert.equal(broken.statusCode, 400, broken.body);
       assert.equal(broken.json().details[0].code, 'template.text_single_line');
       assert.equal(broken.json().details[0].path, 'zh');
-      const long = await put({ en: 'x'.repeat(201), version: 3 });
+      const long = await put({ en: 'x'.repeat(201), version: 5 });
       assert.equal(long.statusCode, 400, long.body);
       assert.equal(long.json().details[0].code, 'template.text_too_long');
-      const nothing = await put({ version: 3 });
+      const nothing = await put({ version: 5 });
       assert.equal(nothing.statusCode, 400, nothing.body);
       assert.equal(nothing.json().details[0].code, 'template.lang_missing');
 
@@ -229,14 +244,17 @@ for (const dialect of TEST_DIALECTS) {
       }[];
       const blocks = entries.filter((e) => e.action === 'document_template.block.update');
       if (line) {
-        const first = blocks.find(
-          (e) => e.entityId === line.key && e.changes.zh_length?.before === null,
-        );
+        // The first change (the log lists the newest first): zh from the default to 10 characters.
+        const first = blocks.filter((e) => e.entityId === line.key).at(-1);
         assert.ok(first, JSON.stringify(blocks));
-        assert.equal(first.changes.zh_length!.after, '某某测评中心（盖章）'.length);
+        assert.deepEqual(first.changes.zh_length, {
+          before: null,
+          after: '某某测评中心（盖章）'.length,
+        });
+        assert.equal(first.changes.en_length, undefined, 'en untouched');
         assert.equal(first.changes.block!.after, line.key);
-        // set zh, set en, reset both (the unchanged save wrote nothing)
-        assert.equal(blocks.filter((e) => e.entityId === line.key).length, 3);
+        // set zh, set en, reset both, the race's winner, reset (the unchanged save wrote nothing)
+        assert.equal(blocks.filter((e) => e.entityId === line.key).length, 5);
       }
       const logo = entries.filter((e) => e.action.startsWith('document_template.logo.'));
       assert.deepEqual(logo.map((e) => e.action).sort(), [

@@ -301,14 +301,20 @@ async function writeBlock(
       before: before === '' ? null : [...before].length,
       after: text === '' ? null : [...text].length,
     };
-    await upsertDocumentOverride(trx, {
-      organisation_id: organisationId,
-      block_key: rowKey(block.key, lang),
-      text,
-      version,
-      updated_by: actor.label,
-      updated_at: now,
-    });
+    const written = await upsertDocumentOverride(
+      trx,
+      {
+        organisation_id: organisationId,
+        block_key: rowKey(block.key, lang),
+        text,
+        version,
+        updated_by: actor.label,
+        updated_at: now,
+      },
+      version - 1,
+    );
+    // Another change of this block committed since it was read.
+    if (!written) throw new VersionConflictError('document block', version);
   }
   return Object.keys(changes).length > 0 ? changes : null;
 }
@@ -392,7 +398,9 @@ export async function setLogoCommand(
       updated_by: actor.label,
       updated_at: now,
     };
-    await upsertLogo(trx, row);
+    if (!(await upsertLogo(trx, row, row.version - 1))) {
+      throw new VersionConflictError('logo', row.version);
+    }
     await audit({
       organisationId,
       action: 'document_template.logo.update',
@@ -420,7 +428,9 @@ export async function deleteLogoCommand(
     if (version !== undefined && version !== before.version) {
       throw new VersionConflictError('logo', before.version);
     }
-    await deleteLogo(trx, organisationId);
+    if ((await deleteLogo(trx, organisationId, before.version)) === 0) {
+      throw new VersionConflictError('logo', before.version + 1);
+    }
     await audit({
       organisationId,
       action: 'document_template.logo.delete',
@@ -538,7 +548,9 @@ export async function importTemplateCommand(
     let logoOutcome: TemplateImportReport['logo'] = 'unchanged';
     const before = await logoFacts(trx, organisationId);
     if (logo === null && before) {
-      await deleteLogo(trx, organisationId);
+      if ((await deleteLogo(trx, organisationId, before.version)) === 0) {
+        throw new VersionConflictError('logo', before.version + 1);
+      }
       await audit({
         organisationId,
         action: 'document_template.logo.delete',
@@ -563,7 +575,9 @@ export async function importTemplateCommand(
           updated_by: actor.label,
           updated_at: now,
         };
-        await upsertLogo(trx, row);
+        if (!(await upsertLogo(trx, row, row.version - 1))) {
+          throw new VersionConflictError('logo', row.version);
+        }
         await audit({
           organisationId,
           action: 'document_template.logo.update',

@@ -6,6 +6,8 @@
 import type { OverridableBlock } from '../overrides';
 import { GRADING_REPORT_BLOCKS } from './grading-report';
 import { FILING_FORM_BLOCKS } from './filing-form';
+import { ASSESSMENT_REPORT_BLOCKS } from './assessment-report';
+import { RECTIFICATION_PLAN_BLOCKS } from './rectification-plan';
 
 /** The documents whose blocks can be reworded, by the first part of a block's key. */
 export const TEMPLATE_DOCUMENTS: Readonly<Record<string, { zh: string; en: string }>> = {
@@ -19,6 +21,8 @@ export const TEMPLATE_DOCUMENTS: Readonly<Record<string, { zh: string; en: strin
 export const OVERRIDABLE_BLOCKS: readonly OverridableBlock[] = [
   ...GRADING_REPORT_BLOCKS,
   ...FILING_FORM_BLOCKS,
+  ...ASSESSMENT_REPORT_BLOCKS,
+  ...RECTIFICATION_PLAN_BLOCKS,
 ];
 
 const BY_KEY: ReadonlyMap<string, OverridableBlock> = new Map(

@@ -35,20 +35,32 @@ export async function blockOverrides(
     .execute();
 }
 
-/** Inserts or replaces one block-and-language row. */
-export async function upsertDocumentOverride(db: Db, row: DocumentOverrideRow): Promise<void> {
-  await db
+/**
+ * Inserts or replaces one block-and-language row unless a concurrent write got there first (a
+ * stored row newer than `readVersion`, the block's version this change was checked against).
+ * False when it did: nothing was written.
+ */
+export async function upsertDocumentOverride(
+  db: Db,
+  row: DocumentOverrideRow,
+  readVersion: number,
+): Promise<boolean> {
+  const result = await db
     .insertInto('document_overrides')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['organisation_id', 'block_key']).doUpdateSet({
-        text: row.text,
-        version: row.version,
-        updated_by: row.updated_by,
-        updated_at: row.updated_at,
-      }),
+      oc
+        .columns(['organisation_id', 'block_key'])
+        .doUpdateSet({
+          text: row.text,
+          version: row.version,
+          updated_by: row.updated_by,
+          updated_at: row.updated_at,
+        })
+        .where('document_overrides.version', '<=', readVersion),
     )
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 /** The logo's facts without its bytes. */
@@ -83,19 +95,32 @@ export async function getLogo(
     .executeTakeFirst();
 }
 
-export async function upsertLogo(db: Db, row: OrganisationLogoRow): Promise<void> {
+/** Inserts or replaces the logo unless a concurrent write stored a version above `readVersion`. */
+export async function upsertLogo(
+  db: Db,
+  row: OrganisationLogoRow,
+  readVersion: number,
+): Promise<boolean> {
   const { organisation_id: _key, ...rest } = row;
-  await db
+  const result = await db
     .insertInto('organisation_logos')
     .values(row)
-    .onConflict((oc) => oc.column('organisation_id').doUpdateSet(rest))
-    .execute();
+    .onConflict((oc) =>
+      oc
+        .column('organisation_id')
+        .doUpdateSet(rest)
+        .where('organisation_logos.version', '<=', readVersion),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function deleteLogo(db: Db, organisationId: string): Promise<number> {
+/** Deletes the logo of `version`; the number of rows deleted (0: none, or another version). */
+export async function deleteLogo(db: Db, organisationId: string, version: number): Promise<number> {
   const result = await db
     .deleteFrom('organisation_logos')
     .where('organisation_id', '=', organisationId)
+    .where('version', '=', version)
     .executeTakeFirst();
   return Number(result.numDeletedRows ?? 0);
 }
