@@ -49,7 +49,8 @@ export async function filingFormDocument(
 
 /**
  * The object's place among the organisation's grading objects (表二（k/n）): in the order they
- * were registered, so the numbering stays put as objects are added.
+ * were registered (by name within the same instant), so the numbering stays put as objects are
+ * added.
  */
 async function objectPlace(
   ctx: AppContext,
@@ -58,11 +59,12 @@ async function objectPlace(
 ): Promise<{ position: number; total: number }> {
   const rows = await ctx.store.db
     .selectFrom('systems')
-    .select('id')
+    .select(['id', 'name', 'created_at'])
     .where('organisation_id', '=', organisationId)
-    .orderBy('created_at')
-    .orderBy('id')
     .execute();
+  // Sorted here, not in SQL: the same order under SQLite and PostgreSQL collations.
+  const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  rows.sort((a, b) => byCode(a.created_at, b.created_at) || byCode(a.name, b.name));
   return { position: rows.findIndex((r) => r.id === systemId) + 1, total: rows.length };
 }
 
