@@ -57,8 +57,10 @@ const option = (page: Page, text: string | RegExp) =>
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
     .filter({ hasText: text });
 
-async function choose(page: Page, select: Locator, text: string) {
+/** Opens a Select, types `search` into it when given (long lists render lazily), picks `text`. */
+async function choose(page: Page, select: Locator, text: string, search?: string) {
   await select.click();
+  if (search) await page.keyboard.type(search);
   await option(page, text).first().click();
 }
 
@@ -84,6 +86,8 @@ test('filing dossier: the hospital fills 表一 and 表二 in the browser; the f
       description: '门诊、住院、药房、收费等核心业务系统',
       goLiveOn: '2019-05-01',
       responsibleDepartment: '信息中心',
+      hasCompetentAuthority: true,
+      competentAuthority: '杭州市卫生健康委员会',
     });
     systemId = system.id;
     await call(page, 'POST', api(`/systems/${systemId}/gradings`), {
@@ -144,7 +148,7 @@ test('filing dossier: the hospital fills 表一 and 表二 in the browser; the f
     await expect(table1.getByLabel('单位类型：其他（请注明）')).toBeVisible();
     await table1.getByRole('radio', { name: '3 事业单位' }).check();
     await expect(table1.getByLabel('单位类型：其他（请注明）')).toBeHidden();
-    await choose(page, table1.getByLabel('行业类别'), '45 卫生');
+    await choose(page, table1.getByLabel('行业类别'), '45 卫生', '卫生');
   });
 
   await test.step('数据摸底调查表 and 保护工作方案', async () => {
@@ -153,7 +157,7 @@ test('filing dossier: the hospital fills 表一 and 表二 in the browser; the f
     await data.getByLabel('数据类别名称').fill('电子病历');
     await data.getByLabel('数据量').fill('约 120 万份');
     await data.getByLabel('涉及个人信息人数').fill('850000');
-    await choose(page, data.getByLabel('重要程度'), '重要数据');
+    await choose(page, data.getByLabel('重要程度'), '重要');
     await data.getByLabel('存储位置').fill('本院数据中心（杭州）');
     await choose(page, data.getByLabel('所在定级对象'), SYSTEM);
     await page.keyboard.press('Escape');
@@ -254,12 +258,19 @@ test('filing dossier: the hospital fills 表一 and 表二 in the browser; the f
     await expect(table2.getByLabel('定级对象编号')).toHaveValue(OBJECT_NUMBER);
   });
 
-  await test.step('expert review, filing and assessment records', async () => {
+  await test.step('expert review, approval, filing and assessment records', async () => {
     await call(page, 'POST', api(`/systems/${systemId}/reviews`), {
       kind: 'expert_review',
       reviewedOn: '2026-03-10',
       reviewer: '省卫生健康委网络安全专家组',
       opinion: '同意定为第三级',
+      agreedLevel: 3,
+    });
+    await call(page, 'POST', api(`/systems/${systemId}/reviews`), {
+      kind: 'competent_approval',
+      reviewedOn: '2026-03-12',
+      reviewer: '杭州市卫生健康委员会',
+      opinion: '同意',
       agreedLevel: 3,
     });
     await call(page, 'POST', api(`/systems/${systemId}/filings`), {

@@ -36,7 +36,7 @@ export function DataCategoriesEditor({ systemNames }: { systemNames: string[] })
             rowKey="key"
             dataSource={fields}
             data-testid="data-categories"
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1320 }}
             locale={{ emptyText: t('filingProfile.data.empty') }}
             columns={[
               {
@@ -89,7 +89,7 @@ export function DataCategoriesEditor({ systemNames }: { systemNames: string[] })
               },
               {
                 title: t('filingProfile.data.importance'),
-                width: 110,
+                width: 100,
                 render: (_, field) => (
                   <Form.Item name={[field.name, 'importance']} style={{ margin: 0 }}>
                     <Select
@@ -181,7 +181,7 @@ export function DataCategoriesEditor({ systemNames }: { systemNames: string[] })
               },
               {
                 title: t('filingProfile.data.systems'),
-                width: 200,
+                width: 260,
                 render: (_, field) => (
                   <Form.Item name={[field.name, 'systems']} style={{ margin: 0 }}>
                     <Select

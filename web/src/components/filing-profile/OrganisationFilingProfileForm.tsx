@@ -154,8 +154,9 @@ function missingAnswers(
   for (const who of ['head', 'departmentContact'] as const) {
     const label = t(`filingProfile.org.${who}`);
     const data = (p[who] ?? {}) as Partial<FormPerson>;
+    // The form asks the head for no mobile phone (表一 05), the contact for all five (07).
     for (const f of PERSON_FIELDS)
-      if (f !== 'title' && !filled(data[f]))
+      if ((who === 'departmentContact' || f !== 'mobilePhone') && !filled(data[f]))
         missing.push(t(`filingProfile.person.${f}`, { person: label }));
   }
   for (const c of CODED) if (!filled(p[c.field])) missing.push(t(`filingProfile.org.${c.field}`));

@@ -201,15 +201,36 @@ export function SystemFilingProfileForm({
     }
   };
 
-  const optionSelect = (listId: FilingOptionListId, label: string) => (
-    <Select
-      aria-label={label}
-      showSearch={{ optionFilterProp: 'label' }}
-      options={(list(listId)?.options ?? []).map((o) => ({
-        value: o.code,
-        label: `${o.code} ${i18n.language.startsWith('zh') ? o.zh : o.en}`,
-      }))}
-    />
+  /** A row's type: a type another row already lists is not offered again (the form has one row each). */
+  const rowTypeSelect = (
+    listId: FilingOptionListId,
+    label: string,
+    listName: 'keyProducts' | 'services',
+    row: number,
+  ) => (
+    <Form.Item noStyle shouldUpdate>
+      {() => {
+        const rows = (form.getFieldValue(fp(listName)) ?? []) as Loose[];
+        const taken = new Set(rows.filter((_, i) => i !== row).map((r) => r.type));
+        return (
+          <Form.Item
+            name={[row, 'type']}
+            rules={[{ required: true, message: t('filingProfile.system.typeRequired') }]}
+            style={{ margin: 0 }}
+          >
+            <Select
+              aria-label={label}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(list(listId)?.options ?? []).map((o) => ({
+                value: o.code,
+                label: `${o.code} ${i18n.language.startsWith('zh') ? o.zh : o.en}`,
+                disabled: taken.has(o.code),
+              }))}
+            />
+          </Form.Item>
+        );
+      }}
+    </Form.Item>
   );
 
   /** The 其他 text of a table row, shown beside the row's type when the type is 其他. */
@@ -323,15 +344,12 @@ export function SystemFilingProfileForm({
                       width: 260,
                       render: (_, field) => (
                         <>
-                          <Form.Item
-                            name={[field.name, 'type']}
-                            rules={[
-                              { required: true, message: t('filingProfile.system.typeRequired') },
-                            ]}
-                            style={{ margin: 0 }}
-                          >
-                            {optionSelect('productType', t('filingProfile.system.productType'))}
-                          </Form.Item>
+                          {rowTypeSelect(
+                            'productType',
+                            t('filingProfile.system.productType'),
+                            'keyProducts',
+                            field.name,
+                          )}
                           {rowOther('productType', field.name, 'keyProducts')}
                         </>
                       ),
@@ -452,15 +470,12 @@ export function SystemFilingProfileForm({
                       width: 260,
                       render: (_, field) => (
                         <>
-                          <Form.Item
-                            name={[field.name, 'type']}
-                            rules={[
-                              { required: true, message: t('filingProfile.system.typeRequired') },
-                            ]}
-                            style={{ margin: 0 }}
-                          >
-                            {optionSelect('serviceType', t('filingProfile.system.serviceType'))}
-                          </Form.Item>
+                          {rowTypeSelect(
+                            'serviceType',
+                            t('filingProfile.system.serviceType'),
+                            'services',
+                            field.name,
+                          )}
                           {rowOther('serviceType', field.name, 'services')}
                         </>
                       ),

@@ -54,6 +54,8 @@ export function applyProfileErrors(form: FormInstance, error: unknown, language:
   const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
   for (const detail of error.body.details) {
     const name = pathParts(detail.path);
+    // `businessTypes[1]`: the form's field is the whole list (a checkbox group).
+    while (typeof name.at(-1) === 'number') name.pop();
     if (name.length === 0) continue;
     const key = name.join('.');
     const entry = byField.get(key) ?? { name, errors: [] };

@@ -108,7 +108,7 @@ export function OptionChoice({
       options={options}
       value={value ?? (multiple ? [] : undefined)}
       onChange={(v: string | string[] | undefined) => onChange?.(v ?? (multiple ? [] : null))}
-      style={{ width: '100%' }}
+      style={{ width: '100%', maxWidth: 480 }}
     />
   );
 }
