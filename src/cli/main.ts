@@ -24,6 +24,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   template: () => import('./commands/template.command').then((m) => m.registerTemplate),
   report: () => import('./commands/report.command').then((m) => m.registerReport),
   dossier: () => import('./commands/dossier.command').then((m) => m.registerDossier),
+  attachments: () => import('./commands/attachments.command').then((m) => m.registerAttachments),
   audit: () => import('./commands/audit.command').then((m) => m.registerAudit),
   keys: () => import('./commands/keys.command').then((m) => m.registerKeys),
   backup: () => import('./commands/backup.command').then((m) => m.registerBackup),

@@ -219,27 +219,52 @@ for (const dialect of TEST_DIALECTS) {
   });
 }
 
-describe('dengbao dossier (CLI)', () => {
+describe('dengbao attachments and dengbao dossier (CLI)', () => {
   const cli = sourceCli('dossier');
-  it('writes the zip of a system named on the command line, with its manifest', () => {
+  it('attaches, lists and gets a diagram, writes the dossier with it and its manifest', () => {
     const orgId = hospitalWithHis(cli, '2026-01-05');
-    const out = path.join(cli.dataDir, 'his.zip');
-    const res = cli.run([
-      'dossier',
-      '医院信息系统（HIS）',
+    const his = '医院信息系统（HIS）';
+    const png = path.join(cli.dataDir, '网络拓扑图.png');
+    const diagram = samplePng(200, 120);
+    writeFileSync(png, diagram);
+    const added = cli.run([
+      'attachments',
+      'add',
+      his,
+      png,
       '--org',
       orgId,
-      '--out',
-      out,
-      '--as-of',
-      '2026-03-02',
+      '--purpose',
+      'topology',
     ]);
+    assert.equal(added.code, 0, added.err);
+    const id = added.out.trim().split(/\s+/)[0]!;
+    assert.match(added.out, new RegExp(`SM3 ${sm3(diagram)}`));
+    const listed = cli.run(['attachments', 'list', his, '--org', orgId, '--json']);
+    assert.equal(listed.code, 0, listed.err);
+    assert.equal(JSON.parse(listed.out).items[0].fileName, '网络拓扑图.png');
+    const copy = path.join(cli.dataDir, 'copy.png');
+    const got = cli.run(['attachments', 'get', his, id, '--org', orgId, '--out', copy]);
+    assert.equal(got.code, 0, got.err);
+    assert.ok(readFileSync(copy).equals(diagram));
+    const text = path.join(cli.dataDir, 'notes.txt');
+    writeFileSync(text, 'not a scan');
+    const refused = cli.run(['attachments', 'add', his, text, '--org', orgId]);
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.err, /PDF|JPEG|PNG/);
+
+    const out = path.join(cli.dataDir, 'his.zip');
+    const res = cli.run(['dossier', his, '--org', orgId, '--out', out, '--as-of', '2026-03-02']);
     assert.equal(res.code, 0, res.err);
     assert.match(res.out, /wrote .*his\.zip/);
     const files = unzipSync(new Uint8Array(readFileSync(out)));
     const manifest = checkManifest(files);
     assert.equal(manifest.assessment, null, 'no assessment: only the system documents');
-    assert.equal(manifest.files.length, 4);
+    assert.equal(manifest.files.length, 5);
+    assert.ok(Buffer.from(files['attachments/topology/网络拓扑图.png']!).equals(diagram));
+
+    const removed = cli.run(['attachments', 'remove', his, id, '--org', orgId]);
+    assert.equal(removed.code, 0, removed.err);
     const unknown = cli.run(['dossier', '没有这个系统', '--org', orgId]);
     assert.notEqual(unknown.code, 0);
     assert.match(unknown.err, /没有这个系统/);

@@ -4,13 +4,11 @@ import { beijingToday } from '../../app/clock';
 import { buildDossier, DOSSIER_MAX_BYTES } from '../../app/dossier';
 import { requireOrganisation } from '../../app/organisations/queries';
 import { REPORT_LANGS } from '../../app/reports';
-import { systemIdsNamed } from '../../app/systems/queries';
 import type { Lang } from '../../reports/model';
 import { IsoDateSchema } from '../../shared/schemas';
 import { withStore } from '../context';
+import { systemArgument } from '../system-argument';
 import { UsageError } from '../io';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `dengbao dossier <system> --org <id> --out file.zip`: the filing dossier (备案材料包) as one zip. */
 export function registerDossier(program: Command): void {
@@ -31,18 +29,7 @@ export function registerDossier(program: Command): void {
         }
         const dossier = await withStore(async (ctx) => {
           await requireOrganisation(ctx, opts.org);
-          let systemId = system;
-          if (!UUID.test(system)) {
-            const ids = await systemIdsNamed(ctx, opts.org, system);
-            if (ids.length !== 1) {
-              throw new UsageError(
-                ids.length === 0
-                  ? `no system named "${system}" in this organisation`
-                  : `${ids.length} systems are named "${system}"; give the id`,
-              );
-            }
-            systemId = ids[0]!;
-          }
+          const systemId = await systemArgument(ctx, opts.org, system);
           return buildDossier(
             ctx,
             opts.org,
