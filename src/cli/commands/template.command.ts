@@ -74,7 +74,10 @@ export function registerTemplate(program: Command): void {
         exportTemplateQuery(ctx, await organisation(ctx, opts.org)),
       );
       const text = `# dengbao 文书模板 (document template): blocks by key, text per language (empty = default)\n${stringify(exported, { lineWidth: 0 })}`;
-      if (file === '-') return process.stdout.write(text);
+      if (file === '-') {
+        process.stdout.write(text);
+        return;
+      }
       writeFileSync(file, text);
       const count = Object.keys(exported.blocks).length;
       print(
