@@ -381,5 +381,25 @@ for (const dialect of TEST_DIALECTS) {
       // The organisation's 表一 is filled all the same.
       assert.ok(flat.includes('■45卫生'));
     });
+
+    // Last: it adds a record the tests above do not expect.
+    it('an assessment recorded later than dengbao’s is the one the form reports', async (t) => {
+      if (!store) return t.skip('database unavailable');
+      const { actor, organisationId: org, systemId } = fixture;
+      await addRecordCommand(ctx, actor, 'event', org, systemId, {
+        kind: 'mlps_assessment',
+        completedOn: '2026-04-30',
+        agency: '杭州某测评有限公司',
+        reportNumber: 'DJCP-2026-0430',
+      });
+      const { docx } = await form(systemId, 'zh');
+      const words = docx.replace(/\s+/g, '');
+      assert.ok(words.includes('09等级测评单位名称杭州某测评有限公司'));
+      assert.ok(
+        words.includes('（报告编号DJCP-2026-0430，杭州某测评有限公司，2026年4月30日）'),
+        'the event has no conclusion of ours',
+      );
+      assert.ok(!words.includes('浙江省网络安全等级测评中心（示例）'));
+    });
   });
 }
