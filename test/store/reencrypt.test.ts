@@ -431,6 +431,7 @@ describe('ENCRYPTED_COLUMNS', () => {
         'finding_notes.description_enc',
         'major_risks.note_enc',
         'rectification_items.plan_enc',
+        'rectification_items.measures_enc',
         'cii_evaluation_results.note_enc',
         'cii_evaluation_results.evidence_enc',
         'cii_evaluation_rectifications.plan_enc',
