@@ -89,8 +89,9 @@ function generator(op: Operation, world: World): fc.Arbitrary<Generated> {
     { requiredKeys: [] },
   );
   const write = ['POST', 'PUT', 'PATCH'].includes(op.method);
-  // Raw uploads to the importers are fuzzed from real workbooks in importers.ts.
-  const upload = op.method === 'POST' && /\/evidence$/.test(op.path);
+  // Raw uploads to the importers are fuzzed from real workbooks in importers.ts; evidence and
+  // attachment uploads get random bytes.
+  const upload = op.method === 'POST' && /\/(evidence|attachments)$/.test(op.path);
   const body: fc.Arbitrary<unknown> = upload
     ? fc.oneof(
         fc.uint8Array({ maxLength: 2048 }).map((b) => Buffer.from(b)),
