@@ -178,6 +178,61 @@ for (const dialect of TEST_DIALECTS) {
       );
     });
 
+    it('every block a document prints by default prints the organisation’s text instead, in zh and en', async (t) => {
+      if (!store) return t.skip('database unavailable');
+      const fresh = await createHospitalAssessment(ctx);
+      const ids = {
+        grading: fresh.systemId,
+        filing: fresh.systemId,
+        assessment: fresh.assessmentId,
+        rectification: fresh.assessmentId,
+      } as const;
+      const kinds = Object.keys(ids) as (keyof typeof ids)[];
+      const texts = async () => {
+        const out = new Map<string, string>();
+        for (const lang of ['zh', 'en'] as const) {
+          for (const kind of kinds) {
+            const doc = await buildReport(ctx, fresh.organisationId, kind, ids[kind], lang, AS_OF);
+            out.set(`${kind}.${lang}`, flat(documentText(doc).join('')));
+          }
+        }
+        return out;
+      };
+      const marker = (key: string, lang: Lang) =>
+        lang === 'zh' ? `【本单位${key}】` : `[ours:${key}]`;
+      const defaults = await texts();
+      const blocks: Record<string, { zh: string; en: string }> = {};
+      for (const b of OVERRIDABLE_BLOCKS)
+        blocks[b.key] = { zh: marker(b.key, 'zh'), en: marker(b.key, 'en') };
+      await importTemplateCommand(ctx, fresh.actor, fresh.organisationId, { blocks });
+      const reworded = await texts();
+      const missing: string[] = [];
+      const skipped: string[] = [];
+      let checked = 0;
+      for (const b of OVERRIDABLE_BLOCKS) {
+        const kind = documentOfBlock(b.key);
+        for (const lang of ['zh', 'en'] as const) {
+          const before = defaults.get(`${kind}.${lang}`);
+          assert.ok(before !== undefined, `${b.key}: a document of kind ${kind}`);
+          // A block shown only for some data (e.g. the harm argument's lead-in) is skipped when
+          // this data does not show its default; a block without a default shows once set.
+          const shown = b.defaults[lang] === '' || before.includes(flat(b.defaults[lang]));
+          if (!shown) {
+            skipped.push(`${b.key}.${lang}`);
+            continue;
+          }
+          checked += 1;
+          if (!reworded.get(`${kind}.${lang}`)!.includes(flat(marker(b.key, lang))))
+            missing.push(`${b.key}.${lang}`);
+        }
+      }
+      t.diagnostic(
+        `${checked} block texts checked; not shown for this data: ${skipped.join(', ')}`,
+      );
+      assert.deepEqual(missing, [], 'reworded blocks the documents do not print');
+      assert.ok(checked >= OVERRIDABLE_BLOCKS.length, `${checked} block texts checked`);
+    });
+
     it('exports the template and imports it back; an unknown key refuses the whole file by name', async (t) => {
       if (!store) return t.skip('database unavailable');
       const exported = await exportTemplateQuery(ctx, fixture.organisationId);
