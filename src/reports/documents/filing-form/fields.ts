@@ -6,7 +6,7 @@
  * Empty lists (业务类型, 系统互联情况, 关键产品, 采用服务) count as not answered: the profile's
  * lists default to empty, so an empty one cannot tell "none" from "not entered yet".
  */
-import { FILING_FORM_OPTIONS } from '../../../catalogs/filing-form';
+import { FILING_FORM_OPTIONS, optionLabel } from '../../../catalogs/filing-form';
 import { LEVEL_MATRIX } from '../../../domain/mlps/grading';
 import type { DimensionResultDto, RecordAttachmentDto } from '../../../shared/api-types';
 import type { FormPerson } from '../../../shared/filing-profile';
@@ -764,7 +764,9 @@ export const FILING_FORM_FIELDS: readonly FilingField[] = [
     value: (d, lang) =>
       summary(
         lang,
-        (systemProfile(d).keyProducts ?? []).map((p) => `${p.type}×${p.count}`),
+        (systemProfile(d).keyProducts ?? []).map(
+          (p) => `${optionLabel('productType', p.type, lang) ?? p.type} ${p.count}`,
+        ),
       ),
     table: keyProductsTable,
   },
@@ -776,7 +778,9 @@ export const FILING_FORM_FIELDS: readonly FilingField[] = [
     value: (d, lang) =>
       summary(
         lang,
-        (systemProfile(d).services ?? []).map((s) => `${s.type}:${s.provider}`),
+        (systemProfile(d).services ?? []).map(
+          (s) => optionLabel('serviceType', s.type, lang) ?? s.type,
+        ),
       ),
     table: servicesTable,
   },
