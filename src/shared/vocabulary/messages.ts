@@ -93,6 +93,7 @@ export const VALIDATION = {
     en: '{code} is not a {list} code; use one of {codes}',
     zh: '“{code}”不是{list}的代码；可选：{codes}',
   },
+  },
   filing_option_twice: { en: '{option} is chosen twice', zh: '“{option}”重复选择' },
   filing_other_required: {
     en: 'say what 其他 is ({list})',
@@ -526,6 +527,10 @@ export const CII_XLSX = {
  * Chinese. When such code moves to `{ code, params }`, its entry stays as it is.
  */
 export const APP = {
+  cli_as_of_date: {
+    en: '--as-of must be a real date YYYY-MM-DD, got "{value}"',
+    zh: '--as-of 须为真实日期（YYYY-MM-DD），收到的是“{value}”',
+  },
   not_graded: { en: 'the system is not graded yet', zh: '该定级对象尚未定级' },
   grade_before_assessment: {
     en: 'grade the system before starting a level assessment (该系统尚未定级)',
