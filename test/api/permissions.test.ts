@@ -631,6 +631,9 @@ for (const dialect of TEST_DIALECTS) {
       'GET /api/catalog/major-risk-triggers': async () => ({
         url: '/api/catalog/major-risk-triggers',
       }),
+      'GET /api/catalog/filing-form-options': async () => ({
+        url: '/api/catalog/filing-form-options',
+      }),
       'GET /api/audit': async () => ({ url: '/api/audit' }),
       'GET /api/audit/verify': async () => ({ url: '/api/audit/verify' }),
     };

@@ -10,12 +10,28 @@ import {
   loadRecords,
 } from '../../store/repositories/records.repository';
 import { createSystem, updateSystemColumns } from '../../store/repositories/systems.repository';
+import {
+  getOrganisation,
+  updateOrganisation,
+} from '../../store/repositories/organisations.repository';
+import { randomUUID } from 'node:crypto';
 import { audited, rowChanges, type Actor } from '../actor';
 import type { AppContext } from '../context';
+import {
+  decryptOrganisationFilingProfile,
+  decryptSystemFilingProfile,
+  encryptFilingProfile,
+  organisationProfileProblems,
+  profileForAudit,
+  systemProfileProblems,
+} from '../filing-profile';
+import { systemProfileChange } from './commands';
 
 /**
- * Imports systems with their grading, reviews, filings and assessment records, all or nothing:
- * duplicate names (in the file or already stored) are reported together and nothing is written.
+ * Imports systems with their grading, reviews, filings and assessment records, and the
+ * organisation's filing profile when the file has one, all or nothing: duplicate names (in the
+ * file or already stored) and filing-profile answers that are not the form's options are
+ * reported together, each with its row and field, and nothing is written.
  */
 export async function importSystems(
   ctx: AppContext,
@@ -59,7 +75,14 @@ export async function importSystems(
         path: `systems[${i}].hostSystemId`,
         message: 'host links are not imported; set them after import',
       });
+    problems.push(...systemProfileProblems(s.filingProfile, ['systems', i, 'filingProfile']));
   });
+  problems.push(
+    ...organisationProfileProblems(file.organisation?.filingProfile, [
+      'organisation',
+      'filingProfile',
+    ]),
+  );
   if (problems.length)
     throw new ValidationError(
       `import refused: ${problems.length} problem(s), nothing was written`,
@@ -67,9 +90,55 @@ export async function importSystems(
     );
 
   await audited(ctx, actor, async (trx, audit, now) => {
+    const orgProfile = file.organisation?.filingProfile;
+    if (orgProfile !== undefined) {
+      // The file's 表一 answers replace the stored ones (null clears them), audited as an update.
+      const before = await getOrganisation(trx, organisationId);
+      const after = await updateOrganisation(
+        trx,
+        organisationId,
+        before.version,
+        {
+          filing_profile_enc: encryptFilingProfile(
+            ctx.cipher,
+            'organisations',
+            organisationId,
+            orgProfile ?? null,
+          ),
+        },
+        now,
+      );
+      const previous = decryptOrganisationFilingProfile(
+        ctx.cipher,
+        organisationId,
+        before.filing_profile_enc,
+      );
+      await audit({
+        organisationId,
+        action: 'organisation.update',
+        entityType: 'organisation',
+        entityId: organisationId,
+        changes: {
+          ...rowChanges(before, after),
+          filingProfile: {
+            before: profileForAudit(previous),
+            after: profileForAudit(orgProfile ?? null),
+          },
+        },
+      });
+    }
     for (const s of file.systems) {
       const { grading, reviews, filings, events, ...fields } = s;
-      const row = await createSystem(trx, organisationId, fields, now);
+      const id = randomUUID();
+      const row = await createSystem(trx, organisationId, fields, now, {
+        id,
+        filing_profile_enc: encryptFilingProfile(
+          ctx.cipher,
+          'systems',
+          id,
+          s.filingProfile ?? null,
+        ),
+      });
       if (grading) {
         const result = gradeSystem(grading);
         await updateSystemColumns(
@@ -107,6 +176,7 @@ export async function importSystems(
         entityId: row.id,
         changes: {
           ...rowChanges(null, row),
+          ...systemProfileChange(null, s.filingProfile ?? null),
           records: {
             before: null,
             after: {
@@ -135,9 +205,17 @@ export async function exportSystems(ctx: AppContext, organisationId: string): Pr
     .orderBy('name')
     .execute();
   const records = await loadRecords(db, organisationId);
+  const organisation = await getOrganisation(db, organisationId);
+  const orgProfile = decryptOrganisationFilingProfile(
+    ctx.cipher,
+    organisationId,
+    organisation.filing_profile_enc,
+  );
   return {
     format: 'dengbao.systems.v1',
+    ...(orgProfile ? { organisation: { filingProfile: orgProfile } } : {}),
     systems: rows.map((r) => {
+      const filingProfile = decryptSystemFilingProfile(ctx.cipher, r.id, r.filing_profile_enc);
       const rec = records.get(r.id);
       const g = rec?.gradings.at(-1);
       const input = g
@@ -159,6 +237,7 @@ export async function exportSystems(ctx: AppContext, organisationId: string): Pr
         competentAuthority: orNull(r.competent_authority),
         responsibleDepartment: orNull(r.responsible_department),
         ciiSecurityOrganisationOn: orNull(r.cii_security_organisation_on),
+        ...(filingProfile ? { filingProfile } : {}),
         grading:
           g && input
             ? {

@@ -10,6 +10,7 @@ import {
 } from '../../app/catalog-queries';
 import type { AppContext } from '../../app/context';
 import { systemBaseline } from '../../app/systems/baseline';
+import { FILING_FORM_OPTIONS } from '../../catalogs/filing-form';
 import { EXTENSIONS, REQUIREMENT_CATEGORIES } from '../../catalogs/mlps-catalog.schema';
 import { testGuidanceFor } from '../../catalogs/test-guidance';
 import { NotFoundError } from '../../errors';
@@ -172,6 +173,19 @@ export const catalogRoutes =
         const items = majorRiskTriggerList(ctx.catalog);
         return { items, total: items.length };
       },
+    );
+
+    app.get(
+      '/catalog/filing-form-options',
+      {
+        config: signedIn,
+        schema: {
+          tags,
+          summary:
+            'The filing form’s option lists (隶属关系, 单位类型, 行业类别, 业务类型 …) with their codes, status and public sources',
+        },
+      },
+      async () => FILING_FORM_OPTIONS,
     );
 
     app.get(

@@ -94,6 +94,11 @@ export const VALIDATION = {
     zh: '“{code}”不是{list}的代码；可选：{codes}',
   },
   },
+  absolute_url: { en: 'must be an absolute URL', zh: '应为完整的网址（URL）' },
+  filing_profile_problems: {
+    en: 'the filing profile has {count} problem(s); nothing was saved',
+    zh: '备案信息有 {count} 处问题，未保存',
+  },
   filing_option_twice: { en: '{option} is chosen twice', zh: '“{option}”重复选择' },
   filing_other_required: {
     en: 'say what 其他 is ({list})',
