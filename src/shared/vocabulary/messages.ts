@@ -93,7 +93,6 @@ export const VALIDATION = {
     en: '{code} is not a {list} code; use one of {codes}',
     zh: '“{code}”不是{list}的代码；可选：{codes}',
   },
-  },
   absolute_url: { en: 'must be an absolute URL', zh: '应为完整的网址（URL）' },
   filing_profile_problems: {
     en: 'the filing profile has {count} problem(s); nothing was saved',
