@@ -13,6 +13,7 @@ import {
   Space,
   Tabs,
   Tag,
+  Tooltip,
   Typography,
   Upload,
 } from 'antd';
@@ -173,12 +174,12 @@ function BlockEditor({
   return (
     <div data-testid={`template-block-${block.key}`}>
       <Space size="small" wrap style={{ marginBottom: 8 }}>
-        <Typography.Text strong>
-          {pick(i18n.language, block.label.zh, block.label.en)}
-        </Typography.Text>
-        <Typography.Text type="secondary" code>
-          {block.key}
-        </Typography.Text>
+        {/* The key is what `dengbao template export` writes: shown on hover, not in the text. */}
+        <Tooltip title={block.key}>
+          <Typography.Text strong>
+            {pick(i18n.language, block.label.zh, block.label.en)}
+          </Typography.Text>
+        </Tooltip>
         {customised ? <Tag color="blue">{t('documentTemplates.customised')}</Tag> : null}
         {block.oneLanguageOnly ? (
           <Tag color="warning">{t('documentTemplates.mismatchShort')}</Tag>
