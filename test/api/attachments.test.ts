@@ -393,6 +393,47 @@ for (const dialect of TEST_DIALECTS) {
       assert.ok(content.data.equals(opinionPdf));
     });
 
+    it("refuses (413) an upload that would take a system's attachments above 150 MB", async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const full = (
+        await owner.inject({
+          method: 'POST',
+          url: url('/systems'),
+          payload: { name: '影像归档系统（PACS）', types: ['ordinary_system'] },
+        })
+      ).json().id as string;
+      // A stored row that claims 150 MB less 100 bytes (only its size column matters here).
+      await h!.store.db
+        .insertInto('record_attachments')
+        .values({
+          id: '00000000-0000-4000-8000-000000000150',
+          organisation_id: orgId,
+          system_id: full,
+          record_kind: 'system',
+          record_id: full,
+          purpose: 'other',
+          file_name: 'placeholder.pdf',
+          media_type: 'application/pdf',
+          size: 150 * 1024 * 1024 - 100,
+          sm3: '0'.repeat(64),
+          content_enc: 'placeholder',
+          created_at: '2026-03-02T01:00:00.000Z',
+          created_by: 'test',
+        })
+        .execute();
+      const res = await upload(
+        owner,
+        'recordKind=system&fileName=t.png',
+        'image/png',
+        topologyPng,
+        full,
+      );
+      assert.equal(res.statusCode, 413, res.body);
+      assert.match(res.json().details[0].messageZh, /合计最多 150 MB/);
+      const del = await owner.inject({ method: 'DELETE', url: sys('', full) });
+      assert.equal(del.statusCode, 204, del.body);
+    });
+
     it('deleting the system deletes its attachments', async (t) => {
       if (!h) return t.skip('database unavailable');
       const temp = (

@@ -25,6 +25,12 @@ import { presentAttachment } from './queries';
 /** The same ceiling as evidence files (10 MB): a scan of a few signed pages fits easily. */
 export const ATTACHMENT_MAX_BYTES = EVIDENCE_MAX_BYTES;
 
+/**
+ * All attachments of one system together: kept below the dossier's ceiling (200 MB, see
+ * src/app/dossier.ts) with room for the generated documents, so every system's dossier can be built.
+ */
+export const SYSTEM_ATTACHMENTS_MAX_BYTES = 150 * 1024 * 1024;
+
 /** The first bytes each accepted type starts with (PDF: within the first 1024 bytes, as readers allow). */
 function contentMatches(mediaType: string, content: Buffer): boolean {
   switch (mediaType) {
@@ -178,9 +184,26 @@ export async function addAttachmentCommand(
         }),
       );
     }
+    const stored = await trx
+      .selectFrom('record_attachments')
+      .select((eb) => eb.fn.sum<number | string | null>('size').as('total'))
+      .where('organisation_id', '=', organisationId)
+      .where('system_id', '=', systemId)
+      .executeTakeFirst();
+    const storedBytes = Number(stored?.total ?? 0);
+    const systemFull =
+      !tooLarge && storedBytes + upload.content.length > SYSTEM_ATTACHMENTS_MAX_BYTES;
+    if (systemFull) {
+      problems.push(
+        detail('body', 'attachment.system_full', {
+          mb: Math.ceil(storedBytes / 1024 / 1024),
+          limit: SYSTEM_ATTACHMENTS_MAX_BYTES / 1024 / 1024,
+        }),
+      );
+    }
     if (problems.length > 0) {
       // Too large is its own status (413), with every other problem listed beside it.
-      if (tooLarge)
+      if (tooLarge || systemFull)
         throw new AppError('VALIDATION_FAILED', 413, { code: 'attachment.not_stored' }, problems);
       throw new ValidationError({ code: 'attachment.not_stored' }, problems);
     }

@@ -57,6 +57,10 @@ export const ATTACHMENT = {
     en: '{count} systems are named "{name}"; give the id',
     zh: '有 {count} 个定级对象名为“{name}”；请填写其标识',
   },
+  system_full: {
+    en: "the system's attachments already hold {mb} MB; together they may hold at most {limit} MB (so the filing dossier can be built): remove some first",
+    zh: '该定级对象的附件已有 {mb} MB，合计最多 {limit} MB（以便生成备案材料包）；请先删除部分附件',
+  },
   dossier_too_large: {
     en: 'the dossier would hold {mb} MB, more than the {limit} MB limit; download the documents and attachments one by one',
     zh: '备案材料包将达到 {mb} MB，超过 {limit} MB 的上限；请逐个下载文档和附件',
