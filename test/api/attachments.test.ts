@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { attachmentContent } from '../../src/app/attachments/queries';
+import { attachmentContent, systemTopologyImage } from '../../src/app/attachments/queries';
 import { createFieldCipher } from '../../src/security/field-crypto';
 import { createKeyring } from '../../src/security/keyring';
 import { reencryptAll } from '../../src/store/reencrypt';
@@ -228,6 +228,9 @@ for (const dialect of TEST_DIALECTS) {
       const content = await attachmentContent(h!.ctx, orgId, topology.id);
       assert.ok(content.data.equals(topologyPng));
       assert.equal(content.mediaType, 'image/png');
+      const diagram = await systemTopologyImage(h!.ctx, orgId, systemId);
+      assert.ok(diagram?.data.equals(topologyPng), 'the topology image for the 定级报告');
+      assert.equal(await systemTopologyImage(h!.ctx, orgId, otherSystemId), null);
     });
 
     it('refuses a wrong type, a renamed file, a mismatched record and an oversized file; nothing stored', async (t) => {

@@ -110,3 +110,27 @@ export async function attachmentFileQuery(
   if (!owner) throw new NotFoundError('attachment', attachmentId);
   return attachmentContent(ctx, organisationId, attachmentId);
 }
+
+/**
+ * The system's topology diagram for embedding in a document: the latest 'topology' attachment of
+ * the system that is an image (PNG or JPEG; a PDF diagram is kept for the dossier only), decrypted
+ * and digest-checked; null when there is none.
+ */
+export async function systemTopologyImage(
+  ctx: AppContext,
+  organisationId: string,
+  systemId: string,
+): Promise<{ data: Buffer; mediaType: string; fileName: string; sm3: string } | null> {
+  const latest = await ctx.store.db
+    .selectFrom('record_attachments')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('system_id', '=', systemId)
+    .where('record_kind', '=', 'system')
+    .where('purpose', '=', 'topology')
+    .where('media_type', 'in', ['image/png', 'image/jpeg'])
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return latest ? attachmentContent(ctx, organisationId, latest.id) : null;
+}
