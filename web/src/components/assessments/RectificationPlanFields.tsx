@@ -221,7 +221,10 @@ export function RectificationPlanFields() {
         {(fields, { add, remove }, { errors }) => (
           <>
             {fields.map(({ key, name }) => (
-              <div key={key} className="rect-product">
+              <div
+                key={key}
+                style={{ borderTop: '1px dashed rgba(5, 5, 5, 0.12)', marginTop: 8, paddingTop: 4 }}
+              >
                 <Space align="baseline" wrap style={{ display: 'flex', marginTop: 8 }}>
                   <Form.Item
                     name={[name, 'name']}
