@@ -83,7 +83,7 @@ describe('filing form option lists', () => {
       ),
     );
     const unknownSource = TEXT.replace(
-      'sources: [gtz-2007-43, form-2007-doczj]',
+      'sources: [gtz-2007-43, form-2007-doczj, form-2007-transcriptions]',
       'sources: [gtz-2007-44]',
     );
     assert.ok(

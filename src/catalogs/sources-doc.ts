@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OBLIGATION_RULES } from '../domain/obligations/evaluate';
 import { loadCiiCapabilityCatalogFrom } from './cii-capability-catalog';
+import { loadFilingFormOptions } from './filing-form';
 import { loadHolidayCalendar, type HolidayCalendarCatalog } from './holiday-calendar';
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge-base';
 import type { Instrument } from './knowledge-base.schema';
@@ -68,6 +69,8 @@ export function renderSourcesDoc(): string {
   const mlps = loadMlpsCatalog();
   const cii = loadCiiCapabilityCatalogFrom();
   const cal = loadHolidayCalendar();
+  const filing = loadFilingFormOptions();
+  if (!filing.ok) throw new Error('the filing form option lists are invalid: run their test');
   if (!kbResult.ok || !mlps.ok || !cii.ok || !cal.ok)
     throw new Error('a catalog is invalid: run its test for the problems');
   const kb: KnowledgeBase = kbResult.kb;
@@ -101,6 +104,7 @@ export function renderSourcesDoc(): string {
     `| GB/T 22239-2019 目录 catalog | src/catalogs/gbt22239/ | ${mlps.catalog.version} | \`${mlps.catalog.sourceHash}\` |`,
     `| GB/T 39204-2022 目录 catalog | src/catalogs/gbt39204/ | ${cii.catalog.standard.version} | \`${cii.catalog.sourceHash}\` |`,
     `| 节假日日历 Holiday calendar | src/catalogs/calendar/cn-holidays.yaml | ${calendar.version} | \`${calendar.sourceHash}\` |`,
+    `| 备案表选项 Filing form option lists | src/catalogs/filing-form/options.yaml | ${filing.catalog.version} | \`${filing.catalog.sourceHash}\` |`,
     '',
     'The hash covers canonical JSON of the parsed data: editing a comment does not change it,',
     'changing any value does. Each data file carries its changelog.',
@@ -171,6 +175,23 @@ export function renderSourcesDoc(): string {
       '',
     );
   }
+
+  // --- filing form option lists ------------------------------------------------------------
+  p(
+    '## 备案表选项 Filing form option lists',
+    '',
+    `The coded answers of 表一 and 表二 (src/catalogs/filing-form/options.yaml, version ${filing.catalog.version}):`,
+    `${filing.catalog.edition.title.zh} (${filing.catalog.edition.year}). ${filing.catalog.edition.note.en}`,
+    'Status `verified`: texts and codes checked against transcriptions of the form; `unverified`: not checked.',
+    '',
+    '| 选项 List | 栏目 Item | 代码 Codes | 核实 Status | 依据 Sources |',
+    '|---|---|---|---|---|',
+  );
+  for (const [id, list] of Object.entries(filing.catalog.lists))
+    p(
+      `| \`${id}\` ${list.label.zh} | ${list.formItem} | ${cell(list.options.map((o) => `${o.code} ${o.zh}`).join('，'))} | ${list.status} | ${cell(list.sources.map((s) => (s.url ? `${s.title.zh} ${s.url}` : s.title.zh)).join('；'))} |`,
+    );
+  p('');
 
   // --- holiday notices ----------------------------------------------------------------------
   p(
