@@ -73,7 +73,22 @@ export function applyProfileErrors(form: FormInstance, error: unknown, language:
  */
 export function SaveErrorAlert({ error, onReload }: { error: unknown; onReload: () => void }) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  // The save button is at the foot of a long form: bring the news to the user (field errors
+  // are scrolled to by applyProfileErrors instead).
+  useEffect(() => {
+    const onFields = error instanceof ApiRequestError && error.body.details.length > 0;
+    if (error && !onFields) ref.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [error]);
   if (!error) return null;
+  return <div ref={ref}>{saveError(error, onReload, t)}</div>;
+}
+
+function saveError(
+  error: unknown,
+  onReload: () => void,
+  t: (key: string, options?: Record<string, unknown>) => string,
+) {
   if (isVersionConflict(error)) {
     return (
       <Alert
