@@ -312,14 +312,21 @@ test('filing dossier: the hospital fills 表一 and 表二 in the browser; the f
       PROFILE.head.email,
       PROFILE.contact.name,
       PROFILE.department,
-      '卫生',
-      '事业单位',
+      // Ticked options of 表一 and 表二 (■ before the code)
+      '■3 地（区、市、州、盟）',
+      '■3 事业单位',
+      '■45 卫生',
+      '■4 内部办公',
+      '■1 局域网',
+      '■1 业务专网',
+      '■ 60%',
       SYSTEM,
       OBJECT_NUMBER,
       OTHER_WRITER,
-      '内部办公',
-      '局域网',
-      '业务专网',
+      '杭州市卫生健康委员会',
+      // 数据摸底调查表 and 保护工作方案 as attached tables
+      '电子病历',
+      '2026年第三季度完成，信息中心负责',
     ]) {
       expect(flat, `the filing form shows ${value}`).toContain(value.replace(/\s+/g, ''));
     }
