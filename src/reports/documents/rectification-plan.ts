@@ -120,7 +120,7 @@ export const RECTIFICATION_PLAN_BLOCKS: readonly OverridableBlock[] = [
     label: { zh: '责任分工', en: 'Responsibilities' },
     defaults: {
       zh: '单位网络安全工作领导小组统筹整改工作，审批方案与预算；信息部门牵头组织实施技术措施；各业务部门配合落实管理措施；每项整改由下表所列负责人对进度和质量负责，完成后提请测评机构复测。',
-      en: 'The organisation’s cybersecurity leading group directs the work and approves the plan and budget; the IT department leads the technical measures; business departments carry out the management measures; each item’s owner below answers for its progress and quality and asks the assessment agency for the re-test.',
+      en: "The organisation's cybersecurity leading group directs the work and approves the plan and budget; the IT department leads the technical measures; business departments carry out the management measures; each item's owner below answers for its progress and quality and asks the assessment agency for the re-test.",
     },
     multiline: true,
   },
@@ -480,7 +480,7 @@ export function buildRectificationPlan(input: RectificationPlanInput, lang: Lang
     p(
       zh
         ? '下表按安全类统计本次测评的问题（按测评项计，取各测评对象中最差的结果）及风险等级，并列出各安全类当前与整改计划完成后预计的符合率。'
-        : 'Problems of this assessment by security category (per requirement, worst result over the objects) and risk level, with each category’s compliance rate now and expected once the plan is done.',
+        : "Problems of this assessment by security category (per requirement, worst result over the objects) and risk level, with each category's compliance rate now and expected once the plan is done.",
     ),
     table(
       zh
@@ -557,7 +557,7 @@ export function buildRectificationPlan(input: RectificationPlanInput, lang: Lang
       p(
         zh
           ? '“方案完成后（预计）”假定除风险接受外的每个整改项复测为符合；重大风险隐患按已登记的整改情况计。'
-          : '“Plan done (expected)” takes every item except accepted risks as re-tested compliant; major risks count as recorded.',
+          : '"Plan done (expected)" takes every item except accepted risks as re-tested compliant; major risks count as recorded.',
       ),
     );
   } else blocks.push(p(none(lang)));
@@ -701,7 +701,7 @@ export function buildRectificationPlan(input: RectificationPlanInput, lang: Lang
       p(
         zh
           ? `整改周期自${date(lang, from)}至${date(lang, to)}，共${daysBetween(from, to) + 1}天；下表按${unitName.zh}列出各整改项的实施期间（${GANTT_MARK} 表示该${unitName.zh}内实施），尚未排期的整改项${undated.length}项${undated.length ? '（见附录A）' : ''}。`
-          : `Rectification runs from ${date(lang, from)} to ${date(lang, to)} (${daysBetween(from, to) + 1} days); the table marks each item’s ${unitName.en}s with ${GANTT_MARK}; ${undated.length} item(s) are not scheduled yet${undated.length ? ' (see Appendix A)' : ''}.`,
+          : `Rectification runs from ${date(lang, from)} to ${date(lang, to)} (${daysBetween(from, to) + 1} days); the table marks each item's ${unitName.en}s with ${GANTT_MARK}; ${undated.length} item(s) are not scheduled yet${undated.length ? ' (see Appendix A)' : ''}.`,
       ),
     );
     if (unit === 'week')
@@ -958,7 +958,7 @@ export function buildRectificationPlan(input: RectificationPlanInput, lang: Lang
     p(
       zh
         ? '合计为预算条目与产品清单金额之和；产品的费用只列入产品清单，不再重复列为预算条目。'
-        : 'The total is the budget lines plus the products; a product’s cost is listed once, in the product list.',
+        : "The total is the budget lines plus the products; a product's cost is listed once, in the product list.",
     ),
   );
   if (input.plan?.budgetNote?.trim()) blocks.push(...paragraphs(input.plan.budgetNote));
