@@ -16,6 +16,13 @@ import {
   HOSPITAL_NAME,
   HOSPITAL_ORGANISATION_PROFILE,
 } from '../fixtures/filing-profile';
+import {
+  decryptOrganisationFilingProfile,
+  decryptSystemFilingProfile,
+} from '../../src/app/filing-profile';
+import { createFieldCipher } from '../../src/security/field-crypto';
+import { parseKeyList } from '../../src/security/keyring';
+import { reencryptAll } from '../../src/store/reencrypt';
 import { TEST_DIALECTS } from '../support';
 import { startHarness, type Client, type Harness } from './harness';
 
@@ -276,6 +283,47 @@ for (const dialect of TEST_DIALECTS) {
         assert.ok(lists.sector.sources.some((s) => s.url?.startsWith('https://')));
         const anonymous = await h!.app.inject({ url: '/api/catalog/filing-form-options' });
         assert.equal(anonymous.statusCode, 401);
+      },
+    );
+
+    // Last: it moves the rows to a key the harness does not hold.
+    it(
+      'key rotation re-encrypts both profiles, which still read back',
+      { skip: skip() },
+      async () => {
+        const rotated = createFieldCipher(
+          parseKeyList(
+            'test1:00112233445566778899aabbccddeeff,test2:0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+            'test2',
+          ),
+        );
+        const result = await reencryptAll(h!.store.db, rotated);
+        for (const table of ['organisations', 'systems'])
+          assert.ok(
+            result.columns.some(
+              (c) => c.table === table && c.column === 'filing_profile_enc' && c.rotated >= 1,
+            ),
+            `${table}.filing_profile_enc rotated`,
+          );
+        const orgRow = await h!.store.db
+          .selectFrom('organisations')
+          .select('filing_profile_enc')
+          .where('id', '=', orgId)
+          .executeTakeFirstOrThrow();
+        assert.match(orgRow.filing_profile_enc ?? '', /^sm4:2:test2:/);
+        assert.deepEqual(
+          decryptOrganisationFilingProfile(rotated, orgId, orgRow.filing_profile_enc),
+          HOSPITAL_ORGANISATION_PROFILE,
+        );
+        const sysRow = await h!.store.db
+          .selectFrom('systems')
+          .select('filing_profile_enc')
+          .where('id', '=', systemId)
+          .executeTakeFirstOrThrow();
+        assert.deepEqual(
+          decryptSystemFilingProfile(rotated, systemId, sysRow.filing_profile_enc),
+          HIS_SYSTEM_PROFILE,
+        );
       },
     );
   });
