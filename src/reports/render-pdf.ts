@@ -55,12 +55,16 @@ const LABELS: Record<
   en: { toc: 'Contents', page: (n, m) => `Page ${n} of ${m}`, bullet: '•' },
 };
 
+/** A table cell's text broken into lines at the table size (see {@link wrapCell}). */
 interface Measure {
   readonly height: number;
-  readonly width: number;
-  /** Fits on one line (drawn without the line wrapper). */
-  readonly single: boolean;
+  readonly lines: readonly { readonly text: string; readonly width: number }[];
 }
+
+/** Characters a line must not start with (closing punctuation), Chinese and Latin. */
+const NO_LINE_START = new Set([...'，。、；：？！）》」』】〕〉…—·,.;:?!)]}%’”']);
+/** A run that stays together on a line: a Latin word, a number, an address or identifier. */
+const WORD = /[A-Za-z0-9\u00C0-\u024F'’._\-/:@#%+=~&]+|\s+|[\s\S]/gu;
 
 /** Whether column i is set in bold (header rows, the label column of fields tables). */
 type Bold = (i: number) => boolean;
@@ -92,6 +96,8 @@ class PdfRenderer {
   private tocPages = 0;
   private outline: PDFKit.PDFOutline | undefined;
   private readonly measures = new Map<string, Measure>();
+  private readonly regularWidths = new Map<string, number>();
+  private readonly boldWidths = new Map<string, number>();
 
   constructor(private readonly doc: ReportDocument) {
     this.labels = LABELS[doc.lang];
@@ -462,10 +468,24 @@ class PdfRenderer {
     );
   }
 
+  /** Advance width of one character at the table size, cached per font. */
+  private charWidth(ch: string, bold: boolean): number {
+    const cache = bold ? this.boldWidths : this.regularWidths;
+    let w = cache.get(ch);
+    if (w === undefined) {
+      w = this.pdf.widthOfString(ch);
+      cache.set(ch, w);
+    }
+    return w;
+  }
+
   /**
-   * Measures a cell's text at the table size, cached per render: appendix tables repeat the same
-   * indicator and result texts many times. A text that fits on one line is drawn without pdfkit's
-   * line wrapper (the fast path that keeps a 3,000-row table within budget).
+   * Breaks a cell's text into lines of at most `width` (our own line breaking, cached per render:
+   * measuring and drawing then lay the text out once, not twice through pdfkit's line wrapper —
+   * the long problem and record cells of a 40-object report made that the renderer's main cost).
+   * Chinese breaks between any two characters except before closing punctuation; a Latin word,
+   * number or address stays whole unless it alone is wider than the cell; spaces at a break go.
+   * Widths add up per character, so a line is measured against 99 % of the width (kerning).
    */
   private measure(text: string, bold: boolean, width: number): Measure {
     const key = `${bold ? 'b' : 'r'}${width.toFixed(2)}|${text}`;
@@ -474,21 +494,64 @@ class PdfRenderer {
     const pdf = this.pdf;
     pdf.font(bold ? BOLD : REGULAR).fontSize(SIZE.table);
     const lineH = pdf.currentLineHeight(true) + LINE_GAP.table;
-    if (text.length === 0) {
-      m = { height: lineH, width: 0, single: true };
-    } else {
-      const w = pdf.widthOfString(text);
-      m =
-        w <= width && !text.includes('\n')
-          ? { height: lineH, width: w, single: true }
-          : {
-              height: pdf.heightOfString(text, { width, lineGap: LINE_GAP.table }),
-              width,
-              single: false,
-            };
+    const limit = width * 0.99;
+    const lines: { text: string; width: number }[] = [];
+    for (const paragraph of text.split(/\r?\n/)) {
+      let line = '';
+      let lineW = 0;
+      const push = () => {
+        const trimmed = line.replace(/\s+$/u, '');
+        lines.push({
+          text: trimmed,
+          width: trimmed === line ? lineW : this.textWidth(trimmed, bold),
+        });
+        line = '';
+        lineW = 0;
+      };
+      for (const token of paragraph.match(WORD) ?? []) {
+        const space = /^\s+$/u.test(token);
+        if (space && line === '') continue; // no space at a line start
+        const tokenW = this.textWidth(token, bold);
+        if (lineW + tokenW <= limit || space) {
+          line += token;
+          lineW += tokenW;
+          continue;
+        }
+        if (tokenW <= limit) {
+          // Closing punctuation stays with the character before it (moved down together).
+          if (token.length === 1 && NO_LINE_START.has(token) && line.length > 1) {
+            const last = [...line].pop()!;
+            line = line.slice(0, line.length - last.length);
+            lineW -= this.charWidth(last, bold);
+            push();
+            line = last + token;
+            lineW = this.charWidth(last, bold) + tokenW;
+          } else {
+            if (line !== '') push();
+            line = token;
+            lineW = tokenW;
+          }
+          continue;
+        }
+        // A word wider than the cell: broken between characters.
+        for (const ch of token) {
+          const w = this.charWidth(ch, bold);
+          if (lineW + w > limit && line !== '') push();
+          line += ch;
+          lineW += w;
+        }
+      }
+      push();
     }
+    m = { height: Math.max(1, lines.length) * lineH, lines };
     this.measures.set(key, m);
     return m;
+  }
+
+  private textWidth(text: string, bold: boolean): number {
+    let w = 0;
+    for (const ch of text) w += this.charWidth(ch, bold);
+    return w;
   }
 
   /** The height of one row: its tallest cell plus padding. */
@@ -510,7 +573,6 @@ class PdfRenderer {
     bold: Bold,
   ): void {
     const pdf = this.pdf;
-    const clamped = height >= this.bottom - this.top - 1;
     let x = this.left;
     cells.forEach((cell, i) => {
       const w = widths[i]!;
@@ -522,21 +584,24 @@ class PdfRenderer {
         const m = this.measure(cell, isBold, inner);
         const align = aligns[i] ?? 'left';
         // Cells are centred vertically, as in the Word rendering.
-        const top = y + CELL_PAD + Math.max(0, (height - 2 * CELL_PAD - m.height) / 2);
+        let top = y + CELL_PAD + Math.max(0, (height - 2 * CELL_PAD - m.height) / 2);
+        const lineH = m.height / Math.max(1, m.lines.length);
+        const room = Math.max(1, Math.floor((height - 2 * CELL_PAD + 0.5) / lineH));
         pdf.font(isBold ? BOLD : REGULAR);
-        if (m.single) {
-          const dx =
-            align === 'center' ? (inner - m.width) / 2 : align === 'right' ? inner - m.width : 0;
-          pdf.text(cell, x + CELL_PAD + dx, top, { lineBreak: false });
-        } else {
-          pdf.text(cell, x + CELL_PAD, top, {
-            width: inner,
-            height: height - CELL_PAD - (top - y) + 1,
-            align,
-            lineGap: LINE_GAP.table,
-            ellipsis: clamped,
-          });
-        }
+        m.lines.slice(0, room).forEach((line, k) => {
+          // A row taller than a page is cut at the page: its last line ends with an ellipsis.
+          const text = k === room - 1 && m.lines.length > room ? `${line.text}…` : line.text;
+          if (text.length > 0) {
+            const dx =
+              align === 'center'
+                ? (inner - line.width) / 2
+                : align === 'right'
+                  ? inner - line.width
+                  : 0;
+            pdf.text(text, x + CELL_PAD + Math.max(0, dx), top, { lineBreak: false });
+          }
+          top += lineH;
+        });
       }
       x += w;
     });

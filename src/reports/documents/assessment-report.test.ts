@@ -635,12 +635,12 @@ describe('等级测评报告 (assessment report, 2025 layout)', () => {
     assert.ok(measures && problems);
     // 符合 records per control point, objects with the same record together.
     assert.deepEqual(measures.items, [
-      '身份鉴别：核心交换机：现场核查身份标识唯一且口令复杂。；核心交换机、HIS数据库服务器：现场核查远程管理防窃听。',
+      '身份鉴别：核心交换机：现场核查身份标识唯一且口令复杂；核心交换机、HIS数据库服务器：现场核查远程管理防窃听。',
       '访问控制：核心交换机、HIS数据库服务器：现场核查为登录用户分配账户和权限。',
     ]);
     // 不符合 / 部分符合 records of the findings, with the object names.
     assert.deepEqual(problems.items, [
-      '身份鉴别（8.1.4.1 a)）：数据库 sa 账户使用弱口令。；HIS数据库服务器：现场核查身份标识唯一且口令复杂。',
+      '身份鉴别（8.1.4.1 a)）：数据库 sa 账户使用弱口令；HIS数据库服务器：现场核查身份标识唯一且口令复杂。',
       '身份鉴别（8.1.4.1 d)）：核心交换机、HIS数据库服务器：现场核查双因素身份鉴别。',
     ]);
     const verification = section(doc, '3.8 验证测试');

@@ -373,7 +373,10 @@ export function chapter8(ctx: ReportContext): Block[] {
         mine.map((f, i) => [
           String(i + 1),
           f.clause,
-          `${f.title[lang]}${zh ? '：' : ': '}${problemDescription(lang, f, ctx.rows).replace(/\n/g, zh ? '；' : '; ')}`,
+          // What was found is in 5.1 (by its number there); here the requirement and the advice.
+          zh
+            ? `${f.title.zh}（问题描述见5.1第${ctx.findings.indexOf(f) + 1}项）`
+            : `${f.title.en} (described in 5.1, no. ${ctx.findings.indexOf(f) + 1})`,
           join(lang, failingObjects(f)),
           advice(
             lang,

@@ -24,6 +24,18 @@ export interface GuidanceNote {
 export const rowKey = (requirementId: string, objectId: string): string =>
   `${requirementId}\u0000${objectId}`;
 
+/** A sentence without its closing punctuation, to be joined with others by ；. */
+const bare = (text: string): string => text.replace(/[。；;，,.\s]+$/u, '');
+
+/** Sentences joined with ；/ ; and closed with 。/ . (no doubled punctuation). */
+function sentences(lang: Lang, parts: readonly string[]): string {
+  const joined = parts
+    .map(bare)
+    .filter(Boolean)
+    .join(lang === 'zh' ? '；' : '; ');
+  return joined ? `${joined}${lang === 'zh' ? '。' : '.'}` : '';
+}
+
 const failing = (r: ItemResultCode | null | undefined): boolean =>
   r === 'partial' || r === 'non_compliant';
 
@@ -31,8 +43,7 @@ const failing = (r: ItemResultCode | null | undefined): boolean =>
 export function rowText(lang: Lang, row: WorkbookRowDto | undefined): string {
   const record = row?.record?.trim() ?? '';
   const reason = row?.reason?.trim() ?? '';
-  if (record && reason && record !== reason)
-    return `${record}${lang === 'zh' ? '；' : '; '}${reason}`;
+  if (record && reason && record !== reason) return sentences(lang, [record, reason]);
   if (record || reason) return record || reason;
   const result = row?.result;
   return result
@@ -116,7 +127,7 @@ export function existingMeasures(
   }
   return [...byPoint.values()].map(
     (p) =>
-      `${p.title}${lang === 'zh' ? '：' : ': '}${groupByText(lang, p.entries, 3).join(lang === 'zh' ? '；' : '; ')}`,
+      `${p.title}${lang === 'zh' ? '：' : ': '}${sentences(lang, groupByText(lang, p.entries, 3))}`,
   );
 }
 
@@ -128,7 +139,7 @@ export function mainProblems(
 ): string[] {
   return findings.map(
     (f) =>
-      `${f.controlPoint[lang]}（${f.clause}）${lang === 'zh' ? '：' : ': '}${problemDescription(lang, f, rows).replace(/\n/g, lang === 'zh' ? '；' : '; ')}`,
+      `${f.controlPoint[lang]}（${f.clause}）${lang === 'zh' ? '：' : ': '}${sentences(lang, problemDescription(lang, f, rows).split('\n'))}`,
   );
 }
 
