@@ -327,7 +327,8 @@ for (const dialect of TEST_DIALECTS) {
         ])
           assert.ok(flat.includes(heading), `${format}: ${heading}`);
         assert.ok(flat.includes(MEASURES), `${format}: the measures`);
-        assert.ok(flat.includes(found.record!.replace(/\s+/g, '')), `${format}: what was found`);
+        const record = found.record!.replace(/\s+/g, '').replace(/[。.;；]+$/, '');
+        assert.ok(flat.includes(record), `${format}: what was found`);
         assert.ok(flat.includes('42,000.80'), `${format}: budget lines total`);
         assert.ok(flat.includes('196,000.50'), `${format}: products total`);
         assert.ok(flat.includes('238,001.30'), `${format}: grand total`);

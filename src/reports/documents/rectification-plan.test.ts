@@ -304,7 +304,7 @@ describe('整改方案 (rectification plan)', () => {
     const twoFactor = fieldsAfter(doc, '3.1.2 ');
     assert.equal(
       twoFactor.get('测评发现'),
-      'HIS数据库 达梦DM8（不符合）：数据库管理员仅凭口令登录，未采用第二种鉴别技术。',
+      'HIS数据库 达梦DM8（不符合）：数据库管理员仅凭口令登录，未采用第二种鉴别技术',
     );
     assert.equal(twoFactor.get('整改措施'), '部署USBKey双因素认证并经堡垒机统一登录。');
     assert.equal(twoFactor.get('措施类型'), '技术措施');

@@ -287,6 +287,13 @@ export function schedulePeriods(
   return { unit: 'quarter', periods };
 }
 
+/** A 结果记录 on one line, without its final stop (records are joined with ；). */
+const recordText = (record: string | null): string =>
+  (record ?? '')
+    .trim()
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/[。.;；]+$/, '');
+
 /** The mark of a Gantt cell. */
 export const GANTT_MARK = '■';
 
@@ -339,7 +346,7 @@ export function buildRectificationPlan(input: RectificationPlanInput, lang: Lang
       return recs
         .map(
           (x) =>
-            `${x.objectName}${paren(ITEM_RESULT[x.result][lang])}${sep}${x.record?.trim().replace(/\s*\n\s*/g, ' ') || (zh ? '未填写结果记录' : 'no record')}`,
+            `${x.objectName}${paren(ITEM_RESULT[x.result][lang])}${sep}${recordText(x.record) || (zh ? '未填写结果记录' : 'no record')}`,
         )
         .join(zh ? '；' : '; ');
     const f = findings.get(r.requirementId);
