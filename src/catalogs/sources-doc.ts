@@ -14,6 +14,7 @@ import { loadHolidayCalendar, type HolidayCalendarCatalog } from './holiday-cale
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge-base';
 import type { Instrument } from './knowledge-base.schema';
 import { loadMlpsCatalog } from './mlps-catalog';
+import { loadSectorGrading } from './sector-grading/load';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -71,7 +72,8 @@ export function renderSourcesDoc(): string {
   const cal = loadHolidayCalendar();
   const filing = loadFilingFormOptions();
   if (!filing.ok) throw new Error('the filing form option lists are invalid: run their test');
-  if (!kbResult.ok || !mlps.ok || !cii.ok || !cal.ok)
+  const sector = loadSectorGrading();
+  if (!kbResult.ok || !mlps.ok || !cii.ok || !cal.ok || !sector.ok)
     throw new Error('a catalog is invalid: run its test for the problems');
   const kb: KnowledgeBase = kbResult.kb;
   const calendar: HolidayCalendarCatalog = cal.catalog;
@@ -105,6 +107,7 @@ export function renderSourcesDoc(): string {
     `| GB/T 39204-2022 目录 catalog | src/catalogs/gbt39204/ | ${cii.catalog.standard.version} | \`${cii.catalog.sourceHash}\` |`,
     `| 节假日日历 Holiday calendar | src/catalogs/calendar/cn-holidays.yaml | ${calendar.version} | \`${calendar.sourceHash}\` |`,
     `| 备案表选项 Filing form option lists | src/catalogs/filing-form/options.yaml | ${filing.catalog.version} | \`${filing.catalog.sourceHash}\` |`,
+    `| 行业定级指导 Sector grading guidance | src/catalogs/sector-grading/guides.yaml | ${sector.catalog.version} | \`${sector.catalog.sourceHash}\` |`,
     '',
     'The hash covers canonical JSON of the parsed data: editing a comment does not change it,',
     'changing any value does. Each data file carries its changelog.',
@@ -215,6 +218,24 @@ export function renderSourcesDoc(): string {
       `${check.year}: 国务院办公厅关于${check.year}年部分节假日安排的通知 — searched on ${check.checkedOn}, not yet published. ` +
         `Working-day deadlines that reach into ${check.year} are shown as undetermined until it is added.`,
     );
+
+  // --- sector grading guidance --------------------------------------------------------------
+  p(
+    '',
+    '## 行业定级指导 Sector grading guidance',
+    '',
+    'Recommended minimum levels set by sector regulators, shown in the grading wizard and the',
+    '定级报告 (section 4.3) with a warning when the level is below them; they never change the',
+    'level. Status `unverified`: the rule was read only in public restatements, not in the text.',
+    '',
+    '| 指导 Guide | 行业 Sector | 最低 Minimum | 依据 Source | 网址 URL | 核实 Status |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const g of sector.catalog.guides)
+    for (const source of g.sources)
+      p(
+        `| \`${g.id}\` ${cell(g.rule.zh)} | ${g.sector.code} ${g.sector.zh} | 第${g.recommendedMinimum}级 | ${cell(`${source.instrumentZh}（${[source.documentNumber, source.issuerZh, source.issuedOn].filter(Boolean).join('，')}）${source.provisionZh ?? ''}${source.relation === 'related' ? '（相关文件 related）' : ''}`)} | ${source.url ?? '—'} | ${g.status} |`,
+      );
   p('');
   return out.join('\n');
 }

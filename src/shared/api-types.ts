@@ -156,6 +156,8 @@ export interface SectorGuideDto {
     provisionEn: string | null;
     url: string | null;
     note: string;
+    /** `rule`: the floor's source; `related`: a companion instrument on grading in the sector. */
+    relation: 'rule' | 'related';
   }[];
   effectiveFrom: string;
   effectiveTo: string | null;

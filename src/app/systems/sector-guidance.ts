@@ -95,6 +95,7 @@ export function presentSectorGuide(g: SectorGradingGuide): SectorGuideDto {
       provisionEn: s.provisionEn,
       url: s.url,
       note: s.note,
+      relation: s.relation,
     })),
     effectiveFrom: g.effectiveFrom,
     effectiveTo: g.effectiveTo,

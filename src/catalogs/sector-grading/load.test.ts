@@ -107,6 +107,13 @@ describe('sector grading validation', () => {
     );
   });
 
+  it('refuses a guide whose sources are all merely related', () => {
+    const edited = TEXT.replaceAll('relation: rule', 'relation: related');
+    assert.ok(
+      problemsOf(edited).some((p) => /guides\[0\]\.sources: name the source of the rule/.test(p)),
+    );
+  });
+
   it('refuses a sector code that is not a form code', () => {
     const edited = TEXT.replace("code: '45'", 'code: health');
     assert.ok(problemsOf(edited).some((p) => /guides\[0\]\.sector\.code/.test(p)));

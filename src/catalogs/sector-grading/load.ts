@@ -93,6 +93,15 @@ function crossCheck(data: SectorGradingFile, file: string, locate: Locator): Pro
         );
       sources.set(s.id, canonical);
     });
+    if (!g.sources.some((s) => s.relation === 'rule'))
+      problems.push(
+        problemAt(
+          file,
+          ['guides', i, 'sources'],
+          'name the source of the rule (relation: rule)',
+          locate,
+        ),
+      );
     if (g.status === 'confirmed' && !g.sources.some((s) => s.provisionZh !== null))
       problems.push(
         problemAt(

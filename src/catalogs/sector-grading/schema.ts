@@ -28,6 +28,8 @@ export const SectorGuideSourceSchema = z.strictObject({
   url: z.url({ message: 'must be an absolute URL' }).nullable(),
   /** How we know what it says (which public copies were read). */
   note: text,
+  /** `rule`: where the floor comes from; `related`: a later or companion instrument on grading. */
+  relation: z.enum(['rule', 'related']),
 });
 
 export const SECTOR_GUIDE_STATUSES = ['confirmed', 'unverified'] as const;

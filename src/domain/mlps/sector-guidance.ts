@@ -93,7 +93,7 @@ const ZH_DIGITS = ['', '一', '二', '三', '四', '五'];
 
 function belowMinimum(guide: SectorGradingGuide, level: ProtectionLevel): GradingWarning {
   const min = guide.recommendedMinimum as ProtectionLevel;
-  const source = guide.sources[0]!;
+  const source = guide.sources.find((s) => s.relation === 'rule') ?? guide.sources[0]!;
   const refZh = `《${bareTitle(source.instrumentZh)}》${source.documentNumber ? `（${source.documentNumber}）` : ''}`;
   const unverifiedZh = guide.status === 'unverified' ? '（该规则尚未对照原文核实，请核对。）' : '';
   const unverifiedEn =

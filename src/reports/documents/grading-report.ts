@@ -561,7 +561,9 @@ function sectorGuidanceBlocks(input: GradingReportInput, lang: Lang): Block[] {
       .map((s) => {
         const label = lang === 'zh' ? s.labelZh : s.labelEn;
         const provision = lang === 'zh' ? s.provisionZh : s.provisionEn;
-        return `${label}${provision ? (lang === 'zh' ? provision : `, ${provision}`) : ''}`;
+        const related =
+          s.relation === 'related' ? (lang === 'zh' ? '（相关文件）' : ' (related)') : '';
+        return `${label}${provision ? (lang === 'zh' ? provision : `, ${provision}`) : ''}${related}`;
       })
       .join(lang === 'zh' ? '；' : '; ') +
     (g.guide.status === 'unverified'

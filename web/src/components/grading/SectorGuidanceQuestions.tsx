@@ -67,6 +67,7 @@ export function SectorGuidanceQuestions({
                       ) : (
                         pick(i18n.language, s.labelZh, s.labelEn)
                       )}
+                      {s.relation === 'related' && t('grading.sector.related')}
                     </span>
                   ))}{' '}
                   <Tag>{t(`provenance.${guide.status}`)}</Tag>
