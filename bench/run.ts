@@ -12,7 +12,7 @@
  *    (bench/assessment.ts), a 10,000-row Excel import (bench/assessment-excel.ts), an assessor's
  *    own 30-sheet workbook previewed and imported (bench/practitioner-import.ts), and the
  *    spreadsheet reader under the zip and row bombs of issue 12 (bench/import-limits.ts);
- * 7. documents: a 20-object level-3 assessment report as Word and PDF (bench/reports.ts);
+ * 7. documents: a 40-object level-3 assessment report (2025 layout) as Word and PDF (bench/reports.ts);
  * 8. the CII boundary kernel over 1,000,000 assets / 5,000,000 dependencies vs plain C, and the
  *    stored CII model of a large operator (import, boundary query, determination; bench/cii-model.ts).
  */
