@@ -94,8 +94,18 @@ export const OrganisationFilingProfileSchema = z
         'must begin with a province code of GB/T 2260 (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81, 82)',
       )
       .nullish(),
+    /** 表一 05 单位负责人: the leader in charge of the organisation's network security. */
     head: FormPersonSchema.nullish(),
+    /**
+     * 表一 06 责任部门, the organisation's department in charge of network security. The system's
+     * own `responsibleDepartment` (SystemInput) is the department that runs that system; the
+     * filing form prints this one and falls back to the system's when it is empty.
+     */
     responsibleDepartment: optionalText(200),
+    /**
+     * 表一 07 责任部门联系人. The organisation's `contactName`/`contactPhone` are dengbao's general
+     * contact; the form prints this person and falls back to those when it is empty.
+     */
     departmentContact: FormPersonSchema.nullish(),
     affiliation: OptionCodeSchema.nullish(),
     affiliationOther: optionalText(200),
