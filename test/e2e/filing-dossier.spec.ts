@@ -332,4 +332,18 @@ test('filing dossier: the hospital fills 表一 and 表二 in the browser; the f
     }
     expect(text).not.toContain('待填写');
   });
+
+  await test.step('the same forms in English', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('tab', { name: 'Filing details' }).click();
+    await expect(page.getByTestId('filing-table-2')).toContainText('Table 2 Grading object');
+    await expect(page.getByRole('radio', { name: '3 Both' })).toBeChecked();
+    await page.screenshot({ path: path.join(shots, 'filing-table-2-en.png'), fullPage: true });
+    await page.getByRole('menuitem', { name: 'Organisation' }).click();
+    await expect(page.getByRole('radio', { name: '3 Public institution' })).toBeChecked();
+    await expect(page.getByTestId('filing-profile-missing')).toContainText(
+      'Everything the filing form asks on this page is filled in',
+    );
+    await page.screenshot({ path: path.join(shots, 'filing-table-1-en.png'), fullPage: true });
+  });
 });
