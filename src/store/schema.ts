@@ -581,7 +581,6 @@ export interface Database {
   sign_in_throttles: SignInThrottlesTable;
   rate_limit_windows: RateLimitWindowsTable;
   organisation_revisions: OrganisationRevisionsTable;
-  record_attachments: RecordAttachmentsTable;
   audit_entries: AuditEntriesTable;
   assessments: AssessmentsTable;
   test_objects: TestObjectsTable;
@@ -597,13 +596,13 @@ export interface Database {
   cii_flows: CiiFlowsTable;
   cii_determinations: CiiDeterminationsTable;
   cii_evaluations: CiiEvaluationsTable;
-export type RecordAttachmentRow = Selectable<RecordAttachmentsTable>;
   cii_evaluation_results: CiiEvaluationResultsTable;
   cii_evaluation_rectifications: CiiEvaluationRectificationsTable;
   organisation_requirement_wording: OrganisationRequirementWordingTable;
   verification_imports: VerificationImportsTable;
   verification_findings: VerificationFindingsTable;
   assessment_compensations: AssessmentCompensationsTable;
+  record_attachments: RecordAttachmentsTable;
   document_overrides: DocumentOverridesTable;
   organisation_logos: OrganisationLogosTable;
 }
@@ -620,6 +619,7 @@ export type RequirementWordingRow = Selectable<OrganisationRequirementWordingTab
 export type VerificationImportRow = Selectable<VerificationImportsTable>;
 export type VerificationFindingRow = Selectable<VerificationFindingsTable>;
 export type CompensationRow = Selectable<AssessmentCompensationsTable>;
+export type RecordAttachmentRow = Selectable<RecordAttachmentsTable>;
 export type DocumentOverrideRow = Selectable<DocumentOverridesTable>;
 export type OrganisationLogoRow = Selectable<OrganisationLogosTable>;
 
