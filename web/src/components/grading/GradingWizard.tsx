@@ -115,6 +115,8 @@ export function GradingWizard({
     setDescriptionErrors((e) => ({ ...e, [field]: undefined }));
   };
   const started = narrativeStarted(draft);
+  // The sector warning above follows the answers live; the recorded one would repeat it.
+  const otherWarnings = detail.warnings.filter((w) => w.code !== 'SECTOR_GUIDANCE_BELOW_MINIMUM');
   const missingBi =
     showMissing && started ? missingArguments(draft, 'businessInformation', bi) : [];
   const missingSs = showMissing && started ? missingArguments(draft, 'systemService', ss) : [];
@@ -270,10 +272,10 @@ export function GradingWizard({
             level={preview.data?.level ?? null}
             readOnly={readOnly}
           />
-          {detail.warnings.length > 0 && (
+          {otherWarnings.length > 0 && (
             <>
               <Typography.Title level={5}>{t('grading.warningsTitle')}</Typography.Title>
-              <GradingWarnings warnings={detail.warnings} />
+              <GradingWarnings warnings={otherWarnings} />
             </>
           )}
         </Space>
