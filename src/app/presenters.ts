@@ -1,7 +1,6 @@
 import type { Citation } from '../domain/citation';
 import { decryptNullable, type FieldCipher } from '../security/field-crypto';
 import { decryptOrganisationFilingProfile, decryptSystemFilingProfile } from './filing-profile';
-import { decryptOrganisationFilingProfile, decryptSystemFilingProfile } from './filing-profile';
 import { LEVEL_MATRIX, type GradingResult } from '../domain/mlps/grading';
 import type { GradingWarning } from '../domain/mlps/grading-warnings';
 import { obligationKey } from '../domain/obligations/evaluate';

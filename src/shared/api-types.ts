@@ -3,7 +3,6 @@
  * these types; the server's response schemas are checked against them.
  */
 import type { OrganisationFilingProfile, SystemFilingProfile } from './filing-profile';
-import type { OrganisationFilingProfile, SystemFilingProfile } from './filing-profile';
 import type { HarmDegree, HarmedObject, ProtectionLevel, SystemType } from './mlps';
 import type { BudgetLine, MeasureKind, Product } from './rectification-plan-schemas';
 import type { GradingNarrative } from './schemas';

@@ -5,8 +5,6 @@
 import { z } from 'zod';
 import { OrganisationFilingProfileSchema, SystemFilingProfileSchema } from './filing-profile';
 import { creditCodeProblem } from './identifiers';
-import { OrganisationFilingProfileSchema, SystemFilingProfileSchema } from './filing-profile';
-import { creditCodeProblem } from './identifiers';
 import { HARM_DEGREES, HARMED_OBJECTS, PROTECTION_LEVELS, SYSTEM_TYPES } from './mlps';
 
 /** The largest integer the databases store (PostgreSQL `integer`): versions stay below it. */

@@ -14,7 +14,6 @@ import * as verification from './2026-12-08c-verification';
 import * as compensationsPrevious from './2026-12-08d-compensations-previous';
 import * as rectificationPlan from './2026-12-09d-rectification-plan';
 import * as filingProfile from './2026-12-09a-filing-profile';
-import * as filingProfile from './2026-12-09a-filing-profile';
 import * as recordAttachments from './2026-12-09b-record-attachments';
 import * as documentOverrides from './2026-12-09e-document-overrides';
 import * as gradingNarrative from './2026-12-09c-grading-narrative';
@@ -35,7 +34,6 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08c-verification': verification,
   '2026-12-08d-compensations-previous': compensationsPrevious,
   '2026-12-09d-rectification-plan': rectificationPlan,
-  '2026-12-09a-filing-profile': filingProfile,
   '2026-12-09a-filing-profile': filingProfile,
   '2026-12-09b-record-attachments': recordAttachments,
   '2026-12-09e-document-overrides': documentOverrides,
