@@ -153,6 +153,11 @@ export function RectificationTable({
             width: 130,
             render: (v: string | null, r) => (
               <Space size={4} wrap>
+                {r.startDate && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {r.startDate} →
+                  </Typography.Text>
+                )}
                 <Typography.Text type={r.overdue ? 'danger' : undefined} strong={r.overdue}>
                   {v ?? '—'}
                 </Typography.Text>
@@ -163,10 +168,18 @@ export function RectificationTable({
           {
             title: t('assessment.rectification.plan'),
             dataIndex: 'plan',
-            render: (v: string | null) => (
-              <Typography.Paragraph ellipsis={{ rows: 2, tooltip: v }} style={{ margin: 0 }}>
-                {v ?? '—'}
-              </Typography.Paragraph>
+            render: (v: string | null, r) => (
+              <Space orientation="vertical" size={2}>
+                <Typography.Paragraph
+                  ellipsis={{ rows: 2, tooltip: [v, r.measures].filter(Boolean).join('\n') }}
+                  style={{ margin: 0 }}
+                >
+                  {v ?? r.measures ?? '—'}
+                </Typography.Paragraph>
+                {r.measureKind && (
+                  <Tag>{t(`assessment.rectificationPlan.kind.${r.measureKind}`)}</Tag>
+                )}
+              </Space>
             ),
           },
           {
