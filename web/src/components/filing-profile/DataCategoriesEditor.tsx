@@ -36,7 +36,7 @@ export function DataCategoriesEditor({ systemNames }: { systemNames: string[] })
             rowKey="key"
             dataSource={fields}
             data-testid="data-categories"
-            scroll={{ x: 1320 }}
+            scroll={{ x: 1370 }}
             locale={{ emptyText: t('filingProfile.data.empty') }}
             columns={[
               {
@@ -89,7 +89,7 @@ export function DataCategoriesEditor({ systemNames }: { systemNames: string[] })
               },
               {
                 title: t('filingProfile.data.importance'),
-                width: 100,
+                width: 130,
                 render: (_, field) => (
                   <Form.Item name={[field.name, 'importance']} style={{ margin: 0 }}>
                     <Select
@@ -195,7 +195,7 @@ export function DataCategoriesEditor({ systemNames }: { systemNames: string[] })
               },
               {
                 title: t('common.actions'),
-                width: 60,
+                width: 80,
                 fixed: 'right',
                 render: (_, field) => (
                   <Tooltip title={t('filingProfile.data.remove')}>
