@@ -14,12 +14,17 @@ export const MEASURE_KINDS = ['technical', 'management'] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
 /**
- * The certificate a product to procure holds. Parameters, not verified against the instruments
- * by dengbao: `sales_licence` = 计算机信息系统安全专用产品销售许可证 (公安部令第32号, 1997;
- * no longer issued after the 2023 adjustment of cybersecurity-product management — licences
- * still valid are listed); `security_certification` = 网络关键设备和网络安全专用产品安全认证或
- * 安全检测 (《网络安全法》第二十三条); `commercial_crypto` = 商用密码产品认证证书
- * (《商用密码管理条例》); `other`.
+ * The certificate a product to procure holds:
+ * - `sales_licence`: 计算机信息系统安全专用产品销售许可证. No longer issued since 2023-07-01
+ *   (《关于调整网络安全专用产品安全管理有关事项的公告》, 国家互联网信息办公室、工业和信息化部、
+ *   公安部、财政部、国家认证认可监督管理委员会 2023年第1号, item 二); licences issued before
+ *   stay valid until they expire, so a plan may still list one.
+ * - `security_certification`: 安全认证合格 or 安全检测符合要求 by a listed body, required since
+ *   2023-07-01 for products in the 《网络关键设备和网络安全专用产品目录》 (same announcement,
+ *   item 一; 《网络安全法》第二十三条).
+ * - `commercial_crypto`: 商用密码产品认证证书 (《商用密码管理条例》, 2023 revision). Unverified by
+ *   dengbao beyond the name: a documented parameter.
+ * - `other`.
  */
 export const CERTIFICATION_KINDS = [
   'sales_licence',
