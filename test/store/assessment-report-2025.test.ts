@@ -392,8 +392,11 @@ for (const dialect of TEST_DIALECTS) {
     it('the English report of the completed assessment has every chapter and appendix too', async (t) => {
       if (!store) return t.skip('database unavailable');
       const doc = await build('en');
-      const text = flat(docx(await renderReport(doc, 'docx')).body);
-      for (const heading of [
+      const word = flat(docx(await renderReport(doc, 'docx')).body);
+      const { raw, layout } = await pdf(await renderReport(doc, 'pdf'), 'final-en.pdf');
+      assert.ok(!layout.includes('\uFFFD'));
+      assert.match(layout, /Page 1 of \d+/);
+      const headings = [
         '1 Assessment project overview',
         '2.2 Assessment indicators',
         '2.3.1 How the test objects were chosen',
@@ -404,11 +407,12 @@ for (const dialect of TEST_DIALECTS) {
         'Appendix H Threat list',
         'Conclusion extension table',
         'Statement',
-      ]) {
-        assert.ok(text.includes(flat(heading)), `en: ${heading}`);
+      ];
+      for (const text of [word, flat(raw)]) {
+        for (const heading of headings) assert.ok(text.includes(flat(heading)), `en: ${heading}`);
+        assert.ok(text.includes(flat(`HIS数据库: ${AUDIT_OFF}`)));
+        assert.ok(text.includes('Repudiation'));
       }
-      assert.ok(text.includes(flat(`HIS数据库: ${AUDIT_OFF}`)));
-      assert.ok(text.includes('Repudiation'));
     });
   });
 }

@@ -3,7 +3,7 @@
  * 资产, 单项测评结果记录, 漏洞扫描结果记录, 渗透测试结果记录, 重大风险隐患触发项参照表); F–H are ours
  * (单项测评结果汇总, 上次测评问题整改情况, 威胁列表).
  */
-import { DATA_CLASS_ZH, OBJECT_IMPORTANCE_ZH } from '../../../shared/assessment-vocabulary';
+import { DATA_CLASS_ZH } from '../../../shared/assessment-vocabulary';
 import type { VerificationAppendixDto } from '../../../shared/verification-schemas';
 import { say } from '../../../shared/vocabulary';
 import { h1, h2, list, p, table, type Block, type Lang } from '../../model';
@@ -18,7 +18,7 @@ import {
   RISK,
   type Bilingual,
 } from '../labels';
-import { categoryRank, col, type ReportContext } from './context';
+import { categoryRank, col, importanceLabel, type ReportContext } from './context';
 import { THREAT_KINDS, THREAT_SOURCE, threatsOf } from './threats';
 
 export const H = {
@@ -38,11 +38,6 @@ export const H = {
   appH: { zh: '附录H 威胁列表', en: 'Appendix H Threat list' },
 } as const satisfies Record<string, Bilingual>;
 
-const IMPORTANCE_EN: Record<string, string> = {
-  key: 'Key',
-  important: 'Important',
-  general: 'General',
-};
 const DATA_CLASS_EN: Record<string, string> = {
   business: 'Important business data',
   personal: 'Important personal information',
@@ -53,12 +48,7 @@ const DATA_CLASS_EN: Record<string, string> = {
 /** 附录A: name, kind, IP, system and version, model and vendor, role, importance. */
 function assets(ctx: ReportContext): Block[] {
   const { zh, lang, tx, assessment: a } = ctx;
-  const importance = (v: string | null) =>
-    v === null
-      ? ''
-      : zh
-        ? ((OBJECT_IMPORTANCE_ZH as Record<string, string>)[v] ?? v)
-        : (IMPORTANCE_EN[v] ?? v);
+  const importance = (v: string | null) => importanceLabel(lang, v);
   const dataClass = (v: string | null) =>
     v === null
       ? ''

@@ -22,6 +22,7 @@ import type {
   WorkbookRowDto,
 } from '../../../shared/api-types';
 import type { CompensationsDto, PreviousFindingsDto } from '../../../shared/compensation-schemas';
+import { OBJECT_IMPORTANCE_ZH } from '../../../shared/assessment-vocabulary';
 import type { VerificationAppendicesDto } from '../../../shared/verification-schemas';
 import type { Lang, TableColumn } from '../../model';
 import type { DocumentOverrides } from '../../overrides';
@@ -250,3 +251,17 @@ export function simpleRate(c: {
   const applicable = c.compliant + c.partial + c.nonCompliant;
   return applicable === 0 ? '—' : `${((c.compliant / applicable) * 100).toFixed(2)}%`;
 }
+
+const IMPORTANCE_EN: Readonly<Record<string, string>> = {
+  key: 'Key',
+  important: 'Important',
+  general: 'General',
+};
+
+/** 关键 / 重要 / 一般 of a test object ('' when not marked). */
+export const importanceLabel = (lang: Lang, v: string | null): string =>
+  v === null
+    ? ''
+    : lang === 'zh'
+      ? ((OBJECT_IMPORTANCE_ZH as Readonly<Record<string, string>>)[v] ?? v)
+      : (IMPORTANCE_EN[v] ?? v);

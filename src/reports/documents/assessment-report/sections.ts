@@ -4,7 +4,6 @@
  * per-category 已有安全措施 / 主要安全问题 from the records, the verification tests).
  */
 import type { CatalogExtension, ScoreResultDto } from '../../../shared/api-types';
-import { OBJECT_IMPORTANCE_ZH } from '../../../shared/assessment-vocabulary';
 import type { VerificationAppendixDto } from '../../../shared/verification-schemas';
 import { say } from '../../../shared/vocabulary';
 import { b, fields, h1, h2, h3, list, p, table, type Block, type Lang } from '../../model';
@@ -24,7 +23,7 @@ import {
   SYSTEM_TYPE,
   type Bilingual,
 } from '../labels';
-import { categoryRank, col, countOutcomes, type ReportContext } from './context';
+import { categoryRank, col, countOutcomes, importanceLabel, type ReportContext } from './context';
 import { draftStatus } from './front';
 import { existingMeasures, groupByText, mainProblems, rowText } from './narrative';
 
@@ -274,15 +273,6 @@ function indicatorBlocks(ctx: ReportContext): Block[] {
       : []),
   ];
 }
-
-const importanceLabel = (lang: Lang, v: string | null): string =>
-  v === null
-    ? ''
-    : lang === 'zh'
-      ? ((OBJECT_IMPORTANCE_ZH as Record<string, string>)[v] ?? v)
-      : (({ key: 'Key', important: 'Important', general: 'General' } as Record<string, string>)[
-          v
-        ] ?? v);
 
 /** 2.3 测评对象: how they were chosen (per kind, with importance and role) and the list. */
 function objectBlocks(ctx: ReportContext): Block[] {
