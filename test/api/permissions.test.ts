@@ -563,6 +563,7 @@ for (const dialect of TEST_DIALECTS) {
       // Vulnerability scans and penetration tests (verification-fixtures.ts).
       ...verificationRouteFixtures({ am, ownerJson }),
       // The standard's wording per organisation (wording-fixtures.ts).
+      ...wordingRouteFixtures({ org }),
       // Scans on records, the topology diagram and the dossier zip (attachment-samples.ts).
       ...attachmentRouteFixtures({
         org,
@@ -578,7 +579,6 @@ for (const dialect of TEST_DIALECTS) {
             })
           ).id as string,
       }),
-      ...wordingRouteFixtures({ org }),
       // The document template: block wording and logo (document-template-fixtures.ts).
       ...documentTemplateRouteFixtures({ org, ownerJson }),
     };
