@@ -62,6 +62,11 @@ async function choose(page: Page, select: Locator, text: string, search?: string
   await select.click();
   if (search) await page.keyboard.type(search);
   await option(page, text).first().click();
+  // An option clicked while the dropdown still animates can miss: check the choice took.
+  const box = select.locator(
+    'xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
+  );
+  await expect(box).toContainText(text);
 }
 
 test.use({ actionTimeout: 15_000 });
