@@ -134,6 +134,38 @@ for (const dialect of TEST_DIALECTS) {
     );
 
     it(
+      "picks the guides by the 行业类别 code of the organisation's filing profile",
+      { skip: skip() },
+      async () => {
+        const guidesOf = async (sectorCode: string) => {
+          const org = await owner.inject({
+            method: 'POST',
+            url: '/api/organisations',
+            payload: { name: `行业${sectorCode}单位`, filingProfile: { sectorCode } },
+          });
+          assert.equal(org.statusCode, 201, org.body);
+          const id = org.json().id as string;
+          const sys = await owner.inject({
+            method: 'POST',
+            url: `/api/organisations/${id}/systems`,
+            payload: { name: '核心业务系统', types: ['ordinary_system'] },
+          });
+          assert.equal(sys.statusCode, 201, sys.body);
+          const d = (
+            await owner.inject({ url: `/api/organisations/${id}/systems/${sys.json().id}` })
+          ).json() as SystemDetailDto;
+          return d.sectorGuidance;
+        };
+        const health = await guidesOf('45');
+        assert.equal(health?.matchedBy, 'code');
+        assert.ok(health?.guides.some((g) => g.guide.id === HOSPITAL_GUIDE));
+        const bank = await guidesOf('22');
+        assert.equal(bank?.matchedBy, 'code');
+        assert.deepEqual(bank?.guides, [], 'no banking guide is encoded');
+      },
+    );
+
+    it(
       'refuses a narrative that leaves a judgement unargued, naming the path',
       { skip: skip() },
       async () => {
