@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { crc32, deflateSync } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import {
   createAssessmentCommand,
@@ -12,6 +13,7 @@ import {
   writeResultsCommand,
 } from '../../src/app/assessment/commands';
 import { addCompensationCommand } from '../../src/app/assessment/compensations';
+import { addAttachmentCommand } from '../../src/app/attachments/commands';
 import { workbookQuery } from '../../src/app/assessment/queries';
 import { importVerificationCommand } from '../../src/app/assessment/verification';
 import type { AppContext } from '../../src/app/context';
@@ -133,6 +135,30 @@ const SECTIONS = [
 
 const flat = (s: string) => s.replace(/\s+/g, '');
 
+/** A small solid-colour PNG (the uploaded topology diagram). */
+function topologyPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(300, 0);
+  ihdr.writeUInt32BE(200, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(300 * 3, 0x80)]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: 200 }, () => row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
 for (const dialect of TEST_DIALECTS) {
   describe(`the 2025 assessment report from the ${dialect} store`, () => {
     let store: Store | null;
@@ -188,6 +214,13 @@ for (const dialect of TEST_DIALECTS) {
       ctx = testContext(store, '2026-04-20');
       // 2025: the previous assessment, with the database's audit and two-factor problems.
       first = await createHospitalAssessment(ctx, { objects: OBJECTS });
+      await addAttachmentCommand(ctx, first.actor, first.organisationId, first.systemId, {
+        recordKind: 'system',
+        purpose: 'topology',
+        fileName: 'his-topology.png',
+        mediaType: 'image/png',
+        content: topologyPng(),
+      });
       for (const o of first.objects) ids[o.name] = o.id;
       const row = await getAssessment(ctx.store.db, first.organisationId, first.assessmentId);
       await updateAssessmentCommand(ctx, first.actor, first.organisationId, first.assessmentId, {
@@ -310,6 +343,7 @@ for (const dialect of TEST_DIALECTS) {
       return {
         body: text(part(/^word\/document\.xml$/)[0]!),
         headers: part(/^word\/header\d*\.xml$/),
+        media: Object.keys(files).filter((f) => f.startsWith('word/media/')),
       };
     };
 
@@ -385,6 +419,14 @@ for (const dialect of TEST_DIALECTS) {
         word.headers.every((h) => !h.includes('v:textpath')),
         'watermark on a final report',
       );
+      // The system's uploaded topology diagram in 2.1.2, in both formats.
+      assert.ok(flat(word.body).includes(flat('图2-1 医院信息系统（HIS）网络拓扑图')));
+      assert.equal(word.media.filter((f) => f.endsWith('.png')).length, 1, word.media.join());
+      assert.ok(flat(raw).includes(flat('图2-1 医院信息系统（HIS）网络拓扑图')));
+      const images = execFileSync('pdfimages', ['-list', path.join(dir, 'final.pdf')], {
+        encoding: 'utf8',
+      });
+      assert.ok(/\bimage\b/.test(images), images);
       // The conclusion page's extension table has the cloud extension of this tenant system.
       assert.match(flat(word.body), /云计算安全扩展要求安全计算环境/);
     });

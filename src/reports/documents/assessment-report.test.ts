@@ -869,6 +869,36 @@ describe('等级测评报告 (assessment report, 2025 layout)', () => {
     );
   });
 
+  it('2.1 carries the grading’s descriptions and the topology diagram when there are any', () => {
+    assert.equal(section(doc, '2.1 被测对象概述').filter((b) => b.kind === 'heading').length, 0);
+    const topology = { data: new Uint8Array([0x89, 0x50]), mediaType: 'image/png' as const };
+    const described = buildAssessmentReport(
+      {
+        ...ASSESSMENT_INPUT,
+        narrative: {
+          businessDescription: '门急诊挂号、收费、住院医嘱。',
+          serviceDescription: '7×24小时服务全院临床科室。',
+          boundaryDescription: '院内核心网经防火墙与政务外网互联。',
+        },
+        topology,
+      },
+      'zh',
+    );
+    const blocks = section(described, '2.1 被测对象概述');
+    assert.deepEqual(
+      blocks.filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? b.text : '')),
+      ['2.1.1 承载的业务与服务', '2.1.2 网络结构与边界'],
+    );
+    const text = JSON.stringify(blocks);
+    assert.match(text, /门急诊挂号、收费、住院医嘱。/);
+    assert.match(text, /院内核心网经防火墙与政务外网互联。/);
+    const picture = blocks.find((b) => b.kind === 'image');
+    assert.equal(
+      picture?.kind === 'image' && picture.caption,
+      '图2-1 医院信息系统（HIS）网络拓扑图',
+    );
+  });
+
   it('takes the organisation’s statement, agency lines and logo', () => {
     assert.deepEqual(
       ASSESSMENT_REPORT_BLOCKS.map((b) => b.key),

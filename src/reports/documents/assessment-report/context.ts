@@ -24,7 +24,7 @@ import type {
 import type { CompensationsDto, PreviousFindingsDto } from '../../../shared/compensation-schemas';
 import { OBJECT_IMPORTANCE_ZH } from '../../../shared/assessment-vocabulary';
 import type { VerificationAppendicesDto } from '../../../shared/verification-schemas';
-import type { Lang, TableColumn } from '../../model';
+import type { Lang, ReportImage, TableColumn } from '../../model';
 import type { DocumentOverrides } from '../../overrides';
 import { CATEGORY_ORDER, CONCLUSION, majorRiskCount, type Bilingual } from '../labels';
 import { rowKey, type GuidanceNote } from './narrative';
@@ -70,6 +70,14 @@ export interface AssessmentReportInput {
   readonly guidance?: ReadonlyMap<string, GuidanceNote>;
   /** The organisation's wording of the statement and the agency lines, and its logo. */
   readonly overrides?: DocumentOverrides;
+  /** The grading's descriptions (业务信息, 系统服务, 边界), for 2.1; none on older gradings. */
+  readonly narrative?: {
+    readonly businessDescription: string;
+    readonly serviceDescription: string;
+    readonly boundaryDescription?: string | null | undefined;
+  } | null;
+  /** The newest topology diagram uploaded on the system, for 2.1. */
+  readonly topology?: ReportImage | null;
 }
 
 export type Outcome =

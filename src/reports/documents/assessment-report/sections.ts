@@ -6,7 +6,7 @@
 import type { CatalogExtension, ScoreResultDto } from '../../../shared/api-types';
 import type { VerificationAppendixDto } from '../../../shared/verification-schemas';
 import { say } from '../../../shared/vocabulary';
-import { b, fields, h1, h2, h3, list, p, table, type Block, type Lang } from '../../model';
+import { b, fields, h1, h2, h3, image, list, p, table, type Block, type Lang } from '../../model';
 import {
   blank,
   CATEGORY_ORDER,
@@ -389,9 +389,40 @@ export function chapter2(ctx: ReportContext): Block[] {
             ['Description', orBlank(lang, sys?.description)],
           ],
     ),
+    ...systemNarrative(ctx),
     ...indicatorBlocks(ctx),
     ...objectBlocks(ctx),
   ];
+}
+
+/** 2.1.1 / 2.1.2 from the grading's descriptions and the uploaded topology diagram, when present. */
+function systemNarrative(ctx: ReportContext): Block[] {
+  const { zh, input } = ctx;
+  const n = input.narrative;
+  const out: Block[] = [];
+  if (n) {
+    out.push(
+      h3(zh ? '2.1.1 承载的业务与服务' : '2.1.1 Business and services'),
+      p(b(zh ? '业务信息：' : 'Business information: '), n.businessDescription),
+      p(b(zh ? '系统服务：' : 'System services: '), n.serviceDescription),
+    );
+  }
+  if (n?.boundaryDescription || input.topology) {
+    out.push(h3(zh ? '2.1.2 网络结构与边界' : '2.1.2 Network structure and boundary'));
+    if (n?.boundaryDescription) out.push(p(n.boundaryDescription));
+    if (input.topology) {
+      out.push(
+        image(
+          input.topology.data,
+          input.topology.mediaType,
+          zh
+            ? `图2-1 ${ctx.systemName}网络拓扑图`
+            : `Figure 2-1 Network topology of ${ctx.systemName}`,
+        ),
+      );
+    }
+  }
+  return out;
 }
 
 /** A scan or penetration-test summary: tools and dates, counts per severity, objects affected. */
