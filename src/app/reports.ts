@@ -4,35 +4,20 @@
  * {@link ReportDocument} to Word or PDF. The API and the CLI both come through here.
  */
 import { NotFoundError } from '../errors';
-import { buildAssessmentReport } from '../reports/documents/assessment-report';
-import { buildFilingForm } from '../reports/documents/filing-form';
-import { buildGradingReport } from '../reports/documents/grading-report';
 import { buildObligationsCalendar } from '../reports/documents/obligations-calendar';
-import { buildRectificationPlan } from '../reports/documents/rectification-plan';
 import type { Lang, ReportDocument } from '../reports/model';
 import { renderDocx } from '../reports/render-docx';
 import { renderPdf } from '../reports/render-pdf';
-import type { SystemDetailDto } from '../shared/api-types';
-import type { ProtectionLevel } from '../shared/mlps';
-import { getAssessment } from '../store/repositories/assessments.repository';
 import { getOrganisation } from '../store/repositories/organisations.repository';
-import { presentAssessmentSummary } from './assessment/model';
-import {
-  findingsQuery,
-  majorRisksQuery,
-  scoreQuery,
-  systemNames,
-  workbookQuery,
-} from './assessment/queries';
-import { rectificationsQuery } from './assessment/rectification';
-import { compensationsQuery } from './assessment/compensations';
-import { verificationAppendices } from './assessment/verification';
-import { assertSystemVisible, inScope, scopedSystemSet, type OrgScope } from './access';
-import { majorRiskTriggerList } from './catalog-queries';
+import { inScope, scopedSystemSet, type OrgScope } from './access';
 import type { AppContext } from './context';
+import { assessmentReportDocument } from './documents/assessment-report';
+import { filingFormDocument } from './documents/filing-form';
+import { gradingReportDocument } from './documents/grading-report';
+import { rectificationPlanDocument } from './documents/rectification-plan';
+import { documentOverrides, type DocumentSource } from './documents/source';
 import { listObligations } from './obligations';
 import { presentOrganisation } from './presenters';
-import { getSystemDetail } from './systems/detail';
 
 export const REPORT_KINDS = [
   'grading',
@@ -72,78 +57,32 @@ export async function buildReport(
   lang: Lang,
   asOf: string,
 ): Promise<ReportDocument> {
-  const { organisationId, systemIds, scope } = inScope(within);
+  const { organisationId } = inScope(within);
   const organisation = presentOrganisation(
     await getOrganisation(ctx.store.db, organisationId),
     ctx.cipher,
   );
+  const source: DocumentSource = {
+    ctx,
+    within,
+    organisation,
+    overrides: await documentOverrides(ctx, organisationId),
+    lang,
+    asOf,
+  };
   switch (kind) {
     case 'grading':
-    case 'filing': {
-      assertSystemVisible(scope, id);
-      const detail = await getSystemDetail(ctx, organisationId, id);
-      const hostSystemName = await hostName(ctx, organisationId, detail);
-      if (kind === 'grading') {
-        return buildGradingReport({ organisation, detail, hostSystemName, date: asOf }, lang);
-      }
-      const levelCounts = await countsByLevel(ctx, organisationId);
-      return buildFilingForm(
-        { organisation, detail, hostSystemName, levelCounts, date: asOf },
-        lang,
-      );
-    }
-    case 'assessment': {
-      const workbook = await workbookQuery(ctx, scope, id);
-      const [findings, majorRisks, score, rectifications, system] = await Promise.all([
-        findingsQuery(ctx, organisationId, id),
-        majorRisksQuery(ctx, organisationId, id),
-        scoreQuery(ctx, organisationId, id, asOf),
-        rectificationsQuery(ctx, organisationId, { assessmentId: id }, asOf),
-        systemOrNull(ctx, organisationId, workbook.assessment.systemId),
-      ]);
-      const verification = await verificationAppendices(ctx.store.db, id);
-      const compensations = await compensationsQuery(ctx, organisationId, id);
-      return buildAssessmentReport(
-        {
-          organisation,
-          system: system?.system ?? null,
-          workbook,
-          findings,
-          majorRisks,
-          score,
-          rectifications,
-          triggers: majorRiskTriggerList(ctx.catalog),
-          date: asOf,
-          verification,
-          compensations,
-        },
-        lang,
-      );
-    }
-    case 'rectification': {
-      const row = await getAssessment(ctx.store.db, organisationId, id, systemIds);
-      const names = await systemNames(ctx.store.db, organisationId);
-      const [rectifications, findings, score] = await Promise.all([
-        rectificationsQuery(ctx, organisationId, { assessmentId: id }, asOf),
-        findingsQuery(ctx, organisationId, id),
-        scoreQuery(ctx, organisationId, id, asOf),
-      ]);
-      return buildRectificationPlan(
-        {
-          organisation,
-          assessment: presentAssessmentSummary(row, names.get(row.system_id) ?? '', ctx.catalog),
-          rectifications,
-          findings,
-          score,
-          asOf,
-        },
-        lang,
-      );
-    }
+      return gradingReportDocument(source, id);
+    case 'filing':
+      return filingFormDocument(source, id);
+    case 'assessment':
+      return assessmentReportDocument(source, id);
+    case 'rectification':
+      return rectificationPlanDocument(source, id);
     case 'calendar': {
       if (id !== organisationId) throw new NotFoundError('organisation', id);
       const obligations = await listObligations(ctx, organisationId, asOf, {
-        onlyIds: scopedSystemSet(scope),
+        onlyIds: scopedSystemSet(inScope(within).scope),
       });
       return buildObligationsCalendar({ organisation, obligations }, lang);
     }
@@ -180,47 +119,4 @@ export function asciiReportFileName(kind: ReportKind, format: ReportFormat): str
     calendar: 'obligations-calendar',
   };
   return `${names[kind]}.${format}`;
-}
-
-async function hostName(
-  ctx: AppContext,
-  organisationId: string,
-  detail: SystemDetailDto,
-): Promise<string | null> {
-  const hostId = detail.system.hostSystemId;
-  if (!hostId) return null;
-  const row = await ctx.store.db
-    .selectFrom('systems')
-    .select('name')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', hostId)
-    .executeTakeFirst();
-  return row?.name ?? null;
-}
-
-async function countsByLevel(
-  ctx: AppContext,
-  organisationId: string,
-): Promise<Partial<Record<ProtectionLevel, number>>> {
-  const rows = await ctx.store.db
-    .selectFrom('systems')
-    .select('level')
-    .where('organisation_id', '=', organisationId)
-    .where('level', 'is not', null)
-    .execute();
-  const counts: Partial<Record<ProtectionLevel, number>> = {};
-  for (const r of rows) {
-    const level = r.level as ProtectionLevel;
-    counts[level] = (counts[level] ?? 0) + 1;
-  }
-  return counts;
-}
-
-async function systemOrNull(ctx: AppContext, organisationId: string, systemId: string) {
-  try {
-    return await getSystemDetail(ctx, organisationId, systemId);
-  } catch (error) {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  }
 }
