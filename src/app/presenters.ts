@@ -18,7 +18,7 @@ import type {
   SystemSummaryDto,
 } from '../shared/api-types';
 import type { ProtectionLevel, SystemType } from '../shared/mlps';
-import type { GradingNarrative } from '../shared/schemas';
+import { decryptNarrative } from './systems/grading-narrative';
 import type {
   FilingRow,
   GradingRow,
@@ -121,7 +121,11 @@ export function presentGradingResult(
   };
 }
 
-export function presentGrading(r: GradingRow, label: CitationLabeller): GradingRecordDto {
+export function presentGrading(
+  r: GradingRow,
+  label: CitationLabeller,
+  cipher: FieldCipher,
+): GradingRecordDto {
   return {
     id: r.id,
     systemId: r.system_id,
@@ -131,7 +135,7 @@ export function presentGrading(r: GradingRow, label: CitationLabeller): GradingR
     reason: r.reason,
     recordedBy: r.recorded_by,
     result: presentGradingResult(JSON.parse(r.result) as GradingResult, label),
-    narrative: r.narrative ? (JSON.parse(r.narrative) as GradingNarrative) : null,
+    narrative: decryptNarrative(cipher, r.id, r.narrative),
     createdAt: r.created_at,
   };
 }

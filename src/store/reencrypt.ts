@@ -28,6 +28,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'systems', keyColumns: ['id'], column: 'filing_profile_enc' },
   { table: 'organisations', keyColumns: ['id'], column: 'filing_profile_enc' },
   { table: 'systems', keyColumns: ['id'], column: 'filing_profile_enc' },
+  { table: 'gradings', keyColumns: ['id'], column: 'narrative' },
   {
     table: 'obligation_statuses',
     keyColumns: ['organisation_id', 'obligation_key'],

@@ -62,7 +62,7 @@ export interface GradingsTable {
   result: string;
   /** Who recorded it: a user name, `token:<name>` or `cli`. */
   recorded_by: string | null;
-  /** JSON GradingNarrative (descriptions, harm arguments, sector-guide answers), or null. */
+  /** SM4-encrypted JSON GradingNarrative (descriptions, harm arguments, sector answers), or null. */
   narrative: string | null;
   created_at: string;
 }

@@ -239,10 +239,17 @@ for (const dialect of TEST_DIALECTS) {
           .select('changes')
           .where('action', '=', 'system.grade')
           .execute();
-        assert.ok(
-          audit.some((a) => String(a.changes).includes('harmArguments')),
-          'the audit keeps the narrative',
-        );
+        const changes = audit.map((a) => String(a.changes)).join('\n');
+        assert.match(changes, /businessInformation:social_order_public_interest:general/);
+        assert.match(changes, /"sm3":"[0-9a-f]{64}"/, 'the audit keeps the digest of the words');
+        assert.ok(!changes.includes(ARGUE_SS), 'but not the words themselves');
+        const stored = await h!.store.db
+          .selectFrom('gradings')
+          .select('narrative')
+          .where('system_id', '=', systemId)
+          .executeTakeFirstOrThrow();
+        assert.match(stored.narrative ?? '', /^sm4:/, 'SM4-encrypted at rest');
+        assert.ok(!(stored.narrative ?? '').includes('门诊'));
       },
     );
 

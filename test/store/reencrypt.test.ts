@@ -424,6 +424,7 @@ describe('ENCRYPTED_COLUMNS', () => {
         'organisations.contact_phone_enc',
         'organisations.filing_profile_enc',
         'systems.filing_profile_enc',
+        'gradings.narrative',
         'obligation_statuses.note',
         'assessment_results.record_enc',
         'assessment_results.reason_enc',

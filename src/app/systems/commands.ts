@@ -32,6 +32,7 @@ import {
 } from '../filing-profile';
 import { assertSystemVisible, inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
+import { encryptNarrative, narrativeForAudit } from './grading-narrative';
 import { assertKnownGuides } from './sector-guidance';
 
 /*
@@ -167,7 +168,9 @@ export async function recordGradingCommand(
       { level: result.level, graded_on: input.gradedOn },
       now,
     );
+    const gradingId = randomUUID();
     const grading = await insertGrading(trx, {
+      id: gradingId,
       organisation_id: organisationId,
       system_id: systemId,
       level: result.level,
@@ -180,7 +183,7 @@ export async function recordGradingCommand(
       }),
       result: JSON.stringify(result),
       recorded_by: actor.label,
-      narrative: input.narrative ? JSON.stringify(input.narrative) : null,
+      narrative: encryptNarrative(ctx.cipher, gradingId, input.narrative),
       created_at: now,
     });
     await audit({
@@ -192,7 +195,9 @@ export async function recordGradingCommand(
         ...rowChanges(before, after),
         reason: { before: null, after: input.reason },
         gradingId: { before: null, after: grading.id },
-        ...(input.narrative ? { narrative: { before: null, after: input.narrative } } : {}),
+        ...(input.narrative
+          ? { narrative: { before: null, after: narrativeForAudit(input.narrative) } }
+          : {}),
       },
     });
     return grading;

@@ -48,7 +48,9 @@ export async function getSystemDetail(
     .where('host_system_id', '=', systemId)
     .where('level', 'is not', null)
     .execute();
-  const history = records.gradings.map((g) => presentGrading(g, ctx.labelCitation)).reverse();
+  const history = records.gradings
+    .map((g) => presentGrading(g, ctx.labelCitation, ctx.cipher))
+    .reverse();
   // Sector guides in force on the grading date (today while ungraded), with its answers.
   const guidance = sectorGuidance(
     await organisationSector(db, ctx.cipher, organisationId),

@@ -1,6 +1,7 @@
 import { gradeSystem } from '../../domain/mlps/grading';
 import { ValidationError, type ErrorDetail } from '../../errors';
-import type { GradingNarrative, SystemsFile } from '../../shared/schemas';
+import type { SystemsFile } from '../../shared/schemas';
+import { decryptNarrative, encryptNarrative } from './grading-narrative';
 import { knownGuideIds } from './sector-guidance';
 import {
   insertEvent,
@@ -149,7 +150,9 @@ export async function importSystems(
           { level: result.level, graded_on: grading.gradedOn },
           now,
         );
+        const gradingId = randomUUID();
         await insertGrading(trx, {
+          id: gradingId,
           organisation_id: organisationId,
           system_id: row.id,
           level: result.level,
@@ -162,7 +165,7 @@ export async function importSystems(
           }),
           result: JSON.stringify(result),
           recorded_by: actor.label,
-          narrative: grading.narrative ? JSON.stringify(grading.narrative) : null,
+          narrative: encryptNarrative(ctx.cipher, gradingId, grading.narrative),
           created_at: now,
         });
       }
@@ -244,7 +247,9 @@ export async function exportSystems(ctx: AppContext, organisationId: string): Pr
                 ...input,
                 gradedOn: g.graded_on,
                 reason: g.reason,
-                ...(g.narrative ? { narrative: JSON.parse(g.narrative) as GradingNarrative } : {}),
+                ...(g.narrative
+                  ? { narrative: decryptNarrative(ctx.cipher, g.id, g.narrative) }
+                  : {}),
               }
             : undefined,
         reviews: (rec?.reviews ?? []).map((v) => ({

@@ -13,9 +13,10 @@ export interface SystemRecords {
 
 export async function insertGrading(
   db: Kysely<Database>,
-  row: Omit<GradingRow, 'id'>,
+  row: Omit<GradingRow, 'id'> & { id?: string },
 ): Promise<GradingRow> {
-  const full = { ...row, id: randomUUID() };
+  // The caller may choose the id (an encrypted column is bound to it).
+  const full = { ...row, id: row.id ?? randomUUID() };
   await db.insertInto('gradings').values(full).execute();
   return full;
 }
