@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ADMIN, call, firstSignIn, handOverOrganisation, signIn } from './support';
+import { ADMIN, call, firstSignIn, handOverOrganisation, signIn, signOut } from './support';
 
 const shots = path.resolve(import.meta.dirname, '../../.tmp');
 
@@ -44,6 +44,12 @@ const OBJECT_NUMBER = 'ZJ-HZ-2026-001';
 const FILLED_BY = '刘晓敏';
 const OTHER_WRITER = '王建国';
 
+const VIEWER = {
+  username: `dossier-viewer-${Date.now().toString(36)}`,
+  displayName: '赵敏',
+  initialPassword: 'Init#Viewer-2026',
+  newPassword: 'Changed#Viewer-2026',
+};
 const OWNER = {
   username: `dossier-${Date.now().toString(36)}`,
   displayName: '刘晓敏',
@@ -350,5 +356,26 @@ test('filing dossier: the hospital fills 表一 and 表二 in the browser; the f
       'Everything the filing form asks on this page is filled in',
     );
     await page.screenshot({ path: path.join(shots, 'filing-table-1-en.png'), fullPage: true });
+  });
+
+  await test.step('a viewer reads both forms and cannot change them', async () => {
+    await page.getByRole('button', { name: '中文' }).click();
+    await call(page, 'POST', api('/members'), {
+      username: VIEWER.username,
+      role: 'viewer',
+      newAccount: { displayName: VIEWER.displayName, initialPassword: VIEWER.initialPassword },
+    });
+    await signOut(page, OWNER.displayName);
+    await firstSignIn(page, VIEWER, ORGANISATION);
+    await page.goto(`/o/${orgId}/settings/organisation`);
+    const table1 = page.getByTestId('filing-table-1');
+    await expect(table1.getByLabel('行政区划代码')).toHaveValue(PROFILE.divisionCode);
+    await expect(table1.getByLabel('行政区划代码')).toBeDisabled();
+    await expect(page.getByRole('button', { name: '保存备案信息' })).toHaveCount(0);
+    await page.goto(`/o/${orgId}/systems/${systemId}?tab=filingProfile`);
+    const table2 = page.getByTestId('filing-table-2');
+    await expect(table2.getByLabel('定级对象编号')).toHaveValue(OBJECT_NUMBER);
+    await expect(table2.getByLabel('定级对象编号')).toBeDisabled();
+    await expect(page.getByRole('button', { name: '保存备案信息' })).toHaveCount(0);
   });
 });

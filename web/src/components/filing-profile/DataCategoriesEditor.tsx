@@ -80,6 +80,7 @@ export function DataCategoriesEditor({ systemNames }: { systemNames: string[] })
                   <Form.Item name={[field.name, 'individuals']} style={{ margin: 0 }}>
                     <InputNumber
                       min={0}
+                      max={2_000_000_000}
                       precision={0}
                       aria-label={t('filingProfile.data.individuals')}
                       style={{ width: '100%' }}

@@ -367,6 +367,7 @@ export function SystemFilingProfileForm({
                         >
                           <InputNumber
                             min={0}
+                            max={1_000_000}
                             precision={0}
                             aria-label={t('filingProfile.system.productCount')}
                             style={{ width: '100%' }}
