@@ -139,7 +139,7 @@ function toProfile(
 /** The 表一 answers still empty, as labels (the form prints （待填写） for them). */
 function missingAnswers(
   values: FormValues | undefined,
-  planNeeded: boolean,
+  planNeeded: boolean | null,
   t: (key: string, options?: Record<string, unknown>) => string,
 ): string[] {
   if (!values) return [];
@@ -175,8 +175,8 @@ export function OrganisationFilingProfileForm({
   organisation: OrganisationWithProfile;
   options: FilingFormOptions | undefined;
   systemNames: string[];
-  /** The organisation has an object graded level 3 or above. */
-  planNeeded: boolean;
+  /** The organisation has an object graded level 3 or above (null: not known to the caller). */
+  planNeeded: boolean | null;
   readOnly: boolean;
   onReload: () => Promise<unknown>;
 }) {

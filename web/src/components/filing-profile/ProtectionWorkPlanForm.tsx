@@ -14,15 +14,21 @@ export const PLAN_TEXT_FIELDS = [
   'plan',
 ] as const;
 
-/** `needed`: the organisation has a level 3+ object, so the filing asks for the plan. */
-export function ProtectionWorkPlanForm({ needed }: { needed: boolean }) {
+/** `needed`: the organisation has a level 3+ object, so the filing asks for the plan (null: unknown). */
+export function ProtectionWorkPlanForm({ needed }: { needed: boolean | null }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const enabled = Form.useWatch('hasProtectionWorkPlan', form) === true;
   return (
     <>
       <Typography.Paragraph type="secondary">
-        {needed ? t('filingProfile.plan.needed') : t('filingProfile.plan.notNeeded')}
+        {t(
+          needed === null
+            ? 'filingProfile.plan.when'
+            : needed
+              ? 'filingProfile.plan.needed'
+              : 'filingProfile.plan.notNeeded',
+        )}
       </Typography.Paragraph>
       <Form.Item
         name="hasProtectionWorkPlan"

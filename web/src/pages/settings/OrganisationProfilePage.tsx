@@ -23,7 +23,8 @@ export function OrganisationProfilePage() {
     return <Spin style={{ display: 'block', margin: 48 }} />;
   if (organisation.isError) return <ApiErrorAlert error={organisation.error} />;
   const items = systems.data?.items ?? [];
-  const planNeeded = items.some((s) => (s.level ?? 0) >= 3);
+  // Unknown (null) for a role that may not read the systems, or while they load.
+  const planNeeded = systems.data ? items.some((s) => (s.level ?? 0) >= 3) : null;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
