@@ -300,6 +300,7 @@ for (const dialect of TEST_DIALECTS) {
     });
     after(async () => {
       await store?.close();
+      // KEEP_REPORT_FILES=1 leaves the rendered reports in the temporary folder to look at.
       if (!process.env.KEEP_REPORT_FILES) rmSync(dir, { recursive: true, force: true });
     });
 
