@@ -152,8 +152,8 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     ciiRoutes,
     ciiReportsRoutes,
     ciiEvaluationsRoutes,
-    attachmentsRoutes,
     wordingRoutes,
+    attachmentsRoutes,
     documentTemplateRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api' });

@@ -4,8 +4,8 @@
  */
 import type { OrganisationFilingProfile, SystemFilingProfile } from './filing-profile';
 import type { HarmDegree, HarmedObject, ProtectionLevel, SystemType } from './mlps';
-import type { BudgetLine, MeasureKind, Product } from './rectification-plan-schemas';
 import type { GradingNarrative } from './schemas';
+import type { BudgetLine, MeasureKind, Product } from './rectification-plan-schemas';
 
 /** Stable error codes of the API (the server's error catalogue in src/errors.ts uses these). */
 export type ErrorCode =

@@ -26,8 +26,6 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'organisations', keyColumns: ['id'], column: 'contact_phone_enc' },
   { table: 'organisations', keyColumns: ['id'], column: 'filing_profile_enc' },
   { table: 'systems', keyColumns: ['id'], column: 'filing_profile_enc' },
-  { table: 'organisations', keyColumns: ['id'], column: 'filing_profile_enc' },
-  { table: 'systems', keyColumns: ['id'], column: 'filing_profile_enc' },
   { table: 'gradings', keyColumns: ['id'], column: 'narrative' },
   {
     table: 'obligation_statuses',

@@ -81,7 +81,7 @@ export async function getSystemDetail(
     filings: records.filings.map(presentFiling),
     events: records.events.map(presentEvent),
     warnings,
-    attachments: await systemAttachments(db, organisationId, systemId),
     sectorGuidance: presentSectorGuidance(guidance),
+    attachments: await systemAttachments(db, organisationId, systemId),
   };
 }

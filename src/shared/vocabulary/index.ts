@@ -48,8 +48,8 @@ export * from './wording';
 export * from './practitioner';
 export * from './compensation';
 export * from './rectification-plan';
-export * from './attachment';
 export * from './template';
+export * from './attachment';
 
 /** Each area's prefix and table. Label areas can be named in a placeholder: `{role:role}`. */
 const AREAS = {
@@ -85,14 +85,14 @@ const AREAS = {
   workbook_xlsx: WORKBOOK_XLSX,
   compensation: COMPENSATION,
   compensation_scope: COMPENSATION_SCOPE,
-  attachment: ATTACHMENT,
-  attachment_purpose: ATTACHMENT_PURPOSE,
-  attachment_record: ATTACHMENT_RECORD,
   previous_assessment: PREVIOUS_ASSESSMENT,
+  template: TEMPLATE,
   rectification_plan: RECTIFICATION_PLAN,
   measure_kind: MEASURE_KIND,
   certification_kind: CERTIFICATION_KIND,
-  template: TEMPLATE,
+  attachment: ATTACHMENT,
+  attachment_purpose: ATTACHMENT_PURPOSE,
+  attachment_record: ATTACHMENT_RECORD,
 } as const satisfies Record<string, WordTable>;
 
 type Areas = typeof AREAS;
@@ -112,13 +112,13 @@ const MESSAGE_AREAS = [
   'assessment',
   'verification',
   'practitioner',
-  'attachment',
   'wording',
   'workbook_xlsx',
   'compensation',
   'previous_assessment',
-  'rectification_plan',
   'template',
+  'rectification_plan',
+  'attachment',
 ] as const;
 export type MessageArea = (typeof MESSAGE_AREAS)[number];
 export type MessageCode = { [P in MessageArea]: CodesOf<P, Areas[P]> }[MessageArea];

@@ -12,11 +12,11 @@ import * as testObjectScope from './2026-12-08a-test-object-scope';
 import * as requirementWording from './2026-12-08b-requirement-wording';
 import * as verification from './2026-12-08c-verification';
 import * as compensationsPrevious from './2026-12-08d-compensations-previous';
-import * as rectificationPlan from './2026-12-09d-rectification-plan';
 import * as filingProfile from './2026-12-09a-filing-profile';
 import * as recordAttachments from './2026-12-09b-record-attachments';
-import * as documentOverrides from './2026-12-09e-document-overrides';
 import * as gradingNarrative from './2026-12-09c-grading-narrative';
+import * as rectificationPlan from './2026-12-09d-rectification-plan';
+import * as documentOverrides from './2026-12-09e-document-overrides';
 
 /** Migrations in code, one set for SQLite and PostgreSQL, keyed by date-prefixed name. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,11 +33,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08b-requirement-wording': requirementWording,
   '2026-12-08c-verification': verification,
   '2026-12-08d-compensations-previous': compensationsPrevious,
-  '2026-12-09d-rectification-plan': rectificationPlan,
   '2026-12-09a-filing-profile': filingProfile,
   '2026-12-09b-record-attachments': recordAttachments,
-  '2026-12-09e-document-overrides': documentOverrides,
   '2026-12-09c-grading-narrative': gradingNarrative,
+  '2026-12-09d-rectification-plan': rectificationPlan,
+  '2026-12-09e-document-overrides': documentOverrides,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
