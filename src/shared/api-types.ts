@@ -257,6 +257,9 @@ export interface RecordAttachmentDto {
     | 'filing_certificate'
     | 'assessment_report'
     | 'topology'
+    | 'security_policies'
+    | 'security_design'
+    | 'product_list'
     | 'other';
   fileName: string;
   mediaType: string;

@@ -20,6 +20,9 @@ export const ATTACHMENT_PURPOSES = [
   'filing_certificate',
   'assessment_report',
   'topology',
+  'security_policies',
+  'security_design',
+  'product_list',
   'other',
 ] as const satisfies readonly AttachmentPurpose[];
 
@@ -30,7 +33,7 @@ export const PURPOSES_BY_RECORD_KIND: Readonly<
   review: ['expert_review_opinion', 'competent_approval', 'other'],
   filing: ['filing_certificate', 'other'],
   event: ['assessment_report', 'other'],
-  system: ['topology', 'other'],
+  system: ['topology', 'security_policies', 'security_design', 'product_list', 'other'],
 };
 
 /** Scans and diagrams: PDF, JPEG and PNG, with the file-name endings each must have. */

@@ -287,8 +287,8 @@ const DETAIL: SystemDetailDto = {
       id: 'a4',
       recordKind: 'system',
       recordId: SYSTEM_ID,
-      purpose: 'other',
-      fileName: '信息安全管理制度汇编.pdf',
+      purpose: 'security_policies',
+      fileName: 'HIS-SEC-POL-2025.pdf',
       mediaType: 'application/pdf',
       size: 1000,
       sm3: SM3('d'),
@@ -299,8 +299,8 @@ const DETAIL: SystemDetailDto = {
       id: 'a5',
       recordKind: 'system',
       recordId: SYSTEM_ID,
-      purpose: 'other',
-      fileName: 'HIS安全建设实施方案.pdf',
+      purpose: 'security_design',
+      fileName: 'HIS-JS-FA-v3.pdf',
       mediaType: 'application/pdf',
       size: 1000,
       sm3: SM3('e'),
@@ -595,8 +595,9 @@ describe('备案表: a fully filled hospital', () => {
     );
     assert.ok(t4!.rows.every((r) => r[2] === '■有\u3000□无'));
     assert.equal(line('01')[3], 'HIS网络拓扑图.png（SM3：aaaaaaaa…）');
-    assert.equal(line('02')[3], '信息安全管理制度汇编.pdf（SM3：dddddddd…）');
-    assert.equal(line('03')[3], 'HIS安全建设实施方案.pdf（SM3：eeeeeeee…）');
+    assert.equal(line('02')[3], 'HIS-SEC-POL-2025.pdf（SM3：dddddddd…）');
+    assert.equal(line('03')[3], 'HIS-JS-FA-v3.pdf（SM3：eeeeeeee…）');
+    // An older scan of purpose `other` is still found by the words in its name.
     assert.equal(line('04')[3], '安全产品清单及销售许可证.pdf（SM3：ffffffff…）');
     assert.equal(
       line('05')[3],

@@ -101,8 +101,8 @@ export const RECTIFICATION_PLAN_BLOCKS: readonly OverridableBlock[] = [
     key: 'rectification.basis',
     label: { zh: '整改依据', en: 'Basis' },
     defaults: {
-      zh: '《中华人民共和国网络安全法》第二十一条（网络运营者应当按照网络安全等级保护制度的要求履行安全保护义务）；GB/T 22239—2019《信息安全技术 网络安全等级保护基本要求》；GB/T 28448—2019《信息安全技术 网络安全等级保护测评要求》；本次等级测评报告及其安全问题整改建议。',
-      en: 'Cybersecurity Law of the PRC, Article 21 (network operators fulfil their security duties under the multi-level protection scheme); GB/T 22239-2019 Baseline for classified protection of cybersecurity; GB/T 28448-2019 Evaluation requirement for classified protection of cybersecurity; this assessment report and its rectification advice.',
+      zh: '《中华人民共和国网络安全法》第二十三条（2025年修正、2026年1月1日起施行；修正前为第二十一条：网络运营者应当按照网络安全等级保护制度的要求履行安全保护义务）；GB/T 22239—2019《信息安全技术 网络安全等级保护基本要求》；GB/T 28448—2019《信息安全技术 网络安全等级保护测评要求》；本次等级测评报告及其安全问题整改建议。',
+      en: 'Cybersecurity Law of the PRC, Article 23 as amended in 2025, in force 1 January 2026 (formerly Article 21: network operators fulfil their security duties under the multi-level protection scheme); GB/T 22239-2019 Baseline for classified protection of cybersecurity; GB/T 28448-2019 Evaluation requirement for classified protection of cybersecurity; this assessment report and its rectification advice.',
     },
     multiline: true,
   },

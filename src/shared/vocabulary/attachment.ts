@@ -11,6 +11,18 @@ export const ATTACHMENT_PURPOSE = {
   filing_certificate: { zh: '备案证明', en: 'Filing certificate' },
   assessment_report: { zh: '测评报告', en: 'Assessment report' },
   topology: { zh: '网络拓扑图', en: 'Network topology diagram' },
+  security_policies: {
+    zh: '安全组织机构及管理制度',
+    en: 'Security organisation and policies',
+  },
+  security_design: {
+    zh: '安全保护设施设计实施方案或改建实施方案',
+    en: 'Design or rebuild plan of the security measures',
+  },
+  product_list: {
+    zh: '安全产品清单及认证、销售许可证明',
+    en: 'Security products with certification and sales licences',
+  },
   other: { zh: '其他材料', en: 'Other document' },
 } as const satisfies WordTable;
 

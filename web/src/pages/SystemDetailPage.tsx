@@ -14,6 +14,7 @@ import { useCan, useCurrentOrganisation } from '../components/OrganisationScope'
 import { eventRecords } from '../components/records/event-records';
 import { filingRecords } from '../components/records/filing-records';
 import { RecordsCard } from '../components/records/RecordsCard';
+import { FilingDocumentsCard } from '../components/records/FilingDocumentsCard';
 import { SystemTopologyCard } from '../components/records/SystemTopologyCard';
 import { reviewRecords } from '../components/records/review-records';
 import { GradingHistory } from '../components/system-detail/GradingHistory';
@@ -146,6 +147,7 @@ export function SystemDetailPage() {
                 <RecordsCard orgId={organisation.id} detail={detail.data} kind={reviewRecords} />
                 <RecordsCard orgId={organisation.id} detail={detail.data} kind={filingRecords} />
                 <RecordsCard orgId={organisation.id} detail={detail.data} kind={eventRecords} />
+                {(system.level ?? 0) >= 3 && <FilingDocumentsCard systemId={system.id} />}
               </Space>
             ),
           },

@@ -343,9 +343,9 @@ const gradingReportName = (d: FilingFormInput, lang: Lang) =>
 // --- 表四 helpers ---------------------------------------------------------------------------
 
 /**
- * 表四 lines the attachment purposes do not name (安全组织机构及管理制度 and the like): an
- * attachment of purpose `other` whose file name has one of these words is listed on the line.
- * Ours, not the form's.
+ * 表四 lines take the attachments of their own purpose (uploaded under 备案表表四材料 on the
+ * system), and also an attachment of purpose `other` whose file name has one of these words
+ * (scans uploaded before the purposes existed). Ours, not the form's.
  */
 export const TABLE4_FILE_NAME_WORDS: Readonly<Record<string, readonly string[]>> = {
   '01': ['拓扑', 'topology'],
@@ -415,7 +415,7 @@ const TABLE4: readonly Table4Line[] = [
     item: '02',
     label: zhEn('安全组织机构及管理制度', 'Security organisation and policies'),
     source: 'detail.attachments[purpose=other, file name]',
-    held: (d, lang) => attachmentList(lang, attachmentsFor(d, [], '02')),
+    held: (d, lang) => attachmentList(lang, attachmentsFor(d, ['security_policies'], '02')),
   },
   {
     item: '03',
@@ -424,7 +424,7 @@ const TABLE4: readonly Table4Line[] = [
       'Design or rebuild plan of the security measures',
     ),
     source: 'detail.attachments[purpose=other, file name]',
-    held: (d, lang) => attachmentList(lang, attachmentsFor(d, [], '03')),
+    held: (d, lang) => attachmentList(lang, attachmentsFor(d, ['security_design'], '03')),
   },
   {
     item: '04',
@@ -433,7 +433,7 @@ const TABLE4: readonly Table4Line[] = [
       'Security products used, with certification and sales licences',
     ),
     source: 'detail.attachments[purpose=other, file name]',
-    held: (d, lang) => attachmentList(lang, attachmentsFor(d, [], '04')),
+    held: (d, lang) => attachmentList(lang, attachmentsFor(d, ['product_list'], '04')),
   },
   {
     item: '05',
