@@ -50,7 +50,11 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
     provider,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely checks for its migration table by introspecting every schema of the database; a schema
+  // another process drops meanwhile (PostgreSQL tests each drop their own) fails that scan.
+  for (let retry = 0; retry < 3 && error && droppedMeanwhile(error, schema); retry++)
+    ({ error, results } = await migrator.migrateToLatest());
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(
@@ -58,4 +62,12 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
     );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** "schema "x" does not exist" about a schema other than ours: another one vanished mid-scan. */
+function droppedMeanwhile(error: unknown, schema: string | undefined): boolean {
+  const match = /schema "([^"]+)" does not exist/.exec(
+    error instanceof Error ? error.message : String(error),
+  );
+  return match !== null && match[1] !== schema;
 }
