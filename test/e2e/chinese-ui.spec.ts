@@ -15,6 +15,8 @@ const ALLOWED = new Set([
   'Excel',
   'Word',
   'PDF',
+  'PNG',
+  'JPEG',
   'CSV',
   'WPS',
   'xlsx',
@@ -371,10 +373,11 @@ test('the Chinese UI shows no English on the pages of the web tour', async ({ pa
     await check('核心业务 · 边界图 · 资产说明');
   });
 
-  await test.step('settings: members, roles, tokens and the audit log with its changes', async () => {
+  await test.step('settings: members, roles, organisation details, tokens and the audit log with its changes', async () => {
     for (const [path, name] of [
       ['settings/members', '成员与角色'],
       ['settings/roles', '角色权限'],
+      ['settings/organisation', '单位信息'],
       ['settings/tokens', 'API令牌'],
     ] as const) {
       await page.goto(`/o/${orgId}/${path}`);
