@@ -8,11 +8,9 @@ import {
   buildAssessmentReport,
   type GuidanceNote,
 } from '../../reports/documents/assessment-report';
-import type { ReportDocument, ReportImage } from '../../reports/model';
-import type { SystemDetailDto } from '../../shared/api-types';
+import type { ReportDocument } from '../../reports/model';
 import { getAssessment } from '../../store/repositories/assessments.repository';
 import { inScope } from '../access';
-import { attachmentContent } from '../attachments/queries';
 import { compensationsQuery } from '../assessment/compensations';
 import { baselineOf } from '../assessment/model';
 import { previousFindingsQuery } from '../assessment/previous-findings';
@@ -20,8 +18,7 @@ import { findingsQuery, majorRisksQuery, scoreQuery, workbookQuery } from '../as
 import { rectificationsQuery } from '../assessment/rectification';
 import { verificationAppendices } from '../assessment/verification';
 import { majorRiskTriggerList } from '../catalog-queries';
-import type { AppContext } from '../context';
-import { systemOrNull, type DocumentSource } from './source';
+import { systemOrNull, topologyPicture, type DocumentSource } from './source';
 
 export async function assessmentReportDocument(
   { ctx, within, organisation, overrides, lang, asOf }: DocumentSource,
@@ -63,30 +60,8 @@ export async function assessmentReportDocument(
       guidance,
       overrides,
       narrative: system?.grading?.narrative ?? null,
-      topology: system ? await topologyDiagram(ctx, organisationId, system) : null,
+      topology: system ? await topologyPicture(ctx, organisationId, system.system.id) : null,
     },
     lang,
   );
-}
-
-/** The newest picture (PNG/JPEG) uploaded on the system itself with purpose 'topology'. */
-async function topologyDiagram(
-  ctx: AppContext,
-  organisationId: string,
-  detail: SystemDetailDto,
-): Promise<ReportImage | null> {
-  const newest = detail.attachments
-    .filter(
-      (a) =>
-        a.recordKind === 'system' &&
-        a.purpose === 'topology' &&
-        (a.mediaType === 'image/png' || a.mediaType === 'image/jpeg'),
-    )
-    .at(-1);
-  if (!newest) return null;
-  const file = await attachmentContent(ctx, organisationId, newest.id);
-  return {
-    data: new Uint8Array(file.data),
-    mediaType: file.mediaType as ReportImage['mediaType'],
-  };
 }

@@ -5,11 +5,12 @@
  */
 import type { DocumentOverrides } from '../../reports/overrides';
 import { NO_OVERRIDES } from '../../reports/overrides';
-import type { Lang } from '../../reports/model';
+import type { Lang, ReportImage } from '../../reports/model';
 import type { OrganisationDto, SystemDetailDto } from '../../shared/api-types';
 import type { ProtectionLevel } from '../../shared/mlps';
 import { NotFoundError } from '../../errors';
 import type { OrgScope } from '../access';
+import { systemTopologyImage } from '../attachments/queries';
 import type { AppContext } from '../context';
 import { getSystemDetail } from '../systems/detail';
 import { loadDocumentOverrides } from './template';
@@ -74,4 +75,20 @@ export async function systemOrNull(ctx: AppContext, organisationId: string, syst
     if (error instanceof NotFoundError) return null;
     throw error;
   }
+}
+
+/** The system's newest PNG/JPEG topology diagram, for the reports that print it. */
+export async function topologyPicture(
+  ctx: AppContext,
+  organisationId: string,
+  systemId: string,
+): Promise<(ReportImage & { fileName: string }) | null> {
+  const file = await systemTopologyImage(ctx, organisationId, systemId);
+  return file
+    ? {
+        data: new Uint8Array(file.data),
+        mediaType: file.mediaType as ReportImage['mediaType'],
+        fileName: file.fileName,
+      }
+    : null;
 }
