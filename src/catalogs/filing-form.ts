@@ -8,7 +8,6 @@
  * codes and labels unique within a list; exactly one 其他 option per list; 跨 N 个 only on
  * 服务范围.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   FILING_OPTION_LIST_IDS,
@@ -26,6 +25,7 @@ import {
   type Locator,
   type Problem,
   type YamlSource,
+  readCatalogFile,
 } from './validate';
 
 export type {
@@ -62,14 +62,7 @@ export type FilingFormResult =
 export function loadFilingFormOptions(
   file: string = DEFAULT_FILING_FORM_OPTIONS_FILE,
 ): FilingFormResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ file, path: '', message: `cannot read file: ${message}` }] };
-  }
-  return validateFilingFormOptions({ file: 'filing-form/options.yaml', text });
+  return readCatalogFile(file, 'filing-form/options.yaml', validateFilingFormOptions);
 }
 
 /** Validates the file text (pure; {@link loadFilingFormOptions} reads the file). */

@@ -13,7 +13,6 @@
  * year's notice is in the data or someone recorded, within the last 14 days, that they searched
  * for it and it was not yet published.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   addCalendarDays,
@@ -32,6 +31,7 @@ import {
   type PathSegment,
   type Problem,
   type YamlSource,
+  readCatalogFile,
 } from './validate';
 
 /** The shipped data file, resolved from this module so it works from any cwd. */
@@ -57,14 +57,7 @@ export type HolidayCalendarResult =
 export function loadHolidayCalendar(
   file: string = DEFAULT_HOLIDAY_CALENDAR_FILE,
 ): HolidayCalendarResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ file, path: '', message: `cannot read file: ${message}` }] };
-  }
-  return validateHolidayCalendar({ file: 'cn-holidays.yaml', text });
+  return readCatalogFile(file, 'cn-holidays.yaml', validateHolidayCalendar);
 }
 
 /** Validates the calendar file text (pure; {@link loadHolidayCalendar} reads the file). */

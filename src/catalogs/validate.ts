@@ -225,3 +225,22 @@ export function readYamlDirectory(
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * Reads one catalog file and hands its text to `validate` under `name` (the name problems
+ * carry); an unreadable file is a problem of its own.
+ */
+export function readCatalogFile<R>(
+  file: string,
+  name: string,
+  validate: (source: YamlSource) => R,
+): R | { readonly ok: false; readonly problems: readonly Problem[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [{ file, path: '', message: `cannot read file: ${message}` }] };
+  }
+  return validate({ file: name, text });
+}

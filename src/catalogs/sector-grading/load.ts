@@ -4,7 +4,6 @@
  * source id meaning the same source everywhere, effective dates in order, and a guide marked
  * confirmed only when one of its sources names the provision it was read in.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { canonicalJsonHash, metadataProblems, type ChangelogEntry } from '../catalog-metadata';
 import {
@@ -14,6 +13,7 @@ import {
   type Locator,
   type Problem,
   type YamlSource,
+  readCatalogFile,
 } from '../validate';
 import { SectorGradingFileSchema, type SectorGradingFile, type SectorGradingGuide } from './schema';
 
@@ -32,14 +32,7 @@ export type SectorGradingResult =
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 export function loadSectorGrading(file: string = DEFAULT_SECTOR_GRADING_FILE): SectorGradingResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ file, path: '', message: `cannot read file: ${message}` }] };
-  }
-  return validateSectorGrading({ file: 'guides.yaml', text });
+  return readCatalogFile(file, 'guides.yaml', validateSectorGrading);
 }
 
 /** Validates the file text (pure; {@link loadSectorGrading} reads the file). */
