@@ -8,7 +8,7 @@
  * threads) beside the wall time: on a shared machine the wall time is an upper bound.
  * `npx tsx bench/reports.ts`.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { updateAssessmentCommand } from '../src/app/assessment/commands';
@@ -96,7 +96,14 @@ export async function benchReports(): Promise<void> {
         '2026-04-20',
       );
       const t1 = performance.now();
-      size = (await renderReport(doc, format)).length;
+      const bytes = await renderReport(doc, format);
+      size = bytes.length;
+      // BENCH_REPORT_OUT=<dir> keeps the rendered report to look at.
+      if (process.env.BENCH_REPORT_OUT)
+        writeFileSync(
+          path.join(process.env.BENCH_REPORT_OUT, `assessment-report-40.${format}`),
+          bytes,
+        );
       builds.push(t1 - t0);
       renders.push(performance.now() - t1);
       const used = process.cpuUsage(c0);
