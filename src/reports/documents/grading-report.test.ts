@@ -294,4 +294,13 @@ describe('定级报告 narrative', () => {
       ['grading.sector_guidance_note', 'grading.harm_argument_intro'],
     );
   });
+
+  it("puts the organisation's logo on the cover, and none without one", () => {
+    const logo = {
+      data: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+      mediaType: 'image/png' as const,
+    };
+    assert.equal(build({ detail: level3, overrides: { blocks: {}, logo } }).cover.logo, logo);
+    assert.equal(build({ detail: level3 }).cover.logo, undefined);
+  });
 });

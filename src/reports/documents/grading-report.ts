@@ -334,6 +334,7 @@ export function buildGradingReport(input: GradingReportInput, lang: Lang): Repor
               ['Graded on', grading ? date(lang, grading.gradedOn) : blank(lang)],
             ],
       date: date(lang, input.date),
+      ...(input.overrides?.logo ? { logo: input.overrides.logo } : {}),
     },
     header: lang === 'zh' ? `${system.name} 定级报告` : `${system.name} grading report`,
     blocks,
