@@ -15,16 +15,25 @@ const VIEWER = {
   newPassword: 'Changed#Viewer-2026',
 };
 
-/** The options of the header's organisation switcher, opened. */
-async function openSwitcher(page: Page) {
-  await page.getByRole('combobox', { name: '当前组织' }).click();
+/**
+ * The options of the header's organisation switcher, opened; `search` types into it first (the
+ * list is virtual: with the other specs' organisations an unsearched one may not be rendered).
+ */
+async function openSwitcher(page: Page, search?: string) {
+  const switcher = page.getByRole('combobox', { name: '当前组织' });
+  await switcher.click();
+  if (search) await switcher.fill(search);
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await expect(options.first()).toBeVisible();
+  if (search) {
+    await expect(page.locator('.ant-select-dropdown:visible')).toBeVisible();
+    // Filtered: every option left names the search (none at all when it does not exist yet).
+    await expect(options.filter({ hasNotText: search })).toHaveCount(0);
+  } else await expect(options.first()).toBeVisible();
   return options;
 }
 
 async function switchTo(page: Page, organisation: string) {
-  const options = await openSwitcher(page);
+  const options = await openSwitcher(page, organisation);
   await options.filter({ hasText: organisation }).click();
   await expect(page.getByRole('heading', { name: organisation })).toBeVisible();
 }
@@ -33,7 +42,7 @@ async function switchTo(page: Page, organisation: string) {
 async function openOrCreateOrganisation(page: Page, name: string) {
   const switcher = page.getByRole('combobox', { name: '当前组织' });
   if (await switcher.isVisible()) {
-    const options = await openSwitcher(page);
+    const options = await openSwitcher(page, name);
     const existing = options.filter({ hasText: name });
     if ((await existing.count()) > 0) {
       await existing.first().click();
