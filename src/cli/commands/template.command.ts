@@ -3,17 +3,16 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { CLI_ACTOR } from '../../app/actor';
-import type { AppContext } from '../../app/context';
 import {
   documentTemplateQuery,
   exportTemplateQuery,
   importTemplateCommand,
 } from '../../app/documents/template';
-import { allOrganisationsQuery, requireOrganisation } from '../../app/organisations/queries';
 import { parseStructuredFile } from '../../app/structured-file';
 import { LOGO_MAX_BYTES, TemplateFileSchema } from '../../shared/document-template-schemas';
 import { withStore } from '../context';
 import { formatTable, UsageError } from '../io';
+import { organisationArgument as organisation } from '../organisation-argument';
 
 /** A template file is its texts and at most one logo in base64: this is plenty. */
 const TEMPLATE_FILE_MAX_BYTES = 2 * LOGO_MAX_BYTES + 1024 * 1024;
@@ -102,21 +101,6 @@ export function registerTemplate(program: Command): void {
         `imported ${file}: ${report.blocks} block${report.blocks === 1 ? '' : 's'}, ${report.changed} changed; logo ${report.logo}`,
       );
     });
-}
-
-/** `--org`, checked; without it the only organisation there is. */
-async function organisation(ctx: AppContext, org: string | undefined): Promise<string> {
-  if (org !== undefined) {
-    await requireOrganisation(ctx, org);
-    return org;
-  }
-  const all = await allOrganisationsQuery(ctx);
-  if (all.length === 1) return (all[0] as { id: string }).id;
-  throw new UsageError(
-    all.length === 0
-      ? 'there is no organisation yet (dengbao orgs create)'
-      : `there are ${all.length} organisations; name one with --org <id> (dengbao orgs list)`,
-  );
 }
 
 function readBounded(file: string): string {

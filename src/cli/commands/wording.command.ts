@@ -11,10 +11,9 @@ import {
   wordingQuery,
   type WordingSource,
 } from '../../app/assessment/wording';
-import type { AppContext } from '../../app/context';
-import { allOrganisationsQuery, requireOrganisation } from '../../app/organisations/queries';
 import { withStore } from '../context';
 import { formatTable, UsageError } from '../io';
+import { organisationArgument as organisation } from '../organisation-argument';
 
 /**
  * `dengbao wording`: the standard's own wording (标准原文) an organisation holds a licensed copy
@@ -119,21 +118,6 @@ export function registerWording(program: Command): void {
       );
       print(`deleted ${deleted} entr${deleted === 1 ? 'y' : 'ies'}`);
     });
-}
-
-/** `--org`, checked; without it the only organisation there is. */
-async function organisation(ctx: AppContext, org: string | undefined): Promise<string> {
-  if (org !== undefined) {
-    await requireOrganisation(ctx, org);
-    return org;
-  }
-  const all = await allOrganisationsQuery(ctx);
-  if (all.length === 1) return (all[0] as { id: string }).id;
-  throw new UsageError(
-    all.length === 0
-      ? 'there is no organisation yet (dengbao orgs create)'
-      : `there are ${all.length} organisations; name one with --org <id> (dengbao orgs list)`,
-  );
 }
 
 /** The file, refused unread when larger than the import allows. */
