@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ADMIN, call, firstSignIn, handOverOrganisation, signIn } from './support';
+import { ADMIN, call, chooseOption, firstSignIn, handOverOrganisation, signIn } from './support';
 
 const screenshots = path.resolve(import.meta.dirname, '../../test-results');
 
@@ -31,27 +31,8 @@ const label = (code: string) => {
 };
 
 /** A JSON call with the signed-in browser's cookie and CSRF token. */
-/** Chooses an option of an antd Select: type to filter, click the option in the open list. */
-async function choose(select: Locator, text: string) {
-  const page = select.page();
-  const box = select.locator(
-    'xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
-  );
-  // The newest drop-down is the last in the page (an earlier one may still be fading out); a
-  // click lost to the animation is tried again until the select shows the choice.
-  await expect(async () => {
-    await select.click();
-    await select.fill(text);
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .last()
-      .locator('.ant-select-item-option')
-      .filter({ hasText: text })
-      .first()
-      .click({ timeout: 3000 });
-    await expect(box).toContainText(text, { timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
-}
+/** Chooses an option of an antd Select, typing its text to filter the list. */
+const choose = (select: Locator, text: string) => chooseOption(select, text, { search: text });
 
 /** The node of an asset in the boundary graph (React Flow names it by code and name). */
 const node = (page: Page, code: string) =>

@@ -7,8 +7,16 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ADMIN, call, firstSignIn, handOverOrganisation, signIn, signOut } from './support';
+import { expect, test } from '@playwright/test';
+import {
+  ADMIN,
+  call,
+  chooseOption,
+  firstSignIn,
+  handOverOrganisation,
+  signIn,
+  signOut,
+} from './support';
 
 const shots = path.resolve(import.meta.dirname, '../../.tmp');
 
@@ -58,23 +66,6 @@ const OWNER = {
 };
 
 /** The option of the open Select dropdown (closed ones stay in the DOM, hidden). */
-const option = (page: Page, text: string | RegExp) =>
-  page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: text });
-
-/** Opens a Select, types `search` into it when given (long lists render lazily), picks `text`. */
-async function choose(page: Page, select: Locator, text: string, search?: string) {
-  await select.click();
-  if (search) await page.keyboard.type(search);
-  await option(page, text).first().click();
-  // An option clicked while the dropdown still animates can miss: check the choice took.
-  const box = select.locator(
-    'xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
-  );
-  await expect(box).toContainText(text);
-}
-
 test.use({ actionTimeout: 15_000 });
 
 test('filing dossier: the hospital fills 表一 and 表二 in the browser; the filing form PDF has no （待填写）', async ({
@@ -159,7 +150,7 @@ test('filing dossier: the hospital fills 表一 and 表二 in the browser; the f
     await expect(table1.getByLabel('单位类型：其他（请注明）')).toBeVisible();
     await table1.getByRole('radio', { name: '3 事业单位' }).check();
     await expect(table1.getByLabel('单位类型：其他（请注明）')).toBeHidden();
-    await choose(page, table1.getByLabel('行业类别'), '45 卫生', '卫生');
+    await chooseOption(table1.getByLabel('行业类别'), '45 卫生', { search: '卫生' });
   });
 
   await test.step('数据摸底调查表 and 保护工作方案', async () => {
@@ -168,9 +159,9 @@ test('filing dossier: the hospital fills 表一 and 表二 in the browser; the f
     await data.getByLabel('数据类别名称').fill('电子病历');
     await data.getByLabel('数据量').fill('约 120 万份');
     await data.getByLabel('涉及个人信息人数').fill('850000');
-    await choose(page, data.getByLabel('重要程度'), '重要');
+    await chooseOption(data.getByLabel('重要程度'), '重要');
     await data.getByLabel('存储位置').fill('本院数据中心（杭州）');
-    await choose(page, data.getByLabel('所在定级对象'), SYSTEM);
+    await chooseOption(data.getByLabel('所在定级对象'), SYSTEM);
     await page.keyboard.press('Escape');
 
     const plan = page.getByTestId('filing-protection-plan');
@@ -227,9 +218,9 @@ test('filing dossier: the hospital fills 表一 and 表二 in the browser; the f
     ] as const) {
       await products.getByRole('button', { name: '添加关键产品' }).click();
       const row = products.locator('.ant-table-row').last();
-      await choose(page, row.getByLabel('产品类型'), type);
+      await chooseOption(row.getByLabel('产品类型'), type);
       await row.getByLabel('数量').fill(count);
-      await choose(page, row.getByLabel('使用国产品情况'), use);
+      await chooseOption(row.getByLabel('使用国产品情况'), use);
     }
     await products.locator('.ant-table-row').first().getByLabel('国产品使用率').fill('60');
 
@@ -240,7 +231,7 @@ test('filing dossier: the hospital fills 表一 and 表二 in the browser; the f
     ] as const) {
       await services.getByRole('button', { name: '添加服务' }).click();
       const row = services.locator('.ant-table-row').last();
-      await choose(page, row.getByLabel('服务类型'), type);
+      await chooseOption(row.getByLabel('服务类型'), type);
       await row.getByRole('radio', { name: provider }).check();
     }
     await page.getByTestId('filing-subsystem').getByRole('radio', { name: '否' }).check();

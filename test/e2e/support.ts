@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The platform administrator test/e2e/start-server.mjs creates in the fresh data directory. */
 export const ADMIN = {
@@ -91,4 +91,32 @@ export async function firstSignIn(
   await page.getByLabel('确认新密码').fill(owner.newPassword);
   await page.getByRole('button', { name: '修改密码' }).click();
   await expect(page.getByRole('heading', { name: organisation })).toBeVisible();
+}
+
+/**
+ * Chooses `text` in an antd Select. `search` is typed first when given (long lists render
+ * lazily). The newest drop-down is the last in the page (an earlier one may still be fading
+ * out); a click lost to the animation is tried again until the select shows the choice.
+ */
+export async function chooseOption(
+  select: Locator,
+  text: string,
+  options: { search?: string } = {},
+): Promise<void> {
+  const page = select.page();
+  const box = select.locator(
+    'xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
+  );
+  await expect(async () => {
+    await select.click();
+    if (options.search !== undefined) await select.fill(options.search);
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .last()
+      .locator('.ant-select-item-option')
+      .filter({ hasText: text })
+      .first()
+      .click({ timeout: 3000 });
+    await expect(box).toContainText(text, { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
 }
