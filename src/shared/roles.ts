@@ -32,6 +32,9 @@ export const PERMISSIONS = [
   'rectification.write',
   'cii.read',
   'cii.write',
+  'privacy.read',
+  'privacy.write',
+  'privacy.approve',
   'audit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -50,13 +53,17 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'rectification.write',
     'cii.read',
     'cii.write',
+    'privacy.read',
+    'privacy.write',
+    'privacy.approve',
   ],
   // 安全管理员: accounts, roles and tokens; cannot read or edit the compliance data.
   security_admin: ['org.read', 'members.read', 'members.manage', 'tokens.manage'],
   // 审计管理员: reads and verifies the audit log (and who holds which role); changes nothing.
   audit_admin: ['org.read', 'members.read', 'audit.read'],
   // 测评人员 (external): reads the systems assigned to them and records their assessments,
-  // reviews colleagues' results and re-tests rectifications.
+  // reviews colleagues' results and re-tests rectifications. No personal-information register:
+  // it is not their engagement.
   assessor: [
     'org.read',
     'systems.read',
@@ -76,8 +83,17 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'rectification.write',
     'cii.read',
     'cii.write',
+    'privacy.read',
+    'privacy.write',
   ],
-  viewer: ['org.read', 'systems.read', 'obligations.read', 'assessments.read', 'cii.read'],
+  viewer: [
+    'org.read',
+    'systems.read',
+    'obligations.read',
+    'assessments.read',
+    'cii.read',
+    'privacy.read',
+  ],
 };
 
 /** Roles whose reads are limited to the systems they are assigned. */
