@@ -565,6 +565,61 @@ export interface OrganisationLogosTable {
   updated_at: string;
 }
 
+/** Organisation-wide facts of the personal-information register (SM4 JSON of RegisterProfile). */
+export interface PrivacyRegisterProfilesTable {
+  organisation_id: string;
+  data_enc: string;
+  version: number;
+  updated_at: string;
+}
+
+/** A processing activity; `data_enc` is SM4 JSON of ActivityInput without code and name. */
+export interface PrivacyActivitiesTable {
+  id: string;
+  organisation_id: string;
+  code: string;
+  name: string;
+  data_enc: string;
+  retain_until: string | null;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PrivacyTransferBatchesTable {
+  id: string;
+  organisation_id: string;
+  activity_id: string;
+  transfer_key: string;
+  transferred_on: string;
+  individuals: number;
+  sensitive_individuals: number;
+  note: string | null;
+  created_at: string;
+}
+
+export interface PrivacyPipiasTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  status: string;
+  activity_ids: string;
+  questionnaire_version: string;
+  triggers: string;
+  content_enc: string;
+  overall_risk: string | null;
+  reviews: string;
+  submitted_at: string | null;
+  approved_by: string | null;
+  approved_on: string | null;
+  retain_until: string | null;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   systems: SystemsTable;
@@ -605,6 +660,10 @@ export interface Database {
   record_attachments: RecordAttachmentsTable;
   document_overrides: DocumentOverridesTable;
   organisation_logos: OrganisationLogosTable;
+  privacy_register_profiles: PrivacyRegisterProfilesTable;
+  privacy_activities: PrivacyActivitiesTable;
+  privacy_transfer_batches: PrivacyTransferBatchesTable;
+  privacy_pipias: PrivacyPipiasTable;
 }
 
 export type AssessmentRow = Selectable<AssessmentsTable>;
@@ -622,6 +681,9 @@ export type CompensationRow = Selectable<AssessmentCompensationsTable>;
 export type RecordAttachmentRow = Selectable<RecordAttachmentsTable>;
 export type DocumentOverrideRow = Selectable<DocumentOverridesTable>;
 export type OrganisationLogoRow = Selectable<OrganisationLogosTable>;
+export type PrivacyActivityRow = Selectable<PrivacyActivitiesTable>;
+export type PrivacyTransferBatchRow = Selectable<PrivacyTransferBatchesTable>;
+export type PrivacyPipiaRow = Selectable<PrivacyPipiasTable>;
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type SystemRow = Selectable<SystemsTable>;

@@ -17,6 +17,7 @@ import * as recordAttachments from './2026-12-09b-record-attachments';
 import * as gradingNarrative from './2026-12-09c-grading-narrative';
 import * as rectificationPlan from './2026-12-09d-rectification-plan';
 import * as documentOverrides from './2026-12-09e-document-overrides';
+import * as privacy from './2026-12-10a-privacy';
 
 /** Migrations in code, one set for SQLite and PostgreSQL, keyed by date-prefixed name. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-09c-grading-narrative': gradingNarrative,
   '2026-12-09d-rectification-plan': rectificationPlan,
   '2026-12-09e-document-overrides': documentOverrides,
+  '2026-12-10a-privacy': privacy,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
