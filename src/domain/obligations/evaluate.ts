@@ -44,7 +44,8 @@ export function isInForce(rule: ObligationRule, asOf: IsoDate): boolean {
   );
 }
 
-function stateOf(
+/** Where a drafted obligation stands on `asOf` (also used by the privacy duties). */
+export function stateOf(
   draft: DraftObligation,
   asOf: IsoDate,
   dueSoonUntil: IsoDate,
