@@ -44,8 +44,7 @@ export function isInForce(rule: ObligationRule, asOf: IsoDate): boolean {
   );
 }
 
-/** Where a drafted obligation stands on `asOf` (also used by the privacy duties). */
-export /**
+/**
  * Where a draft obligation stands on `asOf` (`dueSoonUntil` = asOf + {@link DUE_SOON_DAYS}).
  * Exported so the other engines' duties (src/domain/privacy) are stated the same way.
  */
