@@ -64,14 +64,26 @@ export const NDS_REGULATIONS = {
   privacyRules: cite('nds-regulations-2024', 'art-21'),
   consentRules: cite('nds-regulations-2024', 'art-22'),
   largeProcessors: cite('nds-regulations-2024', 'art-28'),
+  importantDataOfficerAndBody: cite('nds-regulations-2024', 'art-30'),
+  disposalOnReorganisation: cite('nds-regulations-2024', 'art-32'),
   exportBases: cite('nds-regulations-2024', 'art-35'),
   importantDataExport: cite('nds-regulations-2024', 'art-37'),
 } as const;
 
 /** 人脸识别技术应用安全管理办法 (CAC & MPS Order No. 19, in force 2025-06-01). */
 export const FACE_RECOGNITION_2025 = {
+  separateConsent: cite('cac-face-recognition-2025', 'art-6'),
+  minorsUnder14: cite('cac-face-recognition-2025', 'art-7'),
+  storageAndRetention: cite('cac-face-recognition-2025', 'art-8'),
+  priorPipia: cite('cac-face-recognition-2025', 'art-9'),
+  notSoleVerification: cite('cac-face-recognition-2025', 'art-10'),
   filing: cite('cac-face-recognition-2025', 'art-15'),
 } as const;
+
+/** CAC announcement of 2025-05-28 on face-recognition filing (transitional date 2025-07-14). */
+export const FACE_RECOGNITION_FILING_NOTICE_2025: Citation = {
+  instrumentId: 'cac-face-recognition-filing-notice-2025',
+};
 
 /** 个人信息保护合规审计管理办法 (CAC Order No. 18, in force 2025-05-01). */
 export const PI_COMPLIANCE_AUDIT_2025 = {
