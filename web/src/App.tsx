@@ -107,6 +107,10 @@ const pages = {
     () => import('./pages/settings/DocumentTemplatesPage'),
     (m) => m.DocumentTemplatesPage,
   ),
+  pipia: lazyPage(
+    () => import('./pages/privacy/PipiaPage'),
+    (m) => m.PipiaPage,
+  ),
   notFound: lazyPage(
     () => import('./pages/NotFoundPage'),
     (m) => m.NotFoundPage,
@@ -125,6 +129,7 @@ const PAGE_PATHS: readonly (readonly [string, LazyPage])[] = [
   ['/o/:orgId/assessments/:assessmentId', pages.assessment],
   ['/o/:orgId/cii', pages.ciiBusinesses],
   ['/o/:orgId/cii/:businessId', pages.ciiBusiness],
+  ['/o/:orgId/privacy/pipias/:pipiaId', pages.pipia],
   ['/o/:orgId/catalog', pages.catalog],
   ['/o/:orgId/settings/members', pages.members],
   ['/o/:orgId/settings/organisation', pages.organisationProfile],
@@ -295,6 +300,14 @@ export function App() {
                   element={
                     <RequirePermission permission="cii.read">
                       <Lazy page={pages.ciiBusiness} />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="privacy/pipias/:pipiaId"
+                  element={
+                    <RequirePermission permission="privacy.read">
+                      <Lazy page={pages.pipia} />
                     </RequirePermission>
                   }
                 />
