@@ -107,6 +107,10 @@ const pages = {
     () => import('./pages/settings/DocumentTemplatesPage'),
     (m) => m.DocumentTemplatesPage,
   ),
+  pipias: lazyPage(
+    () => import('./pages/privacy/PipiaListPage'),
+    (m) => m.PipiaListPage,
+  ),
   pipia: lazyPage(
     () => import('./pages/privacy/PipiaPage'),
     (m) => m.PipiaPage,
@@ -129,6 +133,7 @@ const PAGE_PATHS: readonly (readonly [string, LazyPage])[] = [
   ['/o/:orgId/assessments/:assessmentId', pages.assessment],
   ['/o/:orgId/cii', pages.ciiBusinesses],
   ['/o/:orgId/cii/:businessId', pages.ciiBusiness],
+  ['/o/:orgId/privacy/pipias', pages.pipias],
   ['/o/:orgId/privacy/pipias/:pipiaId', pages.pipia],
   ['/o/:orgId/catalog', pages.catalog],
   ['/o/:orgId/settings/members', pages.members],
@@ -300,6 +305,14 @@ export function App() {
                   element={
                     <RequirePermission permission="cii.read">
                       <Lazy page={pages.ciiBusiness} />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="privacy/pipias"
+                  element={
+                    <RequirePermission permission="privacy.read">
+                      <Lazy page={pages.pipias} />
                     </RequirePermission>
                   }
                 />

@@ -77,7 +77,7 @@ export function PipiaPage() {
         <Result
           status="404"
           title={t('pipia.notFound')}
-          extra={<Link to={`/o/${organisation.id}/privacy`}>{t('pipia.backToList')}</Link>}
+          extra={<Link to={`/o/${organisation.id}/privacy/pipias`}>{t('pipia.backToList')}</Link>}
         />
       );
     return <ApiErrorAlert error={pipia.error} />;
@@ -250,7 +250,7 @@ function PipiaDetail({
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Link to={`/o/${organisation.id}/privacy?tab=pipia`}>
+      <Link to={`/o/${organisation.id}/privacy/pipias`}>
         <ArrowLeftOutlined /> {t('pipia.backToList')}
       </Link>
       <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -528,7 +528,7 @@ function PipiaDetail({
                     onConfirm={async () => {
                       try {
                         await remove.mutateAsync(pipia.id);
-                        void navigate(`/o/${organisation.id}/privacy?tab=pipia`);
+                        void navigate(`/o/${organisation.id}/privacy/pipias`);
                       } catch (error) {
                         setLastError(error);
                       }
