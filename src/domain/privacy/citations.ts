@@ -24,6 +24,7 @@ export const PIPL = {
   transferMechanisms: cite('pipl-2021', 'art-38'),
   transferConsent: cite('pipl-2021', 'art-39'),
   localisation: cite('pipl-2021', 'art-40'),
+  securityMeasures: cite('pipl-2021', 'art-51'),
   protectionOfficer: cite('pipl-2021', 'art-52'),
   complianceAudit: cite('pipl-2021', 'art-54'),
   pipiaTriggers: cite('pipl-2021', 'art-55'),
@@ -42,6 +43,7 @@ export const CROSS_BORDER_2024 = {
   standardContract: cite('cac-cross-border-provisions-2024', 'art-8'),
   assessmentValidity: cite('cac-cross-border-provisions-2024', 'art-9'),
   piplDutiesRemain: cite('cac-cross-border-provisions-2024', 'art-10'),
+  dataSecurityDuties: cite('cac-cross-border-provisions-2024', 'art-11'),
   prevailsOverEarlier: cite('cac-cross-border-provisions-2024', 'art-13'),
 } as const;
 
@@ -68,6 +70,12 @@ export const NDS_REGULATIONS = {
   disposalOnReorganisation: cite('nds-regulations-2024', 'art-32'),
   exportBases: cite('nds-regulations-2024', 'art-35'),
   importantDataExport: cite('nds-regulations-2024', 'art-37'),
+  /** Penalty for Arts. 12, 16–20, 22, 40 ¶1–2, 41, 42. */
+  penaltyGeneral: cite('nds-regulations-2024', 'art-55'),
+  /** Penalty for Art. 13 (national-security review). */
+  penaltyNationalSecurity: cite('nds-regulations-2024', 'art-56'),
+  /** Penalty for the important-data duties (Arts. 29 ¶2, 30 ¶2–3, 31, 32). */
+  penaltyImportantData: cite('nds-regulations-2024', 'art-57'),
 } as const;
 
 /** 人脸识别技术应用安全管理办法 (CAC & MPS Order No. 19, in force 2025-06-01). */
@@ -87,11 +95,16 @@ export const FACE_RECOGNITION_FILING_NOTICE_2025: Citation = {
 
 /** 个人信息保护合规审计管理办法 (CAC Order No. 18, in force 2025-05-01). */
 export const PI_COMPLIANCE_AUDIT_2025 = {
-  frequency: cite('cac-pi-compliance-audit-2025', 'art-3'),
+  /** > 10 million individuals: audit at least every two years (article number not seen). */
+  frequency: cite('cac-pi-compliance-audit-2025', 'audit-frequency'),
+  /** ≥ 1 million individuals: PI protection officer (article number not seen). */
+  protectionOfficer: cite('cac-pi-compliance-audit-2025', 'pi-officer'),
 } as const;
 
-/** GB/T 35273-2020 and GB/T 39335-2020 (recommended national standards). */
+/** GB/T 35273-2020, GB/T 39335-2020 and GB/T 45574-2025 (recommended national standards). */
 export const STANDARDS = {
   sensitiveAnnexB: cite('gbt-35273-2020', 'annex-b'),
   pipiaProcess: cite('gbt-39335-2020', '5'),
+  pipiaHighRiskExamples: cite('gbt-39335-2020', 'annex-b'),
+  sensitiveCategories2025: cite('gbt-45574-2025', 'annex-a'),
 } as const;
