@@ -75,6 +75,10 @@ const pages = {
     () => import('./pages/cii/CiiBusinessPage'),
     (m) => m.default,
   ),
+  privacy: lazyPage(
+    () => import('./pages/privacy/PrivacyPage'),
+    (m) => m.default,
+  ),
   catalog: lazyPage(
     () => import('./pages/catalog/CatalogPage'),
     (m) => m.CatalogPage,
@@ -135,6 +139,7 @@ const PAGE_PATHS: readonly (readonly [string, LazyPage])[] = [
   ['/o/:orgId/cii/:businessId', pages.ciiBusiness],
   ['/o/:orgId/privacy/pipias', pages.pipias],
   ['/o/:orgId/privacy/pipias/:pipiaId', pages.pipia],
+  ['/o/:orgId/privacy', pages.privacy],
   ['/o/:orgId/catalog', pages.catalog],
   ['/o/:orgId/settings/members', pages.members],
   ['/o/:orgId/settings/organisation', pages.organisationProfile],
@@ -321,6 +326,14 @@ export function App() {
                   element={
                     <RequirePermission permission="privacy.read">
                       <Lazy page={pages.pipia} />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="privacy"
+                  element={
+                    <RequirePermission permission="privacy.read">
+                      <Lazy page={pages.privacy} />
                     </RequirePermission>
                   }
                 />

@@ -7,6 +7,7 @@ import {
   DeploymentUnitOutlined,
   DashboardOutlined,
   FileSearchOutlined,
+  LockOutlined,
   SafetyCertificateOutlined,
   TableOutlined,
   TeamOutlined,
@@ -28,6 +29,7 @@ const ICONS: Record<string, ReactNode> = {
   obligations: <CalendarOutlined />,
   assessments: <FileSearchOutlined />,
   cii: <DeploymentUnitOutlined />,
+  privacy: <LockOutlined />,
   catalog: <BookOutlined />,
   members: <TeamOutlined />,
   roles: <TableOutlined />,
@@ -37,8 +39,10 @@ const ICONS: Record<string, ReactNode> = {
 
 /** 关键信息基础设施 (CII), listed after the assessments as in ux.md's map. */
 const CII_SECTION: Section = { key: 'cii', path: 'cii', permission: 'cii.read' };
+/** 个人信息保护 (personal information), after CII. */
+const PRIVACY_SECTION: Section = { key: 'privacy', path: 'privacy', permission: 'privacy.read' };
 const withCii = (sections: readonly Section[]): Section[] =>
-  sections.flatMap((s) => (s.key === 'assessments' ? [s, CII_SECTION] : [s]));
+  sections.flatMap((s) => (s.key === 'assessments' ? [s, CII_SECTION, PRIVACY_SECTION] : [s]));
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -48,10 +52,13 @@ export function AppLayout() {
   const orgId = orgMatch?.params.orgId ?? null;
   const access = useOrganisationAccess(orgId);
   const rest = orgMatch?.params['*'] ?? '';
+  const first = rest.split('/')[0];
   const selected =
-    rest.split('/')[0] === CII_SECTION.path
+    first === CII_SECTION.path
       ? CII_SECTION.key
-      : (sectionOf(rest)?.key ?? 'dashboard');
+      : first === PRIVACY_SECTION.path
+        ? PRIVACY_SECTION.key
+        : (sectionOf(rest)?.key ?? 'dashboard');
 
   // Only what the role may open is listed (the server refuses the rest anyway).
   const item = (s: Section) => ({
@@ -59,7 +66,13 @@ export function AppLayout() {
     icon: ICONS[s.key],
     label: (
       <Link to={`/o/${orgId}${s.path ? `/${s.path}` : ''}`}>
-        {t(s.key === CII_SECTION.key ? 'cii.nav' : `nav.${s.key}`)}
+        {t(
+          s.key === CII_SECTION.key
+            ? 'cii.nav'
+            : s.key === PRIVACY_SECTION.key
+              ? 'privacy.nav'
+              : `nav.${s.key}`,
+        )}
       </Link>
     ),
   });
