@@ -273,28 +273,31 @@ export const PrivacyNoticeSchema = z
 export type PrivacyNotice = z.infer<typeof PrivacyNoticeSchema>;
 
 /** Organisation-wide facts of the register (one per organisation, versioned). */
-export const RegisterProfileSchema = refusingControlCharacters(
-  z
-    .object({
-      /**
-       * Whether the organisation operates CII. null: taken from its systems (any system marked
-       * CII); true/false overrides.
-       */
-      ciiOperator: z.boolean().nullish(),
-      /** Individuals whose personal information the organisation processes in total. */
-      totalIndividuals: count.nullish(),
-      /** 个人信息保护负责人 (PIPL Art. 52), name and contact. */
-      protectionOfficer: optionalText(200),
-      privacyNotices: z.array(PrivacyNoticeSchema).max(100).default([]),
-      /** Free-trade zone whose negative list the organisation relies on (Provisions Art. 6). */
-      freeTradeZone: optionalText(100),
-    })
-    .strict(),
-);
+// Plain objects are kept apart from their refined (control-character) wrappers: zod refuses
+// .extend(), .partial() and .omit() on a refined schema.
+const RegisterProfileObject = z
+  .object({
+    /**
+     * Whether the organisation operates CII. null: taken from its systems (any system marked
+     * CII); true/false overrides.
+     */
+    ciiOperator: z.boolean().nullish(),
+    /** Individuals whose personal information the organisation processes in total. */
+    totalIndividuals: count.nullish(),
+    /** 个人信息保护负责人 (PIPL Art. 52), name and contact. */
+    protectionOfficer: optionalText(200),
+    privacyNotices: z.array(PrivacyNoticeSchema).max(100).default([]),
+    /** Free-trade zone whose negative list the organisation relies on (Provisions Art. 6). */
+    freeTradeZone: optionalText(100),
+  })
+  .strict();
+export const RegisterProfileSchema = refusingControlCharacters(RegisterProfileObject);
 export type RegisterProfile = z.infer<typeof RegisterProfileSchema>;
-export const RegisterProfilePatchSchema = RegisterProfileSchema.extend({
-  version: z.number().int().min(0).max(MAX_INT),
-});
+export const RegisterProfilePatchSchema = refusingControlCharacters(
+  RegisterProfileObject.extend({
+    version: z.number().int().min(0).max(MAX_INT),
+  }),
+);
 
 /**
  * The register as a file (`dengbao pi import|export`, YAML or JSON; Excel has one sheet per
@@ -307,10 +310,16 @@ export const PrivacyRegisterFileSchema = refusingControlCharacters(
       profile: RegisterProfileSchema.optional(),
       activities: z
         .array(
-          ActivityInputSchema.omit({ systemIds: true }).extend({
-            /** Names of the organisation's MLPS systems. */
-            systems: z.array(text(200)).max(200).default([]),
-          }),
+          // The plain object: zod refuses .omit() on the refined ActivityInputSchema; the whole
+          // file is refined for control characters below.
+          z
+            .object(activityFields)
+            .strict()
+            .omit({ systemIds: true })
+            .extend({
+              /** Names of the organisation's MLPS systems. */
+              systems: z.array(text(200)).max(200).default([]),
+            }),
         )
         .max(PRIVACY_LIMITS.activitiesPerOrganisation)
         .default([]),
@@ -347,25 +356,24 @@ export const PipiaAnswerSchema = z
   .strict();
 export type PipiaAnswer = z.infer<typeof PipiaAnswerSchema>;
 
-export const PipiaInputSchema = refusingControlCharacters(
-  z
-    .object({
-      title: text(200),
-      /** Activities of the register this assessment covers. */
-      activityIds: z.array(z.string().uuid('must be an activity id (UUID)')).min(1).max(200),
-      /** Answers by question id of the questionnaire version. */
-      answers: z
-        .record(z.string().regex(/^[a-z0-9][a-z0-9.-]{0,39}$/), PipiaAnswerSchema)
-        .default({}),
-      conclusion: optionalText(5000),
-      overallRisk: z.enum(PIPIA_RISK_LEVELS).nullish(),
-      /** Members asked to review (user ids). */
-      reviewerIds: z.array(z.string().uuid()).max(20).default([]),
-    })
-    .strict(),
-);
+const PipiaInputObject = z
+  .object({
+    title: text(200),
+    /** Activities of the register this assessment covers. */
+    activityIds: z.array(z.string().uuid('must be an activity id (UUID)')).min(1).max(200),
+    /** Answers by question id of the questionnaire version. */
+    answers: z
+      .record(z.string().regex(/^[a-z0-9][a-z0-9.-]{0,39}$/), PipiaAnswerSchema)
+      .default({}),
+    conclusion: optionalText(5000),
+    overallRisk: z.enum(PIPIA_RISK_LEVELS).nullish(),
+    /** Members asked to review (user ids). */
+    reviewerIds: z.array(z.string().uuid()).max(20).default([]),
+  })
+  .strict();
+export const PipiaInputSchema = refusingControlCharacters(PipiaInputObject);
 export const PipiaPatchSchema = refusingControlCharacters(
-  PipiaInputSchema.partial()
+  PipiaInputObject.partial()
     .extend({ version: z.number().int().min(1).max(MAX_INT) })
     .strict(),
 );
