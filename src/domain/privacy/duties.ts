@@ -24,6 +24,7 @@ import { addCalendarDays, addMonths } from '../obligations/helpers';
 import type { DraftObligation } from '../obligations/types';
 import type { ConsentCase } from '../../shared/privacy-schemas';
 import { NDS_REGULATIONS, PI_COMPLIANCE_AUDIT_2025, PIPL } from './citations';
+import { crossBorderPaths } from './cross-border';
 import { faceRecognitionDrafts } from './face-recognition';
 import {
   PIPL_IN_FORCE,
@@ -53,8 +54,9 @@ export interface PrivacyDutyDraft extends DraftObligation {
 
 /**
  * PIPL Art. 52 leaves the number to the CAC ("处理个人信息达到国家网信部门规定数量"). 1,000,000
- * individuals (以上, inclusive) is the figure reported for the CAC's rules; UNVERIFIED against an
- * official text. Change it here once seen.
+ * individuals (以上, inclusive), set by the compliance-audit Measures (in force 2025-05-01, so the
+ * duty is checked from that day), is the figure reported for the CAC's rules; UNVERIFIED against
+ * an official text (article number not seen either). Change it here once seen.
  */
 export const PI_OFFICER_THRESHOLD = 1_000_000;
 export const PI_OFFICER_THRESHOLD_PROVENANCE: Provenance = 'unverified';
@@ -84,10 +86,10 @@ export interface PrivacyDutyOptions {
   /** The sensitive-information classifier (sensitive.ts) applied to an activity's categories. */
   readonly classify: (activity: ProcessingActivityFacts) => PipiaClassification;
   /**
-   * The cross-border engine's result for these transfers on `asOf`, whose duties are merged
-   * (after the activity duties). Omitted: no transfer duties.
+   * The cross-border engine's result for `transfers` on `asOf` when the caller has it already
+   * (e.g. to show the paths too); omitted, privacyDuties computes it with crossBorderPaths().
    */
-  readonly crossBorder?: CrossBorderResult | null;
+  readonly crossBorder?: CrossBorderResult;
 }
 
 const PIPL_PENALTY = ['pipl-66-1'] as const;
@@ -272,12 +274,14 @@ function organisationDrafts(org: PrivacyDutyOrganisationFacts, asOf: IsoDate): P
     ruleId: 'privacy.protection-officer',
     titleZh: '指定个人信息保护负责人',
     titleEn: 'Appoint a personal-information protection officer',
-    citations: [PIPL.protectionOfficer],
+    citations: [PIPL.protectionOfficer, PI_COMPLIANCE_AUDIT_2025.protectionOfficer],
     dueDate: null,
     provenance: PI_OFFICER_THRESHOLD_PROVENANCE,
     penaltyIds: PIPL_PENALTY,
   };
-  if (total === null) {
+  if (asOf < COMPLIANCE_AUDIT_MEASURES_IN_FORCE) {
+    // No number set by the CAC yet: nothing to check.
+  } else if (total === null) {
     drafts.push({
       ...officerBase,
       reasonZh: unknownZh,
@@ -408,10 +412,25 @@ function finish(
 }
 
 /**
+ * The face-recognition duties of one activity on `asOf`, stated (the face-recognition view: all
+ * of them, the prior PIPIA included; privacyDuties lists that one as privacy.pipia).
+ */
+export function faceRecognitionDuties(
+  activity: ProcessingActivityFacts,
+  asOf: IsoDate,
+  options: { readonly calendar?: WorkingDayCalendar | null } = {},
+): PrivacyDuty[] {
+  const dueSoonUntil = addCalendarDays(asOf, DUE_SOON_DAYS);
+  const subject = { kind: 'activity' as const, id: activity.id, name: activity.name };
+  return faceRecognitionDrafts(activity, asOf, { calendar: options.calendar ?? null }).map((d) =>
+    finish(d, subject, asOf, dueSoonUntil),
+  );
+}
+
+/**
  * The personal-information duties of an organisation on `asOf`: organisation duties first, then
- * each activity's, then the transfer duties of `options.crossBorder`. None before PIPL took
- * effect (2021-11-01). `transfers` are the outbound transfers the cross-border result was
- * computed for (kept in the signature so callers pass one set of facts).
+ * each activity's, then the transfer duties of the cross-border engine (crossBorderPaths over
+ * `transfers`, or `options.crossBorder` when given). None before PIPL took effect (2021-11-01).
  *
  * @example
  * privacyDuties(org, activities, transfers, '2026-03-01', { calendar, classify }).filter(
@@ -425,7 +444,6 @@ export function privacyDuties(
   asOf: IsoDate,
   options: PrivacyDutyOptions,
 ): PrivacyDuty[] {
-  void transfers;
   if (asOf < PIPL_IN_FORCE) return [];
   const dueSoonUntil = addCalendarDays(asOf, DUE_SOON_DAYS);
   const calendar = options.calendar ?? null;
@@ -442,6 +460,7 @@ export function privacyDuties(
     for (const d of activityDrafts(activity, options.classify(activity), asOf, calendar))
       duties.push(finish(d, subject, asOf, dueSoonUntil));
   }
-  if (options.crossBorder) duties.push(...options.crossBorder.duties);
+  const crossBorder = options.crossBorder ?? crossBorderPaths(org, transfers, asOf, { calendar });
+  duties.push(...crossBorder.duties);
   return duties;
 }

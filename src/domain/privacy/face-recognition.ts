@@ -36,10 +36,10 @@ export const FACE_FILING_WORKING_DAYS = 30;
 /** CAC announcement of 2025-05-28: those at or above the number before 2025-06-01 file by this day. */
 export const FACE_TRANSITIONAL_FILING_DUE: IsoDate = '2025-07-14';
 /**
- * Article numbers 6–10 of the Measures come from one secondary source quoting them (the content
- * itself is in the CAC's official summary); Art. 15 is confirmed by the CAC announcement.
+ * Articles 6–10 of the Measures: quoted with their numbers in two independent public copies (see
+ * /work/notes/privacy-facts-verified.md §6); Art. 15 is named by the CAC announcement.
  */
-export const FACE_ARTICLE_NUMBERS_PROVENANCE: Provenance = 'unverified';
+export const FACE_ARTICLE_NUMBERS_PROVENANCE: Provenance = 'confirmed';
 
 const PENALTY = ['pipl-66-1'] as const;
 
