@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health.routes';
 import { membersRoutes } from './routes/members.routes';
 import { obligationsRoutes } from './routes/obligations.routes';
 import { organisationsRoutes } from './routes/organisations.routes';
+import { privacyRoutes } from './routes/privacy.routes';
 import { reportsRoutes } from './routes/reports.routes';
 import { assessmentsRoutes } from './routes/assessments.routes';
 import { catalogRoutes } from './routes/catalog.routes';
@@ -155,6 +156,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     wordingRoutes,
     attachmentsRoutes,
     documentTemplateRoutes,
+    privacyRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api' });
   }

@@ -3,25 +3,25 @@
  * the sensitive-information classifier (src/domain/privacy/sensitive.ts): validation, the facts
  * builder and the classification query all go through here.
  */
-import { PI_CATEGORY_FALLBACK } from './category-fallback';
+import { piCategoriesByCode, shippedPiCategoryCatalog } from '../../catalogs/pi-categories';
+import {
+  classifyActivity,
+  type ClassifiableActivity,
+  type SensitiveClassification,
+} from '../../domain/privacy/sensitive';
 
 /** Whether `code` is a data category of the catalog. */
 export function categoryKnown(code: string): boolean {
-  return PI_CATEGORY_FALLBACK.has(code);
+  return piCategoriesByCode().has(code);
 }
 
 /** A short hint naming some codes, for error messages. */
 export function categoryCodesHint(): string {
-  const codes = [...PI_CATEGORY_FALLBACK.keys()];
-  return `${codes.slice(0, 6).join(', ')} … (${codes.length} codes, see GET /api/catalog/pi-categories)`;
+  const codes = [...piCategoriesByCode().keys()];
+  return `${codes.slice(0, 6).join(', ')} … (${codes.length} codes in src/catalogs/pi-categories/categories.yaml)`;
 }
 
-/** Whether a data category is sensitive personal information (PIPL Art. 28). */
-export function categorySensitive(code: string): boolean {
-  return PI_CATEGORY_FALLBACK.get(code)?.sensitive ?? false;
-}
-
-/** The sensitive categories among `codes`. */
-export function sensitiveOf(codes: readonly string[]): string[] {
-  return codes.filter(categorySensitive);
+/** The classifier's answer for an activity's categories and data subjects. */
+export function classify(activity: ClassifiableActivity): SensitiveClassification {
+  return classifyActivity(shippedPiCategoryCatalog().categories, activity);
 }

@@ -247,9 +247,9 @@ export function deleteActivityCommand(
   return audited(ctx, actor, async (trx, audit) => {
     const row = await getActivityRow(trx, organisationId, activityId);
     const today = beijingToday(ctx.clock);
-    if (row.retain_until && row.retain_until > today)
+    if (row.retain_until && row.retain_until >= today)
       throw new ConflictError(
-        `activity ${row.code} must be kept until ${row.retain_until}: an approved personal-information protection impact assessment covers it, and its report and processing records are kept at least three years (PIPL Art. 56; 个人信息保护影响评估报告和处理情况记录应当至少保存三年，${row.retain_until} 前不得删除)`,
+        `activity ${row.code} must be kept until ${row.retain_until} (inclusive): an approved personal-information protection impact assessment covers it, and its report and processing records are kept at least three years (PIPL Art. 56; 个人信息保护影响评估报告和处理情况记录应当至少保存三年，${row.retain_until} 前不得删除)`,
       );
     const before = decryptActivity(ctx.cipher, row);
     const batches = await listBatchRows(trx, organisationId, activityId);
@@ -323,7 +323,7 @@ export function deleteBatchCommand(
     const row = await getBatchRow(trx, organisationId, batchId);
     const activity = await getActivityRow(trx, organisationId, row.activity_id);
     const today = beijingToday(ctx.clock);
-    if (activity.retain_until && activity.retain_until > today)
+    if (activity.retain_until && activity.retain_until >= today)
       throw new ConflictError(
         `the batches of activity ${activity.code} are processing records kept until ${activity.retain_until} (PIPL Art. 56; 处理情况记录应当至少保存三年，${activity.retain_until} 前不得删除)`,
       );

@@ -12,7 +12,7 @@ import type {
   TransferBatchFacts,
 } from '../../domain/privacy/types';
 import type { PrivacyRegisterFile } from '../../shared/privacy-schemas';
-import { sensitiveOf } from './categories';
+import { classify } from './categories';
 
 export interface PrivacyFacts {
   readonly organisation: PrivacyOrganisationFacts;
@@ -102,7 +102,11 @@ export function privacyFacts(file: PrivacyRegisterFile, options: FactsOptions = 
         exemption: t.exemption ?? null,
         importantData: t.importantData,
         containsPersonalInformation: t.exemption !== 'no_personal_information',
-        sensitive: sensitiveOf(categories).length > 0,
+        sensitive: classify({
+          dataCategories: categories,
+          dataSubjects: a.dataSubjects,
+          minorsUnder14: a.minorsUnder14,
+        }).sensitive,
         mechanism: t.mechanism ?? null,
         batches: batches.get(`${a.code}\u0000${t.key}`) ?? [],
       });

@@ -11,7 +11,7 @@ import type {
   RegisterProfile,
   TransferBatchInput,
 } from '../../shared/privacy-schemas';
-import { categoryKnown, categoryCodesHint } from './categories';
+import { categoryCodesHint, categoryKnown } from './categories';
 
 type Path = string;
 
