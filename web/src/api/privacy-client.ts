@@ -86,25 +86,27 @@ export interface PiCategoryDto {
   citations: CitationDto[];
 }
 
-/** Why an activity is sensitive: the categories that make it so (GET …/classification). */
+/** Why an activity is sensitive and whether it needs a PIPIA (GET …/classification). */
 export interface ActivityClassificationDto {
+  activityId: string;
+  code: string;
+  name: string;
   sensitive: boolean;
-  categories: {
-    code: string;
-    nameZh?: string;
-    nameEn?: string;
-    sensitive: boolean;
-    piplClass?: string | null;
-    piplClassZh?: string | null;
-    piplClassEn?: string | null;
-    citations?: CitationDto[];
+  piplClasses: {
+    class: string;
+    labelZh: string;
+    labelEn: string;
+    categories: string[];
+    citation: CitationDto;
   }[];
-  pipiaTriggers?: {
-    trigger: string;
-    reasonZh?: string;
-    reasonEn?: string;
-    citations?: CitationDto[];
-  }[];
+  gbt35273Only: string[];
+  minorsUnder14: boolean;
+  unknownCategories: string[];
+  reasonsZh: string[];
+  reasonsEn: string[];
+  citations: CitationDto[];
+  pipiaRequired: boolean;
+  triggers: unknown[];
 }
 
 export type CrossBorderPathCode =
@@ -200,6 +202,19 @@ export const privacyWorkbookUrl = (orgId: string) => `/api${base(orgId)}/workboo
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/**
+ * A citation as the UI shows it. The engines' answers may carry bare knowledge-base references
+ * ({instrumentId, provisionId}) where other routes send labelled ones; those are shown by their
+ * ids rather than dropped.
+ */
+export function asCitation(c: Partial<CitationDto> & { instrumentId: string }): CitationDto {
+  if (c.labelZh && c.labelEn) return c as CitationDto;
+  const id = [c.instrumentId, c.provisionId].filter(Boolean).join(' · ');
+  return { ...c, provisionId: c.provisionId ?? null, labelZh: id, labelEn: id };
+}
+type RawCitations = readonly (Partial<CitationDto> & { instrumentId: string })[] | undefined;
+export const asCitations = (list: RawCitations): CitationDto[] => (list ?? []).map(asCitation);
+
 /** Lists may come bare or as `{ items }`. */
 const items = <T>(answer: T[] | { items: T[] } | { activities: T[] } | { batches: T[] }): T[] =>
   Array.isArray(answer)
@@ -212,10 +227,30 @@ const items = <T>(answer: T[] | { items: T[] } | { activities: T[] } | { batches
 
 /** Duties may come as `{ duties }`, `{ obligations }` or bare. */
 const duties = (answer: unknown, asOf: string): DutiesDto => {
-  if (Array.isArray(answer)) return { asOf, duties: answer as PrivacyDutyDto[] };
-  const a = answer as Partial<DutiesDto> & { obligations?: PrivacyDutyDto[] };
-  return { asOf: a.asOf ?? asOf, duties: a.duties ?? a.obligations ?? [] };
+  const a = (Array.isArray(answer) ? { duties: answer } : answer) as Partial<DutiesDto> & {
+    obligations?: PrivacyDutyDto[];
+  };
+  return {
+    asOf: a.asOf ?? asOf,
+    duties: (a.duties ?? a.obligations ?? []).map((d) => ({
+      ...d,
+      citations: asCitations(d.citations),
+      penalties: d.penalties?.map((p) => ({ ...p, citations: asCitations(p.citations) })),
+    })),
+  };
 };
+
+/** A category of the catalog, whichever names its answer uses (labelZh or nameZh). */
+const category = (
+  c: Partial<PiCategoryDto> & { code: string; labelZh?: string; labelEn?: string },
+): PiCategoryDto => ({
+  ...c,
+  code: c.code,
+  nameZh: c.nameZh ?? c.labelZh ?? c.code,
+  nameEn: c.nameEn ?? c.labelEn ?? c.code,
+  sensitive: c.sensitive ?? (c.piplClass !== null && c.piplClass !== undefined),
+  citations: asCitations(c.citations),
+});
 
 export const privacyApi = {
   profile: (orgId: string) => request<RegisterProfileView>('GET', `${base(orgId)}/profile`),
@@ -224,10 +259,7 @@ export const privacyApi = {
 
   listActivities: async (orgId: string) =>
     items(
-      await request<ActivityView[] | { items: ActivityView[] }>(
-        'GET',
-        `${base(orgId)}/activities?limit=1000`,
-      ),
+      await request<ActivityView[] | { items: ActivityView[] }>('GET', `${base(orgId)}/activities`),
     ),
   getActivity: (orgId: string, id: string) => request<ActivityView>('GET', activity(orgId, id)),
   createActivity: (orgId: string, body: ActivityBody) =>
@@ -250,8 +282,17 @@ export const privacyApi = {
   deleteBatch: (orgId: string, batchId: string) =>
     request<null>('DELETE', `${base(orgId)}/batches/${encodeURIComponent(batchId)}`),
 
-  paths: (orgId: string, asOf: string) =>
-    request<PathsDto>('GET', `${base(orgId)}/paths?asOf=${encodeURIComponent(asOf)}`),
+  paths: async (orgId: string, asOf: string): Promise<PathsDto> => {
+    const d = await request<PathsDto>(
+      'GET',
+      `${base(orgId)}/paths?asOf=${encodeURIComponent(asOf)}`,
+    );
+    return {
+      ...d,
+      regime: { ...d.regime, citations: asCitations(d.regime.citations) },
+      paths: d.paths.map((p) => ({ ...p, decidedBy: asCitations(p.decidedBy) })),
+    };
+  },
   duties: async (orgId: string, asOf: string) =>
     duties(
       await request<unknown>('GET', `${base(orgId)}/duties?asOf=${encodeURIComponent(asOf)}`),
@@ -276,8 +317,15 @@ export const privacyApi = {
       await request<PipiaStatusDto[] | { items: PipiaStatusDto[] }>('GET', `${base(orgId)}/pipias`),
     ),
 
-  categories: async () =>
-    items(
-      await request<PiCategoryDto[] | { items: PiCategoryDto[] }>('GET', '/catalog/pi-categories'),
-    ),
+  categories: async () => {
+    const answer = await request<
+      PiCategoryDto[] | { items: PiCategoryDto[] } | { categories: PiCategoryDto[] }
+    >('GET', '/catalog/pi-categories');
+    const list = Array.isArray(answer)
+      ? answer
+      : 'categories' in answer
+        ? answer.categories
+        : answer.items;
+    return list.map(category);
+  },
 };

@@ -89,7 +89,9 @@ export function DutiesPanel({
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const duties = usePrivacyDuties(orgId, asOf);
-  const rows = [...(duties.data?.duties ?? [])].sort(compareDuties);
+  const rows = [...(duties.data?.duties ?? [])]
+    .sort(compareDuties)
+    .map((d, i) => ({ ...d, key: d.key ?? `${d.ruleId}|${d.subject.kind}|${d.subject.id}|${i}` }));
 
   return (
     <Card
@@ -113,7 +115,7 @@ export function DutiesPanel({
     >
       {duties.isError && <ApiErrorAlert error={duties.error} style={{ marginBottom: 12 }} />}
       <Table<PrivacyDutyDto>
-        rowKey={(d) => d.key ?? `${d.ruleId}|${d.subject.kind}|${d.subject.id}`}
+        rowKey="key"
         size="small"
         loading={duties.isPending || duties.isFetching}
         dataSource={rows}

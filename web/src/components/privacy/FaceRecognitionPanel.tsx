@@ -30,13 +30,10 @@ function filingStatus(a: ActivityView): FilingStatus {
   return f.storedIndividuals >= FILING_THRESHOLD ? 'due' : 'below';
 }
 
-/** The face-recognition duties of an activity, from the register's duties (filing first). */
+/** The filing duties (filing, change, deregistration) of an activity, from the register's duties. */
+const FILING_RULES = /^privacy\.face\.(filing|change-filing|deregistration)$/;
 const dutiesOf = (duties: readonly PrivacyDutyDto[], a: ActivityView) =>
-  duties.filter(
-    (d) =>
-      d.subject.id === a.id &&
-      (/face/i.test(d.ruleId) || d.citations.some((c) => /face-recognition/.test(c.instrumentId))),
-  );
+  duties.filter((d) => d.subject.id === a.id && FILING_RULES.test(d.ruleId));
 
 /**
  * 人脸识别: activities applying face recognition (2025 Measures, in force 2025-06-01) with the

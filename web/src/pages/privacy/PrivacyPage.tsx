@@ -7,14 +7,24 @@ import { CategoriesPanel } from '../../components/privacy/CategoriesPanel';
 import { CrossBorderPanel } from '../../components/privacy/CrossBorderPanel';
 import { DutiesPanel } from '../../components/privacy/DutiesPanel';
 import { FaceRecognitionPanel } from '../../components/privacy/FaceRecognitionPanel';
+import { PipiaTab } from '../../components/privacy/pipia/PipiaTab';
 import { ProfilePanel } from '../../components/privacy/ProfilePanel';
 import { todayInBeijing } from '../../lib/dates';
 
-const TABS = ['activities', 'cross-border', 'face', 'duties', 'profile', 'categories'] as const;
+const TABS = [
+  'activities',
+  'pipia',
+  'cross-border',
+  'face',
+  'duties',
+  'profile',
+  'categories',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /**
- * 个人信息保护: the processing register (处理活动), cross-border paths (出境), face recognition,
+ * 个人信息保护: the processing register (处理活动), impact assessments (影响评估, the PIPIA
+ * pages' tab), cross-border paths (出境), face recognition,
  * duties, the register's profile and the sensitive-category vocabulary, one tab each (the tab and
  * the as-of date live in the URL, so a view can be shared).
  */
@@ -57,6 +67,11 @@ export default function PrivacyPage() {
             key: 'activities',
             label: t('privacy.tab.activities'),
             children: <ActivitiesPanel orgId={organisation.id} canWrite={canWrite} />,
+          },
+          {
+            key: 'pipia',
+            label: t('pipia.tab'),
+            children: <PipiaTab />,
           },
           {
             key: 'cross-border',
