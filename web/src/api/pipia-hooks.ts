@@ -33,6 +33,8 @@ export interface PipiaTriggerDto {
   readonly reasonZh?: string;
   readonly reasonEn?: string;
   readonly citations?: readonly CitationDto[];
+  /** One labelled citation, where an answer gives a single one. */
+  readonly citation?: CitationDto;
   /** The activities the trigger was found in (on an assessment). */
   readonly activityIds?: readonly string[];
 }
@@ -150,7 +152,7 @@ export const pipiaApi = {
     request<PipiaDto>('POST', `${one(orgId, id)}/transitions`, transition),
   questionnaire: () => request<PipiaQuestionnaireDto>('GET', '/catalog/pipia-questionnaire'),
   activities: (orgId: string) =>
-    request<ListDto<ActivitySummary> | ActivitySummary[]>(
+    request<ListDto<ActivitySummary> | { activities: ActivitySummary[] } | ActivitySummary[]>(
       'GET',
       `${base(orgId)}/activities?limit=500`,
     ),
@@ -195,7 +197,8 @@ export function usePrivacyActivities(orgId: string) {
     queryKey: pipiaKeys.activities(orgId),
     queryFn: async () => {
       const answer = await pipiaApi.activities(orgId);
-      return Array.isArray(answer) ? answer : answer.items;
+      if (Array.isArray(answer)) return answer;
+      return 'items' in answer ? answer.items : answer.activities;
     },
   });
 }
@@ -212,6 +215,13 @@ export function classificationTriggers(
     .filter((d) => /pipia/i.test(d.ruleId))
     .map((d) => ({ code: d.ruleId, titleZh: d.titleZh, titleEn: d.titleEn }));
 }
+
+/** The labelled citations of a trigger (a list, or a single one). */
+export const triggerCitations = (trigger: PipiaTriggerDto | string): CitationDto[] => {
+  if (typeof trigger === 'string') return [];
+  if (trigger.citations) return [...trigger.citations];
+  return trigger.citation && 'labelZh' in trigger.citation ? [trigger.citation] : [];
+};
 
 /** A trigger as the server sent it, with `code` filled from `trigger` where only that came. */
 export function normaliseTrigger(

@@ -31,6 +31,7 @@ import {
   isVersionConflict,
   PIPIA_RISK_LEVELS,
   pipiaReportBase,
+  triggerCitations,
   useDeletePipia,
   usePipia,
   usePipiaQuestionnaire,
@@ -299,11 +300,7 @@ function PipiaDetail({
           <Descriptions.Item label={t('pipia.field.triggers')} span={2}>
             <Space wrap>
               <TriggerTags triggers={pipia.triggers} />
-              <CitationPopover
-                citations={pipia.triggers.flatMap((tr) =>
-                  typeof tr === 'string' ? [] : [...(tr.citations ?? [])],
-                )}
-              />
+              <CitationPopover citations={pipia.triggers.flatMap(triggerCitations)} />
             </Space>
           </Descriptions.Item>
           <Descriptions.Item label={t('pipia.field.progress')}>

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import {
   classificationTriggers,
+  triggerCitations,
   useActivityClassifications,
   useCreatePipia,
   usePipias,
@@ -149,7 +150,7 @@ export function PipiaTab() {
               key: 'basis',
               width: 110,
               render: (_, row) => (
-                <CitationPopover citations={row.triggers.flatMap((tr) => tr.citations ?? [])} />
+                <CitationPopover citations={row.triggers.flatMap(triggerCitations)} />
               ),
             },
             {
