@@ -156,6 +156,38 @@ describe('privacyDuties: separate consent (PIPL Arts. 23, 25, 26, 29, 31, 39)', 
   });
 });
 
+describe('privacyDuties: NDS Regulations (in force 2025-01-01) on consent and records', () => {
+  it('Art. 22 restates the Art. 29/31 consents: cited and risking NDS Art. 55 from 2025-01-01', () => {
+    const a = activity({ minorsUnder14: 5 });
+    const sensitive = () => ({ sensitive: true, minorsUnder14: true });
+    const after = run(SMALL, [a], '2025-01-01', sensitive);
+    for (const rule of ['privacy.consent.art29_sensitive', 'privacy.consent.art31_guardian']) {
+      assert.deepEqual(find(after, rule)?.penaltyIds, ['pipl-66-1', 'nds-55']);
+      assert.ok(find(after, rule)?.citations.includes(NDS_REGULATIONS.consentRules));
+    }
+    const before = run(SMALL, [a], '2024-12-31', sensitive);
+    assert.deepEqual(find(before, 'privacy.consent.art29_sensitive')?.penaltyIds, ['pipl-66-1']);
+    // Other consent cases are not in Art. 22.
+    const disclosed = run(SMALL, [activity({ publicDisclosure: true })], '2026-03-02');
+    assert.deepEqual(find(disclosed, 'privacy.consent.art25_disclosure')?.penaltyIds, [
+      'pipl-66-1',
+    ]);
+  });
+
+  it('Art. 12: records of providing or entrusting kept 3 years, for activities with recipients', () => {
+    const a = activity({ recipients: [{ relationship: 'entrusted_processor', country: 'CN' }] });
+    const d = find(run(SMALL, [a], '2025-01-01'), 'privacy.provision-records');
+    assert.equal(d?.state, 'standing');
+    assert.deepEqual(d?.citations, [NDS_REGULATIONS.recordsOfProvision]);
+    assert.deepEqual(d?.penaltyIds, ['nds-55']);
+    assert.equal(find(run(SMALL, [a], '2024-12-31'), 'privacy.provision-records'), undefined);
+    assert.equal(
+      find(run(SMALL, [activity()], '2026-03-02'), 'privacy.provision-records'),
+      undefined,
+    );
+  });
+});
+
 describe('privacyDuties: PI protection officer (PIPL Art. 52; threshold unverified)', () => {
   it('is a documented parameter marked unverified', () => {
     assert.equal(PI_OFFICER_THRESHOLD, 1_000_000);

@@ -1,7 +1,8 @@
 /**
  * Every personal-information duty of an organisation on a date: per activity the PIPIA
- * (PIPL Art. 55), the separate consents (Arts. 23, 25, 26, 29, 39; guardian consent Art. 31) and
- * the face-recognition duties; per organisation the PI protection officer (Art. 52), the
+ * (PIPL Art. 55), the separate consents (Arts. 23, 25, 26, 29, 39; guardian consent Art. 31; for
+ * Arts. 29/31 also NDS Regulations Art. 22 from 2025-01-01), the records of providing and
+ * entrusting (NDS Regulations Art. 12) and the face-recognition duties; per organisation the PI protection officer (Art. 52), the
  * compliance audit (Art. 54; CAC audit Measures 2025), the NDS Regulations Art. 28 duties for
  * 10 million individuals; and the transfer duties of the cross-border engine. States as in the
  * obligations engine (stateOf). Pure: the calendar and the classifier are arguments.
@@ -236,10 +237,19 @@ function activityDrafts(
   );
   const faceConsent = face.some((d) => d.ruleId === 'privacy.face.separate-consent');
   for (const need of requiredConsents(activity, classification)) {
-    if (faceConsent && (need.case === 'art29_sensitive' || need.case === 'art31_guardian'))
+    // The face consent covers Art. 31 only where minors are counted on the activity.
+    if (
+      faceConsent &&
+      (need.case === 'art29_sensitive' ||
+        (need.case === 'art31_guardian' && activity.minorsUnder14 > 0))
+    )
       continue;
     const rule = CONSENT_RULES[need.case];
     const recorded = activity.consents.includes(need.case);
+    // NDS Regulations Art. 22 restates these two (penalty Art. 55) from 2025-01-01.
+    const nds =
+      asOf >= NDS_REGULATIONS_IN_FORCE &&
+      (need.case === 'art29_sensitive' || need.case === 'art31_guardian');
     drafts.push({
       ruleId: `privacy.consent.${need.case}`,
       titleZh: rule.titleZh,
@@ -250,14 +260,33 @@ function activityDrafts(
       reasonEn: recorded
         ? `${need.whyEn}; the consent is recorded.`
         : `${need.whyEn[0]?.toUpperCase()}${need.whyEn.slice(1)} on the basis of consent: ${need.case === 'art31_guardian' ? "a parent's or guardian's consent" : 'separate consent'} is needed before processing and none is recorded.`,
-      citations: [rule.citation, PIPL.legalBases],
+      citations: nds
+        ? [rule.citation, PIPL.legalBases, NDS_REGULATIONS.consentRules]
+        : [rule.citation, PIPL.legalBases],
       dueDate: null,
       satisfied: recorded,
       provenance: 'confirmed',
-      penaltyIds: PIPL_PENALTY,
+      penaltyIds: nds ? [...PIPL_PENALTY, 'nds-55'] : PIPL_PENALTY,
     });
   }
   drafts.push(...face);
+
+  // NDS Regulations Art. 12: records of providing and entrusting kept at least three years.
+  const handedOver = activity.recipients.length;
+  if (handedOver > 0 && asOf >= NDS_REGULATIONS_IN_FORCE)
+    drafts.push({
+      ruleId: 'privacy.provision-records',
+      titleZh: '提供、委托处理个人信息的处理情况记录（至少保存3年）',
+      titleEn: 'Records of providing and entrusting personal information (kept 3 years or more)',
+      reasonZh: `本活动向${handedOver}个接收方（受托人、其他或共同处理者）提供或委托处理个人信息：应通过合同等约定处理目的、方式、范围及安全保护义务，并对其履行义务进行监督；提供、委托处理的处理情况记录应至少保存3年（持续义务）。`,
+      reasonEn: `The activity hands personal information to ${handedOver} recipient(s) (entrusted processors, other or joint handlers): agree purpose, method, scope and security duties by contract and supervise them; keep records of the provision or entrustment for at least 3 years (a continuing duty).`,
+      citations: [NDS_REGULATIONS.recordsOfProvision],
+      dueDate: null,
+      standing: true,
+      satisfied: false,
+      provenance: 'confirmed',
+      penaltyIds: ['nds-55'],
+    });
   return drafts;
 }
 

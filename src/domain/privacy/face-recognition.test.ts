@@ -84,7 +84,7 @@ describe('face recognition: processing rules (Measures Arts. 6–10)', () => {
     const missing = duty(gate({}, { consents: [] }), '2026-01-05', 'separate-consent');
     assert.equal(missing?.state, 'open');
     assert.deepEqual(missing?.citations[0], FACE_RECOGNITION_2025.separateConsent);
-    assert.deepEqual(missing?.penaltyIds, ['pipl-66-1']);
+    assert.deepEqual(missing?.penaltyIds, ['pipl-66-1', 'nds-55']);
   });
 
   it('Art. 6 / PIPL Art. 13 ¶2: no consent duty when the activity does not rely on consent', () => {
@@ -109,6 +109,29 @@ describe('face recognition: processing rules (Measures Arts. 6–10)', () => {
     const before = duties(gate({}, { minorsUnder14: 3 }), '2025-05-31').map((d) => d.ruleId);
     assert.ok(before.includes('privacy.consent.art29_sensitive'));
     assert.ok(before.includes('privacy.consent.art31_guardian'));
+  });
+
+  it('the face consent also risks NDS Art. 55 (Art. 22); minors from the classifier alone keep Art. 31', () => {
+    const d = duty(gate(), '2026-01-05', 'separate-consent');
+    assert.deepEqual(d?.penaltyIds, ['pipl-66-1', 'nds-55']);
+    const byCategory = privacyDuties(
+      { isCiiOperator: false, totalIndividuals: 0 },
+      [gate()],
+      [],
+      '2026-01-05',
+      {
+        calendar,
+        classify: () => ({ sensitive: true, minorsUnder14: true }),
+      },
+    );
+    assert.equal(
+      byCategory.find((x) => x.ruleId === 'privacy.consent.art31_guardian')?.state,
+      'open',
+    );
+    assert.equal(
+      byCategory.find((x) => x.ruleId === 'privacy.consent.art29_sensitive'),
+      undefined,
+    );
   });
 
   it('Art. 8: stored inside the device; leaving it needs separate consent (then standing)', () => {

@@ -24,7 +24,12 @@ import type { IsoDate } from '../calendar';
 import { workingDayDeadline } from '../obligations/helpers';
 import type { RuleContext } from '../obligations/types';
 import type { Provenance } from '../citation';
-import { FACE_RECOGNITION_2025, FACE_RECOGNITION_FILING_NOTICE_2025, PIPL } from './citations';
+import {
+  FACE_RECOGNITION_2025,
+  FACE_RECOGNITION_FILING_NOTICE_2025,
+  NDS_REGULATIONS,
+  PIPL,
+} from './citations';
 import type { PrivacyDutyDraft } from './duties';
 import { FACE_MEASURES_IN_FORCE } from './pipia-triggers';
 import type { FaceRecognitionFacts, ProcessingActivityFacts } from './types';
@@ -106,11 +111,13 @@ export function faceRecognitionDrafts(
           FACE_RECOGNITION_2025.separateConsent,
           PIPL.sensitiveConsent,
           ...(minors ? [FACE_RECOGNITION_2025.minorsUnder14, PIPL.minorsUnder14] : []),
+          // NDS Regulations Art. 22 (in force 2025-01-01, before the Measures) restates both.
+          NDS_REGULATIONS.consentRules,
         ],
         dueDate: null,
         satisfied: missing.length === 0,
         provenance: articleProvenance,
-        penaltyIds: PENALTY,
+        penaltyIds: [...PENALTY, 'nds-55'],
       });
     }
 
