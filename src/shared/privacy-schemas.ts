@@ -374,7 +374,15 @@ const PipiaInputObject = z
 export const PipiaInputSchema = refusingControlCharacters(PipiaInputObject);
 export const PipiaPatchSchema = refusingControlCharacters(
   PipiaInputObject.partial()
-    .extend({ version: z.number().int().min(1).max(MAX_INT) })
+    .extend({
+      // Without their defaults: `.partial()` keeps them, and a patch that leaves these out would
+      // otherwise clear the stored answers and reviewers.
+      answers: z
+        .record(z.string().regex(/^[a-z0-9][a-z0-9.-]{0,39}$/), PipiaAnswerSchema)
+        .optional(),
+      reviewerIds: z.array(z.string().uuid()).max(20).optional(),
+      version: z.number().int().min(1).max(MAX_INT),
+    })
     .strict(),
 );
 export type PipiaInput = z.infer<typeof PipiaInputSchema>;
