@@ -14,6 +14,9 @@ import { loadHolidayCalendar, type HolidayCalendarCatalog } from './holiday-cale
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge-base';
 import type { Instrument } from './knowledge-base.schema';
 import { loadMlpsCatalog } from './mlps-catalog';
+import { loadPenalties } from './penalties';
+import { loadPiCategories } from './pi-categories';
+import { loadPipiaQuestionnaire } from './pipia-questionnaire';
 import { loadSectorGrading } from './sector-grading/load';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -73,6 +76,11 @@ export function renderSourcesDoc(): string {
   const filing = loadFilingFormOptions();
   if (!filing.ok) throw new Error('the filing form option lists are invalid: run their test');
   const sector = loadSectorGrading();
+  const piCategories = loadPiCategories();
+  const pipia = loadPipiaQuestionnaire();
+  const penalties = loadPenalties();
+  if (!piCategories.ok || !pipia.ok || !penalties.ok)
+    throw new Error('a personal-information catalog is invalid: run its test for the problems');
   if (!kbResult.ok || !mlps.ok || !cii.ok || !cal.ok || !sector.ok)
     throw new Error('a catalog is invalid: run its test for the problems');
   const kb: KnowledgeBase = kbResult.kb;
@@ -108,6 +116,9 @@ export function renderSourcesDoc(): string {
     `| 节假日日历 Holiday calendar | src/catalogs/calendar/cn-holidays.yaml | ${calendar.version} | \`${calendar.sourceHash}\` |`,
     `| 备案表选项 Filing form option lists | src/catalogs/filing-form/options.yaml | ${filing.catalog.version} | \`${filing.catalog.sourceHash}\` |`,
     `| 行业定级指导 Sector grading guidance | src/catalogs/sector-grading/guides.yaml | ${sector.catalog.version} | \`${sector.catalog.sourceHash}\` |`,
+    `| 敏感个人信息分类 Personal-information categories | src/catalogs/pi-categories/categories.yaml | ${piCategories.catalog.version} | \`${piCategories.catalog.sourceHash}\` |`,
+    `| 个人信息保护影响评估问卷 PIPIA questionnaire | src/catalogs/pipia-questionnaire/questionnaire.yaml | ${pipia.questionnaire.version} | \`${pipia.questionnaire.sourceHash}\` |`,
+    `| 罚则 Penalty provisions | src/catalogs/penalties/penalties.yaml | ${penalties.catalog.version} | \`${penalties.catalog.sourceHash}\` |`,
     '',
     'The hash covers canonical JSON of the parsed data: editing a comment does not change it,',
     'changing any value does. Each data file carries its changelog.',
@@ -134,6 +145,21 @@ export function renderSourcesDoc(): string {
     'gbt-22239-2019': `GB/T 22239-2019 requirement catalog (src/catalogs/gbt22239/, version ${mlps.catalog.version}): baselines, assessments, scores`,
     'gbt-39204-2022': `GB/T 39204-2022 capability catalog (src/catalogs/gbt39204/, version ${cii.catalog.standard.version}): CII evaluations`,
   };
+  // Instruments the personal-information catalogs cite (their citations live in YAML, not code).
+  const dataCatalogUse = new Map<string, Set<string>>();
+  const citedBy = (instrumentId: string, what: string) => {
+    let set = dataCatalogUse.get(instrumentId);
+    if (!set) dataCatalogUse.set(instrumentId, (set = new Set()));
+    set.add(what);
+  };
+  for (const c of piCategories.catalog.categories)
+    for (const cit of c.citations)
+      citedBy(cit.instrumentId, 'personal-information categories (src/catalogs/pi-categories/)');
+  for (const q of pipia.questionnaire.questions)
+    for (const cit of q.citations)
+      citedBy(cit.instrumentId, 'PIPIA questionnaire (src/catalogs/pipia-questionnaire/)');
+  for (const e of penalties.catalog.penalties)
+    citedBy(e.instrumentId, 'penalty provisions (src/catalogs/penalties/)');
 
   for (const instrument of kb.instruments) {
     const heading =
@@ -170,6 +196,7 @@ export function renderSourcesDoc(): string {
     const uses: string[] = [];
     const use = catalogUse[instrument.id];
     if (use) uses.push(use);
+    for (const what of [...(dataCatalogUse.get(instrument.id) ?? [])].sort()) uses.push(what);
     for (const r of rulesByInstrument.get(instrument.id) ?? []) uses.push(`obligation rule ${r}`);
     for (const f of [...(inCode.get(instrument.id) ?? [])].sort())
       if (!f.startsWith('src/domain/obligations/rules/')) uses.push(`cited in ${f}`);
