@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { shippedHolidayCalendar } from '../../catalogs/holiday-calendar';
+import { assertCitationsExist, loadKnowledgeBase } from '../../catalogs/knowledge-base';
+import { penaltiesById, penaltyInForce } from '../../catalogs/penalties';
 import { NDS_REGULATIONS, PI_COMPLIANCE_AUDIT_2025, PIPL } from './citations';
 import { crossBorderPaths } from './cross-border';
 import {
@@ -358,5 +360,65 @@ describe('privacyDuties: transfer duties from the cross-border engine', () => {
       crossBorder: { ...crossBorderPaths(org, [transfer], '2026-03-05', { calendar }), duties: [] },
     });
     assert.equal(given.filter((d) => d.subject.kind === 'transfer').length, 0);
+  });
+});
+
+describe('privacyDuties: every duty cites what the knowledge base holds and risks a known penalty', () => {
+  it('a register exercising every rule (as of 2026-10-20)', () => {
+    const org: PrivacyDutyOrganisationFacts = {
+      isCiiOperator: false,
+      totalIndividuals: 12_000_000,
+    };
+    const everything = activity({
+      automatedDecisionMaking: true,
+      publicDisclosure: true,
+      publicCameraImages: true,
+      otherMajorImpact: '信用评分',
+      minorsUnder14: 10,
+      recipients: [
+        { relationship: 'other_handler', country: 'CN' },
+        { relationship: 'entrusted_processor', country: 'US' },
+      ],
+    });
+    const face = activity({
+      id: 'a2',
+      code: 'PA-002',
+      name: '人脸门禁',
+      faceRecognition: {
+        storedIndividuals: 300_000,
+        reachedThresholdOn: '2025-03-01',
+        filedOn: '2025-07-01',
+        changedOn: '2026-09-28',
+        changeFiledOn: null,
+        stoppedOn: null,
+        deregisteredOn: null,
+        storedOnDevice: false,
+        alternativeOffered: false,
+      },
+    });
+    const duties = run(org, [everything, face], '2026-10-20', () => ({
+      sensitive: true,
+      minorsUnder14: true,
+    }));
+    assert.ok(duties.length >= 20, String(duties.length));
+    const kb = loadKnowledgeBase();
+    assert.ok(kb.ok);
+    assert.deepEqual(
+      assertCitationsExist(
+        kb.kb,
+        duties.flatMap((d) => d.citations),
+      ),
+      [],
+    );
+    const penalties = penaltiesById();
+    for (const d of duties) {
+      assert.ok(d.penaltyIds.length > 0, d.ruleId);
+      for (const id of d.penaltyIds) {
+        const p = penalties.get(id);
+        assert.ok(p, `${d.ruleId}: unknown penalty ${id}`);
+        assert.ok(penaltyInForce(p, '2026-10-20'), `${d.ruleId}: ${id} not in force`);
+      }
+    }
+    assert.equal(find(duties, 'privacy.face.change-filing')?.dueDate, '2026-11-13');
   });
 });
