@@ -634,6 +634,11 @@ for (const dialect of TEST_DIALECTS) {
       'GET /api/catalog/filing-form-options': async () => ({
         url: '/api/catalog/filing-form-options',
       }),
+      'GET /api/catalog/pi-categories': async () => ({ url: '/api/catalog/pi-categories' }),
+      'GET /api/catalog/pipia-questionnaire': async () => ({
+        url: '/api/catalog/pipia-questionnaire',
+      }),
+      'GET /api/catalog/penalties': async () => ({ url: '/api/catalog/penalties' }),
       'GET /api/audit': async () => ({ url: '/api/audit' }),
       'GET /api/audit/verify': async () => ({ url: '/api/audit/verify' }),
     };

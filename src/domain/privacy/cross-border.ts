@@ -876,6 +876,36 @@ export function crossBorderPaths(
   const paths: TransferPath[] = [];
   const duties: PrivacyDuty[] = [];
   let unknownVolume = false;
+  const mechanismCitations = new Map<Decision, readonly Citation[]>();
+  // Filing deadlines by contract date: a register has few distinct dates.
+  const filingDeadlines = new Map<IsoDate, ReturnType<typeof workingDayDeadline>>();
+  const filingDeadline = (from: IsoDate) => {
+    let hit = filingDeadlines.get(from);
+    if (hit === undefined)
+      filingDeadlines.set(
+        from,
+        (hit = workingDayDeadline(
+          { calendar: options.calendar },
+          from,
+          STANDARD_CONTRACT_FILING_WORKING_DAYS,
+        )),
+      );
+    return hit;
+  };
+  // One subject object per transfer, shared by its duties.
+  let lastTransfer: OutboundTransferFacts | null = null;
+  let lastSubject: PrivacyDuty['subject'] | null = null;
+  const subjectOf = (t: OutboundTransferFacts): PrivacyDuty['subject'] => {
+    if (t !== lastTransfer || lastSubject === null) {
+      lastTransfer = t;
+      lastSubject = {
+        kind: 'transfer',
+        id: t.id,
+        name: `${t.activityName} → ${t.recipientName} (${t.country})`,
+      };
+    }
+    return lastSubject;
+  };
   const push = (
     meta: DutyMeta,
     t: OutboundTransferFacts,
@@ -885,11 +915,7 @@ export function crossBorderPaths(
   ) => {
     duties.push({
       ruleId: meta.ruleId,
-      subject: {
-        kind: 'transfer',
-        id: t.id,
-        name: `${t.activityName} → ${t.recipientName} (${t.country})`,
-      },
+      subject: subjectOf(t),
       titleZh: meta.titleZh,
       titleEn: meta.titleEn,
       reasonZh: draft.reasonZh,
@@ -928,10 +954,15 @@ export function crossBorderPaths(
           : d.path === 'standard_contract_or_certification'
             ? DUTIES.contract
             : DUTIES.art38;
-      const citations =
-        d.path === 'art38_mechanism'
-          ? [PIPL.transferMechanisms]
-          : [...d.decidedBy, PIPL.transferMechanisms];
+      let citations = mechanismCitations.get(d);
+      if (citations === undefined)
+        mechanismCitations.set(
+          d,
+          (citations =
+            d.path === 'art38_mechanism'
+              ? [PIPL.transferMechanisms]
+              : [...d.decidedBy, PIPL.transferMechanisms]),
+        );
       const expired =
         m !== null &&
         m.kind === 'security_assessment' &&
@@ -1000,7 +1031,7 @@ export function crossBorderPaths(
       push(
         DUTIES.filing,
         t,
-        filingDraft(m, asOf, options.calendar),
+        filingDraft(m, asOf, filingDeadline),
         [STANDARD_CONTRACT_2023.filing],
         !m.contractEffectiveOn && !(m.filedOn && m.filedOn <= asOf),
       );
@@ -1022,42 +1053,15 @@ export function crossBorderPaths(
 
     // PIPL duties that apply to every transfer of personal information, exempt or not.
     if (t.containsPersonalInformation) {
-      const remain =
-        d.path === 'exempt' && regime === PROVISIONS_REGIME
-          ? [CROSS_BORDER_2024.piplDutiesRemain]
-          : [];
+      const remain = d.path === 'exempt' && regime === PROVISIONS_REGIME;
       const noConsent =
         t.exemption !== null &&
         CONTRACT_FREE_GROUNDS.includes(t.exemption) &&
         regime === PROVISIONS_REGIME;
-      push(
-        noConsent ? DUTIES.notice : DUTIES.consent,
-        t,
-        {
-          satisfied: false,
-          dueDate: null,
-          eventDeadline: EVENT_DEADLINES.beforeTransfer,
-          reasonZh: noConsent
-            ? `向境外提供个人信息前，应当向个人告知境外接收方的名称、联系方式、处理目的、处理方式、个人信息种类及行使权利的方式（${PIPL_ZH}第三十九条）；所依据的合同履行、人力资源管理或紧急情况属于第十三条第一款第二项至第七项情形，不需取得同意（第十三条第二款，本系统的理解）。`
-            : `向境外提供个人信息前，应当向个人告知境外接收方的名称、联系方式、处理目的、处理方式、个人信息种类及行使权利的方式，并取得个人的单独同意（${PIPL_ZH}第三十九条）。${remain.length ? `豁免出境手续不免除该义务（${P24}第十条）。` : ''}`,
-          reasonEn: noConsent
-            ? "Before sending personal information abroad, tell the individuals the recipient's name and contact, the purpose, method and kinds of information, and how to exercise their rights (PIPL Art. 39); the contract, HR or emergency ground is an Art. 13 ¶1 (2)–(7) basis, so no consent is needed (Art. 13 ¶2, our reading)."
-            : `Before sending personal information abroad, tell the individuals the recipient's name and contact, the purpose, method and kinds of information, and how to exercise their rights, and obtain their separate consent (PIPL Art. 39).${remain.length ? ' An exemption from the transfer procedures does not lift this duty (2024 Provisions Art. 10).' : ''}`,
-        },
-        [PIPL.transferConsent, ...(noConsent ? [PIPL.legalBases] : []), ...remain],
-      );
-      push(
-        DUTIES.pipia,
-        t,
-        {
-          satisfied: false,
-          dueDate: null,
-          eventDeadline: EVENT_DEADLINES.beforeTransfer,
-          reasonZh: `向境外提供个人信息前，应当事前进行个人信息保护影响评估并记录处理情况（${PIPL_ZH}第五十五条第四项）。${remain.length ? `豁免出境手续不免除该义务（${P24}第十条）。` : ''}`,
-          reasonEn: `Before sending personal information abroad, carry out a personal-information protection impact assessment and record the processing (PIPL Art. 55(4)).${remain.length ? ' An exemption from the transfer procedures does not lift this duty (2024 Provisions Art. 10).' : ''}`,
-        },
-        [PIPL.pipiaTriggers, ...remain],
-      );
+      const consent = piplDuty('consent', noConsent, remain);
+      push(consent.meta, t, consent.draft, consent.citations);
+      const pipia = piplDuty('pipia', false, remain);
+      push(pipia.meta, t, pipia.draft, pipia.citations);
     }
   }
 
@@ -1086,6 +1090,56 @@ export function crossBorderPaths(
   }
 
   return { asOf, regime, counts, paths, duties };
+}
+
+/** The PIPL Art. 39 and Art. 55(4) duties: a few fixed texts, built once and shared. */
+const piplDutyCache = new Map<
+  string,
+  { meta: DutyMeta; draft: DraftObligation; citations: readonly Citation[] }
+>();
+
+function piplDuty(kind: 'consent' | 'pipia', noConsent: boolean, remain: boolean) {
+  const key = `${kind}:${noConsent}:${remain}`;
+  let hit = piplDutyCache.get(key);
+  if (hit !== undefined) return hit;
+  const remainZh = remain ? `豁免出境手续不免除该义务（${P24}第十条）。` : '';
+  const remainEn = remain
+    ? ' An exemption from the transfer procedures does not lift this duty (2024 Provisions Art. 10).'
+    : '';
+  const remainCite = remain ? [CROSS_BORDER_2024.piplDutiesRemain] : [];
+  const base = { satisfied: false, dueDate: null, eventDeadline: EVENT_DEADLINES.beforeTransfer };
+  if (kind === 'pipia')
+    hit = {
+      meta: DUTIES.pipia,
+      citations: [PIPL.pipiaTriggers, ...remainCite],
+      draft: {
+        ...base,
+        reasonZh: `向境外提供个人信息前，应当事前进行个人信息保护影响评估并记录处理情况（${PIPL_ZH}第五十五条第四项）。${remainZh}`,
+        reasonEn: `Before sending personal information abroad, carry out a personal-information protection impact assessment and record the processing (PIPL Art. 55(4)).${remainEn}`,
+      },
+    };
+  else if (noConsent)
+    hit = {
+      meta: DUTIES.notice,
+      citations: [PIPL.transferConsent, PIPL.legalBases, ...remainCite],
+      draft: {
+        ...base,
+        reasonZh: `向境外提供个人信息前，应当向个人告知境外接收方的名称、联系方式、处理目的、处理方式、个人信息种类及行使权利的方式（${PIPL_ZH}第三十九条）；所依据的合同履行、人力资源管理或紧急情况属于第十三条第一款第二项至第七项情形，不需取得同意（第十三条第二款，本系统的理解）。${remainZh}`,
+        reasonEn: `Before sending personal information abroad, tell the individuals the recipient's name and contact, the purpose, method and kinds of information, and how to exercise their rights (PIPL Art. 39); the contract, HR or emergency ground is an Art. 13 ¶1 (2)–(7) basis, so no consent is needed (Art. 13 ¶2, our reading).${remainEn}`,
+      },
+    };
+  else
+    hit = {
+      meta: DUTIES.consent,
+      citations: [PIPL.transferConsent, ...remainCite],
+      draft: {
+        ...base,
+        reasonZh: `向境外提供个人信息前，应当向个人告知境外接收方的名称、联系方式、处理目的、处理方式、个人信息种类及行使权利的方式，并取得个人的单独同意（${PIPL_ZH}第三十九条）。${remainZh}`,
+        reasonEn: `Before sending personal information abroad, tell the individuals the recipient's name and contact, the purpose, method and kinds of information, and how to exercise their rights, and obtain their separate consent (PIPL Art. 39).${remainEn}`,
+      },
+    };
+  piplDutyCache.set(key, hit);
+  return hit;
 }
 
 function latestOf(...dates: readonly (IsoDate | null)[]): IsoDate {
@@ -1120,7 +1174,7 @@ function mechanismEn(m: MechanismRecord | null): string {
 function filingDraft(
   m: MechanismRecord,
   asOf: IsoDate,
-  calendar: WorkingDayCalendar | null,
+  deadlineFrom: (from: IsoDate) => ReturnType<typeof workingDayDeadline>,
 ): DraftObligation {
   const days = STANDARD_CONTRACT_FILING_WORKING_DAYS;
   if (m.filedOn && m.filedOn <= asOf)
@@ -1150,7 +1204,7 @@ function filingDraft(
     from !== m.contractEffectiveOn
       ? ` (the contract took effect on ${m.contractEffectiveOn}, before the Measures; counted from 2023-06-01, our reading)`
       : '';
-  const deadline = workingDayDeadline({ calendar }, from, days);
+  const deadline = deadlineFrom(from);
   if (!deadline.ok)
     return {
       satisfied: false,
