@@ -14,7 +14,9 @@
  *    spreadsheet reader under the zip and row bombs of issue 12 (bench/import-limits.ts);
  * 7. documents: a 40-object level-3 assessment report (2025 layout) as Word and PDF (bench/reports.ts);
  * 8. the CII boundary kernel over 1,000,000 assets / 5,000,000 dependencies vs plain C, and the
- *    stored CII model of a large operator (import, boundary query, determination; bench/cii-model.ts).
+ *    stored CII model of a large operator (import, boundary query, determination; bench/cii-model.ts);
+ * 9. personal information: cross-border paths for 10,000 activities and 100,000 transfer batches
+ *    (bench/privacy-paths.ts).
  */
 import { gradeSystem } from '../src/domain/mlps/grading';
 import { evaluateObligations } from '../src/domain/obligations/evaluate';
@@ -29,6 +31,7 @@ import { benchImportLimits } from './import-limits';
 import { benchReports } from './reports';
 import { benchCiiBoundary } from './cii-boundary';
 import { benchCiiModel } from './cii-model';
+import { benchPrivacyPaths } from './privacy-paths';
 import { generateSystems } from './generate';
 import { shippedHolidayCalendar } from '../src/catalogs/holiday-calendar';
 
@@ -65,3 +68,4 @@ await benchImportLimits();
 await benchReports();
 benchCiiBoundary();
 await benchCiiModel();
+benchPrivacyPaths();
