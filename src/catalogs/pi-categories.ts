@@ -11,6 +11,7 @@
 import { fileURLToPath } from 'node:url';
 import { canonicalJsonHash, metadataProblems, type ChangelogEntry } from './catalog-metadata';
 import {
+  PIPL_SENSITIVE_CLASS_LABELS,
   PiCategoriesFileSchema,
   type PiCategoriesFile,
   type PiCategory,
@@ -240,4 +241,21 @@ export function resolvePiCategories(codes: readonly string[]): {
     else unknown.push(code);
   }
   return { categories, unknown };
+}
+
+/**
+ * The classifier as clients show it (the shape of `GET /api/catalog/pi-categories`): each
+ * category with `sensitive` (has an Art. 28 class) and its class label, plus the class labels.
+ */
+export function piCategoriesForClients(catalog: PiCategoryCatalog = shippedPiCategoryCatalog()) {
+  return {
+    version: catalog.version,
+    classes: PIPL_SENSITIVE_CLASS_LABELS,
+    categories: catalog.categories.map((c) => ({
+      ...c,
+      sensitive: c.piplClass !== null,
+      piplClassZh: c.piplClass === null ? null : PIPL_SENSITIVE_CLASS_LABELS[c.piplClass].zh,
+      piplClassEn: c.piplClass === null ? null : PIPL_SENSITIVE_CLASS_LABELS[c.piplClass].en,
+    })),
+  };
 }

@@ -285,3 +285,33 @@ export function riskLevelOf(
 ): PipiaRiskLevel {
   return questionnaire.riskMatrix.impact[impact][likelihood];
 }
+
+/** A section with its questions, as clients show the questionnaire. */
+export interface PipiaSectionWithQuestions extends PipiaSection {
+  readonly questions: readonly PipiaQuestion[];
+}
+
+/**
+ * The questionnaire with each section's questions nested in it (the shape of
+ * `GET /api/catalog/pipia-questionnaire`).
+ */
+export function questionnaireWithSections(questionnaire: PipiaQuestionnaire): {
+  readonly version: string;
+  readonly titleZh: string;
+  readonly titleEn: string;
+  readonly verification: Verification;
+  readonly riskMatrix: PipiaQuestionnaire['riskMatrix'];
+  readonly sections: readonly PipiaSectionWithQuestions[];
+} {
+  return {
+    version: questionnaire.version,
+    titleZh: questionnaire.titleZh,
+    titleEn: questionnaire.titleEn,
+    verification: questionnaire.verification,
+    riskMatrix: questionnaire.riskMatrix,
+    sections: questionnaire.sections.map((s) => ({
+      ...s,
+      questions: questionnaire.questions.filter((q) => q.section === s.id),
+    })),
+  };
+}

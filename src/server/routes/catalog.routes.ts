@@ -11,6 +11,12 @@ import {
 import type { AppContext } from '../../app/context';
 import { systemBaseline } from '../../app/systems/baseline';
 import { FILING_FORM_OPTIONS } from '../../catalogs/filing-form';
+import { shippedPenaltyCatalog } from '../../catalogs/penalties';
+import { piCategoriesForClients } from '../../catalogs/pi-categories';
+import {
+  questionnaireWithSections,
+  shippedPipiaQuestionnaire,
+} from '../../catalogs/pipia-questionnaire';
 import { EXTENSIONS, REQUIREMENT_CATEGORIES } from '../../catalogs/mlps-catalog.schema';
 import { testGuidanceFor } from '../../catalogs/test-guidance';
 import { NotFoundError } from '../../errors';
@@ -186,6 +192,52 @@ export const catalogRoutes =
         },
       },
       async () => FILING_FORM_OPTIONS,
+    );
+
+    app.get(
+      '/catalog/pi-categories',
+      {
+        config: signedIn,
+        schema: {
+          tags,
+          summary:
+            'Data categories of the sensitive-information classifier (敏感个人信息分类): PIPL Art. 28 class, GB/T 35273-2020 Annex B flag, citations',
+        },
+      },
+      async () => piCategoriesForClients(),
+    );
+
+    app.get(
+      '/catalog/pipia-questionnaire',
+      {
+        config: signedIn,
+        schema: {
+          tags,
+          summary:
+            'The PIPIA questionnaire (个人信息保护影响评估问卷): sections, questions with the Art. 55 triggers they apply to, risk matrix',
+        },
+      },
+      async () => questionnaireWithSections(shippedPipiaQuestionnaire()),
+    );
+
+    app.get(
+      '/catalog/penalties',
+      {
+        config: signedIn,
+        schema: {
+          tags,
+          summary:
+            'Penalty provisions (罚则) a personal-information or data duty risks: PIPL Art. 66, DSL Art. 45, NDS Regulations Arts. 55–57',
+        },
+      },
+      async () => {
+        const catalog = shippedPenaltyCatalog();
+        return {
+          version: catalog.version,
+          items: catalog.penalties,
+          total: catalog.penalties.length,
+        };
+      },
     );
 
     app.get(
