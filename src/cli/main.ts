@@ -20,6 +20,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   assessment: () => import('./commands/assessment.command').then((m) => m.registerAssessment),
   verification: () => import('./commands/verification.command').then((m) => m.registerVerification),
   cii: () => import('./commands/cii.command').then((m) => m.registerCii),
+  pi: () => import('./commands/pi.command').then((m) => m.registerPi),
   wording: () => import('./commands/wording.command').then((m) => m.registerWording),
   template: () => import('./commands/template.command').then((m) => m.registerTemplate),
   report: () => import('./commands/report.command').then((m) => m.registerReport),

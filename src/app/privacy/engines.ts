@@ -30,6 +30,17 @@ import { privacyFacts, type FactsOptions, type PrivacyFacts } from './facts';
 import { storedFacts } from './file';
 import { penaltyEntries, type PenaltyEntry } from './penalties';
 
+/** Labels citations (knowledge base): a CitationDto keeps instrumentId and provisionId. */
+export type Label = (c: Citation) => Citation;
+const asIs: Label = (c) => c;
+/** The server's labeller as a Label (a CitationDto's null provision stays absent). */
+const labelWith =
+  (ctx: Pick<AppContext, 'labelCitation'>): Label =>
+  (c) => {
+    const dto = ctx.labelCitation(c);
+    return { ...dto, provisionId: dto.provisionId ?? undefined } as Citation;
+  };
+
 export interface ActivityClassification {
   readonly activityId: string;
   readonly code: string;
@@ -83,9 +94,10 @@ function classifier(file: PrivacyRegisterFile) {
 /** Classification and PIPIA triggers of every activity of a register file. */
 export function classifyRegister(
   file: PrivacyRegisterFile,
-  options: FactsOptions & { asOf?: IsoDate } = {},
+  options: FactsOptions & { asOf?: IsoDate; label?: Label } = {},
   facts: PrivacyFacts = privacyFacts(file, options),
 ): ActivityClassification[] {
+  const label = options.label ?? asIs;
   const byCode = new Map<string, FileActivity>(file.activities.map((a) => [a.code, a]));
   return facts.activities.map((activity) => {
     const a = byCode.get(activity.code)!;
@@ -104,15 +116,15 @@ export function classifyRegister(
       code: activity.code,
       name: activity.name,
       sensitive: c.sensitive,
-      piplClasses: c.piplClasses,
+      piplClasses: c.piplClasses.map((h) => ({ ...h, citation: label(h.citation) })),
       gbt35273Only: c.gbt35273Only,
       minorsUnder14: c.minorsUnder14,
       unknownCategories: c.unknownCategories,
       reasonsZh: c.reasonsZh,
       reasonsEn: c.reasonsEn,
-      citations: c.citations,
+      citations: c.citations.map(label),
       pipiaRequired: triggers.length > 0,
-      triggers,
+      triggers: triggers.map((t) => ({ ...t, citation: label(t.citation) })),
     };
   });
 }
@@ -121,22 +133,34 @@ export function classifyRegister(
 export function pathsOfRegister(
   file: PrivacyRegisterFile,
   asOf: IsoDate,
-  options: FactsOptions = {},
+  options: FactsOptions & { label?: Label } = {},
   facts: PrivacyFacts = privacyFacts(file, options),
 ): CrossBorderResult {
   refuseBeforePipl(asOf);
-  return crossBorderPaths(facts.organisation, facts.transfers, asOf, {
+  const label = options.label ?? asIs;
+  const result = crossBorderPaths(facts.organisation, facts.transfers, asOf, {
     calendar: shippedHolidayCalendar(),
   });
+  return {
+    ...result,
+    regime: { ...result.regime, citations: result.regime.citations.map(label) },
+    paths: result.paths.map((p) => ({ ...p, decidedBy: p.decidedBy.map(label) })),
+    duties: result.duties.map((d) => ({ ...d, citations: d.citations.map(label) })),
+  };
 }
 
 /** The duties of a register file on `asOf`, each with the penalties it risks. */
 export function dutiesOfRegister(
   file: PrivacyRegisterFile,
   asOf: IsoDate,
-  options: FactsOptions & { organisationName?: string; organisationId?: string } = {},
+  options: FactsOptions & {
+    organisationName?: string;
+    organisationId?: string;
+    label?: Label;
+  } = {},
   facts: PrivacyFacts = privacyFacts(file, options),
 ): PrivacyDutiesView {
+  const label = options.label ?? asIs;
   refuseBeforePipl(asOf);
   const calendar = shippedHolidayCalendar();
   const crossBorder = crossBorderPaths(facts.organisation, facts.transfers, asOf, { calendar });
@@ -154,7 +178,11 @@ export function dutiesOfRegister(
   );
   return {
     asOf,
-    duties: duties.map((d) => ({ ...d, penalties: penaltyEntries(d.penaltyIds) })),
+    duties: duties.map((d) => ({
+      ...d,
+      citations: d.citations.map(label),
+      penalties: penaltyEntries(d.penaltyIds),
+    })),
   };
 }
 
@@ -177,7 +205,7 @@ export async function pathsQuery(
   asOf: IsoDate,
 ): Promise<CrossBorderResult> {
   const { file, facts } = await storedFacts(ctx, within);
-  return pathsOfRegister(file, asOf, {}, facts);
+  return pathsOfRegister(file, asOf, { label: labelWith(ctx) }, facts);
 }
 
 export async function dutiesQuery(
@@ -195,7 +223,11 @@ export async function dutiesQuery(
   return dutiesOfRegister(
     file,
     asOf,
-    { organisationId, ...(org ? { organisationName: org.name } : {}) },
+    {
+      organisationId,
+      ...(org ? { organisationName: org.name } : {}),
+      label: labelWith(ctx),
+    },
     facts,
   );
 }
@@ -206,7 +238,9 @@ export async function classificationQuery(
   activityId: string,
 ): Promise<ActivityClassification> {
   const { file, facts } = await storedFacts(ctx, within);
-  const found = classifyRegister(file, {}, facts).find((c) => c.activityId === activityId);
+  const found = classifyRegister(file, { label: labelWith(ctx) }, facts).find(
+    (c) => c.activityId === activityId,
+  );
   if (!found) throw new NotFoundError('processing activity', activityId);
   return found;
 }

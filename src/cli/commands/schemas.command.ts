@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { CiiFileSchema } from '../../shared/cii-schemas';
+import { PrivacyRegisterFileSchema } from '../../shared/privacy-schemas';
 import { GradingInputSchema, SystemsFileSchema } from '../../shared/schemas';
 
 /** The JSON Schemas of the CLI's file formats, generated from the same zod schemas the API uses. */
@@ -10,6 +11,7 @@ export const FILE_SCHEMAS = {
   'grading-input.schema.json': GradingInputSchema,
   'systems-file.schema.json': SystemsFileSchema,
   'cii-file.schema.json': CiiFileSchema,
+  'privacy-register.schema.json': PrivacyRegisterFileSchema,
 } as const;
 
 export function registerSchemas(program: Command): void {
