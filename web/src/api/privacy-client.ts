@@ -83,6 +83,9 @@ export interface PiCategoryDto {
   groupEn?: string | null;
   noteZh?: string | null;
   noteEn?: string | null;
+  examplesZh?: string | null;
+  /** GB/T 35273-2020 Annex B lists it as 个人敏感信息 (a recommended standard: advice). */
+  gbt35273Sensitive?: boolean;
   citations: CitationDto[];
 }
 
@@ -242,10 +245,17 @@ const duties = (answer: unknown, asOf: string): DutiesDto => {
 
 /** A category of the catalog, whichever names its answer uses (labelZh or nameZh). */
 const category = (
-  c: Partial<PiCategoryDto> & { code: string; labelZh?: string; labelEn?: string },
+  c: Partial<PiCategoryDto> & {
+    code: string;
+    labelZh?: string;
+    labelEn?: string;
+    note?: { zh: string; en: string } | null;
+  },
 ): PiCategoryDto => ({
   ...c,
   code: c.code,
+  noteZh: c.noteZh ?? c.note?.zh ?? null,
+  noteEn: c.noteEn ?? c.note?.en ?? null,
   nameZh: c.nameZh ?? c.labelZh ?? c.code,
   nameEn: c.nameEn ?? c.labelEn ?? c.code,
   sensitive: c.sensitive ?? (c.piplClass !== null && c.piplClass !== undefined),

@@ -92,16 +92,28 @@ export function CategoriesPanel() {
                   <Typography.Text>{index.piplClass(c)}</Typography.Text>
                 </Space>
               ) : (
-                <Tag>{t('privacy.categories.notSensitive')}</Tag>
+                <Space size={4} wrap>
+                  <Tag>{t('privacy.categories.notSensitive')}</Tag>
+                  {c.gbt35273Sensitive && (
+                    <Tag color="orange">{t('privacy.categories.gbtOnly')}</Tag>
+                  )}
+                </Space>
               ),
           },
           {
             title: t('privacy.categories.note'),
             key: 'note',
             render: (_, c) => (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {c.noteZh || c.noteEn ? pick(language, c.noteZh ?? '', c.noteEn ?? '') : ''}
-              </Typography.Text>
+              <Space orientation="vertical" size={0}>
+                {c.examplesZh && language.startsWith('zh') && (
+                  <Typography.Text style={{ fontSize: 12 }}>
+                    {t('privacy.categories.examples', { examples: c.examplesZh })}
+                  </Typography.Text>
+                )}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {c.noteZh || c.noteEn ? pick(language, c.noteZh ?? '', c.noteEn ?? '') : ''}
+                </Typography.Text>
+              </Space>
             ),
           },
           {
