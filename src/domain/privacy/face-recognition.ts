@@ -20,7 +20,7 @@
  *   its filing fell due owes no filing; one that stopped later still shows it overdue.
  * - After `stoppedOn` only the filing (if it was already overdue) and deregistration remain.
  */
-import type { IsoDate } from '../calendar';
+import type { IsoDate, WorkingDayCalendar } from '../calendar';
 import { workingDayDeadline } from '../obligations/helpers';
 import type { RuleContext } from '../obligations/types';
 import type { Provenance } from '../citation';
@@ -64,9 +64,23 @@ type Deadline =
   | { readonly due: IsoDate; readonly gap?: undefined }
   | { readonly due: null; readonly gap: NonNullable<PrivacyDutyDraft['calendarGap']> };
 
+// Per calendar, by start date: an estate has few distinct dates, and counting 30 working days
+// walks the calendar day by day.
+const deadlineCache = new WeakMap<WorkingDayCalendar, Map<IsoDate, Deadline>>();
+
 function thirtyWorkingDays(context: RuleContext, from: IsoDate): Deadline {
+  const calendar = context.calendar;
+  let byDate = calendar ? deadlineCache.get(calendar) : undefined;
+  const hit = byDate?.get(from);
+  if (hit) return hit;
   const d = workingDayDeadline(context, from, FACE_FILING_WORKING_DAYS);
-  return d.ok ? { due: d.due } : { due: null, gap: d.gap };
+  const deadline: Deadline = d.ok ? { due: d.due } : { due: null, gap: d.gap };
+  if (calendar) {
+    if (!byDate) deadlineCache.set(calendar, (byDate = new Map()));
+    if (byDate.size >= 10_000) byDate.clear();
+    byDate.set(from, deadline);
+  }
+  return deadline;
 }
 
 /**
