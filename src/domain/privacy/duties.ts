@@ -2,10 +2,11 @@
  * Every personal-information duty of an organisation on a date: per activity the PIPIA
  * (PIPL Art. 55), the separate consents (Arts. 23, 25, 26, 29, 39; guardian consent Art. 31; for
  * Arts. 29/31 also NDS Regulations Art. 22 from 2025-01-01), the records of providing and
- * entrusting (NDS Regulations Art. 12) and the face-recognition duties; per organisation the PI protection officer (Art. 52), the
- * compliance audit (Art. 54; CAC audit Measures 2025), the NDS Regulations Art. 28 duties for
- * 10 million individuals; and the transfer duties of the cross-border engine. States as in the
- * obligations engine (stateOf). Pure: the calendar and the classifier are arguments.
+ * entrusting (NDS Regulations Art. 12) and the face-recognition duties; per organisation the PI
+ * protection officer (Art. 52), the compliance audit (Art. 54; CAC audit Measures 2025), the NDS
+ * Regulations Art. 28 duties for 10 million individuals; and the transfer duties of the
+ * cross-border engine. States as in the obligations engine (stateOf). Pure: the calendar and the
+ * classifier are arguments.
  *
  * Readings (ours, documented):
  * - "Before processing" duties (PIPIA, separate consent) have no date the register can give:
