@@ -286,6 +286,10 @@ const RegisterProfileObject = z
     totalIndividuals: count.nullish(),
     /** 个人信息保护负责人 (PIPL Art. 52), name and contact. */
     protectionOfficer: optionalText(200),
+    /** 数据安全负责人 (NDS Regulations Art. 30), name and contact. */
+    dataSecurityOfficer: optionalText(200),
+    /** Last personal-information compliance audit completed (PIPL Art. 54). */
+    lastComplianceAuditOn: IsoDateSchema.nullish(),
     privacyNotices: z.array(PrivacyNoticeSchema).max(100).default([]),
     /** Free-trade zone whose negative list the organisation relies on (Provisions Art. 6). */
     freeTradeZone: optionalText(100),
