@@ -93,7 +93,12 @@ export interface PipiaQuestionDto {
   readonly guidanceEn?: string | null;
   /** Trigger codes; the question applies when any of them is found. Empty/absent: always. */
   readonly appliesWhen?: readonly string[] | null;
-  readonly citations?: readonly CitationDto[];
+  /** The answer carries a risk level (and a measure). Absent: every question is rated. */
+  readonly rated?: boolean;
+  /** Labelled, or bare instrument/provision ids (the catalog route may not label them). */
+  readonly citations?: readonly (
+    CitationDto | { instrumentId: string; provisionId?: string | null }
+  )[];
 }
 
 export interface PipiaSectionDto {

@@ -13,6 +13,7 @@ import {
   type PipiaQuestionnaireDto,
   type PipiaRiskLevel,
 } from '../../../api/pipia-hooks';
+import type { CitationDto } from '../../../../../src/shared/api-types';
 import { pick } from '../../../lib/language';
 import { CitationPopover } from '../../CitationPopover';
 
@@ -40,6 +41,20 @@ export function scrollToQuestion(id: string): void {
   if (!element) return;
   element.scrollIntoView({ behavior: 'smooth', block: 'center' });
   element.querySelector<HTMLTextAreaElement>('textarea')?.focus({ preventScroll: true });
+}
+
+/** Citations for the popover: bare ids (not labelled by the server) shown as they are. */
+function labelled(citations: PipiaQuestionDto['citations']): CitationDto[] {
+  return (citations ?? []).map((c) => {
+    if ('labelZh' in c) return c;
+    const label = [c.instrumentId, c.provisionId].filter(Boolean).join(' ');
+    return {
+      instrumentId: c.instrumentId,
+      provisionId: c.provisionId ?? null,
+      labelZh: label,
+      labelEn: label,
+    };
+  });
 }
 
 export function PipiaQuestionnaire({
@@ -100,7 +115,7 @@ export function PipiaQuestionnaire({
                   </Typography.Text>
                   {(question.citations?.length ?? 0) > 0 && (
                     <span style={{ marginInlineStart: 8 }}>
-                      <CitationPopover citations={question.citations ?? []} />
+                      <CitationPopover citations={labelled(question.citations)} />
                     </span>
                   )}
                   {guidance && (
@@ -122,31 +137,37 @@ export function PipiaQuestionnaire({
                     placeholder={readOnly ? undefined : t('pipia.questionnaire.answerPlaceholder')}
                     onChange={(e) => set({ answer: e.target.value })}
                   />
-                  <Space wrap style={{ marginTop: 8 }} align="center">
-                    <Typography.Text type="secondary">{t('pipia.field.risk')}</Typography.Text>
-                    <Radio.Group
-                      aria-label={t('pipia.questionnaire.riskOf', { id: question.id })}
-                      value={answer.risk ?? null}
-                      disabled={readOnly}
-                      optionType="button"
-                      size="small"
-                      onChange={(e) => set({ risk: e.target.value as PipiaRiskLevel })}
-                      options={PIPIA_RISK_LEVELS.map((level) => ({
-                        value: level,
-                        label: t(`pipia.risk.${level}`),
-                      }))}
-                    />
-                  </Space>
-                  <Input.TextArea
-                    style={{ marginTop: 8 }}
-                    aria-label={t('pipia.questionnaire.measureOf', { id: question.id })}
-                    value={answer.measure ?? ''}
-                    readOnly={readOnly}
-                    maxLength={2000}
-                    autoSize={{ minRows: 1, maxRows: 6 }}
-                    placeholder={readOnly ? undefined : t('pipia.questionnaire.measurePlaceholder')}
-                    onChange={(e) => set({ measure: e.target.value || null })}
-                  />
+                  {question.rated !== false && (
+                    <>
+                      <Space wrap style={{ marginTop: 8 }} align="center">
+                        <Typography.Text type="secondary">{t('pipia.field.risk')}</Typography.Text>
+                        <Radio.Group
+                          aria-label={t('pipia.questionnaire.riskOf', { id: question.id })}
+                          value={answer.risk ?? null}
+                          disabled={readOnly}
+                          optionType="button"
+                          size="small"
+                          onChange={(e) => set({ risk: e.target.value as PipiaRiskLevel })}
+                          options={PIPIA_RISK_LEVELS.map((level) => ({
+                            value: level,
+                            label: t(`pipia.risk.${level}`),
+                          }))}
+                        />
+                      </Space>
+                      <Input.TextArea
+                        style={{ marginTop: 8 }}
+                        aria-label={t('pipia.questionnaire.measureOf', { id: question.id })}
+                        value={answer.measure ?? ''}
+                        readOnly={readOnly}
+                        maxLength={2000}
+                        autoSize={{ minRows: 1, maxRows: 6 }}
+                        placeholder={
+                          readOnly ? undefined : t('pipia.questionnaire.measurePlaceholder')
+                        }
+                        onChange={(e) => set({ measure: e.target.value || null })}
+                      />
+                    </>
+                  )}
                 </div>
               );
             })}
