@@ -78,7 +78,9 @@ export function PipiaPage() {
         <Result
           status="404"
           title={t('pipia.notFound')}
-          extra={<Link to={`/o/${organisation.id}/privacy/pipias`}>{t('pipia.backToList')}</Link>}
+          extra={
+            <Link to={`/o/${organisation.id}/privacy?tab=pipia`}>{t('pipia.backToList')}</Link>
+          }
         />
       );
     return <ApiErrorAlert error={pipia.error} />;
@@ -251,7 +253,7 @@ function PipiaDetail({
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Link to={`/o/${organisation.id}/privacy/pipias`}>
+      <Link to={`/o/${organisation.id}/privacy?tab=pipia`}>
         <ArrowLeftOutlined /> {t('pipia.backToList')}
       </Link>
       <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -525,7 +527,7 @@ function PipiaDetail({
                     onConfirm={async () => {
                       try {
                         await remove.mutateAsync(pipia.id);
-                        void navigate(`/o/${organisation.id}/privacy/pipias`);
+                        void navigate(`/o/${organisation.id}/privacy?tab=pipia`);
                       } catch (error) {
                         setLastError(error);
                       }
