@@ -17,10 +17,12 @@ import { can, ROLES, type Role } from '../../src/shared/roles';
 import { TEST_DIALECTS } from '../support';
 import { ciiEvaluationRouteFixtures } from './cii-evaluation-fixtures';
 import { ciiRouteFixtures } from './cii-fixtures';
+import { privacyRegisterRouteFixtures } from './privacy-register-fixtures';
 import { verificationRouteFixtures } from './verification-fixtures';
 import { wordingRouteFixtures } from './wording-fixtures';
 import { attachmentRouteFixtures, samplePng } from './attachment-samples';
 import { documentTemplateRouteFixtures } from './document-template-fixtures';
+import { pipiaRouteFixtures } from './pipia-fixtures';
 import { STRONG_PASSWORD, startHarness, type Client, type Harness } from './harness';
 
 type Fixture = (who: Client) => Promise<InjectOptions>;
@@ -560,6 +562,8 @@ for (const dialect of TEST_DIALECTS) {
       ...ciiEvaluationRouteFixtures({ harness: () => h!, org, ownerJson }),
       // CII model: core businesses, assets, flows, boundary (routes listed in cii-fixtures.ts).
       ...ciiRouteFixtures({ org, ownerJson }),
+      // The processing register (privacy-register-fixtures.ts).
+      ...privacyRegisterRouteFixtures({ org, ownerJson }),
       // Vulnerability scans and penetration tests (verification-fixtures.ts).
       ...verificationRouteFixtures({ am, ownerJson }),
       // The standard's wording per organisation (wording-fixtures.ts).
@@ -581,6 +585,8 @@ for (const dialect of TEST_DIALECTS) {
       }),
       // The document template: block wording and logo (document-template-fixtures.ts).
       ...documentTemplateRouteFixtures({ org, ownerJson }),
+      // Personal-information impact assessments (pipia-fixtures.ts).
+      ...pipiaRouteFixtures({ harness: () => h!, org, ownerJson }),
     };
 
     /** Requests for the routes that are not organisation-scoped. */
