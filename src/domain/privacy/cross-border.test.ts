@@ -19,8 +19,10 @@ import {
   EXEMPT_BATCHES_COUNT,
   exemptionLabel,
   pathLabel,
+  PRE_2024_RESULTS_KEEP_TWO_YEARS,
   regimeOn,
 } from './cross-border';
+import { createWorkingDayCalendar } from '../calendar';
 import type { OutboundTransferFacts, PrivacyOrganisationFacts, TransferBatchFacts } from './types';
 import { EXEMPTION_GROUNDS, type MechanismRecord } from '../../shared/privacy-schemas';
 
@@ -271,11 +273,11 @@ describe('regime switches on the same facts', () => {
       true,
       'a contract in effect before the Measures',
     );
-    assert.equal(duty(before, 'pi.xb.standard-contract-filing'), undefined);
+    assert.equal(duty(before, 'privacy.cross-border.standard-contract-filing'), undefined);
     const after = run(t, '2023-06-01');
     assert.deepEqual(after.paths[0]!.decidedBy[0], STANDARD_CONTRACT_2023.conditions);
     assert.equal(after.paths[0]!.mechanismSatisfies, false, 'from 2023-06-01 it counts once filed');
-    const filing = duty(after, 'pi.xb.standard-contract-filing')!;
+    const filing = duty(after, 'privacy.cross-border.standard-contract-filing')!;
     // Counted from 2023-06-01 (the contract is older): 10 working days → 2023-06-15.
     assert.equal(filing.dueDate, calendar.addWorkingDays('2023-06-01', 10));
     assert.equal(filing.dueDate, '2023-06-15');
@@ -351,9 +353,9 @@ describe('processor of 1,000,000 people (2022 Measures Art. 4(2))', () => {
     assert.equal(r.paths[0]!.path, 'security_assessment');
     assert.match(r.paths[0]!.explanationZh, /未登记本单位处理个人信息的总人数/);
     const org = r.duties.find((d) => d.subject.kind === 'organisation')!;
-    assert.equal(org.ruleId, 'pi.xb.total-individuals-unknown');
+    assert.equal(org.ruleId, 'privacy.cross-border.total-individuals-unknown');
     assert.equal(org.state, 'undetermined');
-    assert.equal(duty(r, 'pi.xb.security-assessment')!.state, 'undetermined');
+    assert.equal(duty(r, 'privacy.cross-border.security-assessment')!.state, 'undetermined');
   });
 
   it('the total does not matter under the 2024 Provisions', () => {
@@ -521,21 +523,27 @@ describe('duties', () => {
     const m: MechanismRecord = { kind: 'standard_contract', contractEffectiveOn: '2025-09-30' };
     const t = [transfer([batch('2025-09-01', 200_000)], { mechanism: m })];
     const r = run(t, '2025-10-01');
-    const filing = duty(r, 'pi.xb.standard-contract-filing')!;
+    const filing = duty(r, 'privacy.cross-border.standard-contract-filing')!;
     // National Day and Mid-Autumn (1–8 October) and the make-up Saturday 11 October intervene.
     assert.equal(filing.dueDate, '2025-10-21');
     assert.equal(filing.state, 'due_soon');
     assert.deepEqual(filing.citations, [STANDARD_CONTRACT_2023.filing]);
     assert.match(filing.reasonZh, /10个工作日内.*至2025-10-21/);
     assert.ok(filing.penaltyIds.includes('pipl-66-1'));
-    assert.equal(duty(run(t, '2025-10-21'), 'pi.xb.standard-contract-filing')!.state, 'due_soon');
-    assert.equal(duty(run(t, '2025-10-22'), 'pi.xb.standard-contract-filing')!.state, 'overdue');
+    assert.equal(
+      duty(run(t, '2025-10-21'), 'privacy.cross-border.standard-contract-filing')!.state,
+      'due_soon',
+    );
+    assert.equal(
+      duty(run(t, '2025-10-22'), 'privacy.cross-border.standard-contract-filing')!.state,
+      'overdue',
+    );
     const filed = [
       transfer([batch('2025-09-01', 200_000)], {
         mechanism: { ...m, filedOn: '2025-10-20', reference: 'SC-2025-1' },
       }),
     ];
-    const done = duty(run(filed, '2025-10-22'), 'pi.xb.standard-contract-filing')!;
+    const done = duty(run(filed, '2025-10-22'), 'privacy.cross-border.standard-contract-filing')!;
     assert.equal(done.state, 'satisfied');
     assert.match(done.reasonZh, /SC-2025-1/);
   });
@@ -544,7 +552,7 @@ describe('duties', () => {
     const m: MechanismRecord = { kind: 'standard_contract', contractEffectiveOn: '2025-09-30' };
     const noCal = duty(
       run([transfer([batch('2025-09-01', 200_000)], { mechanism: m })], '2025-10-01', ORG, false),
-      'pi.xb.standard-contract-filing',
+      'privacy.cross-border.standard-contract-filing',
     )!;
     assert.equal(noCal.state, 'undetermined');
     assert.match(noCal.reasonZh, /未提供工作日日历/);
@@ -557,7 +565,7 @@ describe('duties', () => {
         ],
         '2026-12-29',
       ),
-      'pi.xb.standard-contract-filing',
+      'privacy.cross-border.standard-contract-filing',
     )!;
     assert.equal(late.state, 'undetermined');
     assert.match(late.reasonZh, /2027/);
@@ -566,7 +574,7 @@ describe('duties', () => {
         [transfer([batch('2025-09-01', 200_000)], { mechanism: { kind: 'standard_contract' } })],
         '2025-10-01',
       ),
-      'pi.xb.standard-contract-filing',
+      'privacy.cross-border.standard-contract-filing',
     )!;
     assert.equal(undated.state, 'undetermined');
     assert.match(undated.reasonZh, /未登记合同生效日期/);
@@ -576,19 +584,19 @@ describe('duties', () => {
     const m: MechanismRecord = { kind: 'standard_contract', contractEffectiveOn: '2026-05-01' };
     const r = run([transfer([batch('2026-02-01', 10)], { mechanism: m })], '2026-06-30');
     assert.equal(r.paths[0]!.path, 'exempt');
-    assert.equal(duty(r, 'pi.xb.standard-contract-filing'), undefined);
+    assert.equal(duty(r, 'privacy.cross-border.standard-contract-filing'), undefined);
   });
 
   it('security assessment before the transfer: standing while nothing left, overdue from the first batch sent without it', () => {
     const none = run([transfer([], { importantData: true })], '2026-06-30');
-    const d0 = duty(none, 'pi.xb.security-assessment')!;
+    const d0 = duty(none, 'privacy.cross-border.security-assessment')!;
     assert.equal(d0.state, 'standing');
     assert.equal(d0.eventDeadline, 'BEFORE_TRANSFER');
     const sent = run(
       [transfer([batch('2026-03-02', 5), batch('2026-02-01', 5)], { importantData: true })],
       '2026-06-30',
     );
-    const d1 = duty(sent, 'pi.xb.security-assessment')!;
+    const d1 = duty(sent, 'privacy.cross-border.security-assessment')!;
     assert.equal(d1.state, 'overdue');
     assert.equal(d1.dueDate, '2026-02-01');
     assert.match(d1.reasonZh, /2026-02-01已有批次出境/);
@@ -604,8 +612,8 @@ describe('duties', () => {
       '2026-06-30',
     );
     assert.equal(r.paths[0]!.path, 'security_assessment');
-    assert.equal(duty(r, 'pi.xb.security-assessment')!.state, 'standing');
-    const second = duty(r, 'pi.xb.security-assessment', 'PA-002/T1')!;
+    assert.equal(duty(r, 'privacy.cross-border.security-assessment')!.state, 'standing');
+    const second = duty(r, 'privacy.cross-border.security-assessment', 'PA-002/T1')!;
     assert.equal(second.state, 'overdue');
     assert.equal(second.dueDate, '2026-05-04');
   });
@@ -614,29 +622,77 @@ describe('duties', () => {
     const m: MechanismRecord = { kind: 'security_assessment', approvedOn: '2023-03-01' };
     const r = run([transfer([batch('2025-03-10', 0, 20_000)], { mechanism: m })], '2025-06-30');
     assert.equal(r.paths[0]!.mechanismSatisfies, false);
-    const d = duty(r, 'pi.xb.security-assessment')!;
+    const d = duty(r, 'privacy.cross-border.security-assessment')!;
     assert.equal(d.state, 'overdue');
     assert.equal(d.dueDate, '2025-03-10');
     assert.match(d.reasonZh, /有效期至2025-03-01，已届满/);
-    assert.equal(duty(r, 'pi.xb.assessment-renewal'), undefined);
+    assert.equal(duty(r, 'privacy.cross-border.assessment-renewal'), undefined);
   });
 
-  it('renewal under the 2024 Provisions: due on expiry, window opening 60 working days before (unverified)', () => {
+  it('renewal under the 2024 Provisions (Art. 9): due on expiry; the window needs the holidays of the expiry year', () => {
     const m: MechanismRecord = { kind: 'security_assessment', approvedOn: '2024-06-03' };
     const r = run([transfer([batch('2026-02-01', 0, 20_000)], { mechanism: m })], '2026-06-30');
-    const d = duty(r, 'pi.xb.assessment-renewal')!;
+    const d = duty(r, 'privacy.cross-border.assessment-renewal')!;
     assert.equal(d.dueDate, '2027-06-03');
     assert.equal(d.state, 'upcoming');
-    assert.equal(d.provenance, 'unverified');
+    assert.equal(d.provenance, 'derived');
     assert.deepEqual(d.citations, [CROSS_BORDER_2024.assessmentValidity]);
-    assert.match(d.reasonZh, /2027/, 'the window opening needs the 2027 holiday notice');
-    assert.equal(duty(r, 'pi.xb.security-assessment')!.state, 'satisfied');
+    assert.match(d.reasonZh, /2027 年尚无国务院办公厅节假日安排数据/);
+    assert.equal(duty(r, 'privacy.cross-border.security-assessment')!.state, 'satisfied');
+  });
+
+  it('renewal window: opens on the 60th working day before expiry (2027 data added for the test, weekends only)', () => {
+    const last = calendar.years[calendar.years.length - 1]!;
+    const with2027 = createWorkingDayCalendar({
+      version: 'test',
+      years: [...calendar.years, { ...last, year: 2027, periods: [] }],
+    });
+    const m: MechanismRecord = { kind: 'security_assessment', approvedOn: '2024-06-03' };
+    const r = crossBorderPaths(
+      ORG,
+      [transfer([batch('2026-02-01', 0, 20_000)], { mechanism: m })],
+      '2026-06-30',
+      {
+        calendar: with2027,
+      },
+    );
+    const d = duty(r, 'privacy.cross-border.assessment-renewal')!;
+    const opens = /申请期自(\d{4}-\d{2}-\d{2})起，至2027-06-03止/.exec(d.reasonZh)?.[1];
+    assert.ok(opens, d.reasonZh);
+    // 2027-06-03 is a Thursday (a working day): (opens, expiry] holds 59 days before it + itself.
+    assert.equal(with2027.workingDaysBetween(opens, '2027-06-03'), 60);
+    assert.equal(with2027.isWorkingDay(opens), true);
+    assert.equal(opens, '2027-03-11');
+  });
+
+  it('a result issued under the 2022 Measures keeps 2 years; after 2024-03-22 its renewal follows Art. 9', () => {
+    assert.equal(PRE_2024_RESULTS_KEEP_TWO_YEARS, true);
+    const m: MechanismRecord = { kind: 'security_assessment', approvedOn: '2023-03-01' };
+    const r = run([transfer([batch('2024-05-01', 0, 20_000)], { mechanism: m })], '2024-06-03');
+    const d = duty(r, 'privacy.cross-border.assessment-renewal')!;
+    assert.equal(d.dueDate, '2025-03-01');
+    assert.deepEqual(d.citations, [
+      EXPORT_ASSESSMENT_2022.validity,
+      CROSS_BORDER_2024.assessmentValidity,
+    ]);
+    assert.match(d.reasonZh, /申请延长有效期3年/);
+  });
+
+  it('piplDuties: false leaves the Art. 39 and PIPIA duties to a caller that states them per activity', () => {
+    const t = [transfer([batch('2026-02-01', 200_000)])];
+    const all = crossBorderPaths(ORG, t, '2026-06-30', { calendar });
+    const without = crossBorderPaths(ORG, t, '2026-06-30', { calendar, piplDuties: false });
+    assert.ok(duty(all, 'privacy.cross-border.pipia'));
+    assert.equal(duty(without, 'privacy.cross-border.pipia'), undefined);
+    assert.equal(duty(without, 'privacy.cross-border.notice-and-consent'), undefined);
+    assert.deepEqual(without.paths, all.paths);
+    assert.ok(duty(without, 'privacy.cross-border.standard-contract'));
   });
 
   it('renewal under the 2022 Measures: re-declare 60 working days before expiry, on the calendar', () => {
     const m: MechanismRecord = { kind: 'security_assessment', approvedOn: '2023-03-01' };
     const r = run([transfer([batch('2024-02-01', 0, 20_000)], { mechanism: m })], '2024-03-01');
-    const d = duty(r, 'pi.xb.assessment-renewal')!;
+    const d = duty(r, 'privacy.cross-border.assessment-renewal')!;
     assert.ok(d.dueDate);
     // 2025-03-01 is a Saturday: the 60 working days lie strictly between the due day and it.
     assert.equal(calendar.isWorkingDay('2025-03-01'), false);
@@ -644,17 +700,18 @@ describe('duties', () => {
     assert.ok(calendar.isWorkingDay(d.dueDate!));
     assert.equal(d.state, 'upcoming');
     assert.deepEqual(d.citations, [EXPORT_ASSESSMENT_2022.validity]);
+    assert.match(d.reasonZh, /有效期届满60个工作日前重新申报/);
   });
 
   it('PIPL duties stay for exempt transfers: notice + separate consent and PIPIA, citing 2024 Art. 10', () => {
     const r = run([transfer([batch('2026-02-01', 10)])], '2026-06-30');
     assert.equal(r.paths[0]!.path, 'exempt');
-    const consent = duty(r, 'pi.xb.notice-and-consent')!;
+    const consent = duty(r, 'privacy.cross-border.notice-and-consent')!;
     assert.equal(consent.state, 'standing');
     assert.equal(consent.eventDeadline, 'BEFORE_TRANSFER');
     assert.deepEqual(consent.citations, [PIPL.transferConsent, CROSS_BORDER_2024.piplDutiesRemain]);
     assert.match(consent.reasonZh, /单独同意/);
-    const pipia = duty(r, 'pi.xb.pipia')!;
+    const pipia = duty(r, 'privacy.cross-border.pipia')!;
     assert.deepEqual(pipia.citations, [PIPL.pipiaTriggers, CROSS_BORDER_2024.piplDutiesRemain]);
     assert.ok(pipia.penaltyIds.includes('pipl-66-1'));
   });
@@ -664,10 +721,10 @@ describe('duties', () => {
       [transfer([batch('2026-02-01', 10)], { exemption: 'cross_border_hr' })],
       '2026-06-30',
     );
-    const notice = duty(r, 'pi.xb.notice-and-consent')!;
+    const notice = duty(r, 'privacy.cross-border.notice-and-consent')!;
     assert.equal(notice.titleZh, '向境外提供个人信息前告知个人');
     assert.ok(notice.citations.some((c) => c.provisionId === 'art-13'));
-    assert.ok(duty(r, 'pi.xb.pipia'));
+    assert.ok(duty(r, 'privacy.cross-border.pipia'));
   });
 
   it('every duty names its transfer and risks PIPL Art. 66', () => {

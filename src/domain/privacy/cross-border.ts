@@ -96,14 +96,23 @@ export const STANDARD_CONTRACT_FILING_WORKING_DAYS = 10;
 export const ASSESSMENT_VALIDITY_YEARS = {
   /** 2024 Provisions Art. 9: 3 years from the day the result is issued. Confirmed. */
   provisions2024: 3,
-  /** 2022 Measures Art. 14: 2 years. UNVERIFIED (research notes from memory). */
+  /** 2022 Measures Art. 14: 2 years from the day the result is issued. Confirmed. */
   measures2022: 2,
 } as const;
 
 /**
- * Renewal: under the 2024 Provisions (Art. 9) an extension may be applied for within the 60
- * working days before the result expires; under the 2022 Measures (Art. 14) a new declaration was
- * due 60 working days before expiry. The figure 60 is UNVERIFIED (research notes from memory).
+ * Whether a result issued before 2024-03-22 keeps the 2 years of the 2022 Measures (true) or
+ * takes the 3 years of the 2024 Provisions, which prevail over the Measures where they conflict
+ * (Art. 13). No text seen says which: OUR READING, kept as a parameter (the validity of an
+ * administrative decision is normally that of the rule under which it was issued).
+ */
+export const PRE_2024_RESULTS_KEEP_TWO_YEARS = true;
+
+/**
+ * Renewal, confirmed in both texts: 2024 Provisions Art. 9 — an extension (of 3 years) may be
+ * applied for "在有效期届满前60个工作日内"; 2022 Measures Art. 14 — a new declaration "有效期届满
+ * 60个工作日前". Which procedure applies follows the as-of date (the Provisions prevail from
+ * 2024-03-22, Art. 13). How the 60 days are counted backwards is our reading: see renewalDraft.
  */
 export const ASSESSMENT_RENEWAL_WORKING_DAYS = 60;
 
@@ -245,7 +254,7 @@ function zhDate(date: IsoDate): string {
 /** The last day a security-assessment result approved on `approvedOn` is valid (inclusive). */
 export function assessmentValidUntil(approvedOn: IsoDate): IsoDate {
   const years =
-    approvedOn >= CROSS_BORDER_DATES.provisions2024
+    approvedOn >= CROSS_BORDER_DATES.provisions2024 || !PRE_2024_RESULTS_KEEP_TWO_YEARS
       ? ASSESSMENT_VALIDITY_YEARS.provisions2024
       : ASSESSMENT_VALIDITY_YEARS.measures2022;
   // Civil Code Art. 201–203: the start day is not counted, a period of years ends on the
@@ -719,56 +728,58 @@ interface DutyMeta {
 
 const DUTIES = {
   assessment: {
-    ruleId: 'pi.xb.security-assessment',
+    ruleId: 'privacy.cross-border.security-assessment',
     titleZh: '数据出境前申报并通过安全评估',
     titleEn: 'Declare and pass the security assessment before the transfer',
     provenance: 'confirmed',
   },
   contract: {
-    ruleId: 'pi.xb.standard-contract',
+    ruleId: 'privacy.cross-border.standard-contract',
     titleZh: '出境前订立个人信息出境标准合同或通过个人信息保护认证',
     titleEn: 'Conclude a standard contract or obtain certification before the transfer',
     provenance: 'confirmed',
   },
   art38: {
-    ruleId: 'pi.xb.art38-mechanism',
+    ruleId: 'privacy.cross-border.art38-mechanism',
     titleZh: '出境前具备个人信息保护法第三十八条规定的条件',
     titleEn: 'Have a PIPL Art. 38 mechanism in place before the transfer',
     provenance: 'confirmed',
   },
   filing: {
-    ruleId: 'pi.xb.standard-contract-filing',
+    ruleId: 'privacy.cross-border.standard-contract-filing',
     titleZh: '标准合同生效之日起10个工作日内向省级网信部门备案',
     titleEn:
       'File the standard contract with the provincial CAC within 10 working days of its effect',
-    provenance: 'confirmed',
+    // 10 working days, provincial CAC: confirmed (CAC filing guides); "Art. 7" from memory.
+    provenance: 'derived',
   },
   renewal: {
-    ruleId: 'pi.xb.assessment-renewal',
+    ruleId: 'privacy.cross-border.assessment-renewal',
     titleZh: '安全评估结果有效期届满前申请延期或重新申报',
     titleEn: 'Apply to extend (or re-declare) the security assessment before its result expires',
-    provenance: 'unverified',
+    // Figures confirmed; the backwards count of the 60 working days is our reading.
+    provenance: 'derived',
   },
   consent: {
-    ruleId: 'pi.xb.notice-and-consent',
+    ruleId: 'privacy.cross-border.notice-and-consent',
     titleZh: '向境外提供个人信息前告知并取得个人单独同意',
     titleEn: 'Inform the individuals and obtain their separate consent before sending abroad',
     provenance: 'confirmed',
   },
   notice: {
-    ruleId: 'pi.xb.notice-and-consent',
+    ruleId: 'privacy.cross-border.notice-and-consent',
     titleZh: '向境外提供个人信息前告知个人',
     titleEn: 'Inform the individuals before sending their information abroad',
     provenance: 'derived',
   },
   pipia: {
-    ruleId: 'pi.xb.pipia',
+    ruleId: 'privacy.cross-border.pipia',
     titleZh: '向境外提供个人信息前开展个人信息保护影响评估',
     titleEn: 'Carry out a personal-information protection impact assessment before sending abroad',
     provenance: 'confirmed',
   },
   volumeUnknown: {
-    ruleId: 'pi.xb.total-individuals-unknown',
+    ruleId: 'privacy.cross-border.total-individuals-unknown',
     titleZh: '登记处理个人信息的总人数以确定出境路径',
     titleEn: 'Record the number of individuals processed to settle the transfer path',
     provenance: 'confirmed',
@@ -787,6 +798,12 @@ export interface CrossBorderOptions {
    * null: those deadlines are "undetermined", with a message.
    */
   readonly calendar: WorkingDayCalendar | null;
+  /**
+   * Whether to list, per transfer, the PIPL duties that hold whatever the path (Art. 39 notice
+   * and separate consent, Art. 55(4) PIPIA). Default true. A caller that states them per
+   * activity, with the consents and approved PIPIAs on record (privacyDuties), may turn them off.
+   */
+  readonly piplDuties?: boolean;
 }
 
 /**
@@ -1045,14 +1062,17 @@ export function crossBorderPaths(
       m.approvedOn <= asOf &&
       satisfies
     )
-      push(DUTIES.renewal, t, renewalDraft(m.approvedOn, options.calendar), [
-        m.approvedOn >= CROSS_BORDER_DATES.provisions2024
-          ? CROSS_BORDER_2024.assessmentValidity
-          : EXPORT_ASSESSMENT_2022.validity,
+      push(DUTIES.renewal, t, renewalDraft(m.approvedOn, asOf, options.calendar), [
+        ...(m.approvedOn < CROSS_BORDER_DATES.provisions2024
+          ? [EXPORT_ASSESSMENT_2022.validity]
+          : []),
+        ...(asOf >= CROSS_BORDER_DATES.provisions2024
+          ? [CROSS_BORDER_2024.assessmentValidity]
+          : []),
       ]);
 
     // PIPL duties that apply to every transfer of personal information, exempt or not.
-    if (t.containsPersonalInformation) {
+    if (t.containsPersonalInformation && options.piplDuties !== false) {
       const remain = d.path === 'exempt' && regime === PROVISIONS_REGIME;
       const noConsent =
         t.exemption !== null &&
@@ -1221,24 +1241,41 @@ function filingDraft(
   };
 }
 
-/** Validity and renewal of an assessment result that is valid on the as-of day. */
-function renewalDraft(approvedOn: IsoDate, calendar: WorkingDayCalendar | null): DraftObligation {
+/**
+ * Validity and renewal of an assessment result that is valid on the as-of day. The validity
+ * follows the approval day ({@link assessmentValidUntil}); the procedure follows the as-of day:
+ * - 2024 Provisions Art. 9 (from 2024-03-22): apply for the extension "within the 60 working days
+ *   before expiry" — the window opens on the 60th working day strictly before the expiry day and
+ *   the duty is due on the expiry day;
+ * - 2022 Measures Art. 14 (before): declare again "60 working days before expiry" — due on the
+ *   last working day that leaves 60 full working days before the expiry day.
+ */
+function renewalDraft(
+  approvedOn: IsoDate,
+  asOf: IsoDate,
+  calendar: WorkingDayCalendar | null,
+): DraftObligation {
   const until = assessmentValidUntil(approvedOn);
-  const under2024 = approvedOn >= CROSS_BORDER_DATES.provisions2024;
-  const years = under2024
-    ? ASSESSMENT_VALIDITY_YEARS.provisions2024
-    : ASSESSMENT_VALIDITY_YEARS.measures2022;
+  const issued2024 = approvedOn >= CROSS_BORDER_DATES.provisions2024;
+  const under2024 = asOf >= CROSS_BORDER_DATES.provisions2024;
+  const years =
+    issued2024 || !PRE_2024_RESULTS_KEEP_TWO_YEARS
+      ? ASSESSMENT_VALIDITY_YEARS.provisions2024
+      : ASSESSMENT_VALIDITY_YEARS.measures2022;
   const days = ASSESSMENT_RENEWAL_WORKING_DAYS;
-  // 2024: the window is the `days` working days strictly before expiry (opens on the earliest);
-  // 2022: "届满60个工作日前" — the last working day that leaves `days` full working days before
-  // expiry, i.e. the working day before that window (our reading of the counting).
   const window = workingDaysBefore(calendar, until, under2024 ? days : days + 1);
+  const validityZh = issued2024
+    ? `（${P24}第九条）`
+    : `（${M22}第十四条；2024年3月22日前出具的结果按原有效期计算，本系统的理解）`;
+  const validityEn = issued2024
+    ? ' (2024 Provisions Art. 9)'
+    : ' (Security Assessment Measures Art. 14; a result issued before 2024-03-22 keeps its original validity, our reading)';
   const baseZh = under2024
-    ? `安全评估结果于${approvedOn}出具，有效期${years}年，至${until}（${P24}第九条）。需要继续出境的，可以在有效期届满前${days}个工作日内申请延长（天数未经官方文本核实）`
-    : `安全评估结果于${approvedOn}出具，有效期${years}年，至${until}（${M22}第十四条；有效期未经官方文本核实）。需要继续出境的，应当在有效期届满${days}个工作日前重新申报（天数未经官方文本核实）`;
+    ? `安全评估结果于${approvedOn}出具，有效期${years}年，至${until}${validityZh}。需要继续出境的，可以在有效期届满前${days}个工作日内申请延长有效期3年（${P24}第九条）`
+    : `安全评估结果于${approvedOn}出具，有效期${years}年，至${until}${validityZh}。需要继续出境的，应当在有效期届满${days}个工作日前重新申报（${M22}第十四条）`;
   const baseEn = under2024
-    ? `The assessment result was issued on ${approvedOn} and is valid for ${years} years, until ${until} (2024 Provisions Art. 9). To keep transferring, apply for an extension within the ${days} working days before it expires (figure not verified against an official text)`
-    : `The assessment result was issued on ${approvedOn} and is valid for ${years} years, until ${until} (Security Assessment Measures Art. 14; validity not verified against an official text). To keep transferring, declare again ${days} working days before it expires (figure not verified against an official text)`;
+    ? `The assessment result was issued on ${approvedOn} and is valid for ${years} years, until ${until}${validityEn}. To keep transferring, apply within the ${days} working days before it expires for a 3-year extension (2024 Provisions Art. 9)`
+    : `The assessment result was issued on ${approvedOn} and is valid for ${years} years, until ${until}${validityEn}. To keep transferring, declare again ${days} working days before it expires (Security Assessment Measures Art. 14)`;
   if (!window.ok)
     return under2024
       ? {
