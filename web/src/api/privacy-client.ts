@@ -170,6 +170,40 @@ export interface PenaltyDto {
   citations?: CitationDto[];
 }
 
+/** Sanctions on the organisation in one tier of a penalty provision (GET /catalog/penalties). */
+export interface OrganisationSanctionDto {
+  warning: boolean;
+  confiscation: boolean;
+  fineMinCny: number | null;
+  fineMaxCny: number | null;
+  fineOptional: boolean;
+  turnoverPercentMax: number | null;
+  otherMeasuresZh?: string;
+  otherMeasuresEn?: string;
+}
+
+/** A penalty provision of the catalog (罚则): the article, who imposes it, both tiers. */
+export interface PenaltyCatalogEntryDto {
+  id: string;
+  instrumentId: string;
+  provisionId: string;
+  paragraph: number | null;
+  titleZh: string;
+  titleEn: string;
+  inForceFrom: string;
+  inForceTo: string | null;
+  authorityZh: string;
+  authorityEn: string;
+  triggerZh: string;
+  triggerEn: string;
+  organisation: OrganisationSanctionDto;
+  escalated: {
+    conditionZh: string;
+    conditionEn: string;
+    organisation: OrganisationSanctionDto;
+  } | null;
+}
+
 export interface PrivacyDutyDto {
   key?: string;
   ruleId: string;
@@ -325,6 +359,14 @@ export const privacyApi = {
   pipias: async (orgId: string) =>
     items(
       await request<PipiaStatusDto[] | { items: PipiaStatusDto[] }>('GET', `${base(orgId)}/pipias`),
+    ),
+
+  penalties: async () =>
+    items(
+      await request<PenaltyCatalogEntryDto[] | { items: PenaltyCatalogEntryDto[] }>(
+        'GET',
+        '/catalog/penalties',
+      ),
     ),
 
   categories: async () => {

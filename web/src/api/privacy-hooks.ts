@@ -118,6 +118,15 @@ export const usePiCategories = () =>
     gcTime: 30 * 60_000,
   });
 
+/** The penalty provisions (罚则) the duties name by id; shipped with the server. */
+export const usePenaltyCatalog = () =>
+  useQuery({
+    queryKey: ['catalog', 'penalties'] as const,
+    queryFn: privacyApi.penalties,
+    staleTime: Infinity,
+    gcTime: 30 * 60_000,
+  });
+
 /** Excel or YAML/JSON import: a dry run lists problems; the commit is all-or-nothing. */
 export const useImportRegister = (orgId: string) =>
   usePrivacyMutation(

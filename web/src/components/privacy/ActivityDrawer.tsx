@@ -510,6 +510,7 @@ export function ActivityDrawer({
         )}
         <Form.Item name="dataSubjects" label={t('privacy.field.dataSubjects')} required>
           <Select
+            showSearch={{ optionFilterProp: 'label' }}
             mode="multiple"
             aria-label={t('privacy.field.dataSubjects')}
             options={DATA_SUBJECT_KINDS.map((k) => ({
@@ -588,6 +589,7 @@ export function ActivityDrawer({
                     <Flex gap={8} align="start">
                       <Form.Item
                         name={[field.name, 'key']}
+                        required
                         label={t('privacy.field.key')}
                         style={{ width: 110, marginBottom: 8 }}
                       >
@@ -595,6 +597,7 @@ export function ActivityDrawer({
                       </Form.Item>
                       <Form.Item
                         name={[field.name, 'name']}
+                        required
                         label={t('privacy.field.recipientName')}
                         style={{ flex: 2, marginBottom: 8 }}
                       >
@@ -605,10 +608,12 @@ export function ActivityDrawer({
                       </Form.Item>
                       <Form.Item
                         name={[field.name, 'relationship']}
+                        required
                         label={t('privacy.field.relationship')}
                         style={{ width: 150, marginBottom: 8 }}
                       >
                         <Select
+                          showSearch={{ optionFilterProp: 'label' }}
                           aria-label={`${what} ${t('privacy.field.relationship')}`}
                           options={RECIPIENT_RELATIONSHIPS.map((r) => ({
                             value: r,
@@ -618,6 +623,7 @@ export function ActivityDrawer({
                       </Form.Item>
                       <Form.Item
                         name={[field.name, 'country']}
+                        required
                         label={t('privacy.field.country')}
                         style={{ width: 170, marginBottom: 8 }}
                       >
@@ -704,6 +710,7 @@ export function ActivityDrawer({
                     <Flex gap={8} align="start">
                       <Form.Item
                         name={[field.name, 'key']}
+                        required
                         label={t('privacy.field.key')}
                         style={{ width: 110, marginBottom: 8 }}
                       >
@@ -711,10 +718,12 @@ export function ActivityDrawer({
                       </Form.Item>
                       <Form.Item
                         name={[field.name, 'recipientKey']}
+                        required
                         label={t('privacy.field.recipientAbroad')}
                         style={{ flex: 1, marginBottom: 8 }}
                       >
                         <Select
+                          showSearch={{ optionFilterProp: 'label' }}
                           aria-label={`${what} ${t('privacy.field.recipientAbroad')}`}
                           options={abroadRecipients}
                           notFoundContent={t('privacy.activity.noRecipientAbroad')}
@@ -726,6 +735,7 @@ export function ActivityDrawer({
                         style={{ width: 220, marginBottom: 8 }}
                       >
                         <Select
+                          showSearch={{ optionFilterProp: 'label' }}
                           aria-label={`${what} ${t('privacy.field.exemption')}`}
                           allowClear
                           placeholder={t('privacy.exemption.none')}
@@ -751,6 +761,7 @@ export function ActivityDrawer({
                         style={{ width: 200, marginBottom: 8 }}
                       >
                         <Select
+                          showSearch={{ optionFilterProp: 'label' }}
                           aria-label={`${what} ${t('privacy.field.mechanism')}`}
                           allowClear
                           placeholder={t('privacy.mechanism.none')}
@@ -764,7 +775,7 @@ export function ActivityDrawer({
                         <Form.Item
                           name={[field.name, 'mechanism', 'contractEffectiveOn']}
                           label={t('privacy.field.contractEffectiveOn')}
-                          style={{ width: 160, marginBottom: 8 }}
+                          style={{ width: 180, marginBottom: 8 }}
                         >
                           <DatePicker
                             {...dateField}
@@ -874,6 +885,7 @@ export function ActivityDrawer({
                   <Flex key={field.key} gap={8} align="start">
                     <Form.Item name={[field.name, 'case']} style={{ width: 230, marginBottom: 8 }}>
                       <Select
+                        showSearch={{ optionFilterProp: 'label' }}
                         aria-label={`${what} ${t('privacy.field.consentCase')}`}
                         placeholder={t('privacy.field.consentCase')}
                         options={CONSENT_CASES.map((c) => ({

@@ -123,6 +123,7 @@ export function BatchesTable({
       {canWrite && (
         <Flex gap={8} align="center" wrap style={{ marginTop: 8 }}>
           <Select
+            showSearch={{ optionFilterProp: 'label' }}
             aria-label={t('privacy.batch.field.transferKey')}
             value={transferKey}
             onChange={setTransferKey}

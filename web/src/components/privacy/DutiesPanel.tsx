@@ -1,71 +1,102 @@
 import { Card, DatePicker, Popover, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EffectiveState } from '../../lib/obligation-states';
-import type { PenaltyDto, PrivacyDutyDto } from '../../api/privacy-client';
-import { usePrivacyDuties } from '../../api/privacy-hooks';
+import type { OrganisationSanctionDto, PrivacyDutyDto } from '../../api/privacy-client';
+import { usePenaltyCatalog, usePrivacyDuties } from '../../api/privacy-hooks';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../lib/dates';
 import { pick } from '../../lib/language';
 import { compareDuties } from './duty-order';
 import { ApiErrorAlert } from '../ApiErrorAlert';
-import { CitationList, CitationPopover } from '../CitationPopover';
+import { CitationPopover } from '../CitationPopover';
 import { ObligationStateTag } from '../ObligationStateTag';
 
 export const dutyState = (d: PrivacyDutyDto) => (d.effectiveState ?? d.state) as EffectiveState;
 
-/** A fine range in RMB, with 万 in Chinese (e.g. 100万元以下, 5万元—50万元). */
-export function fineRange(p: PenaltyDto, language: string): string | null {
-  if (p.fineZh || p.fineEn)
-    return pick(language, p.fineZh ?? p.fineEn ?? '', p.fineEn ?? p.fineZh ?? '');
-  const zh = language.startsWith('zh');
-  const money = (n: number) =>
-    zh
-      ? n >= 10_000
-        ? `${(n / 10_000).toLocaleString('zh-CN')}万元`
-        : `${n.toLocaleString('zh-CN')}元`
-      : `RMB ${n.toLocaleString('en')}`;
-  const { minFine: min, maxFine: max } = p;
-  if (min == null && max == null) return null;
-  if (min == null) return zh ? `${money(max!)}以下` : `up to ${money(max!)}`;
-  if (max == null) return zh ? `${money(min)}以上` : `${money(min)} or more`;
-  return `${money(min)} — ${money(max)}`;
+/** An amount in RMB: 万元 in Chinese (100万元), RMB 1,000,000 in English. */
+function money(n: number, zh: boolean): string {
+  if (!zh) return `RMB ${n.toLocaleString('en')}`;
+  return n >= 10_000
+    ? `${(n / 10_000).toLocaleString('zh-CN')}万元`
+    : `${n.toLocaleString('zh-CN')}元`;
 }
 
-/** 处罚风险: the penalty article an open duty risks and its fine range. */
+/** The fine of one tier in words (e.g. 罚款100万元以下, 5000万元以下或上一年度营业额5%以下), or null. */
+export function fineText(o: OrganisationSanctionDto, language: string): string | null {
+  const zh = language.startsWith('zh');
+  const { fineMinCny: min, fineMaxCny: max, turnoverPercentMax: pct } = o;
+  if (max === null && pct === null) return null;
+  let range = '';
+  if (max !== null)
+    range =
+      min === null
+        ? zh
+          ? `${money(max, zh)}以下`
+          : `up to ${money(max, zh)}`
+        : `${money(min, zh)}—${money(max, zh)}`;
+  if (pct !== null)
+    range += zh
+      ? `${range ? '或' : ''}上一年度营业额${pct}%以下`
+      : `${range ? ' or ' : ''}up to ${pct}% of the previous year's turnover`;
+  return zh ? `罚款${range}` : `fine ${range}`;
+}
+
+/** 处罚风险: the penalty article an open duty risks and its fine range, from the catalog. */
 export function PenaltyExposure({ duty }: { duty: PrivacyDutyDto }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const penalties = duty.penalties ?? (duty.penaltyIds ?? []).map((id) => ({ id }) as PenaltyDto);
-  if (penalties.length === 0)
+  const catalog = usePenaltyCatalog();
+  const ids = duty.penaltyIds ?? duty.penalties?.map((p) => p.id) ?? [];
+  if (ids.length === 0)
     return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   return (
-    <Space orientation="vertical" size={2}>
-      {penalties.map((p) => {
-        const label =
-          p.labelZh || p.labelEn || p.titleZh || p.titleEn
-            ? pick(language, p.labelZh ?? p.titleZh ?? '', p.labelEn ?? p.titleEn ?? '')
-            : t(`privacy.penalty.${p.id}`, { defaultValue: p.id });
-        const fine = fineRange(p, language);
-        const body = (
-          <Space orientation="vertical" size={0}>
-            <Typography.Text style={{ fontSize: 13 }}>{label}</Typography.Text>
-            {fine && (
-              <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                {t('privacy.duties.fine', { range: fine })}
-              </Typography.Text>
-            )}
-          </Space>
-        );
-        return p.citations && p.citations.length > 0 ? (
+    <Space orientation="vertical" size={4}>
+      {ids.map((id) => {
+        const p = catalog.data?.find((e) => e.id === id);
+        if (!p)
+          return (
+            <Typography.Text key={id} style={{ fontSize: 12 }}>
+              {id}
+            </Typography.Text>
+          );
+        const first = fineText(p.organisation, language);
+        const escalated = p.escalated ? fineText(p.escalated.organisation, language) : null;
+        return (
           <Popover
-            key={p.id}
+            key={id}
             trigger="click"
-            title={t('citation.title')}
-            content={<CitationList citations={p.citations} />}
+            title={pick(language, p.titleZh, p.titleEn)}
+            styles={{ root: { maxWidth: 420 } }}
+            content={
+              <Space orientation="vertical" size={4}>
+                <Typography.Text style={{ fontSize: 12 }}>
+                  {pick(language, p.triggerZh, p.triggerEn)}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('privacy.duties.authority', {
+                    authority: pick(language, p.authorityZh, p.authorityEn),
+                  })}
+                </Typography.Text>
+              </Space>
+            }
           >
-            <div style={{ cursor: 'pointer' }}>{body}</div>
+            <Space orientation="vertical" size={0} style={{ cursor: 'pointer' }}>
+              <Typography.Text style={{ fontSize: 12 }}>
+                {pick(language, p.titleZh, p.titleEn)}
+              </Typography.Text>
+              {first && (
+                <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                  {first}
+                </Typography.Text>
+              )}
+              {p.escalated && escalated && (
+                <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                  {pick(language, p.escalated.conditionZh, p.escalated.conditionEn)}
+                  {t('common.labelSeparator')}
+                  {escalated}
+                </Typography.Text>
+              )}
+            </Space>
           </Popover>
-        ) : (
-          <div key={p.id}>{body}</div>
         );
       })}
     </Space>
@@ -179,7 +210,7 @@ export function DutiesPanel({
           {
             title: t('privacy.duties.penalty'),
             key: 'penalty',
-            width: 200,
+            width: 230,
             render: (_, d) =>
               ['satisfied', 'done', 'not_applicable'].includes(dutyState(d)) ? (
                 <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
