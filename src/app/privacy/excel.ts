@@ -779,7 +779,7 @@ export async function readPrivacyWorkbook(
       const mechanism = nest(row.values, 'mechanism');
       target.push({
         ...flat(row.values, [ACTIVITY]),
-        ...(list === 'transfers' ? { mechanism } : {}),
+        ...(list === 'transfers' && mechanism ? { mechanism } : {}),
       });
     }
   };

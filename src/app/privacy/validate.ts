@@ -141,7 +141,9 @@ export function activityProblems(
         });
     });
   });
-  const recipients = new Map(a.recipients.map((r) => [r.key, r]));
+  // The first of a duplicated key is the one a transfer refers to (the second is reported).
+  const recipients = new Map<string, (typeof a.recipients)[number]>();
+  for (const r of a.recipients) if (!recipients.has(r.key)) recipients.set(r.key, r);
   twice(
     a.transfers,
     (t) => t.key,
