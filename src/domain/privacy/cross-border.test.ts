@@ -326,6 +326,25 @@ describe('CII operators and important data', () => {
     assert.match(p.explanationZh, /不及于重要数据/);
   });
 
+  it('no personal information and no important data before 2024: outside PIPL Art. 38 and the Measures (Art. 2)', () => {
+    const t = [transfer([batch('2023-02-01', 0)], { containsPersonalInformation: false })];
+    const p22 = run(t, '2023-03-01');
+    assert.equal(p22.paths[0]!.path, 'exempt');
+    assert.equal(p22.paths[0]!.exemption, null);
+    assert.deepEqual(p22.paths[0]!.decidedBy, [EXPORT_ASSESSMENT_2022.scope]);
+    assert.equal(p22.duties.length, 0);
+    assert.deepEqual(pathOf(t, '2022-03-01').decidedBy, [PIPL.transferMechanisms]);
+  });
+
+  it('important data without personal information before 2022-09-01: no procedure in force yet, said so', () => {
+    const p = pathOf(
+      [transfer([], { importantData: true, containsPersonalInformation: false })],
+      '2022-03-01',
+    );
+    assert.equal(p.path, 'art38_mechanism');
+    assert.match(p.explanationZh, /不含个人信息、含重要数据/);
+  });
+
   it('important data under the 2022 Measures: Art. 4(1)', () => {
     const p = pathOf(
       [transfer([], { importantData: true, containsPersonalInformation: false })],

@@ -451,13 +451,21 @@ function decideOwn(
         path: 'art38_mechanism',
         decidedBy: [PIPL.transferMechanisms],
         zh:
+          (t.containsPersonalInformation
+            ? ''
+            : `该出境不含个人信息、含重要数据，重要数据出境的安全评估程序${zhDate(asOf)}尚未施行；暂按第三十八条的条件处理（本系统的理解）。`) +
           `向境外提供个人信息应当具备${PIPL_ZH}第三十八条规定的条件之一（安全评估、个人信息保护认证、标准合同或其他条件）；` +
           `${zhDate(asOf)}尚无国家网信部门规定的数量门槛（${M22}自2022年9月1日起施行）。` +
-          (t.importantData ? `所涉重要数据的出境安全评估办法同样自2022年9月1日起施行。` : ''),
+          (t.importantData && t.containsPersonalInformation
+            ? `所涉重要数据的出境安全评估办法同样自2022年9月1日起施行。`
+            : ''),
         en:
+          (t.containsPersonalInformation
+            ? ''
+            : `The transfer carries important data and no personal information; on ${asOf} no assessment procedure for important data was in force yet, so it is treated like a PIPL Art. 38 transfer (our reading). `) +
           'Sending personal information abroad needs one of the PIPL Art. 38 mechanisms (security assessment, certification, standard contract or another condition); ' +
           `on ${asOf} the CAC had set no volume thresholds (the Security Assessment Measures took effect on 2022-09-01).` +
-          (t.importantData
+          (t.importantData && t.containsPersonalInformation
             ? ' The assessment measures for the important data it carries also took effect on 2022-09-01.'
             : ''),
       }),
