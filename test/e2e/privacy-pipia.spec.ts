@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ADMIN, call, firstSignIn, handOverOrganisation, signIn, signOut } from './support';
 
 const shots = path.resolve(import.meta.dirname, '../../test-results/privacy-pipia');
@@ -46,10 +46,20 @@ function threeYearsAfter(date: string): string {
   return `${year}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/** 2026-12-08 → 2026年12月8日, as the report prints dates. */
+const chineseDate = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${y}年${m}月${d}日`;
+};
+
 async function openAssessments(page: Page, orgId: string): Promise<void> {
   await page.goto(`/o/${orgId}/privacy?tab=pipia`);
   await expect(page.getByTestId('pipia-list')).toBeVisible();
 }
+
+/** The button of a risk level (低/中/高/严重) in a risk radio group (its input is hidden). */
+const riskButton = (within: Locator, level: string) =>
+  within.locator('label.ant-radio-button-wrapper').filter({ hasText: new RegExp(`^${level}$`) });
 
 test.use({ actionTimeout: 15_000 });
 
@@ -141,15 +151,12 @@ test('PIPIA: sensitive activity → 发起评估 → answers → submit → auth
       if ((await measure.count()) === 0) continue;
       rated += 1;
       const risk = rated === 1 ? '中' : '低';
-      await q.getByRole('radio', { name: risk, exact: true }).check({ force: true });
+      await riskButton(q, risk).click();
       if (risk === '中')
         await measure.fill('病历数据库字段级 SM4 加密，访问按科室授权并留存审计日志');
     }
     expect(rated).toBeGreaterThan(0);
-    await page
-      .getByRole('radiogroup', { name: '总体风险等级' })
-      .getByRole('radio', { name: '低', exact: true })
-      .check({ force: true });
+    await riskButton(page.getByTestId('pipia-overall-risk'), '低').click();
     await page
       .getByLabel('评估结论')
       .fill('处理目的明确、方式合法正当，收集范围限于诊疗所必需；风险总体可控，保护措施有效。');
@@ -235,8 +242,9 @@ test('PIPIA: sensitive activity → 发起评估 → answers → submit → auth
       '审核与批准',
       '保存期限',
       APPROVER.displayName,
-      approvedOn,
-      retainUntil,
+      // The report writes dates the Chinese way: 2029年12月8日.
+      chineseDate(approvedOn),
+      `保存至${chineseDate(retainUntil)}`,
     ])
       expect(flat, `PDF should contain ${expected}`).toContain(expected.replace(/\s+/g, ''));
   });

@@ -382,7 +382,7 @@ function PipiaDetail({
 
       <Card size="small" title={t('pipia.overall.title')}>
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Space wrap align="center">
+          <Space wrap align="center" data-testid="pipia-overall-risk">
             <Typography.Text>{t('pipia.field.overallRisk')}</Typography.Text>
             <Radio.Group
               aria-label={t('pipia.field.overallRisk')}
