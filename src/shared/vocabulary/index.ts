@@ -33,6 +33,7 @@ import {
   XLSX,
 } from './messages';
 import { PRACTITIONER } from './practitioner';
+import { PRIVACY_SCHEMA } from './privacy';
 import { TEMPLATE } from './template';
 import type { Lang, Params, WordTable, Words } from './types';
 import { VERIFICATION, VERIFICATION_FORMAT, VERIFICATION_SEVERITY } from './verification';
@@ -46,6 +47,7 @@ export * from './messages';
 export * from './verification';
 export * from './wording';
 export * from './practitioner';
+export * from './privacy';
 export * from './compensation';
 export * from './rectification-plan';
 export * from './template';
@@ -81,6 +83,7 @@ const AREAS = {
   verification_severity: VERIFICATION_SEVERITY,
   verification_format: VERIFICATION_FORMAT,
   practitioner: PRACTITIONER,
+  privacy_schema: PRIVACY_SCHEMA,
   wording: WORDING,
   workbook_xlsx: WORKBOOK_XLSX,
   compensation: COMPENSATION,
@@ -112,6 +115,7 @@ const MESSAGE_AREAS = [
   'assessment',
   'verification',
   'practitioner',
+  'privacy_schema',
   'wording',
   'workbook_xlsx',
   'compensation',

@@ -8,6 +8,7 @@ import type { FormInstance } from 'antd';
 import type { z } from 'zod';
 import { codeOfMessage, say } from '../../../../src/shared/vocabulary';
 import { ApiRequestError } from '../../api/client';
+import i18n from '../../i18n';
 import { detailMessage, pathParts } from '../../lib/api-errors';
 
 export interface FieldProblem {
@@ -22,10 +23,18 @@ export function zodMessage(message: string, language: string): string {
   return keyed ? say(keyed.code, keyed.params, lang) : message;
 }
 
+/** zod's own wording for a missing value or an unchosen option, which no vocabulary keys. */
+function builtInMessage(issue: z.core.$ZodIssue): string | null {
+  if (issue.code === 'invalid_type' && /received (undefined|null)/.test(issue.message))
+    return i18n.t('privacy.validation.required');
+  if (issue.code === 'invalid_value') return i18n.t('privacy.validation.choose');
+  return null;
+}
+
 export function zodProblems(error: z.ZodError, language: string): FieldProblem[] {
   return error.issues.map((issue) => ({
     name: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
-    message: zodMessage(issue.message, language),
+    message: builtInMessage(issue) ?? zodMessage(issue.message, language),
   }));
 }
 
