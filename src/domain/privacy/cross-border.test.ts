@@ -743,6 +743,16 @@ describe('duties', () => {
     const notice = duty(r, 'privacy.cross-border.notice-and-consent')!;
     assert.equal(notice.titleZh, '向境外提供个人信息前告知个人');
     assert.ok(notice.citations.some((c) => c.provisionId === 'art-13'));
+    // Before the 2024 Provisions the ground does not exempt the transfer, but Art. 13 ¶2 holds.
+    const r22 = run(
+      [transfer([batch('2023-02-01', 10)], { exemption: 'contract_with_individual' })],
+      '2023-07-01',
+    );
+    assert.equal(r22.paths[0]!.path, 'standard_contract_or_certification');
+    assert.equal(
+      duty(r22, 'privacy.cross-border.notice-and-consent')!.titleZh,
+      '向境外提供个人信息前告知个人',
+    );
     assert.ok(duty(r, 'privacy.cross-border.pipia'));
   });
 

@@ -1082,10 +1082,9 @@ export function crossBorderPaths(
     // PIPL duties that apply to every transfer of personal information, exempt or not.
     if (t.containsPersonalInformation && options.piplDuties !== false) {
       const remain = d.path === 'exempt' && regime === PROVISIONS_REGIME;
-      const noConsent =
-        t.exemption !== null &&
-        CONTRACT_FREE_GROUNDS.includes(t.exemption) &&
-        regime === PROVISIONS_REGIME;
+      // PIPL Art. 13 ¶2 (in force since 2021): a contract / HR / emergency basis needs no consent,
+      // whether or not the 2024 Provisions exempt the transfer from the mechanisms.
+      const noConsent = t.exemption !== null && CONTRACT_FREE_GROUNDS.includes(t.exemption);
       const consent = piplDuty('consent', noConsent, remain);
       push(consent.meta, t, consent.draft, consent.citations);
       const pipia = piplDuty('pipia', false, remain);
