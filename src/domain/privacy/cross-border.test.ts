@@ -204,6 +204,17 @@ describe('counting: organisation-wide, dated, year by year', () => {
     assert.equal(r.paths[0]!.path, 'exempt');
   });
 
+  it('refuses a batch with a negative or missing count, naming the transfer and the batch', () => {
+    assert.throws(
+      () => run([transfer([batch('2026-03-01', -1)])], '2026-06-30'),
+      /Transfer PA-001\/T1, batch of 2026-03-01/,
+    );
+    assert.throws(
+      () => run([transfer([batch('2026-03-01', 1, Number.NaN)])], '2026-06-30'),
+      RangeError,
+    );
+  });
+
   it('counts a batch dated on the as-of day', () => {
     assert.equal(
       pathOf([transfer([batch('2026-06-30', 100_000)])], '2026-06-30').path,

@@ -854,6 +854,11 @@ export function crossBorderPaths(
     for (const b of t.batches) {
       const d = b.transferredOn;
       if (d < countedFrom || d > asOf) continue;
+      // Validated at the boundary (zod); a caller that skipped it gets a named error, not a sum.
+      if (!(b.individuals >= 0 && b.sensitiveIndividuals >= 0))
+        throw new RangeError(
+          `Transfer ${t.id}, batch of ${d}: individuals and sensitiveIndividuals must be numbers ≥ 0 (got ${b.individuals}, ${b.sensitiveIndividuals})`,
+        );
       if (exclude) {
         exemptBatches++;
         continue;
