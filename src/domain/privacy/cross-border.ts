@@ -82,10 +82,11 @@ export const CROSS_BORDER_THRESHOLDS = {
 
 /**
  * Whether batches of transfers exempt on their own ground (2024 Provisions Arts. 3, 4, 5(1)–(3),
- * 6) count towards the organisation's cumulative volumes. `false` follows the CAC's published
- * answers on the 2024 Provisions (personal information sent under an exemption is not counted in
- * the cumulative numbers). UNVERIFIED against an official text: /work/notes/privacy-facts-
- * verified.md does not confirm it. Exported so a caller (or a test) can see and flip it.
+ * 6) count towards the organisation's cumulative volumes. `false` follows the CAC's answers to
+ * questions on the 2024 Provisions as reported (personal information sent under an exemption is
+ * not counted in the cumulative numbers). UNVERIFIED: the verification of the texts for issue 16
+ * found no official wording on it (the CAC filing guide's "属于第三条至第六条规定情形的，从其规定"
+ * supports it without saying it). Exported so a caller (or a test) can see and flip it.
  */
 export const EXEMPT_BATCHES_COUNT = false;
 
