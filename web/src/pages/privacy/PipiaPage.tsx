@@ -23,7 +23,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiRequestError } from '../../api/client';
@@ -61,6 +61,7 @@ import {
   TriggerTags,
 } from '../../components/privacy/pipia/pipia-labels';
 import { ReportDownloads } from '../../components/reports/ReportDownloads';
+import { errorMessage } from '../../lib/api-errors';
 import { formatTimestamp } from '../../lib/dates';
 
 export function PipiaPage() {
@@ -88,6 +89,8 @@ export function PipiaPage() {
   if (questionnaire.isError) return <ApiErrorAlert error={questionnaire.error} />;
   return <PipiaDetail key={pipia.data.id} pipia={pipia.data} questionnaire={questionnaire.data} />;
 }
+
+type Step = 'save' | 'submit' | 'review' | 'return' | 'approve' | 'delete';
 
 interface Draft {
   readonly answers: Record<string, PipiaAnswer>;
@@ -137,7 +140,7 @@ function PipiaDetail({
   pipia: PipiaDto;
   questionnaire: PipiaQuestionnaireDto;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const organisation = useCurrentOrganisation();
@@ -156,6 +159,14 @@ function PipiaDetail({
   const [dirty, setDirty] = useState(false);
   const [comment, setComment] = useState('');
   const [lastError, setLastError] = useState<unknown>(null);
+  const [lastAction, setLastAction] = useState<Step>('save');
+  const errorCard = useRef<HTMLDivElement>(null);
+
+  // The error shows above the questionnaire: bring it into view (the buttons are far below).
+  useEffect(() => {
+    if (lastError !== null)
+      errorCard.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  }, [lastError]);
 
   // A newer stored version replaces the form only while nothing is typed (or on 载入最新内容).
   useEffect(() => {
@@ -178,6 +189,13 @@ function PipiaDetail({
   const inReview = pipia.status === 'in_review';
   const approved = pipia.status === 'approved';
   const conflict = isVersionConflict(lastError);
+  /** A refusal of the step itself (who may, in which status), not of the typed fields. */
+  const refusal =
+    lastError instanceof ApiRequestError &&
+    (lastError.status === 403 || lastError.status === 409) &&
+    lastError.body.details.length === 0
+      ? lastError
+      : null;
 
   const change = (next: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...next }));
@@ -201,6 +219,7 @@ function PipiaDetail({
   /** Saves the typed content; returns the stored version, or null when it failed. */
   const doSave = async (): Promise<number | null> => {
     setLastError(null);
+    setLastAction('save');
     try {
       const saved = await save.mutateAsync({
         answers: answersToSend(),
@@ -225,6 +244,7 @@ function PipiaDetail({
       version = saved;
     }
     setLastError(null);
+    setLastAction(action);
     try {
       await transition.mutateAsync({ action, version, comment: comment.trim() || null });
       setComment('');
@@ -340,7 +360,7 @@ function PipiaDetail({
       </Card>
 
       {lastError !== null && (
-        <Card size="small" data-testid="pipia-error">
+        <Card size="small" data-testid="pipia-error" ref={errorCard}>
           {conflict ? (
             <Alert
               type="warning"
@@ -352,6 +372,13 @@ function PipiaDetail({
                   {t('pipia.conflict.reload')}
                 </Button>
               }
+            />
+          ) : refusal ? (
+            <Alert
+              type="error"
+              showIcon
+              title={t(`pipia.refused.${lastAction}`)}
+              description={errorMessage(refusal.body, i18n.language)}
             />
           ) : (
             <ApiErrorAlert error={lastError} />
@@ -525,6 +552,7 @@ function PipiaDetail({
                     okText={t('pipia.action.delete')}
                     cancelText={t('common.cancel')}
                     onConfirm={async () => {
+                      setLastAction('delete');
                       try {
                         await remove.mutateAsync(pipia.id);
                         void navigate(`/o/${organisation.id}/privacy?tab=pipia`);

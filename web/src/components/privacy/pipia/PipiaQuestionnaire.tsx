@@ -16,6 +16,7 @@ import {
 import type { CitationDto } from '../../../../../src/shared/api-types';
 import { pick } from '../../../lib/language';
 import { CitationPopover } from '../../CitationPopover';
+import { PipiaRiskTag } from './pipia-labels';
 
 /** Whether a question applies to an assessment with these trigger codes. */
 export function questionApplies(question: PipiaQuestionDto, triggers: readonly string[]): boolean {
@@ -55,6 +56,33 @@ function labelled(citations: PipiaQuestionDto['citations']): CitationDto[] {
       labelEn: label,
     };
   });
+}
+
+/** An answer as text (submitted, in review or approved: nothing can be typed). */
+function ReadOnlyAnswer({ answer, rated }: { answer: PipiaAnswer; rated: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="pipia-answer-readonly">
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0' }}>
+        {answer.answer.trim() || (
+          <Typography.Text type="secondary">{t('pipia.questionnaire.noAnswer')}</Typography.Text>
+        )}
+      </Typography.Paragraph>
+      {rated && (answer.risk || answer.measure) && (
+        <Space wrap size={4}>
+          <Typography.Text type="secondary">{t('pipia.field.risk')}</Typography.Text>
+          <PipiaRiskTag risk={answer.risk} />
+          {answer.measure && (
+            <Typography.Text>
+              {t('pipia.questionnaire.measure')}
+              {t('common.labelSeparator')}
+              {answer.measure}
+            </Typography.Text>
+          )}
+        </Space>
+      )}
+    </div>
+  );
 }
 
 export function PipiaQuestionnaire({
@@ -128,44 +156,47 @@ export function PipiaQuestionnaire({
                       {guidance}
                     </Typography.Paragraph>
                   )}
-                  <Input.TextArea
-                    aria-label={t('pipia.questionnaire.answerOf', { id: question.id })}
-                    value={answer.answer}
-                    readOnly={readOnly}
-                    maxLength={5000}
-                    autoSize={{ minRows: 2, maxRows: 8 }}
-                    placeholder={readOnly ? undefined : t('pipia.questionnaire.answerPlaceholder')}
-                    onChange={(e) => set({ answer: e.target.value })}
-                  />
-                  {question.rated !== false && (
+                  {readOnly ? (
+                    <ReadOnlyAnswer answer={answer} rated={question.rated !== false} />
+                  ) : (
                     <>
-                      <Space wrap style={{ marginTop: 8 }} align="center">
-                        <Typography.Text type="secondary">{t('pipia.field.risk')}</Typography.Text>
-                        <Radio.Group
-                          aria-label={t('pipia.questionnaire.riskOf', { id: question.id })}
-                          value={answer.risk ?? null}
-                          disabled={readOnly}
-                          optionType="button"
-                          size="small"
-                          onChange={(e) => set({ risk: e.target.value as PipiaRiskLevel })}
-                          options={PIPIA_RISK_LEVELS.map((level) => ({
-                            value: level,
-                            label: t(`pipia.risk.${level}`),
-                          }))}
-                        />
-                      </Space>
                       <Input.TextArea
-                        style={{ marginTop: 8 }}
-                        aria-label={t('pipia.questionnaire.measureOf', { id: question.id })}
-                        value={answer.measure ?? ''}
-                        readOnly={readOnly}
-                        maxLength={2000}
-                        autoSize={{ minRows: 1, maxRows: 6 }}
-                        placeholder={
-                          readOnly ? undefined : t('pipia.questionnaire.measurePlaceholder')
-                        }
-                        onChange={(e) => set({ measure: e.target.value || null })}
+                        aria-label={t('pipia.questionnaire.answerOf', { id: question.id })}
+                        value={answer.answer}
+                        maxLength={5000}
+                        autoSize={{ minRows: 2, maxRows: 8 }}
+                        placeholder={t('pipia.questionnaire.answerPlaceholder')}
+                        onChange={(e) => set({ answer: e.target.value })}
                       />
+                      {question.rated !== false && (
+                        <>
+                          <Space wrap style={{ marginTop: 8 }} align="center">
+                            <Typography.Text type="secondary">
+                              {t('pipia.field.risk')}
+                            </Typography.Text>
+                            <Radio.Group
+                              aria-label={t('pipia.questionnaire.riskOf', { id: question.id })}
+                              value={answer.risk ?? null}
+                              optionType="button"
+                              size="small"
+                              onChange={(e) => set({ risk: e.target.value as PipiaRiskLevel })}
+                              options={PIPIA_RISK_LEVELS.map((level) => ({
+                                value: level,
+                                label: t(`pipia.risk.${level}`),
+                              }))}
+                            />
+                          </Space>
+                          <Input.TextArea
+                            style={{ marginTop: 8 }}
+                            aria-label={t('pipia.questionnaire.measureOf', { id: question.id })}
+                            value={answer.measure ?? ''}
+                            maxLength={2000}
+                            autoSize={{ minRows: 1, maxRows: 6 }}
+                            placeholder={t('pipia.questionnaire.measurePlaceholder')}
+                            onChange={(e) => set({ measure: e.target.value || null })}
+                          />
+                        </>
+                      )}
                     </>
                   )}
                 </div>
