@@ -52,12 +52,20 @@ import {
 } from './model';
 import { activityProblems, batchProblems, profileProblems } from './validate';
 
-function refuse(problems: readonly ErrorDetail[], what: string): void {
-  if (problems.length > 0)
+function refuse(problems: readonly ErrorDetail[], what: 'activity' | 'profile' | 'batch'): void {
+  if (problems.length === 0) return;
+  const count = problems.length;
+  if (what === 'activity')
+    throw new ValidationError(`the activity has ${count} problem(s); nothing was saved`, problems);
+  if (what === 'profile')
     throw new ValidationError(
-      `the ${what} has ${problems.length} problem(s); nothing was saved`,
+      `the register profile has ${count} problem(s); nothing was saved`,
       problems,
     );
+  throw new ValidationError(
+    `the transfer batch has ${count} problem(s); nothing was saved`,
+    problems,
+  );
 }
 
 async function references(
@@ -92,7 +100,7 @@ export function saveRegisterProfileCommand(
   const { organisationId } = inScope(within);
   const { version, ...fields } = input;
   const profile = normaliseProfile(fields);
-  refuse(profileProblems(profile), 'register profile');
+  refuse(profileProblems(profile), 'profile');
   return audited(ctx, actor, async (trx, audit, now) => {
     const beforeRow = await getProfileRow(trx, organisationId);
     const before = beforeRow ? decryptProfile(ctx.cipher, beforeRow) : null;
@@ -107,7 +115,7 @@ export function saveRegisterProfileCommand(
         throw new ValidationError('a privacy notice version in use cannot be removed', [
           {
             path: 'privacyNotices',
-            message: `version(s) ${[...new Set(users.map((a) => a.privacyNoticeVersion))].join(', ')} are in force for activities ${users.map((a) => a.code).join(', ')}; change those activities first (隐私政策版本仍被处理活动使用)`,
+            message: `version(s) ${[...new Set(users.map((a) => a.privacyNoticeVersion))].join(', ')} are in force for activities ${users.map((a) => a.code).join(', ')}; change those activities first`,
           },
         ]);
     }
@@ -154,7 +162,7 @@ export function createActivityCommand(
       throw new ValidationError('an activity with this code exists', [
         {
           path: 'code',
-          message: `"${activity.code}" is already an activity of this register (活动编号已存在)`,
+          message: `"${activity.code}" is already an activity of this register`,
         },
       ]);
     const id = randomUUID();
@@ -208,7 +216,7 @@ export function updateActivityCommand(
         throw new ValidationError('an activity with this code exists', [
           {
             path: 'code',
-            message: `"${after.code}" is already an activity of this register (活动编号已存在)`,
+            message: `"${after.code}" is already an activity of this register`,
           },
         ]);
     }
@@ -249,7 +257,7 @@ export function deleteActivityCommand(
     const today = beijingToday(ctx.clock);
     if (row.retain_until && row.retain_until >= today)
       throw new ConflictError(
-        `activity ${row.code} must be kept until ${row.retain_until} (inclusive): an approved personal-information protection impact assessment covers it, and its report and processing records are kept at least three years (PIPL Art. 56; 个人信息保护影响评估报告和处理情况记录应当至少保存三年，${row.retain_until} 前不得删除)`,
+        `activity ${row.code} must be kept until ${row.retain_until} (inclusive): an approved personal-information protection impact assessment covers it, and its report and processing records are kept at least three years (PIPL Art. 56)`,
       );
     const before = decryptActivity(ctx.cipher, row);
     const batches = await listBatchRows(trx, organisationId, activityId);
@@ -280,7 +288,7 @@ export function addBatchCommand(
   return audited(ctx, actor, async (trx, audit, now) => {
     const row = await getActivityRow(trx, organisationId, activityId);
     const activity = decryptActivity(ctx.cipher, row);
-    refuse(batchProblems(input, activity), 'transfer batch');
+    refuse(batchProblems(input, activity), 'batch');
     const id = randomUUID();
     await insertBatchRows(trx, [
       {
@@ -325,7 +333,7 @@ export function deleteBatchCommand(
     const today = beijingToday(ctx.clock);
     if (activity.retain_until && activity.retain_until >= today)
       throw new ConflictError(
-        `the batches of activity ${activity.code} are processing records kept until ${activity.retain_until} (PIPL Art. 56; 处理情况记录应当至少保存三年，${activity.retain_until} 前不得删除)`,
+        `the batches of activity ${activity.code} are processing records kept until ${activity.retain_until} (PIPL Art. 56)`,
       );
     await deleteBatchRow(trx, organisationId, batchId);
     await audit({

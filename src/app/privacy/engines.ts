@@ -192,7 +192,7 @@ function refuseBeforePipl(asOf: IsoDate): void {
     throw new ValidationError('the date is before PIPL entered into force', [
       {
         path: 'asOf',
-        message: `${asOf} is before ${PIPL_IN_FORCE}, when PIPL entered into force (个人信息保护法施行前没有适用规则)`,
+        message: `${asOf} is before ${PIPL_IN_FORCE}, when PIPL entered into force`,
       },
     ]);
 }

@@ -167,7 +167,7 @@ export async function importPrivacyFileCommand(
           )
             problems.push({
               path: 'profile.privacyNotices',
-              message: `stored activity ${a.code} names privacy notice version "${a.privacyNoticeVersion}", which the file's profile leaves out (隐私政策版本仍被处理活动使用)`,
+              message: `stored activity ${a.code} names privacy notice version "${a.privacyNoticeVersion}", which the file's profile leaves out`,
             });
       }
       if (problems.length)

@@ -37,10 +37,7 @@ const twice = <T>(
     const key = keyOf(item);
     const seen = first.get(key);
     if (seen !== undefined)
-      out.push({
-        path: at(i),
-        message: `${what} "${key}" is listed twice (also at ${at(seen)}) (重复)`,
-      });
+      out.push({ path: at(i), message: `listed twice: "${key}" is also at ${at(seen)}` });
     else first.set(key, i);
   });
 };
@@ -50,7 +47,7 @@ function categoryProblems(codes: readonly string[], at: (i: number) => Path, out
     if (!categoryKnown(code))
       out.push({
         path: at(i),
-        message: `"${code}" is not a data category of the classifier (数据类别不存在); use one of ${categoryCodesHint()}`,
+        message: `"${code}" is not a data category of the classifier; use one of ${categoryCodesHint()}`,
       });
   });
 }
@@ -93,18 +90,17 @@ export function activityProblems(
   if (a.sensitiveIndividuals > a.individuals)
     out.push({
       path: p('sensitiveIndividuals'),
-      message: `${a.sensitiveIndividuals} individuals with sensitive information is more than the ${a.individuals} individuals of the activity (敏感个人信息人数不能超过个人总数)`,
+      message: `${a.sensitiveIndividuals} individuals with sensitive information is more than the ${a.individuals} individuals of the activity`,
     });
   if (a.minorsUnder14 > a.individuals)
     out.push({
       path: p('minorsUnder14'),
-      message: `${a.minorsUnder14} minors under 14 is more than the ${a.individuals} individuals of the activity (不满十四周岁未成年人人数不能超过个人总数)`,
+      message: `${a.minorsUnder14} minors under 14 is more than the ${a.individuals} individuals of the activity`,
     });
   if (a.minorsUnder14 > 0 && !a.dataSubjects.includes('minors_under_14'))
     out.push({
       path: p('dataSubjects'),
-      message:
-        'the activity counts minors under 14: add minors_under_14 to its data subjects (处理不满十四周岁未成年人信息，应在数据主体中列出)',
+      message: 'the activity counts minors under 14: add minors_under_14 to its data subjects',
     });
   twice(
     systemRefs,
@@ -119,8 +115,8 @@ export function activityProblems(
         path: p(`${systemField}[${i}]`),
         message:
           systemField === 'systemIds'
-            ? `system ${ref} is not a system of this organisation (定级对象不属于本单位)`
-            : `no system named "${ref}" in this organisation (本单位没有该定级对象)`,
+            ? `system ${ref} is not a system of this organisation`
+            : `no system named "${ref}" in this organisation`,
       });
   });
   twice(
@@ -137,7 +133,7 @@ export function activityProblems(
       if (categoryKnown(c) && !activityCategories.has(c))
         out.push({
           path: p(`recipients[${ri}].dataCategories[${i}]`),
-          message: `"${c}" is not one of the activity's data categories (接收方的数据类别须为本活动的数据类别)`,
+          message: `"${c}" is not one of the activity's data categories`,
         });
     });
   });
@@ -156,12 +152,12 @@ export function activityProblems(
     if (!r)
       out.push({
         path: p(`transfers[${i}].recipientKey`),
-        message: `no recipient "${t.recipientKey}" in this activity (have: ${[...recipients.keys()].join(', ') || 'none'}) (接收方不存在)`,
+        message: `no recipient "${t.recipientKey}" in this activity (have: ${[...recipients.keys()].join(', ') || 'none'})`,
       });
     else if (r.country === 'CN')
       out.push({
         path: p(`transfers[${i}].recipientKey`),
-        message: `recipient "${r.key}" is in the mainland (CN): a transfer abroad needs a recipient abroad (出境传输的接收方须在境外)`,
+        message: `recipient "${r.key}" is in the mainland (CN): a transfer abroad needs a recipient abroad`,
       });
   });
   const keys = new Set(a.transfers.map((t) => t.key));
@@ -169,7 +165,7 @@ export function activityProblems(
     if (n > 0 && !keys.has(key))
       out.push({
         path: p('transfers'),
-        message: `transfer "${key}" has ${n} batch(es) on record; delete them before removing the transfer (该出境传输已有批次记录)`,
+        message: `transfer "${key}" has ${n} batch(es) on record; delete them before removing the transfer`,
       });
   twice(
     a.consents,
@@ -181,20 +177,19 @@ export function activityProblems(
   if (a.privacyNoticeVersion && !refs.noticeVersions.has(a.privacyNoticeVersion))
     out.push({
       path: p('privacyNoticeVersion'),
-      message: `privacy notice version "${a.privacyNoticeVersion}" is not in the register profile (have: ${[...refs.noticeVersions].join(', ') || 'none'}) (隐私政策版本不存在)`,
+      message: `privacy notice version "${a.privacyNoticeVersion}" is not in the register profile (have: ${[...refs.noticeVersions].join(', ') || 'none'})`,
     });
   const face = a.faceRecognition;
   if (face) {
     if (face.reachedThresholdOn && face.storedIndividuals < 100_000)
       out.push({
         path: p('faceRecognition.reachedThresholdOn'),
-        message: `the date 100,000 was reached is given, but ${face.storedIndividuals} individuals are stored (人脸信息存储数量未达到10万)`,
+        message: `the date 100,000 was reached is given, but ${face.storedIndividuals} individuals are stored`,
       });
     if (face.deregisteredOn && !face.stoppedOn)
       out.push({
         path: p('faceRecognition.stoppedOn'),
-        message:
-          'a deregistration needs the day face recognition stopped (注销备案须填写停止使用日期)',
+        message: 'a deregistration needs the day face recognition stopped',
       });
   }
   return out;
@@ -226,12 +221,12 @@ export function batchProblems(
   if (!transfer)
     out.push({
       path: p('transferKey'),
-      message: `activity ${activity.code} has no transfer "${batch.transferKey}" (have: ${activity.transfers.map((t) => t.key).join(', ') || 'none'}) (出境传输不存在)`,
+      message: `activity ${activity.code} has no transfer "${batch.transferKey}" (have: ${activity.transfers.map((t) => t.key).join(', ') || 'none'})`,
     });
   if (batch.individuals === 0 && batch.sensitiveIndividuals === 0)
     out.push({
       path: p('individuals'),
-      message: 'a batch sends information of at least one individual (批次人数不能为0)',
+      message: 'a batch sends information of at least one individual',
     });
   return out;
 }
@@ -288,7 +283,7 @@ export function fileProblems(
     if (!activity)
       out.push({
         path: `transferBatches[${i}].activity`,
-        message: `no activity "${b.activity}" in the file or the register (处理活动不存在)`,
+        message: `no activity "${b.activity}" in the file or the register`,
       });
     else out.push(...batchProblems(b, activity, `transferBatches[${i}]`));
   });

@@ -42,6 +42,7 @@ import { OrgParams } from './params';
 const sm3 = (b: Buffer | string) => createHash('sm3').update(b).digest('hex');
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_TYPES = `${XLSX} or application/octet-stream`;
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
 
 const read = { access: { kind: 'org', permission: 'privacy.read' } } as const;
@@ -344,7 +345,7 @@ export const privacyRoutes =
       async (req) => {
         if (!Buffer.isBuffer(req.body))
           throw new ValidationError('send the .xlsx workbook as the raw body', [
-            { path: 'body', message: `content-type must be ${XLSX} or application/octet-stream` },
+            { path: 'body', message: `content-type must be ${XLSX_TYPES}` },
           ]);
         const { file, locate } = await readPrivacyWorkbook(req.body);
         return importPrivacyFileCommand(

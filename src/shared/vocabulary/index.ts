@@ -34,6 +34,7 @@ import {
 } from './messages';
 import { PRACTITIONER } from './practitioner';
 import { PRIVACY_SCHEMA } from './privacy';
+import { PRIVACY_REGISTER } from './privacy-register';
 import { TEMPLATE } from './template';
 import type { Lang, Params, WordTable, Words } from './types';
 import { VERIFICATION, VERIFICATION_FORMAT, VERIFICATION_SEVERITY } from './verification';
@@ -48,6 +49,7 @@ export * from './verification';
 export * from './wording';
 export * from './practitioner';
 export * from './privacy';
+export * from './privacy-register';
 export * from './compensation';
 export * from './rectification-plan';
 export * from './template';
@@ -84,6 +86,7 @@ const AREAS = {
   verification_format: VERIFICATION_FORMAT,
   practitioner: PRACTITIONER,
   privacy_schema: PRIVACY_SCHEMA,
+  privacy_register: PRIVACY_REGISTER,
   wording: WORDING,
   workbook_xlsx: WORKBOOK_XLSX,
   compensation: COMPENSATION,
@@ -116,6 +119,7 @@ const MESSAGE_AREAS = [
   'verification',
   'practitioner',
   'privacy_schema',
+  'privacy_register',
   'wording',
   'workbook_xlsx',
   'compensation',
