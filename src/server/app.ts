@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health.routes';
 import { membersRoutes } from './routes/members.routes';
 import { obligationsRoutes } from './routes/obligations.routes';
 import { organisationsRoutes } from './routes/organisations.routes';
+import { pipiaRoutes } from './routes/pipia.routes';
 import { privacyRoutes } from './routes/privacy.routes';
 import { reportsRoutes } from './routes/reports.routes';
 import { assessmentsRoutes } from './routes/assessments.routes';
@@ -157,6 +158,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     attachmentsRoutes,
     documentTemplateRoutes,
     privacyRoutes,
+    pipiaRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api' });
   }
