@@ -169,6 +169,7 @@ test('PIPIA: sensitive activity → 发起评估 → answers → submit → auth
     await page.getByRole('button', { name: /批\s*准/ }).click();
     const error = page.getByTestId('pipia-error');
     await expect(error).toBeVisible();
+    await expect(error).toContainText('未能批准');
     await expect(error).toContainText(/职责分离|separation of duties/);
     await expect(page.getByTestId('pipia-status').first()).toHaveText('审核中');
     await error.scrollIntoViewIfNeeded();
@@ -195,13 +196,11 @@ test('PIPIA: sensitive activity → 发起评估 → answers → submit → auth
     await expect(page.getByTestId('pipia-retain-until')).toHaveText(retainUntil);
     await expect(page.getByTestId('pipia-approved')).toContainText(APPROVER.displayName);
     await expect(page.getByTestId('pipia-approved')).toContainText(retainUntil);
-    // Read-only: no save or submit, answers cannot be typed into.
+    // Read-only: no save or submit; the answers read as text.
     await expect(page.getByRole('button', { name: '提交审核' })).toHaveCount(0);
-    await expect(page.locator('[data-testid^="pipia-question-"] textarea').first()).toHaveAttribute(
-      'readonly',
-      '',
-    );
-    await page.screenshot({ path: path.join(shots, '5-approved.png'), fullPage: true });
+    await expect(page.locator('[data-testid^="pipia-question-"] textarea')).toHaveCount(0);
+    await expect(page.getByTestId('pipia-answer-readonly').first()).toContainText('已核实');
+    await page.screenshot({ path: path.join(shots, '5-approved.png') });
 
     await openAssessments(page, orgId);
     const listed = page
