@@ -96,6 +96,13 @@ export const AUDIT_ACTION = {
   'document_template.logo.update': { zh: '上传文书标志', en: 'Upload document logo' },
   'document_template.logo.delete': { zh: '删除文书标志', en: 'Delete document logo' },
   'document_template.import': { zh: '导入文书模板', en: 'Import document template' },
+  'privacy.profile.save': { zh: '保存个人信息处理登记概况', en: 'Save register profile' },
+  'privacy.activity.create': { zh: '新建个人信息处理活动', en: 'New processing activity' },
+  'privacy.activity.update': { zh: '修改个人信息处理活动', en: 'Edit processing activity' },
+  'privacy.activity.delete': { zh: '删除个人信息处理活动', en: 'Delete processing activity' },
+  'privacy.batch.create': { zh: '登记出境批次', en: 'Record transfer batch' },
+  'privacy.batch.delete': { zh: '删除出境批次', en: 'Delete transfer batch' },
+  'privacy.import': { zh: '导入个人信息处理活动记录', en: 'Import processing register' },
 } as const satisfies WordTable;
 
 export const AUDIT_ENTITY = {
@@ -128,6 +135,9 @@ export const AUDIT_ENTITY = {
   cii_rectification: { zh: '能力评价整改', en: 'Evaluation rectification' },
   requirement_wording: { zh: '标准原文', en: 'Standard wording' },
   document_template: { zh: '文书模板', en: 'Document template' },
+  privacy_register_profile: { zh: '个人信息处理登记概况', en: 'Register profile' },
+  privacy_activity: { zh: '个人信息处理活动', en: 'Processing activity' },
+  privacy_transfer_batch: { zh: '出境批次', en: 'Transfer batch' },
 } as const satisfies WordTable;
 
 /** Fields of the audit log's before/after changes: the columns of the audited rows. */
