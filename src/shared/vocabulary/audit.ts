@@ -103,6 +103,13 @@ export const AUDIT_ACTION = {
   'privacy.batch.create': { zh: '登记出境批次', en: 'Record transfer batch' },
   'privacy.batch.delete': { zh: '删除出境批次', en: 'Delete transfer batch' },
   'privacy.import': { zh: '导入个人信息处理活动记录', en: 'Import processing register' },
+  'privacy.pipia.create': { zh: '发起个人信息保护影响评估', en: 'Open impact assessment' },
+  'privacy.pipia.update': { zh: '修改个人信息保护影响评估', en: 'Edit impact assessment' },
+  'privacy.pipia.submit': { zh: '提交影响评估审核', en: 'Submit impact assessment' },
+  'privacy.pipia.review': { zh: '审核影响评估（同意）', en: 'Review impact assessment (agree)' },
+  'privacy.pipia.return': { zh: '退回影响评估', en: 'Return impact assessment' },
+  'privacy.pipia.approve': { zh: '批准影响评估', en: 'Approve impact assessment' },
+  'privacy.pipia.delete': { zh: '删除影响评估', en: 'Delete impact assessment' },
 } as const satisfies WordTable;
 
 export const AUDIT_ENTITY = {
@@ -138,6 +145,7 @@ export const AUDIT_ENTITY = {
   privacy_register_profile: { zh: '个人信息处理登记概况', en: 'Register profile' },
   privacy_activity: { zh: '个人信息处理活动', en: 'Processing activity' },
   privacy_transfer_batch: { zh: '出境批次', en: 'Transfer batch' },
+  privacy_pipia: { zh: '个人信息保护影响评估', en: 'Impact assessment (PIPIA)' },
 } as const satisfies WordTable;
 
 /** Fields of the audit log's before/after changes: the columns of the audited rows. */
