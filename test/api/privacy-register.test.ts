@@ -131,6 +131,9 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(face.state, 'overdue');
       assert.equal(face.subject.name, '门禁人脸识别');
       assert.ok(face.penalties.length > 0 && face.penalties[0].id === face.penaltyIds[0]);
+      assert.equal(face.penalties[0].resolved, true);
+      assert.equal(face.penalties[0].inForce, true);
+      assert.match(face.penalties[0].titleZh, /个人信息保护法第六十六条/);
       assert.ok(duties.every((d) => d.citations.every((c: any) => typeof c.labelZh === 'string')));
     });
 

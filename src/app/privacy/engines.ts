@@ -181,7 +181,7 @@ export function dutiesOfRegister(
     duties: duties.map((d) => ({
       ...d,
       citations: d.citations.map(label),
-      penalties: penaltyEntries(d.penaltyIds),
+      penalties: penaltyEntries(d.penaltyIds, asOf),
     })),
   };
 }

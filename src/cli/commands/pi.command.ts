@@ -252,7 +252,7 @@ export function registerPi(program: Command): void {
             d.dueDate ?? '—',
             OBLIGATION_STATE[d.state].zh,
             d.citations.map(zh).join('；'),
-            d.penaltyIds.join('、') || '—',
+            d.penalties.map((p) => p.titleZh ?? p.id).join('；') || '—',
           ]),
         ),
       );
