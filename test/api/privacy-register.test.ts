@@ -380,6 +380,46 @@ for (const dialect of TEST_DIALECTS) {
       assert.deepEqual(problemsOf(second.body), ['sheet 处理活动 row 3 column 个人信息类别']);
     });
 
+    it('neutralises formula-like text on export and reads it back unchanged', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const created = await officer.inject({
+        method: 'POST',
+        url: url('/activities'),
+        payload: {
+          ...matrixActivity('PA-FX'),
+          note: '=HYPERLINK("http://evil","点击")',
+          owner: '+86 办公室',
+        },
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const exported = await officer.inject({ url: url('/workbook.xlsx') });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.getWorksheet('处理活动')!;
+      const header = (sheet.getRow(1).values as string[]).slice(1);
+      let row = 0;
+      sheet.eachRow((r, n) => {
+        if (r.getCell(1).value === 'PA-FX') row = n;
+      });
+      const note = sheet.getRow(row).getCell(header.indexOf('备注') + 1);
+      assert.equal(note.formula, undefined);
+      assert.equal(note.value, `'=HYPERLINK("http://evil","点击")`);
+      assert.equal(sheet.getRow(row).getCell(header.indexOf('负责部门') + 1).value, "'+86 办公室");
+      const back = await officer.inject({
+        method: 'POST',
+        url: url('/workbook.xlsx?dryRun=true'),
+        headers: { 'content-type': XLSX },
+        payload: exported.rawPayload,
+      });
+      assert.equal(back.statusCode, 200, back.body);
+      assert.deepEqual(back.json().activities, { created: 0, updated: 0 });
+      const del = await officer.inject({
+        method: 'DELETE',
+        url: url(`/activities/${created.json().id}`),
+      });
+      assert.equal(del.statusCode, 204);
+    });
+
     it('keeps each organisation to itself', async (t) => {
       if (!h) return t.skip('database unavailable');
       const stranger = await h!.user('dpo.other', { admin: true });
