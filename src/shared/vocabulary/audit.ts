@@ -350,6 +350,19 @@ export const AUDIT_FIELD = {
   scan_date: { zh: '扫描日期', en: 'Scan date' },
   findings: { zh: '漏洞条目', en: 'Findings' },
   hosts: { zh: '主机', en: 'Hosts' },
+  activity_ids: { zh: '评估的处理活动', en: 'Activities assessed' },
+  questionnaire_version: { zh: '问卷版本', en: 'Questionnaire version' },
+  triggers: { zh: '评估情形', en: 'Triggers' },
+  trigger_codes: { zh: '评估情形', en: 'Triggers' },
+  overall_risk: { zh: '总体风险等级', en: 'Overall risk' },
+  submitted_at: { zh: '提交审核时间', en: 'Submitted at' },
+  approved_by: { zh: '批准人', en: 'Approved by' },
+  approved_on: { zh: '批准日期', en: 'Approved on' },
+  retain_until: { zh: '保存至', en: 'Kept until' },
+  activities_retained_until: { zh: '处理活动记录保存至', en: 'Activity records kept until' },
+  review_decision: { zh: '审核意见', en: 'Review decision' },
+  comment_chars: { zh: '说明字数', en: 'Comment length' },
+  content: { zh: '评估内容（已答问题）', en: 'Content (questions answered)' },
 } as const satisfies WordTable;
 
 /** Coded values in audited rows that no other table of the vocabulary names. */

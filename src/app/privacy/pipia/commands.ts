@@ -363,7 +363,7 @@ export function transitionPipiaCommand(
             ),
           ),
         };
-        audits.review = { before: mine.decision, after: `${actor.label}: agree` };
+        audits.review_decision = { before: mine.decision, after: `${actor.label}: agree` };
         break;
       }
       case 'return': {
@@ -389,7 +389,10 @@ export function transitionPipiaCommand(
             ),
           ),
         };
-        audits.review = { before: mine?.decision ?? null, after: `${actor.label}: return` };
+        audits.review_decision = {
+          before: mine?.decision ?? null,
+          after: `${actor.label}: return`,
+        };
         break;
       }
       case 'approve': {
