@@ -194,4 +194,76 @@ test('个人信息保护: register an activity with sensitive data sent to Germa
     await expect(page.getByText('2023-01-01 — 2024-03-01')).toBeVisible();
     await shot(page, 'cross-border-2024-03-01');
   });
+  await test.step('export as YAML and Excel; an import is checked whole before anything is written', async () => {
+    const yaml = await page.request.get(`/api/organisations/${orgId}/privacy/file?format=yaml`);
+    expect(yaml.ok()).toBeTruthy();
+    expect(await yaml.text()).toContain(ACTIVITY);
+    const xlsx = await page.request.get(`/api/organisations/${orgId}/privacy/workbook.xlsx`);
+    expect(xlsx.ok()).toBeTruthy();
+    expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+
+    await page.getByRole('tab', { name: '处理活动' }).click();
+    const upload = page.locator('input[type=file][accept*=".yaml"]');
+    const file = (activity: string) => ({
+      name: 'register.yaml',
+      mimeType: 'application/x-yaml',
+      buffer: Buffer.from(activity, 'utf8'),
+    });
+    const activityYaml = (category: string) =>
+      [
+        'format: dengbao.privacy.v1',
+        'activities:',
+        '  - code: PA-002',
+        '    name: 员工考勤人脸识别',
+        '    purpose: 门禁与考勤',
+        '    legalBases: [contract_or_hr]',
+        `    dataCategories: [name, ${category}]`,
+        '    dataSubjects: [employees]',
+        '    individuals: 800',
+        '    retention: 离职后 1 年',
+        `    systems: [${SYSTEM}]`,
+        '',
+      ].join('\n');
+
+    await upload.setInputFiles(file(activityYaml('not_a_category')));
+    const modal = page.getByRole('dialog', { name: /导入 register\.yaml/ });
+    await expect(modal.getByTestId('privacy-import-problems')).toContainText('not_a_category');
+    await expect(modal.getByRole('button', { name: '确认导入' })).toBeDisabled();
+    await modal.getByRole('button', { name: /取\s*消/ }).click();
+
+    await upload.setInputFiles(file(activityYaml('face_features')));
+    await expect(modal.getByTestId('privacy-import-preview')).toContainText('将新建 1 项');
+    await shot(page, 'import-preview');
+    await modal.getByRole('button', { name: '确认导入' }).click();
+    await expect(modal).toBeHidden();
+    const row = page.getByRole('row').filter({ hasText: 'PA-002' });
+    await expect(row.getByTestId('sensitive-reason')).toContainText('生物识别信息');
+  });
+
+  await test.step('a concurrent edit: 409, then 载入最新内容', async () => {
+    const activities = await call<Record<string, unknown>[]>(
+      page,
+      'GET',
+      `/api/organisations/${orgId}/privacy/activities`,
+    );
+    // The activity as a client sends it back: every field, the name changed.
+    const { id, retainUntil, createdAt, updatedAt, ...pa1 } = activities.find(
+      (a) => a.code === 'PA-001',
+    )!;
+    void [retainUntil, createdAt, updatedAt];
+    await page.getByRole('button', { name: '编辑 PA-001' }).click();
+    await expect(drawer.getByText('编辑处理活动 PA-001')).toBeVisible();
+    // Someone else renames it meanwhile.
+    await call(page, 'PATCH', `/api/organisations/${orgId}/privacy/activities/${id}`, {
+      ...pa1,
+      name: `${ACTIVITY}（修订）`,
+    });
+    await drawer.getByLabel('处理目的').fill('向境外物流服务商提供收件人信息以完成跨境配送');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(drawer.getByTestId('privacy-activity-conflict')).toBeVisible();
+    await drawer.getByRole('button', { name: '载入最新内容' }).click();
+    await expect(drawer.getByLabel('活动名称')).toHaveValue(`${ACTIVITY}（修订）`);
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(page.getByText('已保存处理活动 PA-001')).toBeVisible();
+  });
 });

@@ -3,6 +3,13 @@ import { Alert, App, Button, Dropdown, Modal, Space, Typography, Upload } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrivacyImportResult } from '../../../../src/shared/privacy-schemas';
+
+/** What a dry run answers: the counts, and what stays as it is. */
+type ImportPreview = PrivacyImportResult & {
+  activitiesUnchanged?: number;
+  transferBatchesUnchanged?: number;
+  profile?: 'unchanged' | 'saved' | 'absent';
+};
 import { ApiRequestError } from '../../api/client';
 import { privacyFileUrl, privacyWorkbookUrl } from '../../api/privacy-client';
 import { useImportRegister } from '../../api/privacy-hooks';
@@ -12,7 +19,7 @@ import { ApiErrorAlert } from '../ApiErrorAlert';
 interface Staged {
   file: File;
   kind: 'xlsx' | 'file';
-  preview: PrivacyImportResult | null;
+  preview: ImportPreview | null;
   error: unknown;
 }
 
@@ -117,11 +124,32 @@ export function ImportExportButtons({ orgId, canWrite }: { orgId: string; canWri
               showIcon
               data-testid="privacy-import-preview"
               title={t('privacy.import.clean')}
-              description={t('privacy.import.preview', {
-                created: staged.preview.activities.created,
-                updated: staged.preview.activities.updated,
-                batches: staged.preview.transferBatches.created,
-              })}
+              description={
+                <Space orientation="vertical" size={0}>
+                  <span>
+                    {t('privacy.import.preview', {
+                      created: staged.preview.activities.created,
+                      updated: staged.preview.activities.updated,
+                      batches: staged.preview.transferBatches.created,
+                    })}
+                  </span>
+                  {(staged.preview.activitiesUnchanged ?? 0) +
+                    (staged.preview.transferBatchesUnchanged ?? 0) >
+                    0 && (
+                    <Typography.Text type="secondary">
+                      {t('privacy.import.unchanged', {
+                        activities: staged.preview.activitiesUnchanged ?? 0,
+                        batches: staged.preview.transferBatchesUnchanged ?? 0,
+                      })}
+                    </Typography.Text>
+                  )}
+                  {staged.preview.profile === 'saved' && (
+                    <Typography.Text type="secondary">
+                      {t('privacy.import.profileSaved')}
+                    </Typography.Text>
+                  )}
+                </Space>
+              }
             />
           )}
           {error !== null && error !== undefined && details.length > 0 && (
