@@ -420,6 +420,46 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(del.statusCode, 204);
     });
 
+    it('takes the CII operator from the systems when the profile leaves it open', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const idDe = `${byCode('PA-005').id}/T-DE-LAB`;
+      const deOn = async () =>
+        (await officer.inject({ url: url('/paths?asOf=2026-06-30') }))
+          .json()
+          .paths.find((p: { transferId: string }) => p.transferId === idDe).path;
+      await h!.store.db
+        .updateTable('systems')
+        .set({ is_cii: 1 })
+        .where('organisation_id', '=', orgId)
+        .where('name', '=', '医院信息系统（HIS）')
+        .execute();
+      // The profile says "not a CII operator": that overrides the systems.
+      assert.equal(await deOn(), 'standard_contract_or_certification');
+      const profile = (await officer.inject({ url: url('/profile') })).json();
+      const { updatedAt, ...fields } = profile;
+      void updatedAt;
+      const open = await officer.inject({
+        method: 'PUT',
+        url: url('/profile'),
+        payload: { ...fields, ciiOperator: null },
+      });
+      assert.equal(open.statusCode, 200, open.body);
+      // Left open, a CII system makes the hospital a CII operator: any personal information
+      // abroad needs the security assessment (2024 Provisions Art. 7(1)).
+      assert.equal(await deOn(), 'security_assessment');
+      const back = await officer.inject({
+        method: 'PUT',
+        url: url('/profile'),
+        payload: { ...fields, version: open.json().version, ciiOperator: false },
+      });
+      assert.equal(back.statusCode, 200, back.body);
+      await h!.store.db
+        .updateTable('systems')
+        .set({ is_cii: 0 })
+        .where('organisation_id', '=', orgId)
+        .execute();
+    });
+
     it('keeps each organisation to itself', async (t) => {
       if (!h) return t.skip('database unavailable');
       const stranger = await h!.user('dpo.other', { admin: true });
