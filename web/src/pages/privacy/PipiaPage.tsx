@@ -409,46 +409,66 @@ function PipiaDetail({
 
       <Card size="small" title={t('pipia.overall.title')}>
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Space wrap align="center" data-testid="pipia-overall-risk">
-            <Typography.Text>{t('pipia.field.overallRisk')}</Typography.Text>
-            <Radio.Group
-              aria-label={t('pipia.field.overallRisk')}
-              value={draft.overallRisk}
-              disabled={!editable}
-              optionType="button"
-              onChange={(e) => change({ overallRisk: e.target.value as PipiaRiskLevel })}
-              options={PIPIA_RISK_LEVELS.map((level) => ({
-                value: level,
-                label: t(`pipia.risk.${level}`),
-              }))}
-            />
-          </Space>
-          <Input.TextArea
-            aria-label={t('pipia.field.conclusion')}
-            placeholder={t('pipia.overall.conclusionPlaceholder')}
-            value={draft.conclusion}
-            readOnly={!editable}
-            maxLength={5000}
-            autoSize={{ minRows: 3, maxRows: 12 }}
-            onChange={(e) => change({ conclusion: e.target.value })}
-          />
-          {canListMembers && (
-            <Space wrap align="center" style={{ width: '100%' }}>
-              <Typography.Text>{t('pipia.field.reviewers')}</Typography.Text>
-              <Select
-                mode="multiple"
-                aria-label={t('pipia.field.reviewers')}
-                style={{ minWidth: 320 }}
-                disabled={!editable}
-                value={draft.reviewerIds}
-                loading={members.isPending}
-                onChange={(ids: string[]) => change({ reviewerIds: ids })}
-                options={(members.data?.items ?? [])
-                  .filter((m) => !m.disabled)
-                  .map((m) => ({ value: m.userId, label: `${m.displayName}（${m.username}）` }))}
-                optionFilterProp="label"
+          {editable ? (
+            <>
+              <Space wrap align="center" data-testid="pipia-overall-risk">
+                <Typography.Text>{t('pipia.field.overallRisk')}</Typography.Text>
+                <Radio.Group
+                  aria-label={t('pipia.field.overallRisk')}
+                  value={draft.overallRisk}
+                  optionType="button"
+                  onChange={(e) => change({ overallRisk: e.target.value as PipiaRiskLevel })}
+                  options={PIPIA_RISK_LEVELS.map((level) => ({
+                    value: level,
+                    label: t(`pipia.risk.${level}`),
+                  }))}
+                />
+              </Space>
+              <Input.TextArea
+                aria-label={t('pipia.field.conclusion')}
+                placeholder={t('pipia.overall.conclusionPlaceholder')}
+                value={draft.conclusion}
+                maxLength={5000}
+                autoSize={{ minRows: 3, maxRows: 12 }}
+                onChange={(e) => change({ conclusion: e.target.value })}
               />
-            </Space>
+              {canListMembers && (
+                <Space wrap align="center" style={{ width: '100%' }}>
+                  <Typography.Text>{t('pipia.field.reviewers')}</Typography.Text>
+                  <Select
+                    mode="multiple"
+                    aria-label={t('pipia.field.reviewers')}
+                    style={{ minWidth: 320 }}
+                    value={draft.reviewerIds}
+                    loading={members.isPending}
+                    onChange={(ids: string[]) => change({ reviewerIds: ids })}
+                    options={(members.data?.items ?? [])
+                      .filter((m) => !m.disabled)
+                      .map((m) => ({
+                        value: m.userId,
+                        label: `${m.displayName}（${m.username}）`,
+                      }))}
+                    optionFilterProp="label"
+                  />
+                </Space>
+              )}
+            </>
+          ) : (
+            <Descriptions size="small" column={1} data-testid="pipia-overall-readonly">
+              <Descriptions.Item label={t('pipia.field.overallRisk')}>
+                <PipiaRiskTag risk={pipia.overallRisk} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('pipia.field.conclusion')}>
+                <span style={{ whiteSpace: 'pre-wrap' }}>{pipia.conclusion || '—'}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('pipia.field.reviewers')}>
+                {pipia.reviews.length === 0
+                  ? t('pipia.noReviewers')
+                  : pipia.reviews
+                      .map((r) => r.displayName ?? memberName(r.userId))
+                      .join(t('common.listSeparator'))}
+              </Descriptions.Item>
+            </Descriptions>
           )}
           {editable && (
             <Space>
