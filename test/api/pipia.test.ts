@@ -522,7 +522,25 @@ for (const dialect of TEST_DIALECTS) {
         payload: { action: 'submit', version: dto.version },
       });
       assert.equal(again.statusCode, 200, again.body);
-      assert.equal((again.json() as PipiaDto).reviews[0]!.decision, null);
+      dto = again.json() as PipiaDto;
+      assert.equal(dto.reviews[0]!.decision, null);
+      // An approver who is not a named reviewer may return it too.
+      const byApprover = await approver.inject({
+        method: 'POST',
+        url: url(`/${id}/transitions`),
+        payload: { action: 'return', version: dto.version, comment: '境外接收方协议未附' },
+      });
+      assert.equal(byApprover.statusCode, 200, byApprover.body);
+      dto = byApprover.json() as PipiaDto;
+      assert.equal(dto.status, 'returned');
+      // Narrowing the activities leaves the abroad answers without their trigger: named, not dropped.
+      const narrowed = await member.inject({
+        method: 'PATCH',
+        url: url(`/${id}`),
+        payload: { version: dto.version, activityIds: [outpatient] },
+      });
+      assert.equal(narrowed.statusCode, 400, narrowed.body);
+      assert.ok(details(narrowed.body).some((d) => d.path.startsWith('answers.abroad')));
 
       const draft = await member.inject({
         method: 'POST',
