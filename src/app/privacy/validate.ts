@@ -29,7 +29,6 @@ const twice = <T>(
   items: readonly T[],
   keyOf: (item: T) => string,
   at: (i: number) => Path,
-  what: string,
   out: ErrorDetail[],
 ) => {
   const first = new Map<string, number>();
@@ -69,14 +68,12 @@ export function activityProblems(
     a.legalBases,
     (x) => x,
     (i) => p(`legalBases[${i}]`),
-    'legal basis',
     out,
   );
   twice(
     a.dataCategories,
     (x) => x,
     (i) => p(`dataCategories[${i}]`),
-    'data category',
     out,
   );
   categoryProblems(a.dataCategories, (i) => p(`dataCategories[${i}]`), out);
@@ -84,7 +81,6 @@ export function activityProblems(
     a.dataSubjects,
     (x) => x,
     (i) => p(`dataSubjects[${i}]`),
-    'data subject kind',
     out,
   );
   if (a.sensitiveIndividuals > a.individuals)
@@ -106,7 +102,6 @@ export function activityProblems(
     systemRefs,
     (x) => x,
     (i) => p(`${systemField}[${i}]`),
-    'system',
     out,
   );
   systemRefs.forEach((ref, i) => {
@@ -123,7 +118,6 @@ export function activityProblems(
     a.recipients,
     (r) => r.key,
     (i) => p(`recipients[${i}].key`),
-    'recipient key',
     out,
   );
   const activityCategories = new Set(a.dataCategories);
@@ -144,7 +138,6 @@ export function activityProblems(
     a.transfers,
     (t) => t.key,
     (i) => p(`transfers[${i}].key`),
-    'transfer key',
     out,
   );
   a.transfers.forEach((t, i) => {
@@ -171,7 +164,6 @@ export function activityProblems(
     a.consents,
     (c) => c.case,
     (i) => p(`consents[${i}].case`),
-    'consent case',
     out,
   );
   if (a.privacyNoticeVersion && !refs.noticeVersions.has(a.privacyNoticeVersion))
@@ -203,7 +195,6 @@ export function profileProblems(profile: RegisterProfile, base = ''): ErrorDetai
     profile.privacyNotices,
     (n) => n.version,
     (i) => p(`privacyNotices[${i}].version`),
-    'privacy notice version',
     out,
   );
   return out;
@@ -257,7 +248,6 @@ export function fileProblems(
     file.activities,
     (a) => a.code,
     (i) => `activities[${i}].code`,
-    'activity code',
     out,
   );
   file.activities.forEach((a, i) => {
