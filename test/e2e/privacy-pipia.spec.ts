@@ -20,6 +20,9 @@ const ORGANISATION = '某市第三人民医院';
 const SENSITIVE_ACTIVITY = '门诊挂号与就诊登记';
 const PLAIN_ACTIVITY = '门户网站访问统计';
 
+const OTHER_WRITER_ANSWER =
+  '评估范围：门诊挂号、就诊登记及其所在的 HIS 系统（信息中心 王建国 填写）';
+
 const stamp = Date.now().toString(36);
 const OWNER = {
   username: `pipia-author-${stamp}`,
@@ -125,13 +128,34 @@ test('PIPIA: sensitive activity → 发起评估 → answers → submit → auth
     await expect(page.getByTestId('pipia-status').first()).toHaveText('草稿');
   });
 
+  await test.step('a save over a newer version (409): 载入最新内容 shows the other writer’s answer', async () => {
+    const pipiaId = page.url().split('/').pop() ?? '';
+    const stored = await call<{ version: number }>(page, 'GET', api(`/privacy/pipias/${pipiaId}`));
+    await call(page, 'PATCH', api(`/privacy/pipias/${pipiaId}`), {
+      answers: { 'scope.1': { answer: OTHER_WRITER_ANSWER } },
+      version: stored.version,
+    });
+    await page.getByLabel('问题 scope.1 的回答').fill('本页输入的回答');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    const error = page.getByTestId('pipia-error');
+    await expect(error).toContainText('他人已修改了这份评估');
+    await error.getByRole('button', { name: '载入最新内容' }).click();
+    await expect(page.getByLabel('问题 scope.1 的回答')).toHaveValue(OTHER_WRITER_ANSWER);
+    await expect(error).toHaveCount(0);
+  });
+
   await test.step('submitting with nothing answered names the unanswered questions as links', async () => {
     await page.getByRole('button', { name: '提交审核' }).click();
     const error = page.getByTestId('pipia-error');
     await expect(error).toBeVisible();
     await expect(error.getByTestId('pipia-error-questions')).toBeVisible();
     const links = error.getByTestId('pipia-error-questions').getByRole('button');
-    expect(await links.count()).toBeGreaterThan(0);
+    expect(await links.count()).toBeGreaterThan(1);
+    // scope.1 has an answer (the other writer's); a named question is one click away.
+    await expect(links.filter({ hasText: /^scope\.1$/ })).toHaveCount(0);
+    const last = (await links.last().textContent()) ?? '';
+    await links.last().click();
+    await expect(page.getByTestId(`pipia-question-${last}`)).toBeInViewport();
     await page.screenshot({ path: path.join(shots, '2-unanswered.png'), fullPage: false });
   });
 
@@ -200,6 +224,7 @@ test('PIPIA: sensitive activity → 发起评估 → answers → submit → auth
     await expect(page.getByRole('button', { name: '提交审核' })).toHaveCount(0);
     await expect(page.locator('[data-testid^="pipia-question-"] textarea')).toHaveCount(0);
     await expect(page.getByTestId('pipia-answer-readonly').first()).toContainText('已核实');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(shots, '5-approved.png') });
 
     await openAssessments(page, orgId);

@@ -296,7 +296,10 @@ export function useDeletePipia(orgId: string) {
 /** Reloads the stored assessment (after a 409, on 载入最新内容). */
 export function useReloadPipia(orgId: string, id: string) {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: pipiaKeys.one(orgId, id) });
+  return async (): Promise<PipiaDto | undefined> => {
+    await client.invalidateQueries({ queryKey: pipiaKeys.one(orgId, id) });
+    return client.getQueryData<PipiaDto>(pipiaKeys.one(orgId, id));
+  };
 }
 
 export const isVersionConflict = (error: unknown) =>

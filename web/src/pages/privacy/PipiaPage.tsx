@@ -157,6 +157,8 @@ function PipiaDetail({
 
   const [draft, setDraft] = useState<Draft>(() => draftOf(pipia));
   const [dirty, setDirty] = useState(false);
+  /** The version the form was loaded from: a save sends it, so a newer one answers 409. */
+  const [baseVersion, setBaseVersion] = useState(pipia.version);
   const [comment, setComment] = useState('');
   const [lastError, setLastError] = useState<unknown>(null);
   const [lastAction, setLastAction] = useState<Step>('save');
@@ -170,7 +172,9 @@ function PipiaDetail({
 
   // A newer stored version replaces the form only while nothing is typed (or on 载入最新内容).
   useEffect(() => {
-    if (!dirty) setDraft(draftOf(pipia));
+    if (dirty) return;
+    setDraft(draftOf(pipia));
+    setBaseVersion(pipia.version);
   }, [pipia.version]);
 
   const triggerKey = triggerCodes(pipia.triggers).join(',');
@@ -226,8 +230,9 @@ function PipiaDetail({
         overallRisk: draft.overallRisk,
         conclusion: draft.conclusion.trim() || null,
         reviewerIds: draft.reviewerIds,
-        version: pipia.version,
+        version: baseVersion,
       });
+      setBaseVersion(saved.version);
       setDirty(false);
       return saved.version;
     } catch (error) {
@@ -255,9 +260,13 @@ function PipiaDetail({
   };
 
   const loadLatest = async () => {
-    setDirty(false);
     setLastError(null);
-    await reload();
+    const fresh = await reload();
+    if (fresh) {
+      setDraft(draftOf(fresh));
+      setBaseVersion(fresh.version);
+    }
+    setDirty(false);
   };
 
   const activityById = new Map((activities.data ?? []).map((a) => [a.id, a] as const));
