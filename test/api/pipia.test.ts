@@ -533,6 +533,19 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(byApprover.statusCode, 200, byApprover.body);
       dto = byApprover.json() as PipiaDto;
       assert.equal(dto.status, 'returned');
+      assert.deepEqual(
+        dto.returns.map((r) => [r.displayName, r.comment]),
+        [
+          ['chen.jing', '请补充境外接收方的保护措施'],
+          ['huang.min', '境外接收方协议未附'],
+        ],
+      );
+      const draftReport = await member.inject({ url: url(`/${id}/report.docx`) });
+      const draftXml = strFromU8(
+        unzipSync(new Uint8Array(draftReport.rawPayload))['word/document.xml']!,
+      ).replace(/<[^>]+>/g, '');
+      assert.ok(draftXml.includes('境外接收方协议未附'));
+      assert.ok(draftXml.includes('本报告为草稿'));
       // Narrowing the activities leaves the abroad answers without their trigger: named, not dropped.
       const narrowed = await member.inject({
         method: 'PATCH',

@@ -136,8 +136,10 @@ export async function pipiaReportDocument(
     });
   }
   const reviews = reviewsOf(row);
+  const returns = content.returns ?? [];
   const names = await userNames(db, [
     ...reviews.map((r) => r.userId),
+    ...returns.flatMap((r) => (r.userId ? [r.userId] : [])),
     ...(row.created_by ? [row.created_by] : []),
     ...(row.approved_by ? [row.approved_by] : []),
   ]);
@@ -173,6 +175,15 @@ export async function pipiaReportDocument(
         decision: r.decision,
         comment: r.comment,
         decidedAt: r.decidedAt,
+      })),
+      returns: returns.map((r) => ({
+        name: r.userId
+          ? (names.get(r.userId) ?? r.userId)
+          : lang === 'zh'
+            ? '（令牌或命令行）'
+            : '(token or CLI)',
+        comment: r.comment,
+        at: r.at,
       })),
       cited: {
         art55: ctx.labelCitation(PIPL.pipiaTriggers),

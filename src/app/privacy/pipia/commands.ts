@@ -260,6 +260,7 @@ export function updatePipiaCommand(
     if (patch.overallRisk !== undefined) columns.overall_risk = patch.overallRisk ?? null;
     const stored = decryptContent(ctx.cipher, before);
     const content: PipiaContent = {
+      ...stored,
       answers: patch.answers !== undefined ? cleanAnswers(patch.answers) : stored.answers,
       conclusion:
         patch.conclusion !== undefined ? patch.conclusion?.trim() || null : stored.conclusion,
@@ -379,8 +380,13 @@ export function transitionPipiaCommand(
           throw new ValidationError('say why the impact assessment is returned', [
             { path: 'comment', message: 'a comment is required when returning' },
           ]);
+        const content = decryptContent(ctx.cipher, before);
         columns = {
           status: 'returned',
+          content_enc: encryptContent(ctx.cipher, pipiaId, {
+            ...content,
+            returns: [...(content.returns ?? []), { userId: actor.userId, comment, at: now }],
+          }),
           reviews: JSON.stringify(
             reviews.map((r) =>
               mine && r.userId === mine.userId

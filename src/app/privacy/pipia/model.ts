@@ -20,6 +20,14 @@ import type { CitationLabeller } from '../../presenters';
 export interface PipiaContent {
   readonly answers: Readonly<Record<string, PipiaAnswer>>;
   readonly conclusion: string | null;
+  /** Every return with its reason (by a reviewer or an approver), oldest first. */
+  readonly returns?: readonly PipiaReturn[];
+}
+
+export interface PipiaReturn {
+  readonly userId: string | null;
+  readonly comment: string;
+  readonly at: string;
 }
 
 /** A PIPL Art. 55 trigger found when the assessment was opened (the `triggers` column). */
@@ -53,7 +61,11 @@ export function decryptContent(cipher: FieldCipher, row: PrivacyPipiaRow): Pipia
   const parsed = JSON.parse(
     cipher.decrypt(row.content_enc, contentBinding(row.id)),
   ) as Partial<PipiaContent>;
-  return { answers: parsed.answers ?? {}, conclusion: parsed.conclusion ?? null };
+  return {
+    answers: parsed.answers ?? {},
+    conclusion: parsed.conclusion ?? null,
+    returns: parsed.returns ?? [],
+  };
 }
 
 export const activityIdsOf = (row: PrivacyPipiaRow): string[] =>
@@ -149,6 +161,8 @@ export interface PipiaSummaryDto {
 export interface PipiaDto extends PipiaSummaryDto {
   readonly answers: Readonly<Record<string, PipiaAnswer>>;
   readonly conclusion: string | null;
+  /** Every return with its reason, oldest first. */
+  readonly returns: readonly (PipiaReturn & { displayName: string | null })[];
   readonly reviewerIds: readonly string[];
   readonly reviews: readonly PipiaReviewDto[];
   /** Question ids of the questionnaire version that apply to the triggers found. */

@@ -25,7 +25,12 @@ import { applicableQuestions, pipiaQuestionnaire } from './questionnaire';
 
 type Db = Kysely<Database>;
 
-async function lookups(db: Db, organisationId: string, rows: readonly PrivacyPipiaRow[]) {
+async function lookups(
+  db: Db,
+  organisationId: string,
+  rows: readonly PrivacyPipiaRow[],
+  moreUserIds: readonly string[] = [],
+) {
   const activityIds = [...new Set(rows.flatMap(activityIdsOf))];
   const activities = new Map(
     (await activitiesByIds(db, organisationId, activityIds)).map((a) => [
@@ -37,6 +42,7 @@ async function lookups(db: Db, organisationId: string, rows: readonly PrivacyPip
     ...(r.created_by ? [r.created_by] : []),
     ...(r.approved_by ? [r.approved_by] : []),
     ...reviewsOf(r).map((x) => x.userId),
+    ...moreUserIds,
   ]);
   return { activities, names: await userNames(db, userIds) };
 }
@@ -59,8 +65,9 @@ export async function presentPipia(
   row: PrivacyPipiaRow,
   db: Db = ctx.store.db,
 ): Promise<PipiaDto> {
-  const { activities, names } = await lookups(db, organisationId, [row]);
   const content = decryptContent(ctx.cipher, row);
+  const returnedBy = (content.returns ?? []).flatMap((r) => (r.userId ? [r.userId] : []));
+  const { activities, names } = await lookups(db, organisationId, [row], returnedBy);
   const applicable = applicableQuestions(
     pipiaQuestionnaire(row.questionnaire_version),
     triggersOf(row).map((t) => t.code),
@@ -70,6 +77,10 @@ export async function presentPipia(
     ...presentSummary(row, activities, names, ctx.labelCitation),
     answers: content.answers,
     conclusion: content.conclusion,
+    returns: (content.returns ?? []).map((r) => ({
+      ...r,
+      displayName: r.userId ? (names.get(r.userId) ?? null) : null,
+    })),
     reviewerIds: reviews.map((r) => r.userId),
     reviews: reviews.map((r) => ({ ...r, displayName: names.get(r.userId) ?? null })),
     applicableQuestionIds: applicable,

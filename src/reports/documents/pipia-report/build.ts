@@ -138,6 +138,12 @@ export interface PipiaReportInput {
     readonly comment: string | null;
     readonly decidedAt: string | null;
   }[];
+  /** Returns for rework with their reasons, oldest first. */
+  readonly returns?: readonly {
+    readonly name: string;
+    readonly comment: string;
+    readonly at: string;
+  }[];
   /** Labels of PIPL Arts. 55 and 56 and GB/T 39335-2020 (from the knowledge base). */
   readonly cited: {
     readonly art55: CitationDto;
@@ -328,6 +334,25 @@ export function buildPipiaReport(input: PipiaReportInput, lang: Lang): ReportDoc
           r.decidedAt ? date(lang, r.decidedAt) : '',
         ]),
         zh ? '表 审核记录' : 'Table Reviews',
+      ),
+    );
+  const returns = input.returns ?? [];
+  if (returns.length > 0)
+    blocks.push(
+      table(
+        zh
+          ? [
+              { header: '退回人', width: 3 },
+              { header: '退回理由', width: 9 },
+              { header: '时间', width: 3 },
+            ]
+          : [
+              { header: 'Returned by', width: 3 },
+              { header: 'Reason', width: 9 },
+              { header: 'Time', width: 3 },
+            ],
+        returns.map((r) => [r.name, r.comment, date(lang, r.at)]),
+        zh ? '表 退回记录' : 'Table Returns for rework',
       ),
     );
   blocks.push(
