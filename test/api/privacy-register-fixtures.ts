@@ -95,6 +95,9 @@ export function privacyRegisterRouteFixtures(env: {
     'GET /api/organisations/:orgId/privacy/activities/:activityId/classification': async () => ({
       url: pv(`/activities/${(await activity()).id}/classification`),
     }),
+    'GET /api/organisations/:orgId/privacy/classification': async () => ({
+      url: pv('/classification'),
+    }),
     'GET /api/organisations/:orgId/privacy/activities/:activityId/batches': async () => ({
       url: pv(`/activities/${(await activity()).id}/batches`),
     }),

@@ -153,6 +153,13 @@ for (const dialect of TEST_DIALECTS) {
       const codes = c.triggers.map((x: { code: string }) => x.code);
       assert.ok(codes.includes('sensitive') && codes.includes('face_recognition'), codes);
       assert.ok(c.triggers.every((x: { reasonZh: string }) => x.reasonZh.length > 0));
+      const all = await officer.inject({ url: url('/classification') });
+      assert.equal(all.statusCode, 200, all.body);
+      assert.deepEqual(
+        all.json().map((x: { code: string; pipiaRequired: boolean }) => x.code),
+        ['PA-001', 'PA-002', 'PA-003', 'PA-004', 'PA-005'],
+      );
+      assert.equal(all.json()[0].minorsUnder14, true);
     });
 
     it('edits with versions: a stale version is refused with 409', async (t) => {

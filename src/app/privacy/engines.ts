@@ -232,6 +232,15 @@ export async function dutiesQuery(
   );
 }
 
+/** Classification and PIPIA triggers of every activity of the stored register (by code). */
+export async function classificationsQuery(
+  ctx: AppContext,
+  within: OrgScope,
+): Promise<ActivityClassification[]> {
+  const { file, facts } = await storedFacts(ctx, within);
+  return classifyRegister(file, { label: labelWith(ctx) }, facts);
+}
+
 export async function classificationQuery(
   ctx: AppContext,
   within: OrgScope,

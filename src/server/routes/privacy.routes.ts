@@ -22,7 +22,12 @@ import {
   privacyWorkbook,
   readPrivacyWorkbook,
 } from '../../app/privacy/excel';
-import { classificationQuery, dutiesQuery, pathsQuery } from '../../app/privacy/engines';
+import {
+  classificationQuery,
+  classificationsQuery,
+  dutiesQuery,
+  pathsQuery,
+} from '../../app/privacy/engines';
 import { parseStructuredFile } from '../../app/structured-file';
 import { beijingToday } from '../../app/clock';
 import type { AppContext } from '../../app/context';
@@ -167,6 +172,20 @@ export const privacyRoutes =
         },
       },
       async (req) => classificationQuery(ctx, scopeOf(req), req.params.activityId),
+    );
+
+    app.get(
+      `${base}/classification`,
+      {
+        config: read,
+        schema: {
+          tags,
+          summary:
+            'Sensitive classes and impact-assessment triggers of every activity of the register, with reasons',
+          params: OrgParams,
+        },
+      },
+      async (req) => classificationsQuery(ctx, scopeOf(req)),
     );
 
     // --- transfer batches ---
