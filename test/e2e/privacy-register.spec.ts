@@ -265,5 +265,28 @@ test('个人信息保护: register an activity with sensitive data sent to Germa
     await expect(drawer.getByLabel('活动名称')).toHaveValue(`${ACTIVITY}（修订）`);
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
     await expect(page.getByText('已保存处理活动 PA-001')).toBeVisible();
+    await drawer.getByRole('button', { name: /取\s*消/ }).click();
+    await expect(drawer).toBeHidden();
+  });
+  await test.step('登记信息, 人脸识别 and 敏感信息分类', async () => {
+    await page.getByRole('tab', { name: '登记信息' }).click();
+    await page.getByLabel('个人信息保护负责人').fill('周敏 13800000000');
+    await page.getByRole('button', { name: '添加版本' }).click();
+    await page.getByLabel('处理规则版本 1 版本号').fill('v1.0');
+    await pickDate(page.getByLabel('处理规则版本 1 生效日期'), '2026-01-01');
+    await page.getByRole('button', { name: '保存登记信息' }).click();
+    await expect(page.getByText('登记信息已保存')).toBeVisible();
+    await shot(page, 'profile');
+
+    await page.getByRole('tab', { name: '人脸识别' }).click();
+    await expect(page.getByRole('row').filter({ hasText: 'PA-002' })).toContainText(
+      '未登记人脸识别情况',
+    );
+
+    await page.getByRole('tab', { name: '敏感信息分类' }).click();
+    await expect(
+      page.getByRole('row').filter({ hasText: '人脸识别特征（人脸信息）' }),
+    ).toContainText('生物识别信息');
+    await shot(page, 'categories');
   });
 });

@@ -41,6 +41,8 @@ export function CountryPathChart({
   useEffect(() => {
     chart.current?.setOption(
       {
+        // No animation: the chart is read, printed and captured as it is.
+        animation: false,
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         legend: { top: 0 },
         grid: { left: 40, right: 16, top: 36, bottom: 28 },

@@ -11,7 +11,8 @@ import { dutyState } from './DutiesPanel';
 /** Art. 15 of the 2025 Measures: stored face information of 100,000 individuals (达到, inclusive). */
 const FILING_THRESHOLD = 100_000;
 
-type FilingStatus = 'deregistered' | 'stopped' | 'changed' | 'filed' | 'due' | 'below';
+type FilingStatus =
+  'deregistered' | 'stopped' | 'changed' | 'filed' | 'due' | 'below' | 'unrecorded';
 const STATUS_COLOURS: Record<FilingStatus, string> = {
   deregistered: 'default',
   stopped: 'orange',
@@ -19,10 +20,15 @@ const STATUS_COLOURS: Record<FilingStatus, string> = {
   filed: 'green',
   due: 'red',
   below: 'default',
+  unrecorded: 'orange',
 };
 
+/** The catalog's category of face information (人脸识别特征). */
+const FACE_CATEGORY = 'face_features';
+
 function filingStatus(a: ActivityView): FilingStatus {
-  const f = a.faceRecognition!;
+  const f = a.faceRecognition;
+  if (!f) return 'unrecorded';
   if (f.deregisteredOn) return 'deregistered';
   if (f.stoppedOn) return 'stopped';
   if (f.changedOn && !f.changeFiledOn && f.filedOn) return 'changed';
@@ -44,7 +50,10 @@ export function FaceRecognitionPanel({ orgId, asOf }: { orgId: string; asOf: str
   const { t, i18n } = useTranslation();
   const activities = useActivities(orgId);
   const duties = usePrivacyDuties(orgId, asOf);
-  const rows = (activities.data ?? []).filter((a) => a.faceRecognition);
+  // Activities with a face-recognition record, and those processing face features without one.
+  const rows = (activities.data ?? []).filter(
+    (a) => a.faceRecognition || a.dataCategories.includes(FACE_CATEGORY),
+  );
 
   return (
     <Card size="small" title={t('privacy.face.title')}>
@@ -70,7 +79,8 @@ export function FaceRecognitionPanel({ orgId, asOf }: { orgId: string; asOf: str
             width: 140,
             align: 'right',
             render: (_, a) => {
-              const n = a.faceRecognition!.storedIndividuals;
+              if (!a.faceRecognition) return t('common.none');
+              const n = a.faceRecognition.storedIndividuals;
               return (
                 <Typography.Text type={n >= FILING_THRESHOLD ? 'danger' : undefined}>
                   {t('privacy.people', { count: n, n: n.toLocaleString() })}
@@ -82,7 +92,7 @@ export function FaceRecognitionPanel({ orgId, asOf }: { orgId: string; asOf: str
             title: t('privacy.field.reachedThresholdOn'),
             key: 'reached',
             width: 130,
-            render: (_, a) => a.faceRecognition!.reachedThresholdOn ?? t('common.none'),
+            render: (_, a) => a.faceRecognition?.reachedThresholdOn ?? t('common.none'),
           },
           {
             title: t('privacy.face.filingDue'),
@@ -113,12 +123,12 @@ export function FaceRecognitionPanel({ orgId, asOf }: { orgId: string; asOf: str
             key: 'status',
             width: 160,
             render: (_, a) => {
-              const f = a.faceRecognition!;
+              const f = a.faceRecognition;
               const status = filingStatus(a);
               return (
                 <Space orientation="vertical" size={0}>
                   <Tag color={STATUS_COLOURS[status]}>{t(`privacy.face.statusOf.${status}`)}</Tag>
-                  {f.filingReference && (
+                  {f?.filingReference && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {f.filingReference}
                     </Typography.Text>
@@ -131,7 +141,8 @@ export function FaceRecognitionPanel({ orgId, asOf }: { orgId: string; asOf: str
             title: t('privacy.face.safeguards'),
             key: 'safeguards',
             render: (_, a) => {
-              const f = a.faceRecognition!;
+              const f = a.faceRecognition;
+              if (!f) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
               return (
                 <Space size={4} wrap>
                   <Tag color={f.storedOnDevice ? 'green' : 'orange'}>
