@@ -10,6 +10,7 @@ import {
   hospitalRegisterText,
 } from '../fixtures/privacy-register';
 import { matrixActivity } from './privacy-register-fixtures';
+import { PRIVACY_WORKBOOK_MAX_BYTES } from '../../src/app/privacy/excel';
 import { startHarness, type Client, type Harness } from './harness';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -385,6 +386,32 @@ for (const dialect of TEST_DIALECTS) {
       });
       assert.equal(second.statusCode, 400, second.body);
       assert.deepEqual(problemsOf(second.body), ['sheet 处理活动 row 3 column 个人信息类别']);
+    });
+
+    it('refuses a workbook too large or missing a sheet, before anything is imported', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const big = Buffer.alloc(PRIVACY_WORKBOOK_MAX_BYTES + 1);
+      big.writeUInt32LE(0x04034b50, 0);
+      const tooLarge = await officer.inject({
+        method: 'POST',
+        url: url('/workbook.xlsx'),
+        headers: { 'content-type': XLSX },
+        payload: big,
+      });
+      assert.equal(tooLarge.statusCode, 400, tooLarge.body);
+      assert.equal(tooLarge.json().details[0].path, 'file');
+      const exported = await officer.inject({ url: url('/workbook.xlsx') });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+      book.removeWorksheet(book.getWorksheet('单独同意')!.id);
+      const res = await officer.inject({
+        method: 'POST',
+        url: url('/workbook.xlsx'),
+        headers: { 'content-type': XLSX },
+        payload: Buffer.from(await book.xlsx.writeBuffer()),
+      });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.deepEqual(problemsOf(res.body), ['sheet 单独同意']);
     });
 
     it('neutralises formula-like text on export and reads it back unchanged', async (t) => {
