@@ -373,11 +373,15 @@ const PipiaInputObject = z
     overallRisk: z.enum(PIPIA_RISK_LEVELS).nullish(),
     /** Members asked to review (user ids). */
     reviewerIds: z.array(z.string().uuid()).max(20).default([]),
+    /** An approved assessment this one is a new version of (its answers are the starting point). */
+    supersedes: z.string().uuid('must be an impact assessment id (UUID)').nullish(),
   })
   .strict();
 export const PipiaInputSchema = refusingControlCharacters(PipiaInputObject);
 export const PipiaPatchSchema = refusingControlCharacters(
-  PipiaInputObject.partial()
+  // `supersedes` is fixed when the assessment is opened.
+  PipiaInputObject.omit({ supersedes: true })
+    .partial()
     .extend({
       // Without their defaults: `.partial()` keeps them, and a patch that leaves these out would
       // otherwise clear the stored answers and reviewers.

@@ -450,6 +450,31 @@ for (const dialect of TEST_DIALECTS) {
     it('approved: read-only, kept (assessment and covered activities) until its retention ends', async (t) => {
       if (!h) return t.skip('database unavailable');
       const dto = await get();
+      // A new version is a new assessment noting the one it supersedes, starting from its answers.
+      const next = await author.inject({
+        method: 'POST',
+        url: url(),
+        payload: {
+          title: '门诊与人事处理活动影响评估（2027年版）',
+          activityIds: [outpatient, hr],
+          supersedes: pipiaId,
+        },
+      });
+      assert.equal(next.statusCode, 201, next.body);
+      const nextDto = next.json() as PipiaDto;
+      assert.deepEqual(nextDto.supersedes, { id: pipiaId, title: dto.title });
+      assert.deepEqual(nextDto.unansweredQuestionIds, []);
+      assert.equal(nextDto.conclusion, (await get()).conclusion);
+      const ofDraft = await author.inject({
+        method: 'POST',
+        url: url(),
+        payload: { title: '替代草稿', activityIds: [hr], supersedes: nextDto.id },
+      });
+      assert.equal(ofDraft.statusCode, 400, ofDraft.body);
+      assert.equal(details(ofDraft.body)[0]!.path, 'supersedes');
+      const gone = await author.inject({ method: 'DELETE', url: url(`/${nextDto.id}`) });
+      assert.equal(gone.statusCode, 204, gone.body);
+
       const edit = await author.inject({
         method: 'PATCH',
         url: url(`/${pipiaId}`),

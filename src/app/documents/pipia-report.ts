@@ -159,6 +159,12 @@ export async function pipiaReportDocument(
         approvedByName: row.approved_by ? (names.get(row.approved_by) ?? null) : null,
         approvedOn: row.approved_on,
         retainUntil: row.retain_until,
+        supersedes: content.supersedes
+          ? await getPipia(db, organisationId, content.supersedes).then(
+              (r) => r.title,
+              () => content.supersedes ?? null,
+            )
+          : null,
       },
       triggers: triggers.map((t) => ({
         code: t.code,

@@ -150,6 +150,30 @@ function checkAnswers(
   if (problems.length > 0) throw new ValidationError('some answers cannot be recorded', problems);
 }
 
+/** The approved assessment a new one supersedes; anything else is a problem at `supersedes`. */
+async function supersededAssessment(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<PrivacyPipiaRow> {
+  let row: PrivacyPipiaRow;
+  try {
+    row = await getPipia(db, organisationId, id);
+  } catch {
+    throw new ValidationError('the superseded assessment is unknown', [
+      { path: 'supersedes', message: `${id} is not an impact assessment of the organisation` },
+    ]);
+  }
+  if (row.status !== 'approved')
+    throw new ValidationError('only an approved assessment is superseded', [
+      {
+        path: 'supersedes',
+        message: `${row.title} is ${row.status}; change it instead of opening a new version`,
+      },
+    ]);
+  return row;
+}
+
 /** The answer texts trimmed; empty measures dropped. */
 function cleanAnswers(answers: Readonly<Record<string, PipiaAnswer>>): Record<string, PipiaAnswer> {
   const out: Record<string, PipiaAnswer> = {};
@@ -180,10 +204,32 @@ export function createPipiaCommand(
     await checkReviewers(trx, organisationId, input.reviewerIds);
     const triggers = coveredTriggers(activities, beijingToday(ctx.clock));
     const questionnaire = pipiaQuestionnaire();
-    const answers = cleanAnswers(input.answers);
+    let answers = cleanAnswers(input.answers);
+    let conclusion = input.conclusion?.trim() || null;
+    if (input.supersedes) {
+      const earlier = await supersededAssessment(trx, organisationId, input.supersedes);
+      // A new version starts from the earlier answers that still apply (unless answers are given).
+      if (Object.keys(answers).length === 0) {
+        const applicable = new Set(
+          applicableQuestions(
+            questionnaire,
+            triggers.map((t) => t.code),
+          ).map((q) => q.id),
+        );
+        const old = decryptContent(ctx.cipher, earlier);
+        answers = Object.fromEntries(
+          Object.entries(old.answers).filter(([qid]) => applicable.has(qid)),
+        );
+        conclusion ??= old.conclusion;
+      }
+    }
     checkAnswers(questionnaire, triggers, answers);
     const id = randomUUID();
-    const content: PipiaContent = { answers, conclusion: input.conclusion?.trim() || null };
+    const content: PipiaContent = {
+      answers,
+      conclusion,
+      ...(input.supersedes ? { supersedes: input.supersedes } : {}),
+    };
     const reviews: StoredReview[] = input.reviewerIds.map((userId) => ({
       userId,
       decision: null,
@@ -219,6 +265,7 @@ export function createPipiaCommand(
       changes: {
         ...rowChanges(null, row),
         trigger_codes: { before: null, after: triggers.map((t) => t.code) },
+        ...(input.supersedes ? { supersedes: { before: null, after: input.supersedes } } : {}),
         content: { before: null, after: contentFacts(content) },
       },
     });

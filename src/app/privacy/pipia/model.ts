@@ -22,6 +22,8 @@ export interface PipiaContent {
   readonly conclusion: string | null;
   /** Every return with its reason (by a reviewer or an approver), oldest first. */
   readonly returns?: readonly PipiaReturn[];
+  /** The approved assessment this one is a new version of. */
+  readonly supersedes?: string | null;
 }
 
 export interface PipiaReturn {
@@ -65,6 +67,7 @@ export function decryptContent(cipher: FieldCipher, row: PrivacyPipiaRow): Pipia
     answers: parsed.answers ?? {},
     conclusion: parsed.conclusion ?? null,
     returns: parsed.returns ?? [],
+    supersedes: parsed.supersedes ?? null,
   };
 }
 
@@ -163,6 +166,8 @@ export interface PipiaDto extends PipiaSummaryDto {
   readonly conclusion: string | null;
   /** Every return with its reason, oldest first. */
   readonly returns: readonly (PipiaReturn & { displayName: string | null })[];
+  /** The approved assessment this one is a new version of, with its title when it still exists. */
+  readonly supersedes: { readonly id: string; readonly title: string | null } | null;
   readonly reviewerIds: readonly string[];
   readonly reviews: readonly PipiaReviewDto[];
   /** Question ids of the questionnaire version that apply to the triggers found. */

@@ -77,6 +77,9 @@ export async function presentPipia(
     ...presentSummary(row, activities, names, ctx.labelCitation),
     answers: content.answers,
     conclusion: content.conclusion,
+    supersedes: content.supersedes
+      ? { id: content.supersedes, title: await titleOf(db, organisationId, content.supersedes) }
+      : null,
     returns: (content.returns ?? []).map((r) => ({
       ...r,
       displayName: r.userId ? (names.get(r.userId) ?? null) : null,
@@ -86,6 +89,14 @@ export async function presentPipia(
     applicableQuestionIds: applicable,
     unansweredQuestionIds: applicable.filter((id) => !content.answers[id]?.answer.trim()),
   };
+}
+
+async function titleOf(db: Db, organisationId: string, id: string): Promise<string | null> {
+  try {
+    return (await getPipia(db, organisationId, id)).title;
+  } catch {
+    return null; // deleted after its retention
+  }
 }
 
 export async function pipiaDetailQuery(

@@ -112,6 +112,8 @@ export interface PipiaReportInput {
     readonly approvedByName: string | null;
     readonly approvedOn: string | null;
     readonly retainUntil: string | null;
+    /** Title of the approved assessment this one is a new version of. */
+    readonly supersedes?: string | null;
   };
   readonly triggers: readonly {
     readonly code: string;
@@ -211,6 +213,7 @@ export function buildPipiaReport(input: PipiaReportInput, lang: Lang): ReportDoc
             ['问卷版本', a.questionnaireVersion],
             ['评估状态', tx(STATUS[a.status])],
             ['编制人', orBlank(lang, a.createdByName)],
+            ...(a.supersedes ? [['所替代的评估', a.supersedes] as const] : []),
           ]
         : [
             ['Personal information handler', org.nameEn ? `${org.nameEn} (${org.name})` : org.name],
@@ -219,6 +222,7 @@ export function buildPipiaReport(input: PipiaReportInput, lang: Lang): ReportDoc
             ['Questionnaire version', a.questionnaireVersion],
             ['Status', tx(STATUS[a.status])],
             ['Prepared by', orBlank(lang, a.createdByName)],
+            ...(a.supersedes ? [['Supersedes', a.supersedes] as const] : []),
           ],
     ),
     table(
