@@ -12,7 +12,15 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ADMIN, call, firstSignIn, handOverOrganisation, signIn, signOut } from './support';
+import {
+  ADMIN,
+  call,
+  chooseOption,
+  firstSignIn,
+  handOverOrganisation,
+  signIn,
+  signOut,
+} from './support';
 
 const shots = path.resolve(import.meta.dirname, '../../test-results/privacy-pipia');
 
@@ -184,8 +192,11 @@ test('PIPIA: sensitive activity → 发起评估 → answers → submit → auth
     await page
       .getByLabel('评估结论')
       .fill('处理目的明确、方式合法正当，收集范围限于诊疗所必需；风险总体可控，保护措施有效。');
+    // The second owner reviews before approving.
+    await chooseOption(page.getByLabel('审核人'), APPROVER.displayName);
     await page.getByRole('button', { name: '提交审核' }).click();
     await expect(page.getByTestId('pipia-status').first()).toHaveText('审核中');
+    await expect(page.getByTestId('pipia-workflow')).toContainText('待审核');
     await page.screenshot({ path: path.join(shots, '3-in-review.png'), fullPage: true });
   });
 
@@ -214,6 +225,10 @@ test('PIPIA: sensitive activity → 发起评估 → answers → submit → auth
       .filter({ hasText: SENSITIVE_ACTIVITY });
     await expect(row).toContainText('审核中');
     await row.getByRole('link').first().click();
+    // Named as reviewer: agrees first (approval waits for every named reviewer).
+    await page.getByLabel('审核意见').fill('已核对问卷与登记册一致，同意。');
+    await page.getByRole('button', { name: /同\s*意/ }).click();
+    await expect(page.getByTestId('pipia-workflow')).toContainText('已核对问卷与登记册一致');
     await page.getByRole('button', { name: /批\s*准/ }).click();
     await expect(page.getByTestId('pipia-status').first()).toHaveText('已批准');
     await expect(page.getByTestId('pipia-approved-on')).toHaveText(approvedOn);
