@@ -490,7 +490,10 @@ export function privacyDuties(
     for (const d of activityDrafts(activity, options.classify(activity), asOf, calendar))
       duties.push(finish(d, subject, asOf, dueSoonUntil));
   }
-  const crossBorder = options.crossBorder ?? crossBorderPaths(org, transfers, asOf, { calendar });
+  // The activity duties above already hold consent (Art. 39) and the PIPIA (Art. 55(4)) with
+  // what is on record; the engine's transfer-level copies of them would list each twice.
+  const crossBorder =
+    options.crossBorder ?? crossBorderPaths(org, transfers, asOf, { calendar, piplDuties: false });
   duties.push(...crossBorder.duties);
   return duties;
 }
