@@ -131,6 +131,8 @@ export function saveRegisterProfileCommand(
         ciiOperator: p.ciiOperator ?? null,
         totalIndividuals: p.totalIndividuals ?? null,
         protectionOfficer: p.protectionOfficer ? '***' : null,
+        dataSecurityOfficer: p.dataSecurityOfficer ? '***' : null,
+        lastComplianceAuditOn: p.lastComplianceAuditOn ?? null,
         privacyNotices: p.privacyNotices.map((n) => `${n.version}@${n.effectiveFrom}`).join(','),
         freeTradeZone: p.freeTradeZone ?? null,
       };

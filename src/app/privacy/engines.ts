@@ -170,6 +170,8 @@ export function dutiesOfRegister(
       ...(options.organisationId ? { id: options.organisationId } : {}),
       ...(options.organisationName ? { name: options.organisationName } : {}),
       protectionOfficer: file.profile?.protectionOfficer ?? null,
+      dataSecurityOfficer: file.profile?.dataSecurityOfficer ?? null,
+      lastComplianceAuditOn: file.profile?.lastComplianceAuditOn ?? null,
     },
     facts.activities,
     facts.transfers,

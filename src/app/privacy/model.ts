@@ -69,6 +69,8 @@ export const EMPTY_PROFILE: RegisterProfile = {
   ciiOperator: null,
   totalIndividuals: null,
   protectionOfficer: null,
+  dataSecurityOfficer: null,
+  lastComplianceAuditOn: null,
   privacyNotices: [],
   freeTradeZone: null,
 };
