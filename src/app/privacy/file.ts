@@ -33,6 +33,7 @@ import { privacyFacts, type PrivacyFacts } from './facts';
 import {
   decryptActivity,
   decryptProfile,
+  EMPTY_PROFILE,
   encryptActivity,
   encryptProfile,
   normaliseActivity,
@@ -180,7 +181,8 @@ export async function importPrivacyFileCommand(
       if (file.profile) {
         const profile = normaliseProfile(file.profile);
         const row = await getProfileRow(trx, organisationId);
-        if (row && same(decryptProfile(ctx.cipher, row), profile)) profileOutcome = 'unchanged';
+        if (row && same(decryptProfile(ctx.cipher, row), { ...EMPTY_PROFILE, ...profile }))
+          profileOutcome = 'unchanged';
         else {
           await saveProfileRow(
             trx,
