@@ -278,6 +278,18 @@ test('个人信息保护: register an activity with sensitive data sent to Germa
     await expect(page.getByText('登记信息已保存')).toBeVisible();
     await shot(page, 'profile');
 
+    // The activity names the notice version in force, chosen from the profile's versions.
+    await page.getByRole('tab', { name: '处理活动' }).click();
+    await page.getByRole('button', { name: '编辑 PA-002' }).click();
+    await chooseOption(
+      drawer.getByRole('combobox', { name: '适用的个人信息处理规则版本' }),
+      'v1.0',
+    );
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(page.getByText('已保存处理活动 PA-002')).toBeVisible();
+    await drawer.getByRole('button', { name: /取\s*消/ }).click();
+    await expect(drawer).toBeHidden();
+
     await page.getByRole('tab', { name: '人脸识别' }).click();
     await expect(page.getByRole('row').filter({ hasText: 'PA-002' })).toContainText(
       '未登记人脸识别情况',

@@ -36,7 +36,7 @@ import {
 } from '../../../../src/shared/privacy-schemas';
 import { useAllSystems } from '../../api/hooks';
 import type { ActivityBody, ActivityView } from '../../api/privacy-client';
-import { isVersionConflict } from '../../api/privacy-hooks';
+import { isVersionConflict, usePrivacyProfile } from '../../api/privacy-hooks';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../lib/dates';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { BatchesTable } from './BatchesTable';
@@ -255,7 +255,7 @@ export function toActivityForm(a: ActivityView): ActivityFormValues {
           alternativeOffered: f.alternativeOffered,
         }
       : { storedIndividuals: 0, storedOnDevice: false, alternativeOffered: false },
-    privacyNoticeVersion: a.privacyNoticeVersion ?? '',
+    privacyNoticeVersion: a.privacyNoticeVersion ?? undefined,
     owner: a.owner ?? '',
     note: a.note ?? '',
   };
@@ -311,6 +311,7 @@ export function ActivityDrawer({
   const [form] = Form.useForm<ActivityFormValues>();
   const categories = useCategoryIndex();
   const systems = useAllSystems(orgId, { enabled: open });
+  const profile = usePrivacyProfile(orgId);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
 
   useEffect(() => {
@@ -1058,7 +1059,19 @@ export function ActivityDrawer({
             label={t('privacy.field.privacyNoticeVersion')}
             style={{ flex: 1 }}
           >
-            <Input maxLength={50} />
+            <Select
+              allowClear
+              aria-label={t('privacy.field.privacyNoticeVersion')}
+              loading={profile.isPending}
+              notFoundContent={t('privacy.activity.noNotices')}
+              options={(profile.data?.privacyNotices ?? []).map((n) => ({
+                value: n.version,
+                label: t('privacy.activity.noticeOption', {
+                  version: n.version,
+                  from: n.effectiveFrom,
+                }),
+              }))}
+            />
           </Form.Item>
           <Form.Item name="owner" label={t('privacy.field.owner')} style={{ flex: 1 }}>
             <Input maxLength={100} />
