@@ -239,7 +239,7 @@ test('PIPIA: sensitive activity → 发起评估 → answers → submit → auth
     await expect(page.getByRole('button', { name: '提交审核' })).toHaveCount(0);
     await expect(page.locator('[data-testid^="pipia-question-"] textarea')).toHaveCount(0);
     await expect(page.getByTestId('pipia-answer-readonly').first()).toContainText('已核实');
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: path.join(shots, '5-approved.png') });
 
     await openAssessments(page, orgId);
@@ -281,6 +281,7 @@ test('PIPIA: sensitive activity → 发起评估 → answers → submit → auth
       '审核与批准',
       '保存期限',
       APPROVER.displayName,
+      '已核对问卷与登记册一致',
       // The report writes dates the Chinese way: 2029年12月8日.
       chineseDate(approvedOn),
       `保存至${chineseDate(retainUntil)}`,
