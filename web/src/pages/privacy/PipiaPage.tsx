@@ -62,7 +62,7 @@ import {
 } from '../../components/privacy/pipia/pipia-labels';
 import { ReportDownloads } from '../../components/reports/ReportDownloads';
 import { errorMessage } from '../../lib/api-errors';
-import { formatTimestamp } from '../../lib/dates';
+import { formatTimestamp, todayInBeijing } from '../../lib/dates';
 
 export function PipiaPage() {
   const { t } = useTranslation();
@@ -279,6 +279,34 @@ function PipiaDetail({
   const isReviewer = pipia.reviews.some((r) => r.userId === session.user.id);
   const unanswered = (pipia.unansweredQuestionIds ?? []).filter((id) => known.has(id));
   const busy = save.isPending || transition.isPending;
+
+  // PIPL Art. 56: an approved assessment is kept until its date; the server refuses before.
+  const retentionOver = approved && !!pipia.retainUntil && pipia.retainUntil < todayInBeijing();
+  const deleteButton = (kind: 'draft' | 'approved') => (
+    <Popconfirm
+      title={t(
+        kind === 'draft' ? 'pipia.action.deleteConfirm' : 'pipia.action.deleteApprovedConfirm',
+        {
+          date: pipia.retainUntil,
+        },
+      )}
+      okText={t('pipia.action.delete')}
+      cancelText={t('common.cancel')}
+      onConfirm={async () => {
+        setLastAction('delete');
+        try {
+          await remove.mutateAsync(pipia.id);
+          void navigate(`/o/${organisation.id}/privacy?tab=pipia`);
+        } catch (error) {
+          setLastError(error);
+        }
+      }}
+    >
+      <Button danger type="text" loading={remove.isPending}>
+        {t(kind === 'draft' ? 'pipia.action.delete' : 'pipia.action.deleteApproved')}
+      </Button>
+    </Popconfirm>
+  );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -531,9 +559,12 @@ function PipiaDetail({
             />
           )}
           {approved ? (
-            <Typography.Text type="secondary">
-              {t('pipia.workflow.approvedReadOnly')}
-            </Typography.Text>
+            <Space wrap>
+              <Typography.Text type="secondary">
+                {t('pipia.workflow.approvedReadOnly')}
+              </Typography.Text>
+              {canWrite && retentionOver && deleteButton('approved')}
+            </Space>
           ) : (
             <>
               <Typography.Text type="secondary">
@@ -575,26 +606,7 @@ function PipiaDetail({
                     {t('pipia.workflow.authorNote')}
                   </Typography.Text>
                 )}
-                {editable && pipia.status === 'draft' && (
-                  <Popconfirm
-                    title={t('pipia.action.deleteConfirm')}
-                    okText={t('pipia.action.delete')}
-                    cancelText={t('common.cancel')}
-                    onConfirm={async () => {
-                      setLastAction('delete');
-                      try {
-                        await remove.mutateAsync(pipia.id);
-                        void navigate(`/o/${organisation.id}/privacy?tab=pipia`);
-                      } catch (error) {
-                        setLastError(error);
-                      }
-                    }}
-                  >
-                    <Button danger type="text" loading={remove.isPending}>
-                      {t('pipia.action.delete')}
-                    </Button>
-                  </Popconfirm>
-                )}
+                {editable && pipia.status === 'draft' && deleteButton('draft')}
               </Space>
             </>
           )}
