@@ -1,7 +1,8 @@
 import { Card, DatePicker, Popover, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EffectiveState } from '../../lib/obligation-states';
-import type { OrganisationSanctionDto, PrivacyDutyDto } from '../../api/privacy-client';
+import type { PrivacyDutyDto } from '../../api/privacy-client';
+import { fineText } from './penalty-text';
 import { usePenaltyCatalog, usePrivacyDuties } from '../../api/privacy-hooks';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../lib/dates';
 import { pick } from '../../lib/language';
@@ -11,34 +12,6 @@ import { CitationPopover } from '../CitationPopover';
 import { ObligationStateTag } from '../ObligationStateTag';
 
 export const dutyState = (d: PrivacyDutyDto) => (d.effectiveState ?? d.state) as EffectiveState;
-
-/** An amount in RMB: 万元 in Chinese (100万元), RMB 1,000,000 in English. */
-function money(n: number, zh: boolean): string {
-  if (!zh) return `RMB ${n.toLocaleString('en')}`;
-  return n >= 10_000
-    ? `${(n / 10_000).toLocaleString('zh-CN')}万元`
-    : `${n.toLocaleString('zh-CN')}元`;
-}
-
-/** The fine of one tier in words (e.g. 罚款100万元以下, 5000万元以下或上一年度营业额5%以下), or null. */
-export function fineText(o: OrganisationSanctionDto, language: string): string | null {
-  const zh = language.startsWith('zh');
-  const { fineMinCny: min, fineMaxCny: max, turnoverPercentMax: pct } = o;
-  if (max === null && pct === null) return null;
-  let range = '';
-  if (max !== null)
-    range =
-      min === null
-        ? zh
-          ? `${money(max, zh)}以下`
-          : `up to ${money(max, zh)}`
-        : `${money(min, zh)}—${money(max, zh)}`;
-  if (pct !== null)
-    range += zh
-      ? `${range ? '或' : ''}上一年度营业额${pct}%以下`
-      : `${range ? ' or ' : ''}up to ${pct}% of the previous year's turnover`;
-  return zh ? `罚款${range}` : `fine ${range}`;
-}
 
 /** 处罚风险: the penalty article an open duty risks and its fine range, from the catalog. */
 export function PenaltyExposure({ duty }: { duty: PrivacyDutyDto }) {
