@@ -56,12 +56,17 @@ export function PipiaTab() {
   );
   const items = pipias.data?.items ?? [];
 
-  const needs: NeedRow[] = classified.flatMap((activity, index) => {
-    const triggers = classificationTriggers(classifications[index]?.data);
-    if (triggers.length === 0) return [];
-    const covering = items.filter((p) => p.activityIds.includes(activity.id));
-    return [{ activity, triggers, covering }];
-  });
+  // Not yet assessed first, then those only covered by unfinished assessments, then approved.
+  const rank = (row: NeedRow) =>
+    row.covering.length === 0 ? 0 : row.covering.some((p) => p.status === 'approved') ? 2 : 1;
+  const needs: NeedRow[] = classified
+    .flatMap((activity, index) => {
+      const triggers = classificationTriggers(classifications[index]?.data);
+      if (triggers.length === 0) return [];
+      const covering = items.filter((p) => p.activityIds.includes(activity.id));
+      return [{ activity, triggers, covering }];
+    })
+    .sort((a, b) => rank(a) - rank(b));
   const classifying = classifications.some((c) => c.isPending);
   const classificationError = classifications.find((c) => c.isError)?.error;
 
