@@ -32,6 +32,8 @@ interface ProfileValues {
   ciiOperator: 'auto' | 'yes' | 'no';
   totalIndividuals?: number | null;
   protectionOfficer?: string;
+  dataSecurityOfficer?: string;
+  lastComplianceAuditOn?: Dayjs | null;
   freeTradeZone?: string;
   privacyNotices?: {
     version?: string;
@@ -45,6 +47,8 @@ const toValues = (p: RegisterProfileView): ProfileValues => ({
   ciiOperator: p.ciiOperator === true ? 'yes' : p.ciiOperator === false ? 'no' : 'auto',
   totalIndividuals: p.totalIndividuals ?? null,
   protectionOfficer: p.protectionOfficer ?? '',
+  dataSecurityOfficer: p.dataSecurityOfficer ?? '',
+  lastComplianceAuditOn: fromIsoDate(p.lastComplianceAuditOn),
   freeTradeZone: p.freeTradeZone ?? '',
   privacyNotices: p.privacyNotices.map((n) => ({
     version: n.version,
@@ -86,6 +90,8 @@ export function ProfilePanel({ orgId, canWrite }: { orgId: string; canWrite: boo
       ciiOperator: v.ciiOperator === 'auto' ? null : v.ciiOperator === 'yes',
       totalIndividuals: v.totalIndividuals ?? null,
       protectionOfficer: text(v.protectionOfficer),
+      dataSecurityOfficer: text(v.dataSecurityOfficer),
+      lastComplianceAuditOn: toIsoDate(v.lastComplianceAuditOn),
       freeTradeZone: text(v.freeTradeZone),
       privacyNotices: (v.privacyNotices ?? []).map((n) => ({
         version: n.version?.trim() ?? '',
@@ -191,6 +197,24 @@ export function ProfilePanel({ orgId, canWrite }: { orgId: string; canWrite: boo
             style={{ flex: 2 }}
           >
             <Input maxLength={200} />
+          </Form.Item>
+        </Flex>
+        <Flex gap={16}>
+          <Form.Item
+            name="dataSecurityOfficer"
+            label={t('privacy.profile.dataSecurityOfficer')}
+            extra={t('privacy.profile.dataSecurityOfficerHint')}
+            style={{ flex: 2 }}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item
+            name="lastComplianceAuditOn"
+            label={t('privacy.profile.lastComplianceAuditOn')}
+            extra={t('privacy.profile.lastComplianceAuditHint')}
+            style={{ flex: 1 }}
+          >
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
           </Form.Item>
         </Flex>
         <Form.Item
