@@ -238,10 +238,24 @@ const activityFields = {
 };
 
 export const ActivityInputSchema = refusingControlCharacters(z.object(activityFields).strict());
+/**
+ * Every field optional and without its default: `.partial()` keeps defaults, so a patch leaving
+ * out recipients or transfers would otherwise clear the stored ones.
+ */
+const activityPatchFields = Object.fromEntries(
+  Object.entries(activityFields).map(([key, field]) => [
+    key,
+    (field instanceof z.ZodDefault ? field.unwrap() : field).optional(),
+  ]),
+) as unknown as {
+  [K in keyof typeof activityFields]: z.ZodOptional<
+    z.ZodType<z.output<(typeof activityFields)[K]>, z.input<(typeof activityFields)[K]>>
+  >;
+};
+
 export const ActivityPatchSchema = refusingControlCharacters(
   z
-    .object(activityFields)
-    .partial()
+    .object(activityPatchFields)
     .extend({ version: z.number().int().min(1).max(MAX_INT) })
     .strict(),
 );
