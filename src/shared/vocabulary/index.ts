@@ -35,6 +35,7 @@ import {
 import { PRACTITIONER } from './practitioner';
 import { PRIVACY_SCHEMA } from './privacy';
 import { PRIVACY_REGISTER } from './privacy-register';
+import { PIPIA } from './pipia';
 import { TEMPLATE } from './template';
 import type { Lang, Params, WordTable, Words } from './types';
 import { VERIFICATION, VERIFICATION_FORMAT, VERIFICATION_SEVERITY } from './verification';
@@ -50,6 +51,7 @@ export * from './wording';
 export * from './practitioner';
 export * from './privacy';
 export * from './privacy-register';
+export * from './pipia';
 export * from './compensation';
 export * from './rectification-plan';
 export * from './template';
@@ -87,6 +89,7 @@ const AREAS = {
   practitioner: PRACTITIONER,
   privacy_schema: PRIVACY_SCHEMA,
   privacy_register: PRIVACY_REGISTER,
+  pipia: PIPIA,
   wording: WORDING,
   workbook_xlsx: WORKBOOK_XLSX,
   compensation: COMPENSATION,
@@ -120,6 +123,7 @@ const MESSAGE_AREAS = [
   'practitioner',
   'privacy_schema',
   'privacy_register',
+  'pipia',
   'wording',
   'workbook_xlsx',
   'compensation',
