@@ -10,6 +10,11 @@ export function beijingToday(clock: Clock): string {
   return new Date(clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** The Beijing calendar date of an ISO timestamp (a 02:00 submission in Beijing is 18:00 UTC the day before). */
+export function beijingDateOf(isoTimestamp: string): string {
+  return new Date(new Date(isoTimestamp).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
 export function isoNow(clock: Clock): string {
   return clock.now().toISOString();
 }

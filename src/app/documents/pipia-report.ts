@@ -14,6 +14,7 @@ import type { Lang, ReportDocument } from '../../reports/model';
 import type { PipiaStatus, PipiaRiskLevel } from '../../shared/privacy-schemas';
 import { activitiesByIds, getPipia, userNames } from '../../store/repositories/pipia.repository';
 import { getOrganisation } from '../../store/repositories/organisations.repository';
+import { beijingDateOf } from '../clock';
 import { inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
 import {
@@ -154,8 +155,8 @@ export async function pipiaReportDocument(
         overallRisk: row.overall_risk as PipiaRiskLevel | null,
         conclusion: content.conclusion,
         createdByName: row.created_by ? (names.get(row.created_by) ?? null) : null,
-        createdAt: row.created_at,
-        submittedAt: row.submitted_at,
+        createdAt: beijingDateOf(row.created_at),
+        submittedAt: row.submitted_at ? beijingDateOf(row.submitted_at) : null,
         approvedByName: row.approved_by ? (names.get(row.approved_by) ?? null) : null,
         approvedOn: row.approved_on,
         retainUntil: row.retain_until,
@@ -180,7 +181,7 @@ export async function pipiaReportDocument(
         name: names.get(r.userId) ?? r.userId,
         decision: r.decision,
         comment: r.comment,
-        decidedAt: r.decidedAt,
+        decidedAt: r.decidedAt ? beijingDateOf(r.decidedAt) : null,
       })),
       returns: returns.map((r) => ({
         name: r.userId
@@ -189,7 +190,7 @@ export async function pipiaReportDocument(
             ? '（令牌或命令行）'
             : '(token or CLI)',
         comment: r.comment,
-        at: r.at,
+        at: beijingDateOf(r.at),
       })),
       cited: {
         art55: ctx.labelCitation(PIPL.pipiaTriggers),
