@@ -287,7 +287,11 @@ describe('regime switches on the same facts', () => {
     assert.equal(duty(before, 'privacy.cross-border.standard-contract-filing'), undefined);
     const after = run(t, '2023-06-01');
     assert.deepEqual(after.paths[0]!.decidedBy[0], STANDARD_CONTRACT_2023.conditions);
-    assert.equal(after.paths[0]!.mechanismSatisfies, false, 'from 2023-06-01 it counts once filed');
+    assert.equal(
+      after.paths[0]!.mechanismSatisfies,
+      true,
+      'a contract in effect allows the transfer; the filing is its own duty',
+    );
     const filing = duty(after, 'privacy.cross-border.standard-contract-filing')!;
     // Counted from 2023-06-01 (the contract is older): 10 working days → 2023-06-15.
     assert.equal(filing.dueDate, calendar.addWorkingDays('2023-06-01', 10));
@@ -483,7 +487,7 @@ describe('mechanism on record', () => {
   const need = (mechanism: MechanismRecord | null, asOf = '2026-06-30', ind = 200_000) =>
     pathOf([transfer([batch('2026-02-01', ind)], { mechanism })], asOf);
 
-  it('contract path: a filed standard contract, a certificate, or a valid assessment; not an unfiled contract', () => {
+  it('contract path: a standard contract in effect (filing is a separate duty), a certificate, or a valid assessment', () => {
     assert.equal(
       need({ kind: 'standard_contract', contractEffectiveOn: '2026-01-05', filedOn: '2026-01-12' })
         .mechanismSatisfies,
@@ -491,7 +495,13 @@ describe('mechanism on record', () => {
     );
     assert.equal(
       need({ kind: 'standard_contract', contractEffectiveOn: '2026-01-05' }).mechanismSatisfies,
+      true,
+      'in effect, not yet filed: the filing duty tracks the 10 working days',
+    );
+    assert.equal(
+      need({ kind: 'standard_contract', contractEffectiveOn: '2026-08-01' }).mechanismSatisfies,
       false,
+      'takes effect after as-of',
     );
     assert.equal(
       need({ kind: 'standard_contract', filedOn: '2026-07-01' }).mechanismSatisfies,

@@ -284,12 +284,8 @@ function mechanismSatisfies(
   if (path === 'security_assessment') return false;
   if (m.kind === 'certification') return !!m.approvedOn && m.approvedOn <= asOf;
   if (m.kind !== 'standard_contract') return false;
-  // From 2023-06-01 a standard contract counts once filed; before, a contract in effect.
-  if (
-    path === 'standard_contract_or_certification' &&
-    asOf >= CROSS_BORDER_DATES.standardContractMeasures
-  )
-    return !!m.filedOn && m.filedOn <= asOf;
+  // Transfers may start once the contract is in effect (Standard Contract Measures); filing it
+  // within 10 working days is its own duty, so a late filing is one overdue duty, not two.
   return (
     (!!m.contractEffectiveOn && m.contractEffectiveOn <= asOf) || (!!m.filedOn && m.filedOn <= asOf)
   );
