@@ -5,7 +5,8 @@
  * (their PIPL Art. 55 triggers). Routes: src/server/routes/pipia.routes.ts under
  * /organisations/:orgId/privacy/.
  */
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { CitationDto, ListDto } from '../../../src/shared/api-types';
 import {
   PIPIA_RISK_LEVELS,
@@ -161,11 +162,8 @@ export const pipiaApi = {
       'GET',
       `${base(orgId)}/activities?limit=500`,
     ),
-  classification: (orgId: string, activityId: string) =>
-    request<ActivityClassificationDto>(
-      'GET',
-      `${base(orgId)}/activities/${encodeURIComponent(activityId)}/classification`,
-    ),
+  classifications: (orgId: string) =>
+    request<ActivityClassificationDto[]>('GET', `${base(orgId)}/classification`),
 };
 
 export const pipiaKeys = {
@@ -174,8 +172,8 @@ export const pipiaKeys = {
   one: (orgId: string, id: string) => ['pipia', orgId, 'one', id] as const,
   questionnaire: ['catalog', 'pipia-questionnaire'] as const,
   activities: (orgId: string) => ['privacy', orgId, 'activities', 'summary'] as const,
-  classification: (orgId: string, activityId: string) =>
-    ['privacy', orgId, 'activity', activityId, 'classification'] as const,
+  /** Under the register's keys, so a change to the register refreshes it. */
+  classifications: (orgId: string) => ['privacy', orgId, 'classification'] as const,
 };
 
 export function usePipias(orgId: string) {
@@ -238,15 +236,26 @@ export function normaliseTrigger(
   };
 }
 
-/** Each activity's classification (one request per activity, cached per activity). */
+/**
+ * Each activity's classification, aligned with `activityIds`: one request for the whole register
+ * (GET …/privacy/classification) rather than one per activity.
+ */
 export function useActivityClassifications(orgId: string, activityIds: readonly string[]) {
-  return useQueries({
-    queries: activityIds.map((activityId) => ({
-      queryKey: pipiaKeys.classification(orgId, activityId),
-      queryFn: () => pipiaApi.classification(orgId, activityId),
-      staleTime: 60_000,
-    })),
+  const all = useQuery({
+    queryKey: pipiaKeys.classifications(orgId),
+    queryFn: () => pipiaApi.classifications(orgId),
+    staleTime: 60_000,
   });
+  const byId = useMemo(
+    () => new Map((all.data ?? []).map((c) => [c.activityId, c] as const)),
+    [all.data],
+  );
+  return activityIds.map((id) => ({
+    data: byId.get(id),
+    isPending: all.isPending,
+    isError: all.isError,
+    error: all.error,
+  }));
 }
 
 export function useCreatePipia(orgId: string) {
