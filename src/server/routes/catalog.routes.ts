@@ -217,7 +217,24 @@ export const catalogRoutes =
             'The PIPIA questionnaire (个人信息保护影响评估问卷): sections, questions with the Art. 55 triggers they apply to, risk matrix',
         },
       },
-      async () => questionnaireWithSections(shippedPipiaQuestionnaire()),
+      async () => {
+        // Citations labelled (law title, article) like every other answer, not bare ids.
+        const questionnaire = questionnaireWithSections(shippedPipiaQuestionnaire());
+        return {
+          ...questionnaire,
+          riskMatrix: {
+            ...questionnaire.riskMatrix,
+            citations: questionnaire.riskMatrix.citations.map(ctx.labelCitation),
+          },
+          sections: questionnaire.sections.map((section) => ({
+            ...section,
+            questions: section.questions.map((q) => ({
+              ...q,
+              citations: q.citations.map(ctx.labelCitation),
+            })),
+          })),
+        };
+      },
     );
 
     app.get(
