@@ -11,7 +11,7 @@ import type {
   ProcessingActivityFacts,
   TransferBatchFacts,
 } from '../../domain/privacy/types';
-import type { PrivacyRegisterFile } from '../../shared/privacy-schemas';
+import type { ActivityInput, PrivacyRegisterFile } from '../../shared/privacy-schemas';
 import { classify } from './categories';
 
 export interface PrivacyFacts {
@@ -27,6 +27,64 @@ export interface FactsOptions {
   readonly activityId?: (code: string) => string;
   /** Approval dates of the PIPIAs covering the activity. */
   readonly pipiaApprovedOn?: (code: string) => readonly IsoDate[];
+}
+
+/** What an activity's facts are read from: a file row or a stored activity's content. */
+export type ActivityContent = Pick<
+  ActivityInput,
+  | 'code'
+  | 'name'
+  | 'legalBases'
+  | 'dataCategories'
+  | 'individuals'
+  | 'sensitiveIndividuals'
+  | 'minorsUnder14'
+  | 'recipients'
+  | 'consents'
+  | 'automatedDecisionMaking'
+  | 'publicDisclosure'
+  | 'publicCameraImages'
+  | 'otherMajorImpact'
+  | 'faceRecognition'
+>;
+
+/** The rules' facts of one processing activity; the one place that maps the register to them. */
+export function activityFacts(
+  id: string,
+  a: ActivityContent,
+  pipiaApprovedOn: readonly IsoDate[] = [],
+): ProcessingActivityFacts {
+  const face = a.faceRecognition ?? null;
+  return {
+    id,
+    code: a.code,
+    name: a.name,
+    legalBases: a.legalBases,
+    dataCategories: a.dataCategories,
+    individuals: a.individuals,
+    sensitiveIndividuals: a.sensitiveIndividuals,
+    minorsUnder14: a.minorsUnder14,
+    recipients: a.recipients.map((r) => ({ relationship: r.relationship, country: r.country })),
+    consents: a.consents.map((c) => c.case),
+    automatedDecisionMaking: a.automatedDecisionMaking,
+    publicDisclosure: a.publicDisclosure,
+    publicCameraImages: a.publicCameraImages,
+    otherMajorImpact: a.otherMajorImpact ?? null,
+    faceRecognition: face
+      ? {
+          storedIndividuals: face.storedIndividuals,
+          reachedThresholdOn: face.reachedThresholdOn ?? null,
+          filedOn: face.filedOn ?? null,
+          changedOn: face.changedOn ?? null,
+          changeFiledOn: face.changeFiledOn ?? null,
+          stoppedOn: face.stoppedOn ?? null,
+          deregisteredOn: face.deregisteredOn ?? null,
+          storedOnDevice: face.storedOnDevice,
+          alternativeOffered: face.alternativeOffered,
+        }
+      : null,
+    pipiaApprovedOn,
+  };
 }
 
 /** The id of a transfer: `<activity id>/<transfer key>` (activity code from a file). */
@@ -55,36 +113,7 @@ export function privacyFacts(file: PrivacyRegisterFile, options: FactsOptions = 
   const transfers: OutboundTransferFacts[] = [];
   for (const a of file.activities) {
     const id = idOf(a.code);
-    activities.push({
-      id,
-      code: a.code,
-      name: a.name,
-      legalBases: a.legalBases,
-      dataCategories: a.dataCategories,
-      individuals: a.individuals,
-      sensitiveIndividuals: a.sensitiveIndividuals,
-      minorsUnder14: a.minorsUnder14,
-      recipients: a.recipients.map((r) => ({ relationship: r.relationship, country: r.country })),
-      consents: a.consents.map((c) => c.case),
-      automatedDecisionMaking: a.automatedDecisionMaking,
-      publicDisclosure: a.publicDisclosure,
-      publicCameraImages: a.publicCameraImages,
-      otherMajorImpact: a.otherMajorImpact ?? null,
-      faceRecognition: a.faceRecognition
-        ? {
-            storedIndividuals: a.faceRecognition.storedIndividuals,
-            reachedThresholdOn: a.faceRecognition.reachedThresholdOn ?? null,
-            filedOn: a.faceRecognition.filedOn ?? null,
-            changedOn: a.faceRecognition.changedOn ?? null,
-            changeFiledOn: a.faceRecognition.changeFiledOn ?? null,
-            stoppedOn: a.faceRecognition.stoppedOn ?? null,
-            deregisteredOn: a.faceRecognition.deregisteredOn ?? null,
-            storedOnDevice: a.faceRecognition.storedOnDevice,
-            alternativeOffered: a.faceRecognition.alternativeOffered,
-          }
-        : null,
-      pipiaApprovedOn: options.pipiaApprovedOn?.(a.code) ?? [],
-    });
+    activities.push(activityFacts(id, a, options.pipiaApprovedOn?.(a.code) ?? []));
     const recipients = new Map(a.recipients.map((r) => [r.key, r]));
     for (const t of a.transfers) {
       const recipient = recipients.get(t.recipientKey);

@@ -11,6 +11,7 @@ import {
 } from '../../../domain/privacy/pipia-triggers';
 import type { ProcessingActivityFacts } from '../../../domain/privacy/types';
 import { classify } from '../categories';
+import { activityFacts } from '../facts';
 import type { CoveredActivity, StoredTrigger } from './model';
 
 /** Titles of the trigger codes (Chinese first). */
@@ -44,40 +45,9 @@ export const classifyActivityData: Classify = (a) => {
   return { sensitive: c.sensitive, minorsUnder14: c.minorsUnder14 };
 };
 
-export function activityFacts(a: CoveredActivity): ProcessingActivityFacts {
-  const d = a.data;
-  const face = d.faceRecognition ?? null;
-  return {
-    id: a.id,
-    code: a.code,
-    name: a.name,
-    legalBases: d.legalBases,
-    dataCategories: d.dataCategories,
-    individuals: d.individuals,
-    sensitiveIndividuals: d.sensitiveIndividuals,
-    minorsUnder14: d.minorsUnder14,
-    recipients: d.recipients.map((r) => ({ relationship: r.relationship, country: r.country })),
-    consents: d.consents.map((c) => c.case),
-    automatedDecisionMaking: d.automatedDecisionMaking,
-    publicDisclosure: d.publicDisclosure,
-    publicCameraImages: d.publicCameraImages,
-    otherMajorImpact: d.otherMajorImpact ?? null,
-    faceRecognition: face
-      ? {
-          storedIndividuals: face.storedIndividuals,
-          reachedThresholdOn: face.reachedThresholdOn ?? null,
-          filedOn: face.filedOn ?? null,
-          changedOn: face.changedOn ?? null,
-          changeFiledOn: face.changeFiledOn ?? null,
-          stoppedOn: face.stoppedOn ?? null,
-          deregisteredOn: face.deregisteredOn ?? null,
-          storedOnDevice: face.storedOnDevice,
-          alternativeOffered: face.alternativeOffered,
-        }
-      : null,
-    pipiaApprovedOn: [],
-  };
-}
+/** The rules' facts of a covered activity (one mapping, the register's). */
+export const coveredActivityFacts = (a: CoveredActivity): ProcessingActivityFacts =>
+  activityFacts(a.id, { ...a.data, code: a.code, name: a.name });
 
 /** The triggers of the covered activities on `asOf`, merged by code in the order of the article. */
 export function coveredTriggers(
@@ -90,7 +60,7 @@ export function coveredTriggers(
     { citations: Citation[]; zh: string[]; en: string[]; activityIds: string[] }
   >();
   for (const a of activities) {
-    for (const t of pipiaTriggers(activityFacts(a), classifyBy(a), { asOf })) {
+    for (const t of pipiaTriggers(coveredActivityFacts(a), classifyBy(a), { asOf })) {
       const entry = byCode.get(t.code) ?? { citations: [], zh: [], en: [], activityIds: [] };
       if (
         !entry.citations.some(
