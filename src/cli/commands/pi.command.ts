@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { TRIGGER_TITLES } from '../../app/privacy/pipia/triggers';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
@@ -222,13 +223,12 @@ export function registerPi(program: Command): void {
             a.piplClasses.map((c) => c.labelZh).join('、') +
               (a.minorsUnder14 ? '（含不满十四周岁）' : '') || '否',
             a.pipiaRequired ? '需要' : '不需要',
-            a.triggers.map((t) => t.code).join('、') || '—',
+            a.triggers.map((t) => TRIGGER_TITLES[t.code]?.zh ?? t.code).join('、') || '—',
           ]),
         ),
       );
       for (const a of result)
-        for (const t of a.triggers)
-          print(`${a.code} ${t.code}：${t.reasonZh}（${zh(t.citation)}）`);
+        for (const t of a.triggers) print(`${a.code} ${t.reasonZh}（${zh(t.citation)}）`);
     });
 
   pi.command('duties')
