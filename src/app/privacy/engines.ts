@@ -163,7 +163,11 @@ export function dutiesOfRegister(
   const label = options.label ?? asIs;
   refuseBeforePipl(asOf);
   const calendar = shippedHolidayCalendar();
-  const crossBorder = crossBorderPaths(facts.organisation, facts.transfers, asOf, { calendar });
+  // Consent and PIPIA of a transfer are listed once, on the activity (privacyDuties).
+  const crossBorder = crossBorderPaths(facts.organisation, facts.transfers, asOf, {
+    calendar,
+    piplDuties: false,
+  });
   const duties = privacyDuties(
     {
       ...facts.organisation,
