@@ -102,11 +102,12 @@ export const useCrossBorderPaths = (orgId: string, asOf: string) =>
     placeholderData: keepPreviousData,
   });
 
-export const usePrivacyDuties = (orgId: string, asOf: string) =>
+export const usePrivacyDuties = (orgId: string, asOf: string, { enabled = true } = {}) =>
   useQuery({
     queryKey: privacyKeys.duties(orgId, asOf),
     queryFn: () => privacyApi.duties(orgId, asOf),
     placeholderData: keepPreviousData,
+    enabled,
   });
 
 /** The classifier's vocabulary ships with the server: it does not change while the page is open. */

@@ -4,11 +4,14 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useAllSystems, useObligations } from '../api/hooks';
+import { usePrivacyDuties } from '../api/privacy-hooks';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { MissingFactsCard } from '../components/obligations/MissingFactsCard';
 import { ObligationTable } from '../components/obligations/ObligationTable';
+import { PrivacyDutiesCard } from '../components/obligations/PrivacyDutiesCard';
+import { compareDuties, dutyState } from '../components/privacy/duty-order';
 import { ReportDownloads } from '../components/reports/ReportDownloads';
-import { useCurrentOrganisation } from '../components/OrganisationScope';
+import { useCan, useCurrentOrganisation } from '../components/OrganisationScope';
 import { DATE_FORMAT, todayInBeijing } from '../lib/dates';
 import {
   compareObligations,
@@ -30,6 +33,11 @@ export function ObligationsPage() {
   const group = (params.get('state') as GroupFilter | null) ?? 'all';
   const obligations = useObligations(organisation.id, asOf, systemId);
   const systems = useAllSystems(organisation.id);
+  // The register's duties are the organisation's, not a system's: shown (and fetched) only for
+  // roles that read 个人信息保护, and only when no system is chosen.
+  const canReadPrivacy = useCan('privacy.read');
+  const showPrivacy = canReadPrivacy && !systemId;
+  const duties = usePrivacyDuties(organisation.id, asOf, { enabled: showPrivacy });
 
   const update = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -49,6 +57,22 @@ export function ObligationsPage() {
     );
   const shown =
     group === 'all' ? items : items.filter((item) => stateGroup(item.effectiveState) === group);
+
+  const privacyItems = showPrivacy ? [...(duties.data?.duties ?? [])].sort(compareDuties) : [];
+  const privacyCounts = new Map<StateGroup, number>();
+  for (const duty of privacyItems) {
+    const g = stateGroup(dutyState(duty));
+    privacyCounts.set(g, (privacyCounts.get(g) ?? 0) + 1);
+  }
+  const privacyShown =
+    group === 'all' ? privacyItems : privacyItems.filter((d) => stateGroup(dutyState(d)) === group);
+  /** A group's label counts both tables and says how many are personal-information duties. */
+  const groupLabel = (key: StateGroup | 'all', systemCount: number, privacyCount: number) => {
+    const label = t(`obligation.group.${key}`, { count: systemCount + privacyCount });
+    return privacyCount > 0
+      ? t('obligation.privacy.included', { label, count: privacyCount })
+      : label;
+  };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -101,14 +125,16 @@ export function ObligationsPage() {
         value={group}
         onChange={(value) => update({ state: value === 'all' ? undefined : value })}
         options={[
-          { value: 'all', label: t('obligation.group.all', { count: items.length }) },
+          { value: 'all', label: groupLabel('all', items.length, privacyItems.length) },
           // Empty groups are left out to keep the bar short; the selected one stays so it can be cleared.
-          ...STATE_GROUPS.filter((g) => (counts.get(g) ?? 0) > 0 || g === group).map((g) => ({
+          ...STATE_GROUPS.filter(
+            (g) => (counts.get(g) ?? 0) + (privacyCounts.get(g) ?? 0) > 0 || g === group,
+          ).map((g) => ({
             value: g,
             label: (
               <Space size={6}>
                 <Badge color={STATE_COLOURS[g] === 'default' ? '#bfbfbf' : STATE_COLOURS[g]} />
-                {t(`obligation.group.${g}`, { count: counts.get(g) ?? 0 })}
+                {groupLabel(g, counts.get(g) ?? 0, privacyCounts.get(g) ?? 0)}
               </Space>
             ),
           })),
@@ -127,6 +153,21 @@ export function ObligationsPage() {
           missingFacts={obligations.data.missingFacts}
           showSystem
         />
+      )}
+      {showPrivacy && (
+        <PrivacyDutiesCard
+          orgId={organisation.id}
+          asOf={asOf}
+          duties={privacyShown}
+          filtered={group !== 'all'}
+          loading={duties.isPending || duties.isFetching}
+          error={duties.isError ? duties.error : null}
+        />
+      )}
+      {canReadPrivacy && systemId && (
+        <Typography.Text type="secondary" data-testid="calendar-privacy-hidden">
+          {t('obligation.privacy.systemChosen')}
+        </Typography.Text>
       )}
     </Space>
   );

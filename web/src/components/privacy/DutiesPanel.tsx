@@ -1,80 +1,16 @@
-import { Card, DatePicker, Popover, Space, Table, Tag, Typography } from 'antd';
+import { Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EffectiveState } from '../../lib/obligation-states';
 import type { PrivacyDutyDto } from '../../api/privacy-client';
-import { fineText } from './penalty-text';
-import { usePenaltyCatalog, usePrivacyDuties } from '../../api/privacy-hooks';
+import { PenaltyCell } from './PenaltyCell';
+import { usePrivacyDuties } from '../../api/privacy-hooks';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../lib/dates';
 import { pick } from '../../lib/language';
-import { compareDuties } from './duty-order';
+import { compareDuties, dutyState } from './duty-order';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { CitationPopover } from '../CitationPopover';
 import { ObligationStateTag } from '../ObligationStateTag';
 
-export const dutyState = (d: PrivacyDutyDto) => (d.effectiveState ?? d.state) as EffectiveState;
-
-/** 处罚风险: the penalty article an open duty risks and its fine range, from the catalog. */
-export function PenaltyExposure({ duty }: { duty: PrivacyDutyDto }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
-  const catalog = usePenaltyCatalog();
-  const ids = duty.penaltyIds ?? duty.penalties?.map((p) => p.id) ?? [];
-  if (ids.length === 0)
-    return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
-  return (
-    <Space orientation="vertical" size={4}>
-      {ids.map((id) => {
-        const p = catalog.data?.find((e) => e.id === id);
-        if (!p)
-          return (
-            <Typography.Text key={id} style={{ fontSize: 12 }}>
-              {id}
-            </Typography.Text>
-          );
-        const first = fineText(p.organisation, language);
-        const escalated = p.escalated ? fineText(p.escalated.organisation, language) : null;
-        return (
-          <Popover
-            key={id}
-            trigger="click"
-            title={pick(language, p.titleZh, p.titleEn)}
-            styles={{ root: { maxWidth: 420 } }}
-            content={
-              <Space orientation="vertical" size={4}>
-                <Typography.Text style={{ fontSize: 12 }}>
-                  {pick(language, p.triggerZh, p.triggerEn)}
-                </Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('privacy.duties.authority', {
-                    authority: pick(language, p.authorityZh, p.authorityEn),
-                  })}
-                </Typography.Text>
-              </Space>
-            }
-          >
-            <Space orientation="vertical" size={0} style={{ cursor: 'pointer' }}>
-              <Typography.Text style={{ fontSize: 12 }}>
-                {pick(language, p.titleZh, p.titleEn)}
-              </Typography.Text>
-              {first && (
-                <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                  {first}
-                </Typography.Text>
-              )}
-              {p.escalated && escalated && (
-                <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                  {pick(language, p.escalated.conditionZh, p.escalated.conditionEn)}
-                  {t('common.labelSeparator')}
-                  {escalated}
-                </Typography.Text>
-              )}
-            </Space>
-          </Popover>
-        );
-      })}
-    </Space>
-  );
-}
+export { dutyState } from './duty-order';
 
 /**
  * 义务: the duties of the register as of a date (PIPL, the cross-border Provisions, the NDS
@@ -184,12 +120,7 @@ export function DutiesPanel({
             title: t('privacy.duties.penalty'),
             key: 'penalty',
             width: 230,
-            render: (_, d) =>
-              ['satisfied', 'done', 'not_applicable'].includes(dutyState(d)) ? (
-                <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
-              ) : (
-                <PenaltyExposure duty={d} />
-              ),
+            render: (_, d) => <PenaltyCell duty={d} />,
           },
         ]}
       />
