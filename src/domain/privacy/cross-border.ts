@@ -383,6 +383,7 @@ function decideOwn(
   org: PrivacyOrganisationFacts,
   regime: CrossBorderRegime,
   asOf: IsoDate,
+  ftz: FtzStanding,
 ): { decision: Decision | null; noteZh: string; noteEn: string } {
   let noteZh = '';
   let noteEn = '';
@@ -523,6 +524,10 @@ function decideOwn(
     } else if (t.importantData) {
       noteZh = `所主张的豁免“${label.zh}”不及于重要数据：该出境包含重要数据，仍须申报安全评估。`;
       noteEn = `The claimed exemption "${label.en}" does not cover important data: the transfer carries important data, which still needs a security assessment.`;
+    } else if (claim === 'ftz_negative_list' && ftz.kind === 'refused') {
+      // Art. 6: only a processor in a zone whose list is in effect; otherwise the counts decide.
+      noteZh = `所主张的豁免“${label.zh}”不予适用：${ftz.zh}（${P24}第六条）；按数量门槛判断。`;
+      noteEn = `The claimed exemption "${label.en}" does not apply: ${ftz.en} (2024 Provisions Art. 6); the thresholds decide.`;
     } else {
       const cite =
         claim === 'collected_abroad'
@@ -537,8 +542,8 @@ function decideOwn(
           path: 'exempt',
           exemption: claim,
           decidedBy: [cite],
-          zh: `主张的豁免情形：${label.zh}，${P24}规定免予申报数据出境安全评估、订立标准合同和认证${EXEMPT_BATCHES_COUNT ? '' : '；该出境的批次不计入累计人数'}。请留存证明确属该情形的材料。`,
-          en: `Claimed exemption: ${label.en} of the 2024 Provisions — no security assessment, standard contract or certification${EXEMPT_BATCHES_COUNT ? '' : '; its batches are left out of the cumulative counts'}. Keep evidence that the transfer really falls under it.`,
+          zh: `主张的豁免情形：${label.zh}，${P24}规定免予申报数据出境安全评估、订立标准合同和认证${EXEMPT_BATCHES_COUNT ? '' : '；该出境的批次不计入累计人数'}。${claim === 'ftz_negative_list' ? ftz.zh : ''}请留存证明确属该情形的材料。`,
+          en: `Claimed exemption: ${label.en} of the 2024 Provisions — no security assessment, standard contract or certification${EXEMPT_BATCHES_COUNT ? '' : '; its batches are left out of the cumulative counts'}.${claim === 'ftz_negative_list' ? ` ${ftz.en}` : ''} Keep evidence that the transfer really falls under it.`,
           excludeBatches: !EXEMPT_BATCHES_COUNT,
         }),
       };
@@ -797,6 +802,87 @@ const CONTRACT_FREE_GROUNDS: readonly ExemptionGround[] = [
   'emergency',
 ];
 
+/**
+ * A free-trade-zone negative list as the engine reads it (2024 Provisions Art. 6): the shipped
+ * catalog's records (src/catalogs/ftz-negative-lists, shippedFtzLists()) fit this shape.
+ */
+export interface FtzNegativeListFacts {
+  readonly id: string;
+  readonly titleZh: string;
+  readonly titleEn: string;
+  readonly zoneZh: string;
+  readonly zoneEn: string;
+  /** First day in effect (inclusive). */
+  readonly effectiveFrom: IsoDate;
+  /** Last day in effect (inclusive); null: still in effect. */
+  readonly effectiveTo: IsoDate | null;
+}
+
+/**
+ * The organisation facts the cross-border engine reads: the shared PrivacyOrganisationFacts plus
+ * the free-trade-zone negative list the organisation is registered under (register profile
+ * `freeTradeZone`). Optional, so every PrivacyOrganisationFacts is one.
+ */
+export interface CrossBorderOrganisationFacts extends PrivacyOrganisationFacts {
+  readonly freeTradeZoneListId?: string | null;
+}
+
+/** Whether a claimed `ftz_negative_list` exemption rests on a list in effect (computed once). */
+type FtzStanding =
+  | { readonly kind: 'listed'; readonly zh: string; readonly en: string }
+  | { readonly kind: 'refused'; readonly zh: string; readonly en: string }
+  | { readonly kind: 'unchecked'; readonly zh: string; readonly en: string };
+
+/**
+ * Art. 6: "自贸试验区内数据处理者向境外提供负面清单外的数据" — the processor must be in a zone
+ * whose list (approved and filed) is in effect on the as-of day. Whether the data are outside
+ * the list stays the user's claim. Without `lists` (a caller that passes none) the claim is taken
+ * as stated, and the explanation says the list was not checked.
+ */
+function ftzStanding(
+  org: CrossBorderOrganisationFacts,
+  lists: readonly FtzNegativeListFacts[] | undefined,
+  asOf: IsoDate,
+): FtzStanding {
+  if (lists === undefined)
+    return {
+      kind: 'unchecked',
+      zh: '未提供自由贸易试验区负面清单数据，未核对本单位所依据的清单。',
+      en: 'No free-trade-zone negative lists were supplied, so the list relied on was not checked.',
+    };
+  const id = org.freeTradeZoneListId ?? null;
+  if (id === null)
+    return {
+      kind: 'refused',
+      zh: '登记簿概况未指明本单位注册所在自由贸易试验区的负面清单',
+      en: 'the register profile names no free-trade-zone negative list the organisation is registered under',
+    };
+  const list = lists.find((l) => l.id === id);
+  if (list === undefined)
+    return {
+      kind: 'refused',
+      zh: `登记的负面清单“${id}”不在已知清单中（已知：${lists.map((l) => l.id).join('、') || '无'}）`,
+      en: `the named negative list "${id}" is not a known list (known: ${lists.map((l) => l.id).join(', ') || 'none'})`,
+    };
+  if (asOf < list.effectiveFrom)
+    return {
+      kind: 'refused',
+      zh: `《${list.titleZh}》自${zhDate(list.effectiveFrom)}起施行，${zhDate(asOf)}尚未施行`,
+      en: `the ${list.titleEn} is in effect from ${list.effectiveFrom}; on ${asOf} it was not yet`,
+    };
+  if (list.effectiveTo !== null && asOf > list.effectiveTo)
+    return {
+      kind: 'refused',
+      zh: `《${list.titleZh}》施行至${zhDate(list.effectiveTo)}，${zhDate(asOf)}已不再适用`,
+      en: `the ${list.titleEn} was in effect until ${list.effectiveTo}; on ${asOf} it no longer applies`,
+    };
+  return {
+    kind: 'listed',
+    zh: `本单位依据的清单：《${list.titleZh}》（自${zhDate(list.effectiveFrom)}起施行），所出境数据应在清单之外。`,
+    en: `List relied on: ${list.titleEn} (in effect from ${list.effectiveFrom}); the data sent must be outside it.`,
+  };
+}
+
 export interface CrossBorderOptions {
   /**
    * The China working-day calendar (shippedHolidayCalendar()) for the working-day deadlines;
@@ -809,6 +895,12 @@ export interface CrossBorderOptions {
    * activity, with the consents and approved PIPIAs on record (privacyDuties), may turn them off.
    */
   readonly piplDuties?: boolean;
+  /**
+   * The free-trade-zone negative lists (shippedFtzLists()): a claimed `ftz_negative_list`
+   * exemption counts only if the organisation names one of them in effect on the as-of day.
+   * Omitted: the claim is taken as stated, with a note that no list was checked.
+   */
+  readonly ftzLists?: readonly FtzNegativeListFacts[];
 }
 
 /**
@@ -822,7 +914,7 @@ export interface CrossBorderOptions {
  *   { calendar: shippedHolidayCalendar() }).paths[0].path // 'standard_contract_or_certification'
  */
 export function crossBorderPaths(
-  org: PrivacyOrganisationFacts,
+  org: CrossBorderOrganisationFacts,
   transfers: readonly OutboundTransferFacts[],
   asOf: IsoDate,
   options: CrossBorderOptions,
@@ -837,7 +929,8 @@ export function crossBorderPaths(
       : `${asOf.slice(0, 4)}-01-01`;
 
   // 1. Decisions that do not depend on the counts; they say which batches are left out.
-  const own = transfers.map((t) => decideOwn(t, org, regime, asOf));
+  const ftz = ftzStanding(org, options.ftzLists, asOf);
+  const own = transfers.map((t) => decideOwn(t, org, regime, asOf, ftz));
 
   // 2. One pass over the counted batches: totals and per-day sums.
   const days = new Map<IsoDate, DaySums>();
