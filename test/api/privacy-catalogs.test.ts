@@ -1,7 +1,7 @@
 /**
  * The personal-information catalogs served to any signed-in user: the sensitive-information
- * classifier, the PIPIA questionnaire (sections with their questions) and the penalty
- * provisions; refused without a session.
+ * classifier, the PIPIA questionnaire (sections with their questions), the penalty provisions
+ * and the free-trade-zone negative lists; refused without a session.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -77,6 +77,23 @@ for (const dialect of TEST_DIALECTS) {
         50_000_000,
       );
       const anonymous = await h!.app.inject({ url: '/api/catalog/penalties' });
+      assert.equal(anonymous.statusCode, 401);
+    });
+
+    it('serves the free-trade-zone negative lists', { skip: skip() }, async () => {
+      const reader = await h!.user('reader.ftz');
+      const res = await reader.inject({ url: '/api/catalog/ftz-negative-lists' });
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json() as {
+        version: string;
+        items: { id: string; zoneZh: string; effectiveFrom: string }[];
+        total: number;
+      };
+      assert.equal(body.total, body.items.length);
+      const tianjin = body.items.find((l) => l.id === 'tianjin-2024');
+      assert.equal(tianjin?.effectiveFrom, '2024-05-08');
+      assert.equal(tianjin?.zoneZh, '中国（天津）自由贸易试验区');
+      const anonymous = await h!.app.inject({ url: '/api/catalog/ftz-negative-lists' });
       assert.equal(anonymous.statusCode, 401);
     });
   });

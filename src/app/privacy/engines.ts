@@ -4,6 +4,7 @@
  * The same functions serve the server (the stored register, via storedFacts) and the CLI (a
  * file, no store); dates are arguments, the calendar is the shipped China calendar.
  */
+import { shippedFtzLists } from '../../catalogs/ftz-negative-lists';
 import { shippedHolidayCalendar } from '../../catalogs/holiday-calendar';
 import type { IsoDate } from '../../domain/calendar';
 import type { Citation } from '../../domain/citation';
@@ -140,6 +141,7 @@ export function pathsOfRegister(
   const label = options.label ?? asIs;
   const result = crossBorderPaths(facts.organisation, facts.transfers, asOf, {
     calendar: shippedHolidayCalendar(),
+    ftzLists: shippedFtzLists(),
   });
   return {
     ...result,
@@ -167,6 +169,7 @@ export function dutiesOfRegister(
   const crossBorder = crossBorderPaths(facts.organisation, facts.transfers, asOf, {
     calendar,
     piplDuties: false,
+    ftzLists: shippedFtzLists(),
   });
   const duties = privacyDuties(
     {

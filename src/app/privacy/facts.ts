@@ -5,9 +5,9 @@
  * answer the same for the same register.
  */
 import type { IsoDate } from '../../domain/calendar';
+import type { CrossBorderOrganisationFacts } from '../../domain/privacy/cross-border';
 import type {
   OutboundTransferFacts,
-  PrivacyOrganisationFacts,
   ProcessingActivityFacts,
   TransferBatchFacts,
 } from '../../domain/privacy/types';
@@ -15,7 +15,8 @@ import type { ActivityInput, PrivacyRegisterFile } from '../../shared/privacy-sc
 import { classify } from './categories';
 
 export interface PrivacyFacts {
-  readonly organisation: PrivacyOrganisationFacts;
+  /** PrivacyOrganisationFacts plus the free-trade-zone negative list (profile freeTradeZone). */
+  readonly organisation: CrossBorderOrganisationFacts;
   readonly activities: readonly ProcessingActivityFacts[];
   readonly transfers: readonly OutboundTransferFacts[];
 }
@@ -93,9 +94,11 @@ export const transferId = (activityId: string, key: string) => `${activityId}/${
 export function privacyFacts(file: PrivacyRegisterFile, options: FactsOptions = {}): PrivacyFacts {
   const idOf = options.activityId ?? ((code: string) => code);
   const profile = file.profile;
-  const organisation: PrivacyOrganisationFacts = {
+  const organisation: CrossBorderOrganisationFacts = {
     isCiiOperator: profile?.ciiOperator ?? options.anySystemCii ?? false,
     totalIndividuals: profile?.totalIndividuals ?? null,
+    // A list id of src/catalogs/ftz-negative-lists (checked by validate.ts profileProblems).
+    freeTradeZoneListId: profile?.freeTradeZone || null,
   };
   // Batches by activity code and transfer key, once (100,000 batches: one pass).
   const batches = new Map<string, TransferBatchFacts[]>();

@@ -11,6 +11,7 @@ import type {
   RegisterProfile,
   TransferBatchInput,
 } from '../../shared/privacy-schemas';
+import { ftzListIds } from '../../catalogs/ftz-negative-lists';
 import { categoryCodesHint, categoryKnown } from './categories';
 
 type Path = string;
@@ -187,10 +188,19 @@ export function activityProblems(
   return out;
 }
 
-/** Problems of the profile: duplicate notice versions. */
+/**
+ * Problems of the profile: duplicate notice versions; a free-trade zone that is not the id of a
+ * known negative list (src/catalogs/ftz-negative-lists, 2024 Provisions Art. 6).
+ */
 export function profileProblems(profile: RegisterProfile, base = ''): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   const p = (rest: string) => (base ? `${base}.${rest}` : rest);
+  const zone = profile.freeTradeZone || null;
+  if (zone !== null && !ftzListIds().includes(zone))
+    out.push({
+      path: p('freeTradeZone'),
+      message: `"${zone}" is not a known free-trade-zone negative list id (自由贸易试验区负面清单); known: ${ftzListIds().join(', ')}`,
+    });
   twice(
     profile.privacyNotices,
     (n) => n.version,

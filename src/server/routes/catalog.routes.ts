@@ -11,6 +11,7 @@ import {
 import type { AppContext } from '../../app/context';
 import { systemBaseline } from '../../app/systems/baseline';
 import { FILING_FORM_OPTIONS } from '../../catalogs/filing-form';
+import { shippedFtzCatalog } from '../../catalogs/ftz-negative-lists';
 import { shippedPenaltyCatalog } from '../../catalogs/penalties';
 import { piCategoriesForClients } from '../../catalogs/pi-categories';
 import {
@@ -254,6 +255,22 @@ export const catalogRoutes =
           items: catalog.penalties,
           total: catalog.penalties.length,
         };
+      },
+    );
+
+    app.get(
+      '/catalog/ftz-negative-lists',
+      {
+        config: signedIn,
+        schema: {
+          tags,
+          summary:
+            'Free-trade-zone data-export negative lists (自由贸易试验区数据出境管理清单) a register profile may name (2024 Provisions Art. 6)',
+        },
+      },
+      async () => {
+        const catalog = shippedFtzCatalog();
+        return { version: catalog.version, items: catalog.lists, total: catalog.lists.length };
       },
     );
 
