@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { OBLIGATION_RULES } from '../domain/obligations/evaluate';
 import { loadCiiCapabilityCatalogFrom } from './cii-capability-catalog';
 import { loadFilingFormOptions } from './filing-form';
+import { loadFtzNegativeLists } from './ftz-negative-lists';
 import { loadHolidayCalendar, type HolidayCalendarCatalog } from './holiday-calendar';
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge-base';
 import type { Instrument } from './knowledge-base.schema';
@@ -79,7 +80,8 @@ export function renderSourcesDoc(): string {
   const piCategories = loadPiCategories();
   const pipia = loadPipiaQuestionnaire();
   const penalties = loadPenalties();
-  if (!piCategories.ok || !pipia.ok || !penalties.ok)
+  const ftz = loadFtzNegativeLists();
+  if (!piCategories.ok || !pipia.ok || !penalties.ok || !ftz.ok)
     throw new Error('a personal-information catalog is invalid: run its test for the problems');
   if (!kbResult.ok || !mlps.ok || !cii.ok || !cal.ok || !sector.ok)
     throw new Error('a catalog is invalid: run its test for the problems');
@@ -119,11 +121,30 @@ export function renderSourcesDoc(): string {
     `| 敏感个人信息分类 Personal-information categories | src/catalogs/pi-categories/categories.yaml | ${piCategories.catalog.version} | \`${piCategories.catalog.sourceHash}\` |`,
     `| 个人信息保护影响评估问卷 PIPIA questionnaire | src/catalogs/pipia-questionnaire/questionnaire.yaml | ${pipia.questionnaire.version} | \`${pipia.questionnaire.sourceHash}\` |`,
     `| 罚则 Penalty provisions | src/catalogs/penalties/penalties.yaml | ${penalties.catalog.version} | \`${penalties.catalog.sourceHash}\` |`,
+    `| 自贸试验区数据出境负面清单 FTZ negative lists | src/catalogs/ftz-negative-lists/lists.yaml | ${ftz.catalog.version} | \`${ftz.catalog.sourceHash}\` |`,
     '',
     'The hash covers canonical JSON of the parsed data: editing a comment does not change it,',
     'changing any value does. Each data file carries its changelog.',
     '',
   );
+
+  // --- free-trade-zone negative lists (2024 Provisions Art. 6) --------------------------------
+  p(
+    '## 自贸试验区数据出境负面清单 Free-trade-zone negative lists',
+    '',
+    '《促进和规范数据跨境流动规定》第六条：区内数据处理者向境外提供负面清单外的数据，免予申报安全评估、',
+    '订立标准合同和认证。登记簿概况的 freeTradeZone 填写下表的清单编号。',
+    'Lists a register profile may name (`freeTradeZone`); the paths grant a claimed Art. 6 exemption',
+    'from the list’s effective day. Only the lists’ existence and dates are encoded, not their items.',
+    '',
+    '| 编号 Id | 清单 List | 发布 Published | 施行 In effect from | 来源 Source | 核实 Status |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const l of ftz.catalog.lists)
+    p(
+      `| \`${l.id}\` | ${cell(l.titleZh)} | ${l.publishedOn} | ${l.effectiveFrom}${l.effectiveTo ? `–${l.effectiveTo}` : ''} | ${l.sourceOfficial ? '官方 official' : '非官方 unofficial'}: ${cell(l.sourceUrl)} | ${l.verification.status} |`,
+    );
+  p('');
 
   // --- instruments --------------------------------------------------------------------------
   p('## 法律法规与标准 Instruments', '');
