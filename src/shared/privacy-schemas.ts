@@ -305,7 +305,11 @@ const RegisterProfileObject = z
     /** Last personal-information compliance audit completed (PIPL Art. 54). */
     lastComplianceAuditOn: IsoDateSchema.nullish(),
     privacyNotices: z.array(PrivacyNoticeSchema).max(100).default([]),
-    /** Free-trade zone whose negative list the organisation relies on (Provisions Art. 6). */
+    /**
+     * The free-trade-zone negative list the organisation is registered under (Provisions Art. 6):
+     * a list id of src/catalogs/ftz-negative-lists (e.g. tianjin-2024; GET
+     * /api/catalog/ftz-negative-lists), checked by app/privacy/validate.ts.
+     */
     freeTradeZone: optionalText(100),
   })
   .strict();
