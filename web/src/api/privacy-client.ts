@@ -170,6 +170,15 @@ export interface PenaltyDto {
   citations?: CitationDto[];
 }
 
+/** A free-trade zone's data-export negative list (GET /catalog/ftz-negative-lists). */
+export interface FtzListDto {
+  readonly id: string;
+  readonly zoneZh: string;
+  readonly zoneEn: string;
+  readonly publishedOn: string;
+  readonly effectiveFrom: string;
+}
+
 /** Sanctions on the organisation in one tier of a penalty provision (GET /catalog/penalties). */
 export interface OrganisationSanctionDto {
   warning: boolean;
@@ -360,6 +369,10 @@ export const privacyApi = {
     items(
       await request<PipiaStatusDto[] | { items: PipiaStatusDto[] }>('GET', `${base(orgId)}/pipias`),
     ),
+
+  /** Free-trade-zone negative lists a register profile may name (2024 Provisions Art. 6). */
+  ftzLists: async () =>
+    items(await request<{ items: FtzListDto[] }>('GET', '/catalog/ftz-negative-lists')),
 
   penalties: async () =>
     items(

@@ -119,6 +119,15 @@ export const usePiCategories = () =>
     gcTime: 30 * 60_000,
   });
 
+/** The free-trade zones' negative lists; shipped with the server. */
+export const useFtzLists = () =>
+  useQuery({
+    queryKey: ['catalog', 'ftz-negative-lists'] as const,
+    queryFn: privacyApi.ftzLists,
+    staleTime: Infinity,
+    gcTime: 30 * 60_000,
+  });
+
 /** The penalty provisions (罚则) the duties name by id; shipped with the server. */
 export const usePenaltyCatalog = () =>
   useQuery({

@@ -10,6 +10,7 @@ import {
   Input,
   InputNumber,
   Radio,
+  Select,
   Space,
   Typography,
 } from 'antd';
@@ -21,6 +22,7 @@ import type { RegisterProfileBody, RegisterProfileView } from '../../api/privacy
 import { privacyApi } from '../../api/privacy-client';
 import {
   isVersionConflict,
+  useFtzLists,
   usePrivacyProfile,
   usePutPrivacyProfile,
 } from '../../api/privacy-hooks';
@@ -49,7 +51,7 @@ const toValues = (p: RegisterProfileView): ProfileValues => ({
   protectionOfficer: p.protectionOfficer ?? '',
   dataSecurityOfficer: p.dataSecurityOfficer ?? '',
   lastComplianceAuditOn: fromIsoDate(p.lastComplianceAuditOn),
-  freeTradeZone: p.freeTradeZone ?? '',
+  freeTradeZone: p.freeTradeZone ?? undefined,
   privacyNotices: p.privacyNotices.map((n) => ({
     version: n.version,
     effectiveFrom: fromIsoDate(n.effectiveFrom),
@@ -69,6 +71,7 @@ export function ProfilePanel({ orgId, canWrite }: { orgId: string; canWrite: boo
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const profile = usePrivacyProfile(orgId);
+  const ftzLists = useFtzLists();
   const save = usePutPrivacyProfile(orgId);
   const [form] = Form.useForm<ProfileValues>();
   const [version, setVersion] = useState(0);
@@ -222,7 +225,15 @@ export function ProfilePanel({ orgId, canWrite }: { orgId: string; canWrite: boo
           label={t('privacy.profile.freeTradeZone')}
           extra={t('privacy.profile.freeTradeZoneHint')}
         >
-          <Input maxLength={100} />
+          <Select
+            allowClear
+            aria-label={t('privacy.profile.freeTradeZone')}
+            loading={ftzLists.isPending}
+            options={(ftzLists.data ?? []).map((l) => ({
+              value: l.id,
+              label: `${i18n.language === 'en' ? l.zoneEn : l.zoneZh}（${l.effectiveFrom}）`,
+            }))}
+          />
         </Form.Item>
         <Typography.Text strong>{t('privacy.profile.notices')}</Typography.Text>
         <Form.List name="privacyNotices">
