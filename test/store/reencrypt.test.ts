@@ -417,7 +417,7 @@ for (const dialect of TEST_DIALECTS) {
 }
 
 describe('ENCRYPTED_COLUMNS', () => {
-  it('lists every field-encrypted column: phone, obligation note, assessment records and files', () => {
+  it('lists every field-encrypted column: phone, obligation note, assessment records, files and the personal-information register', () => {
     assert.deepEqual(
       ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`),
       [
@@ -437,6 +437,9 @@ describe('ENCRYPTED_COLUMNS', () => {
         'cii_evaluation_results.evidence_enc',
         'cii_evaluation_rectifications.plan_enc',
         'assessment_compensations.reason_enc',
+        'privacy_register_profiles.data_enc',
+        'privacy_activities.data_enc',
+        'privacy_pipias.content_enc',
         'verification_findings.description_enc',
         'verification_findings.solution_enc',
         'record_attachments.content_enc',
