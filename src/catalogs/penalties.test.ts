@@ -19,9 +19,6 @@ function problemsOf(text: string): string[] {
   return result.ok ? [] : result.problems.map((p) => `${p.line ?? '?'} ${p.path}: ${p.message}`);
 }
 
-/** The Data Security Law is not in the knowledge base yet (asked of the knowledge-base helper). */
-const AWAITING_KB = new Set(['dsl-2021 art-45', 'dsl-2021 ']);
-
 describe('penalty provisions', () => {
   it('load, versioned, with the ids the privacy duties point at', () => {
     const result = loadPenalties();
@@ -94,7 +91,7 @@ describe('penalty provisions', () => {
     assert.equal(penaltyInForce(p.get('dsl-45-1')!, '2021-09-01'), true);
   });
 
-  it('every citation resolves in the knowledge base (but those awaiting it)', (t) => {
+  it('every citation resolves in the knowledge base', () => {
     const kb = loadKnowledgeBase();
     if (!kb.ok) assert.fail('knowledge base invalid');
     const missing = [
@@ -108,11 +105,7 @@ describe('penalty provisions', () => {
         ).map((c) => `${c.instrumentId} ${c.provisionId ?? ''}`),
       ),
     ];
-    assert.deepEqual(
-      missing.filter((m) => !AWAITING_KB.has(m)),
-      [],
-    );
-    if (missing.length > 0) t.todo(`awaiting the knowledge base: ${missing.join(', ')}`);
+    assert.deepEqual(missing, []);
   });
 
   it('rejects an id that names another article, inverted bounds, a lighter heavy tier and bad dates', () => {
