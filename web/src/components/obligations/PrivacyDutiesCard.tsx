@@ -1,13 +1,9 @@
-import { Card, Space, Table, Tag, Typography } from 'antd';
+import { Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { PrivacyDutyDto } from '../../api/privacy-client';
-import { pick } from '../../lib/language';
-import { dutyState } from '../privacy/duty-order';
-import { PenaltyCell } from '../privacy/PenaltyCell';
+import { privacyDutyColumns } from '../privacy/duty-columns';
 import { ApiErrorAlert } from '../ApiErrorAlert';
-import { CitationPopover } from '../CitationPopover';
-import { ObligationStateTag } from '../ObligationStateTag';
 
 /** 个人信息保护 › 义务 of the same as-of date. */
 export const privacyDutiesPath = (orgId: string, asOf: string) =>
@@ -59,66 +55,7 @@ export function PrivacyDutiesCard({
         scroll={{ x: 1100 }}
         pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: true } : false}
         locale={{ emptyText: filtered ? t('obligation.empty') : t('privacy.duties.empty') }}
-        columns={[
-          {
-            title: t('obligation.column.state'),
-            key: 'state',
-            width: 120,
-            render: (_, d) => <ObligationStateTag state={dutyState(d)} />,
-          },
-          {
-            title: t('obligation.column.title'),
-            key: 'title',
-            width: 240,
-            render: (_, d) => (
-              <Space orientation="vertical" size={2}>
-                <Link to={link}>{pick(language, d.titleZh, d.titleEn)}</Link>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t(`privacy.subjectKind.${d.subject.kind}`)} · {d.subject.name}
-                </Typography.Text>
-                {d.provenance !== 'confirmed' && (
-                  <Tag style={{ fontSize: 11 }} variant="filled">
-                    {t(`provenance.${d.provenance}`)}
-                  </Tag>
-                )}
-              </Space>
-            ),
-          },
-          {
-            title: t('obligation.column.due'),
-            key: 'due',
-            width: 120,
-            render: (_, d) => (
-              <Typography.Text
-                strong={dutyState(d) === 'overdue'}
-                type={dutyState(d) === 'overdue' ? 'danger' : undefined}
-              >
-                {d.dueDate ?? t('common.none')}
-              </Typography.Text>
-            ),
-          },
-          {
-            title: t('obligation.column.reason'),
-            key: 'reason',
-            render: (_, d) => (
-              <Typography.Text style={{ fontSize: 13 }}>
-                {pick(language, d.reasonZh, d.reasonEn)}
-              </Typography.Text>
-            ),
-          },
-          {
-            title: t('obligation.column.citations'),
-            key: 'citations',
-            width: 110,
-            render: (_, d) => <CitationPopover citations={d.citations} />,
-          },
-          {
-            title: t('privacy.duties.penalty'),
-            key: 'penalty',
-            width: 230,
-            render: (_, d) => <PenaltyCell duty={d} />,
-          },
-        ]}
+        columns={privacyDutyColumns(t, language, link)}
       />
     </Card>
   );
