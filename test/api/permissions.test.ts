@@ -645,6 +645,9 @@ for (const dialect of TEST_DIALECTS) {
         url: '/api/catalog/pipia-questionnaire',
       }),
       'GET /api/catalog/penalties': async () => ({ url: '/api/catalog/penalties' }),
+      'GET /api/catalog/ftz-negative-lists': async () => ({
+        url: '/api/catalog/ftz-negative-lists',
+      }),
       'GET /api/audit': async () => ({ url: '/api/audit' }),
       'GET /api/audit/verify': async () => ({ url: '/api/audit/verify' }),
     };

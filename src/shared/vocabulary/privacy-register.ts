@@ -26,6 +26,10 @@ export const PRIVACY_REGISTER = {
     en: 'version(s) {versions} are in force for activities {codes}; change those activities first',
     zh: '版本 {versions} 仍适用于处理活动 {codes}；请先修改这些活动',
   },
+  unknown_ftz_list: {
+    en: '"{zone}" is not a known free-trade-zone negative list id (自由贸易试验区负面清单); known: {ids}',
+    zh: '“{zone}”不是已知的自由贸易试验区数据出境负面清单；可选：{ids}',
+  },
   code_exists: {
     en: 'an activity with this code exists',
     zh: '该活动编号已存在',
