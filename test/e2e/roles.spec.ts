@@ -202,7 +202,9 @@ test('roles: a viewer sees one organisation read-only; the owner sees the audit 
     await expect(page.getByRole('button', { name: '登记备案' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: '登记测评' })).toHaveCount(0);
     await page.getByRole('menuitem', { name: '义务日历' }).click();
-    await expect(page.getByRole('columnheader', { name: '义务' })).toBeVisible();
+    // The systems' obligations first; a viewer (privacy.read) also sees the personal-information card.
+    await expect(page.getByRole('columnheader', { name: '义务' }).first()).toBeVisible();
+    await expect(page.getByTestId('calendar-privacy-duties')).toBeVisible();
     await expect(page.getByRole('button', { name: '标记完成' })).toHaveCount(0);
   });
 
