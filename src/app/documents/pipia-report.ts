@@ -105,7 +105,7 @@ export async function pipiaReportDocument(
   );
   const activities: PipiaReportActivity[] = ids.map((id) => {
     const a = stored.get(id);
-    return a ? reportActivity(a) : { ...reportActivity(placeholder(id)), missing: true };
+    return a ? reportActivity(a) : { ...reportActivity(removedActivity(id)), missing: true };
   });
   const content = decryptContent(ctx.cipher, row);
   const triggers = triggersOf(row);
@@ -203,7 +203,8 @@ export async function pipiaReportDocument(
   );
 }
 
-function placeholder(id: string): CoveredActivity {
+/** A covered activity no longer in the register: the report shows its id, marked missing, with no invented content. */
+function removedActivity(id: string): CoveredActivity {
   return {
     id,
     code: '—',
