@@ -35,6 +35,9 @@ export const PERMISSIONS = [
   'privacy.read',
   'privacy.write',
   'privacy.approve',
+  'datasec.read',
+  'datasec.write',
+  'datasec.approve',
   'audit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -56,14 +59,17 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'privacy.read',
     'privacy.write',
     'privacy.approve',
+    'datasec.read',
+    'datasec.write',
+    'datasec.approve',
   ],
   // 安全管理员: accounts, roles and tokens; cannot read or edit the compliance data.
   security_admin: ['org.read', 'members.read', 'members.manage', 'tokens.manage'],
   // 审计管理员: reads and verifies the audit log (and who holds which role); changes nothing.
   audit_admin: ['org.read', 'members.read', 'audit.read'],
   // 测评人员 (external): reads the systems assigned to them and records their assessments,
-  // reviews colleagues' results and re-tests rectifications. No personal-information register:
-  // it is not their engagement.
+  // reviews colleagues' results and re-tests rectifications. No personal-information register
+  // and no data-security records (inventory, incidents): they are not their engagement.
   assessor: [
     'org.read',
     'systems.read',
@@ -85,6 +91,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'cii.write',
     'privacy.read',
     'privacy.write',
+    'datasec.read',
+    'datasec.write',
   ],
   viewer: [
     'org.read',
@@ -93,6 +101,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'assessments.read',
     'cii.read',
     'privacy.read',
+    'datasec.read',
   ],
 };
 

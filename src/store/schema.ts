@@ -587,6 +587,112 @@ export interface PrivacyActivitiesTable {
   updated_at: string;
 }
 
+export interface DataSecurityProfilesTable {
+  organisation_id: string;
+  data_enc: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface DataResourcesTable {
+  id: string;
+  organisation_id: string;
+  code: string;
+  name: string;
+  grade: string;
+  catalog_version: string;
+  data_enc: string;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImportantDataProvisionsTable {
+  id: string;
+  organisation_id: string;
+  code: string;
+  data_enc: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DataRiskAssessmentsTable {
+  id: string;
+  organisation_id: string;
+  year: number;
+  title: string;
+  status: string;
+  content_enc: string;
+  snapshot_enc: string | null;
+  completed_on: string | null;
+  completed_by: string | null;
+  reported_on: string | null;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DataRiskItemsTable {
+  id: string;
+  assessment_id: string;
+  organisation_id: string;
+  code: string;
+  status: string;
+  level: string;
+  due_on: string | null;
+  closed_on: string | null;
+  content_enc: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SecurityIncidentsTable {
+  id: string;
+  organisation_id: string;
+  code: string;
+  title: string;
+  found_at: string;
+  grade: string | null;
+  status: string;
+  content_enc: string;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AppChecksTable {
+  id: string;
+  organisation_id: string;
+  code: string;
+  name: string;
+  checked_on: string;
+  content_enc: string;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PiAuditsTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  kind: string;
+  status: string;
+  planned_on: string;
+  completed_on: string | null;
+  content_enc: string;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface PrivacyTransferBatchesTable {
   id: string;
   organisation_id: string;
@@ -664,6 +770,14 @@ export interface Database {
   privacy_activities: PrivacyActivitiesTable;
   privacy_transfer_batches: PrivacyTransferBatchesTable;
   privacy_pipias: PrivacyPipiasTable;
+  data_security_profiles: DataSecurityProfilesTable;
+  data_resources: DataResourcesTable;
+  important_data_provisions: ImportantDataProvisionsTable;
+  data_risk_assessments: DataRiskAssessmentsTable;
+  data_risk_items: DataRiskItemsTable;
+  security_incidents: SecurityIncidentsTable;
+  app_checks: AppChecksTable;
+  pi_audits: PiAuditsTable;
 }
 
 export type AssessmentRow = Selectable<AssessmentsTable>;

@@ -18,6 +18,7 @@ import * as gradingNarrative from './2026-12-09c-grading-narrative';
 import * as rectificationPlan from './2026-12-09d-rectification-plan';
 import * as documentOverrides from './2026-12-09e-document-overrides';
 import * as privacy from './2026-12-10a-privacy';
+import * as dataSecurity from './2026-12-11a-data-security';
 
 /** Migrations in code, one set for SQLite and PostgreSQL, keyed by date-prefixed name. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-09d-rectification-plan': rectificationPlan,
   '2026-12-09e-document-overrides': documentOverrides,
   '2026-12-10a-privacy': privacy,
+  '2026-12-11a-data-security': dataSecurity,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
