@@ -79,6 +79,10 @@ const pages = {
     () => import('./pages/privacy/PrivacyPage'),
     (m) => m.default,
   ),
+  dataSecurity: lazyPage(
+    () => import('./pages/data-security/DataSecurityPage'),
+    (m) => m.default,
+  ),
   catalog: lazyPage(
     () => import('./pages/catalog/CatalogPage'),
     (m) => m.CatalogPage,
@@ -119,6 +123,10 @@ const pages = {
     () => import('./pages/privacy/PipiaPage'),
     (m) => m.PipiaPage,
   ),
+  incident: lazyPage(
+    () => import('./pages/data-security/IncidentPage'),
+    (m) => m.IncidentPage,
+  ),
   notFound: lazyPage(
     () => import('./pages/NotFoundPage'),
     (m) => m.NotFoundPage,
@@ -139,7 +147,9 @@ const PAGE_PATHS: readonly (readonly [string, LazyPage])[] = [
   ['/o/:orgId/cii/:businessId', pages.ciiBusiness],
   ['/o/:orgId/privacy/pipias', pages.pipias],
   ['/o/:orgId/privacy/pipias/:pipiaId', pages.pipia],
+  ['/o/:orgId/data-security/incidents/:incidentId', pages.incident],
   ['/o/:orgId/privacy', pages.privacy],
+  ['/o/:orgId/data-security', pages.dataSecurity],
   ['/o/:orgId/catalog', pages.catalog],
   ['/o/:orgId/settings/members', pages.members],
   ['/o/:orgId/settings/organisation', pages.organisationProfile],
@@ -330,10 +340,26 @@ export function App() {
                   }
                 />
                 <Route
+                  path="data-security/incidents/:incidentId"
+                  element={
+                    <RequirePermission permission="datasec.read">
+                      <Lazy page={pages.incident} />
+                    </RequirePermission>
+                  }
+                />
+                <Route
                   path="privacy"
                   element={
                     <RequirePermission permission="privacy.read">
                       <Lazy page={pages.privacy} />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="data-security"
+                  element={
+                    <RequirePermission permission="datasec.read">
+                      <Lazy page={pages.dataSecurity} />
                     </RequirePermission>
                   }
                 />

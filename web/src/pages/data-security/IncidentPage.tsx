@@ -1,0 +1,4 @@
+/** 安全事件 detail page (route /o/:orgId/data-security/incidents/:incidentId). */
+export function IncidentPage() {
+  return null;
+}
