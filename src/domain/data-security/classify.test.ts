@@ -1,0 +1,279 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { shippedPiCategoryCatalog } from '../../catalogs/pi-categories';
+import {
+  classificationCounts,
+  classifyDataResource,
+  classifyDataResources,
+  findCatalogueEntry,
+} from './classify';
+import type { CatalogueEntry, ClassificationCatalog, DataResourceFacts } from './types';
+
+const PI = shippedPiCategoryCatalog().categories;
+
+const entry = (
+  e: Partial<CatalogueEntry> & Pick<CatalogueEntry, 'id' | 'catalogueId' | 'grade'>,
+): CatalogueEntry => ({
+  nameZh: e.id,
+  nameEn: e.id,
+  descriptionZh: '',
+  descriptionEn: '',
+  sectorLevel: null,
+  keywords: [],
+  piCategories: [],
+  threshold: null,
+  citation: { instrumentId: 'gbt-43697-2024', provisionId: 'annex-g' },
+  ...e,
+});
+
+/** A small hand-made catalog, so the rules are tested apart from the shipped data. */
+const CATALOG: ClassificationCatalog = {
+  version: 'test-1',
+  gradeRules: [
+    { object: 'national_security', degree: 'especially_serious', grade: 'core' },
+    { object: 'national_security', degree: 'serious', grade: 'core' },
+    { object: 'national_security', degree: 'general', grade: 'important' },
+    { object: 'public_interest', degree: 'especially_serious', grade: 'core' },
+    { object: 'public_interest', degree: 'serious', grade: 'important' },
+    { object: 'public_interest', degree: 'general', grade: 'general' },
+    { object: 'individual_rights', degree: 'especially_serious', grade: 'general' },
+    { object: 'individual_rights', degree: 'serious', grade: 'general' },
+  ],
+  sectors: [
+    { key: 'health', nameZh: '卫生健康', nameEn: 'Health' },
+    { key: 'automotive', nameZh: '汽车', nameEn: 'Automotive' },
+  ],
+  catalogues: [
+    {
+      id: 'health',
+      titleZh: '健康医疗数据目录',
+      titleEn: 'Health data catalogue',
+      sectors: ['health'],
+      instrumentId: 'gbt-39725-2020',
+      effectiveFrom: '2021-07-01',
+      effectiveTo: null,
+      provenance: 'derived',
+      entries: [
+        entry({
+          id: 'medical-records',
+          catalogueId: 'health',
+          grade: 'general',
+          nameZh: '病历数据',
+          nameEn: 'Medical records',
+          sectorLevel: '第3级',
+          keywords: ['病历', 'medical record'],
+          piCategories: ['medical_record'],
+        }),
+        entry({
+          id: 'population-health',
+          catalogueId: 'health',
+          grade: 'important',
+          nameZh: '区域人群健康数据',
+          nameEn: 'Population health data',
+          keywords: ['公共卫生'],
+        }),
+      ],
+    },
+    {
+      id: 'auto',
+      titleZh: '汽车数据目录',
+      titleEn: 'Automotive data catalogue',
+      sectors: ['automotive'],
+      instrumentId: 'cac-auto-data-2021',
+      effectiveFrom: '2021-10-01',
+      effectiveTo: null,
+      provenance: 'confirmed',
+      entries: [
+        entry({
+          id: 'pi-over-100k',
+          catalogueId: 'auto',
+          grade: 'important',
+          nameZh: '涉及个人信息主体超过10万人的个人信息',
+          nameEn: 'PI of more than 100,000 people',
+          threshold: { individuals: 100_000, inclusive: false },
+        }),
+      ],
+    },
+  ],
+};
+
+const facts = (f: Partial<DataResourceFacts> = {}): DataResourceFacts => ({
+  id: 'r1',
+  code: 'DR-1',
+  name: '资源',
+  description: null,
+  sector: null,
+  individuals: 0,
+  piCategories: [],
+  catalogueEntry: null,
+  impacts: [],
+  declaredGrade: null,
+  declaredOn: null,
+  crossBorder: false,
+  ...f,
+});
+
+describe('classifyDataResource', () => {
+  it('is general data by default, with a reason asking to check it', () => {
+    const c = classifyDataResource(facts(), CATALOG, PI);
+    assert.equal(c.grade, 'general');
+    assert.equal(c.decidedBy, 'default');
+    assert.equal(c.provisional, false);
+    assert.equal(c.personalInformation, 'none');
+    assert.match(c.reasonsZh[0]!, /默认为一般数据/);
+    assert.ok(c.citations.some((x) => x.instrumentId === 'dsl-2021'));
+  });
+
+  it('lets a declared grade prevail over a catalogue entry and the impact analysis', () => {
+    const c = classifyDataResource(
+      facts({
+        declaredGrade: 'important',
+        declaredOn: '2026-05-01',
+        catalogueEntry: 'health/medical-records',
+        impacts: [{ object: 'national_security', degree: 'serious', reason: null }],
+      }),
+      CATALOG,
+      PI,
+    );
+    assert.equal(c.grade, 'important');
+    assert.equal(c.decidedBy, 'declaration');
+    assert.equal(c.provisional, false);
+    assert.match(c.reasonsZh[0]!, /第二十九条/);
+    // The higher impact grade is flagged for review.
+    assert.ok(c.reasonsZh.some((r) => r.includes('核心数据') && r.includes('复核')));
+  });
+
+  it('takes the entry the owner chose; a keyword match alone only suggests', () => {
+    const chosen = classifyDataResource(
+      facts({ name: '患者病历', catalogueEntry: 'health/medical-records', sector: 'health' }),
+      CATALOG,
+      PI,
+    );
+    assert.equal(chosen.decidedBy, 'catalogue');
+    assert.equal(chosen.catalogueEntry?.id, 'medical-records');
+    assert.match(chosen.reasonsZh[0]!, /健康医疗数据目录》“病历数据”.*第3级/);
+
+    const suggested = classifyDataResource(
+      facts({ name: '区域公共卫生监测数据', sector: 'health' }),
+      CATALOG,
+      PI,
+    );
+    assert.equal(suggested.grade, 'general');
+    assert.equal(suggested.decidedBy, 'default');
+    assert.equal(suggested.catalogueEntry, null);
+    assert.ok(suggested.reasonsZh.some((r) => r.includes('health/population-health')));
+    assert.ok(suggested.reasonsEn.some((r) => r.includes('Population health data')));
+  });
+
+  it('applies a count threshold of the sector by itself (more than, not at least)', () => {
+    const at = classifyDataResource(
+      facts({ sector: 'automotive', individuals: 100_000, piCategories: ['name'] }),
+      CATALOG,
+      PI,
+    );
+    assert.equal(at.grade, 'general');
+    const over = classifyDataResource(
+      facts({ sector: 'automotive', individuals: 100_001, piCategories: ['name'] }),
+      CATALOG,
+      PI,
+    );
+    assert.equal(over.grade, 'important');
+    assert.equal(over.decidedBy, 'catalogue');
+    assert.equal(over.provisional, true);
+    assert.match(over.reasonsEn[0]!, /more than 100000/);
+    // Another sector's threshold does not apply.
+    const health = classifyDataResource(
+      facts({ sector: 'health', individuals: 500_000 }),
+      CATALOG,
+      PI,
+    );
+    assert.equal(health.grade, 'general');
+  });
+
+  it('grades by the highest judged impact and marks important/core provisional until declared', () => {
+    const c = classifyDataResource(
+      facts({
+        impacts: [
+          { object: 'individual_rights', degree: 'serious', reason: null },
+          { object: 'public_interest', degree: 'serious', reason: null },
+        ],
+      }),
+      CATALOG,
+      PI,
+    );
+    assert.equal(c.grade, 'important');
+    assert.equal(c.decidedBy, 'impact');
+    assert.equal(c.provisional, true);
+    assert.match(c.reasonsZh[0]!, /公共利益严重危害/);
+    assert.ok(
+      c.citations.some((x) => x.instrumentId === 'gbt-43697-2024' && x.provisionId === '6.3'),
+    );
+    assert.ok(
+      c.citations.some(
+        (x) => x.instrumentId === 'nds-regulations-2024' && x.provisionId === 'art-29',
+      ),
+    );
+    const core = classifyDataResource(
+      facts({ impacts: [{ object: 'national_security', degree: 'serious', reason: null }] }),
+      CATALOG,
+      PI,
+    );
+    assert.equal(core.grade, 'core');
+    // Impact with no harm beyond individuals: general, decided by the analysis.
+    const rights = classifyDataResource(
+      facts({
+        impacts: [{ object: 'individual_rights', degree: 'especially_serious', reason: null }],
+      }),
+      CATALOG,
+      PI,
+    );
+    assert.equal(rights.grade, 'general');
+    assert.equal(rights.decidedBy, 'impact');
+    assert.equal(rights.provisional, false);
+  });
+
+  it('says whether the resource holds general or sensitive personal information', () => {
+    assert.equal(
+      classifyDataResource(
+        facts({ piCategories: ['name', 'phone_number'], individuals: 10 }),
+        CATALOG,
+        PI,
+      ).personalInformation,
+      'general',
+    );
+    const s = classifyDataResource(
+      facts({ piCategories: ['name', 'medical_record'], individuals: 10 }),
+      CATALOG,
+      PI,
+    );
+    assert.equal(s.personalInformation, 'sensitive');
+    assert.ok(s.reasonsZh.some((r) => r.includes('医疗健康信息')));
+    assert.ok(
+      s.citations.some((x) => x.instrumentId === 'pipl-2021' && x.provisionId === 'art-28'),
+    );
+  });
+
+  it('names an unknown chosen entry and falls through to the next rule', () => {
+    const c = classifyDataResource(facts({ catalogueEntry: 'health/nope' }), CATALOG, PI);
+    assert.equal(c.decidedBy, 'default');
+    assert.ok(c.reasonsZh.some((r) => r.includes('health/nope')));
+    assert.equal(findCatalogueEntry(CATALOG, 'health/medical-records')?.nameZh, '病历数据');
+    assert.equal(findCatalogueEntry(CATALOG, 'nonsense'), undefined);
+  });
+
+  it('classifies many and counts them per grade and personal-information kind', () => {
+    const list = classifyDataResources(
+      [
+        facts(),
+        facts({ declaredGrade: 'core', declaredOn: null }),
+        facts({ piCategories: ['medical_record'] }),
+      ],
+      CATALOG,
+      PI,
+    );
+    const counts = classificationCounts(list);
+    assert.deepEqual(counts.grades, { general: 2, important: 0, core: 1 });
+    assert.equal(counts.provisional, 1);
+    assert.deepEqual(counts.personalInformation, { none: 2, general: 0, sensitive: 1 });
+  });
+});
