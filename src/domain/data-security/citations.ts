@@ -34,6 +34,8 @@ export const NDS = {
   annualRiskAssessment: cite('nds-regulations-2024', 'art-33'),
   importantDataExport: cite('nds-regulations-2024', 'art-37'),
   socialResponsibilityReport: cite('nds-regulations-2024', 'art-44'),
+  largePlatformCrossBorder: cite('nds-regulations-2024', 'art-45'),
+  largePlatformProhibitions: cite('nds-regulations-2024', 'art-46'),
   largePlatformDefinition: cite('nds-regulations-2024', 'art-62'),
   penaltyImportantData: cite('nds-regulations-2024', 'art-57'),
   penaltyGeneral: cite('nds-regulations-2024', 'art-55'),
@@ -43,9 +45,13 @@ export const NDS = {
 export const INCIDENT_MEASURES_2025 = {
   scope: cite('cac-incident-reporting-2025', 'art-2'),
   timeLimits: cite('cac-incident-reporting-2025', 'art-4'),
-  contents: cite('cac-incident-reporting-2025', 'art-5'),
-  followUp: cite('cac-incident-reporting-2025', 'art-6'),
-  closingReport: cite('cac-incident-reporting-2025', 'art-7'),
+  /** Art. 7: report contents; ¶2 allows items (1)–(2) first and the rest as follow-up (补报). */
+  contents: cite('cac-incident-reporting-2025', 'art-7'),
+  followUp: cite('cac-incident-reporting-2025', 'art-7'),
+  /** Art. 8: closing (summary) report within 30 days after handling ends, via the original channel. */
+  closingReport: cite('cac-incident-reporting-2025', 'art-8'),
+  /** Art. 10: failure to report is punished under other laws; heavier for late or concealed reports. */
+  reportingFailure: cite('cac-incident-reporting-2025', 'art-10'),
   gradingGuide: cite('cac-incident-reporting-2025', 'annex'),
 } as const;
 
@@ -63,8 +69,8 @@ export const PIPL_INCIDENT = cite('pipl-2021', 'art-57');
 export const GBT_43697 = {
   principles: cite('gbt-43697-2024', '4'),
   classification: cite('gbt-43697-2024', '5'),
-  gradingElements: cite('gbt-43697-2024', '6.2'),
-  gradingRules: cite('gbt-43697-2024', '6.3'),
+  gradingElements: cite('gbt-43697-2024', '6.3'),
+  gradingRules: cite('gbt-43697-2024', '6.5'),
   importantDataIdentification: cite('gbt-43697-2024', 'annex-g'),
 } as const;
 
@@ -73,9 +79,9 @@ export const GBT_20986 = cite('gbt-20986-2023', '5');
 
 /** App rules: necessary personal information (2021), unlawful collection (2019), GB/T 41391-2022. */
 export const APP_RULES = {
-  necessaryScope: cite('cac-app-necessary-pi-2021', 'art-4'),
-  noRefusalOfBasic: cite('cac-app-necessary-pi-2021', 'art-5'),
-  appTypes: cite('cac-app-necessary-pi-2021', 'art-5-types'),
+  necessaryScope: cite('cac-app-necessary-pi-2021', 'art-3'),
+  noRefusalOfBasic: cite('cac-app-necessary-pi-2021', 'art-4'),
+  appTypes: cite('cac-app-necessary-pi-2021', 'art-5'),
   identificationMethod: cite('app-unlawful-collection-method-2019', 'item-1'),
   noPublishedRules: cite('app-unlawful-collection-method-2019', 'item-1'),
   noStatedPurpose: cite('app-unlawful-collection-method-2019', 'item-2'),
@@ -83,7 +89,7 @@ export const APP_RULES = {
   unnecessaryCollection: cite('app-unlawful-collection-method-2019', 'item-4'),
   provisionWithoutConsent: cite('app-unlawful-collection-method-2019', 'item-5'),
   noDeletionOrCorrection: cite('app-unlawful-collection-method-2019', 'item-6'),
-  basicRequirements: cite('gbt-41391-2022', '4'),
+  basicRequirements: cite('gbt-41391-2022', '6'),
 } as const;
 
 /** 个人信息保护合规审计管理办法 (CAC Order No. 18, in force 2025-05-01). */

@@ -64,7 +64,11 @@ export interface SectorCatalogue {
 export interface ClassificationCatalog {
   readonly version: string;
   readonly gradeRules: readonly GradeRule[];
-  readonly sectors: readonly { readonly key: string; readonly nameZh: string; readonly nameEn: string }[];
+  readonly sectors: readonly {
+    readonly key: string;
+    readonly nameZh: string;
+    readonly nameEn: string;
+  }[];
   readonly catalogues: readonly SectorCatalogue[];
 }
 
@@ -106,9 +110,21 @@ export interface DataSecurityOrganisationFacts {
   readonly name: string;
   readonly isCiiOperator: boolean;
   /** Grades of its data resources (counts per grade) and the codes of important/core ones. */
-  readonly importantResources: readonly { readonly code: string; readonly name: string; readonly crossBorder: boolean; readonly declaredOn: IsoDate | null }[];
-  readonly coreResources: readonly { readonly code: string; readonly name: string }[];
+  readonly importantResources: readonly {
+    readonly code: string;
+    readonly name: string;
+    readonly crossBorder: boolean;
+    readonly declaredOn: IsoDate | null;
+  }[];
+  readonly coreResources: readonly {
+    readonly code: string;
+    readonly name: string;
+    readonly crossBorder?: boolean;
+    readonly declaredOn?: IsoDate | null;
+  }[];
   readonly totalIndividuals: number | null;
+  /** Any resource of the inventory (whatever its grade) is sent abroad (NDS Art. 45 for large platforms). */
+  readonly anyCrossBorder?: boolean;
   readonly importantDataDeclaredOn: IsoDate | null;
   readonly dataSecurityOfficer: string | null;
   readonly dataSecurityOfficerAppointedOn: IsoDate | null;
@@ -118,7 +134,11 @@ export interface DataSecurityOrganisationFacts {
   readonly monthlyActiveUsers: number | null;
   readonly majorImpactPlatform: boolean | null;
   readonly lastSocialResponsibilityReportOn: IsoDate | null;
-  readonly reorganisation: { readonly kind: string; readonly on: IsoDate; readonly disposalPlanReportedOn: IsoDate | null } | null;
+  readonly reorganisation: {
+    readonly kind: string;
+    readonly on: IsoDate;
+    readonly disposalPlanReportedOn: IsoDate | null;
+  } | null;
   /** Provisions of important data (NDS Art. 31) with their prior risk assessments. */
   readonly provisions: readonly {
     readonly code: string;
@@ -129,18 +149,35 @@ export interface DataSecurityOrganisationFacts {
     readonly statutoryDuty: boolean;
   }[];
   /** Annual data-security risk assessments: year, completed and reported dates. */
-  readonly riskAssessments: readonly { readonly year: number; readonly completedOn: IsoDate | null; readonly reportedOn: IsoDate | null }[];
+  readonly riskAssessments: readonly {
+    readonly year: number;
+    readonly completedOn: IsoDate | null;
+    readonly reportedOn: IsoDate | null;
+  }[];
   /** Outbound transfers of important data and whether a security assessment covers them. */
-  readonly importantDataTransfers: readonly { readonly id: string; readonly name: string; readonly assessmentApprovedOn: IsoDate | null }[];
+  readonly importantDataTransfers: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly assessmentApprovedOn: IsoDate | null;
+    /** Inventory resources the transfer carries (via the resources' privacyActivityCodes); absent: none known. */
+    readonly resourceCodes?: readonly string[];
+  }[];
   /** PI compliance audits: completed dates; regulator-ordered audits with their deadlines. */
-  readonly piAudits: readonly { readonly kind: 'self' | 'external' | 'regulator_ordered'; readonly completedOn: IsoDate | null; readonly orderedDeadline: IsoDate | null; readonly title: string; readonly id: string }[];
+  readonly piAudits: readonly {
+    readonly kind: 'self' | 'external' | 'regulator_ordered';
+    readonly completedOn: IsoDate | null;
+    readonly orderedDeadline: IsoDate | null;
+    readonly title: string;
+    readonly id: string;
+  }[];
 }
 
 /** A data-security duty of an organisation (same shape as PrivacyDuty; subject kinds differ). */
 export interface DataSecurityDuty {
   readonly ruleId: string;
   readonly subject: {
-    readonly kind: 'organisation' | 'resource' | 'provision' | 'transfer' | 'risk_assessment' | 'pi_audit';
+    readonly kind:
+      'organisation' | 'resource' | 'provision' | 'transfer' | 'risk_assessment' | 'pi_audit';
     readonly id: string;
     readonly name: string;
   };
@@ -179,7 +216,15 @@ export interface IncidentFacts {
   readonly criteriaMet: readonly string[];
   readonly involvesCii: boolean;
   readonly operatorKind: OperatorKind;
-  readonly piIncident: { readonly individuals: number; readonly notifiedAt: string | null; readonly notificationNotRequiredReason: string | null } | null;
-  readonly reports: readonly { readonly kind: 'initial' | 'follow_up' | 'closing'; readonly recipient: ReportRecipient; readonly submittedAt: string }[];
+  readonly piIncident: {
+    readonly individuals: number;
+    readonly notifiedAt: string | null;
+    readonly notificationNotRequiredReason: string | null;
+  } | null;
+  readonly reports: readonly {
+    readonly kind: 'initial' | 'follow_up' | 'closing';
+    readonly recipient: ReportRecipient;
+    readonly submittedAt: string;
+  }[];
   readonly handledAt: string | null;
 }
