@@ -338,8 +338,14 @@ export const RiskItemInputSchema = refusingControlCharacters(
   }),
 );
 export type RiskItemInput = z.infer<typeof RiskItemInputSchema>;
+/** Every field optional and without its default (a patch never resets what it leaves out). */
 export const RiskItemPatchSchema = refusingControlCharacters(
-  RiskItemObject.partial().extend({ version: z.number().int().min(1).max(MAX_INT) }),
+  RiskItemObject.extend({
+    dataResourceCodes: z.array(RecordCodeSchema).max(200),
+    status: z.enum(RISK_STATUSES),
+  })
+    .partial()
+    .extend({ version: z.number().int().min(1).max(MAX_INT) }),
 );
 export type RiskItemPatch = z.infer<typeof RiskItemPatchSchema>;
 
