@@ -218,24 +218,31 @@ export const DataSecurityProfilePatchSchema = refusingControlCharacters(
  * providing, entrusting or jointly processing), recorded on the profile's list.
  */
 export const PROVISION_KINDS = ['provide', 'entrust', 'joint'] as const;
-export const ImportantDataProvisionSchema = refusingControlCharacters(
-  z
-    .object({
-      code: RecordCodeSchema,
-      kind: z.enum(PROVISION_KINDS),
-      recipient: text(200),
-      dataResourceCodes: z.array(RecordCodeSchema).min(1).max(200),
-      /** Planned or actual start of the provision. */
-      startsOn: IsoDateSchema,
-      /** Risk assessment carried out before it (null: none yet). */
-      riskAssessedOn: IsoDateSchema.nullish(),
-      /** Art. 31 exception: the provision fulfils a statutory duty. */
-      statutoryDuty: z.boolean().default(false),
-      note: optionalText(1000),
-    })
-    .strict(),
-);
+const ImportantDataProvisionObject = z
+  .object({
+    code: RecordCodeSchema,
+    kind: z.enum(PROVISION_KINDS),
+    recipient: text(200),
+    dataResourceCodes: z.array(RecordCodeSchema).min(1).max(200),
+    /** Planned or actual start of the provision. */
+    startsOn: IsoDateSchema,
+    /** Risk assessment carried out before it (null: none yet). */
+    riskAssessedOn: IsoDateSchema.nullish(),
+    /** Art. 31 exception: the provision fulfils a statutory duty. */
+    statutoryDuty: z.boolean().default(false),
+    note: optionalText(1000),
+  })
+  .strict();
+export const ImportantDataProvisionSchema = refusingControlCharacters(ImportantDataProvisionObject);
 export type ImportantDataProvision = z.infer<typeof ImportantDataProvisionSchema>;
+/** A provision edit: every field optional (no defaults), with the version read. */
+export const ImportantDataProvisionPatchSchema = refusingControlCharacters(
+  ImportantDataProvisionObject.partial().extend({
+    statutoryDuty: z.boolean().optional(),
+    version: z.number().int().min(1).max(MAX_INT),
+  }),
+);
+export type ImportantDataProvisionPatch = z.infer<typeof ImportantDataProvisionPatchSchema>;
 
 // ——— Risk assessments (NDS Art. 33; DSL Art. 30) ———
 
