@@ -718,13 +718,14 @@ export interface DataResourceDto extends DataResourceInput {
 
 export interface IncidentReportingDutyDto {
   readonly id: string;
-  /** `initial` | `escalation` | `follow_up` | `closing` | `notify_individuals` | `pre_2025_report`. */
+  /** `initial` | `escalation` | `follow_up` | `closing` | `notify_pi_authority` | `notify_individuals` | `pre_2025_report`. */
   readonly kind: string;
   readonly recipients: readonly ReportRecipient[];
   readonly titleZh: string;
   readonly titleEn: string;
-  /** Who must act: the operator, or the department/office escalating (for information). */
-  readonly actor: 'operator' | 'protection_department' | 'own_cyber_affairs_office';
+  /** Who must act: the operator, or the department/office/provincial CAC escalating (for information). */
+  readonly actor:
+    'operator' | 'protection_department' | 'own_cyber_affairs_office' | 'provincial_cac';
   /** ISO instant (UTC, `Z`) the duty falls due; null where the source sets no hour count. */
   readonly dueAt: string | null;
   /** ISO 8601 duration after the trigger (PT1H, PT2H, PT4H, PT30M …) or an EventDeadline marker. */
@@ -742,7 +743,11 @@ export interface IncidentDto extends IncidentInput {
   readonly version: number;
   readonly suggestedGrade: IncidentGrade;
   /** Criteria of the grading guide the measures meet (and those the user ticked). */
-  readonly criteriaFound: readonly { readonly id: string; readonly grade: IncidentGrade; readonly source: string }[];
+  readonly criteriaFound: readonly {
+    readonly id: string;
+    readonly grade: IncidentGrade;
+    readonly source: string;
+  }[];
   readonly operatorKind: OperatorKind;
   /** `2025-measures` (found on/after 2025-11-01) or `pre-2025`. */
   readonly regime: string;
