@@ -6,6 +6,7 @@ import {
   ClusterOutlined,
   DeploymentUnitOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   FileSearchOutlined,
   LockOutlined,
   SafetyCertificateOutlined,
@@ -30,6 +31,7 @@ const ICONS: Record<string, ReactNode> = {
   assessments: <FileSearchOutlined />,
   cii: <DeploymentUnitOutlined />,
   privacy: <LockOutlined />,
+  dataSecurity: <DatabaseOutlined />,
   catalog: <BookOutlined />,
   members: <TeamOutlined />,
   roles: <TableOutlined />,
@@ -41,8 +43,16 @@ const ICONS: Record<string, ReactNode> = {
 const CII_SECTION: Section = { key: 'cii', path: 'cii', permission: 'cii.read' };
 /** 个人信息保护 (personal information), after CII. */
 const PRIVACY_SECTION: Section = { key: 'privacy', path: 'privacy', permission: 'privacy.read' };
+/** 数据安全 (data security), after personal information. */
+const DATA_SECURITY_SECTION: Section = {
+  key: 'dataSecurity',
+  path: 'data-security',
+  permission: 'datasec.read',
+};
 const withCii = (sections: readonly Section[]): Section[] =>
-  sections.flatMap((s) => (s.key === 'assessments' ? [s, CII_SECTION, PRIVACY_SECTION] : [s]));
+  sections.flatMap((s) =>
+    s.key === 'assessments' ? [s, CII_SECTION, PRIVACY_SECTION, DATA_SECURITY_SECTION] : [s],
+  );
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -58,7 +68,9 @@ export function AppLayout() {
       ? CII_SECTION.key
       : first === PRIVACY_SECTION.path
         ? PRIVACY_SECTION.key
-        : (sectionOf(rest)?.key ?? 'dashboard');
+        : first === DATA_SECURITY_SECTION.path
+          ? DATA_SECURITY_SECTION.key
+          : (sectionOf(rest)?.key ?? 'dashboard');
 
   // Only what the role may open is listed (the server refuses the rest anyway).
   const item = (s: Section) => ({
@@ -71,7 +83,9 @@ export function AppLayout() {
             ? 'cii.nav'
             : s.key === PRIVACY_SECTION.key
               ? 'privacy.nav'
-              : `nav.${s.key}`,
+              : s.key === DATA_SECURITY_SECTION.key
+                ? 'dataSecurity.nav'
+                : `nav.${s.key}`,
         )}
       </Link>
     ),

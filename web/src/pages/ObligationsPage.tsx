@@ -8,6 +8,7 @@ import { usePrivacyDuties } from '../api/privacy-hooks';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { MissingFactsCard } from '../components/obligations/MissingFactsCard';
 import { ObligationTable } from '../components/obligations/ObligationTable';
+import { DataSecurityDutiesCard } from '../components/obligations/DataSecurityDutiesCard';
 import { PrivacyDutiesCard } from '../components/obligations/PrivacyDutiesCard';
 import { compareDuties, dutyState } from '../components/privacy/duty-order';
 import { ReportDownloads } from '../components/reports/ReportDownloads';
@@ -38,6 +39,8 @@ export function ObligationsPage() {
   const canReadPrivacy = useCan('privacy.read');
   const showPrivacy = canReadPrivacy && !systemId;
   const duties = usePrivacyDuties(organisation.id, asOf, { enabled: showPrivacy });
+  // Data-security duties likewise: the organisation's, for roles that read 数据安全.
+  const showDataSecurity = useCan('datasec.read') && !systemId;
 
   const update = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -164,6 +167,7 @@ export function ObligationsPage() {
           error={duties.isError ? duties.error : null}
         />
       )}
+      {showDataSecurity && <DataSecurityDutiesCard orgId={organisation.id} asOf={asOf} />}
       {canReadPrivacy && systemId && (
         <Typography.Text type="secondary" data-testid="calendar-privacy-hidden">
           {t('obligation.privacy.systemChosen')}
