@@ -36,6 +36,9 @@ import { PRACTITIONER } from './practitioner';
 import { PRIVACY_SCHEMA } from './privacy';
 import { PRIVACY_REGISTER } from './privacy-register';
 import { PIPIA } from './pipia';
+import { DATA_RISK } from './data-risk';
+import { APP_CHECK } from './app-check';
+import { INCIDENTS } from './incidents';
 import { TEMPLATE } from './template';
 import type { Lang, Params, WordTable, Words } from './types';
 import { VERIFICATION, VERIFICATION_FORMAT, VERIFICATION_SEVERITY } from './verification';
@@ -52,6 +55,9 @@ export * from './practitioner';
 export * from './privacy';
 export * from './privacy-register';
 export * from './pipia';
+export * from './data-risk';
+export * from './app-check';
+export * from './incidents';
 export * from './compensation';
 export * from './rectification-plan';
 export * from './template';
@@ -90,6 +96,9 @@ const AREAS = {
   privacy_schema: PRIVACY_SCHEMA,
   privacy_register: PRIVACY_REGISTER,
   pipia: PIPIA,
+  data_risk: DATA_RISK,
+  app_check: APP_CHECK,
+  incidents: INCIDENTS,
   wording: WORDING,
   workbook_xlsx: WORKBOOK_XLSX,
   compensation: COMPENSATION,
@@ -124,6 +133,9 @@ const MESSAGE_AREAS = [
   'privacy_schema',
   'privacy_register',
   'pipia',
+  'data_risk',
+  'app_check',
+  'incidents',
   'wording',
   'workbook_xlsx',
   'compensation',
