@@ -565,7 +565,8 @@ const AppCheckObject = z
     /** App type of the 2021 necessary-information rules (catalog id) or null when none fits. */
     appType: optionalText(60),
     platform: z.enum(APP_PLATFORMS),
-    version: optionalText(50),
+    /** The app's own version (e.g. 5.2.1); `version` is the record's. */
+    appVersion: optionalText(50),
     /** Package name / bundle id / mini-program id. */
     packageId: optionalText(200),
     checkedOn: IsoDateSchema,

@@ -108,6 +108,9 @@ export const AUDIT_ACTION = {
   'privacy.pipia.submit': { zh: '提交影响评估审核', en: 'Submit impact assessment' },
   'privacy.pipia.review': { zh: '审核影响评估（同意）', en: 'Review impact assessment (agree)' },
   'privacy.pipia.return': { zh: '退回影响评估', en: 'Return impact assessment' },
+  'datasec.app_check.create': { zh: '新建 App 个人信息收集检查', en: 'New app check' },
+  'datasec.app_check.update': { zh: '修改 App 个人信息收集检查', en: 'Edit app check' },
+  'datasec.app_check.delete': { zh: '删除 App 个人信息收集检查', en: 'Delete app check' },
   'privacy.pipia.approve': { zh: '批准影响评估', en: 'Approve impact assessment' },
   'privacy.pipia.delete': { zh: '删除影响评估', en: 'Delete impact assessment' },
 } as const satisfies WordTable;
@@ -146,6 +149,7 @@ export const AUDIT_ENTITY = {
   privacy_activity: { zh: '个人信息处理活动', en: 'Processing activity' },
   privacy_transfer_batch: { zh: '出境批次', en: 'Transfer batch' },
   privacy_pipia: { zh: '个人信息保护影响评估', en: 'Impact assessment (PIPIA)' },
+  app_check: { zh: 'App 个人信息收集检查', en: 'App check' },
 } as const satisfies WordTable;
 
 /** Fields of the audit log's before/after changes: the columns of the audited rows. */
