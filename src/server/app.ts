@@ -22,7 +22,11 @@ import { membersRoutes } from './routes/members.routes';
 import { obligationsRoutes } from './routes/obligations.routes';
 import { organisationsRoutes } from './routes/organisations.routes';
 import { pipiaRoutes } from './routes/pipia.routes';
+import { dataSecurityDutiesRoutes } from './routes/data-security-duties.routes';
+import { piAuditsRoutes } from './routes/pi-audits.routes';
+import { dataRiskRoutes } from './routes/data-risk.routes';
 import { privacyRoutes } from './routes/privacy.routes';
+import { dataSecurityRoutes } from './routes/data-security.routes';
 import { reportsRoutes } from './routes/reports.routes';
 import { assessmentsRoutes } from './routes/assessments.routes';
 import { catalogRoutes } from './routes/catalog.routes';
@@ -159,6 +163,10 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     documentTemplateRoutes,
     privacyRoutes,
     pipiaRoutes,
+    dataSecurityDutiesRoutes,
+    piAuditsRoutes,
+    dataRiskRoutes,
+    dataSecurityRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api' });
   }
