@@ -101,7 +101,7 @@ export interface DataSecurityDutiesDto {
   duties: DataSecurityDutyDto[];
 }
 
-export type RiskLevel = 'high' | 'medium' | 'low';
+export type RiskLevel = 'critical' | 'high' | 'medium' | 'low';
 
 export interface RiskView extends RiskItemInput {
   id: string;
@@ -116,25 +116,50 @@ export interface RiskView extends RiskItemInput {
   assessmentTitle?: string;
 }
 
+/** Risks of an assessment counted (src/domain/data-security/risk.ts summariseRisks). */
+export interface RiskSummaryDto {
+  total: number;
+  open: number;
+  byLevel: Partial<Record<RiskLevel, number>>;
+  openHighOrCritical?: number;
+}
+
+/** A required part of the annual report still missing (NDS Art. 33 ¶1; DSL Art. 30). */
+export interface MissingPartDto {
+  part: string;
+  path: string;
+  messageZh: string;
+  messageEn: string;
+}
+
 export interface AssessmentView extends RiskAssessmentInput {
   id: string;
   version: number;
   status: RiskAssessmentStatus;
   completedOn?: string | null;
+  completedByName?: string | null;
   reportedOn?: string | null;
-  reportedTo?: string | null;
-  recipient?: string | null;
-  reportReference?: string | null;
-  reference?: string | null;
-  risks?: RiskView[];
-  riskCounts?: Partial<Record<RiskLevel, number>>;
-  openRisks?: number;
+  report?: { reportedOn: string; recipient: string; reference: string | null } | null;
+  reopenings?: { reason: string; at: string; displayName: string | null }[];
+  missingParts?: MissingPartDto[];
+  snapshot?: {
+    takenAt: string;
+    resources: number;
+    important: number;
+    core: number;
+    provisions: number;
+  } | null;
+  risks?: RiskSummaryDto;
+  overdueRisks?: number;
+  riskItems?: RiskView[];
   updatedAt?: string;
 }
 
 export interface AuditView extends PiAuditInput {
   id: string;
   version: number;
+  openFindings?: number;
+  overdueFindings?: number;
   updatedAt?: string;
 }
 
@@ -144,6 +169,10 @@ export interface DataImportResult {
   resources?: { created: number; updated: number; unchanged?: number };
   provisions?: { created: number; updated: number; unchanged?: number };
   profile?: 'unchanged' | 'saved' | 'absent' | string;
+  /** Grades of the imported resources after the import. */
+  grades?: { general: number; important: number; core: number };
+  /** Parts of the file this import does not write. */
+  ignored?: { profile: boolean; provisions: number };
   [key: string]: unknown;
 }
 

@@ -134,6 +134,19 @@ export function InventoryImportExport({ orgId, canWrite }: { orgId: string; canW
                       })}
                     </span>
                   )}
+                  {staged.preview.grades && (
+                    <span data-testid="datasec-import-grades">
+                      {t('dataSecurity.import.grades', staged.preview.grades)}
+                    </span>
+                  )}
+                  {staged.preview.ignored &&
+                    (staged.preview.ignored.profile || staged.preview.ignored.provisions > 0) && (
+                      <Typography.Text type="warning">
+                        {t('dataSecurity.import.ignored', {
+                          provisions: staged.preview.ignored.provisions,
+                        })}
+                      </Typography.Text>
+                    )}
                   {staged.preview.profile === 'saved' && (
                     <Typography.Text type="secondary">
                       {t('dataSecurity.import.profileSaved')}

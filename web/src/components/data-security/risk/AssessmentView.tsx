@@ -37,6 +37,7 @@ import {
   useTransitionAssessment,
 } from '../../../api/data-security-hooks';
 import { DATE_FORMAT, todayInBeijing, toIsoDate } from '../../../lib/dates';
+import { pick } from '../../../lib/language';
 import { ApiErrorAlert } from '../../ApiErrorAlert';
 import { RiskDrawer } from './RiskDrawer';
 import { DueCell, RiskLevelTag, STATUS_COLOURS } from './risk-labels';
@@ -135,7 +136,7 @@ export function AssessmentView({
     }
   };
 
-  const riskRows = risks.data ?? a.risks ?? [];
+  const riskRows = risks.data ?? a.riskItems ?? [];
   const current = editing === 'new' ? undefined : (editing ?? undefined);
   const lang = i18n.language.startsWith('zh') ? 'zh' : 'en';
   const approveButton = (
@@ -209,6 +210,24 @@ export function AssessmentView({
         }
       >
         {transition.error != null && !dialog && <ApiErrorAlert error={transition.error} />}
+        {a.status === 'draft' && (a.missingParts?.length ?? 0) > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="assessment-missing"
+            title={t('dataSecurity.assessment.missing', { count: a.missingParts!.length })}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                {a.missingParts!.map((m) => (
+                  <li key={`${m.part}-${m.path}`}>
+                    {pick(i18n.language, m.messageZh, m.messageEn)}
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        )}
         <Descriptions
           size="small"
           column={3}
@@ -240,10 +259,25 @@ export function AssessmentView({
             {
               key: 'reported',
               label: t('dataSecurity.field.reportedOn'),
-              children: a.reportedOn
-                ? `${a.reportedOn} · ${a.reportedTo ?? a.recipient ?? ''}${(a.reportReference ?? a.reference) ? ` · ${a.reportReference ?? a.reference}` : ''}`
-                : t('common.none'),
+              children: a.report
+                ? [a.report.reportedOn, a.report.recipient, a.report.reference]
+                    .filter(Boolean)
+                    .join(' · ')
+                : (a.reportedOn ?? t('common.none')),
             },
+            ...(a.snapshot
+              ? [
+                  {
+                    key: 'snapshot',
+                    label: t('dataSecurity.assessment.snapshot'),
+                    children: t('dataSecurity.assessment.snapshotText', {
+                      resources: a.snapshot.resources,
+                      important: a.snapshot.important,
+                      core: a.snapshot.core,
+                    }),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

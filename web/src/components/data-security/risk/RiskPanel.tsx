@@ -34,12 +34,12 @@ import { zodProblems } from '../../privacy/form-errors';
 import { AssessmentView } from './AssessmentView';
 import { DueCell, LEVEL_COLOURS, RiskLevelTag, STATUS_COLOURS } from './risk-labels';
 
-const LEVELS: RiskLevel[] = ['high', 'medium', 'low'];
+const LEVELS: RiskLevel[] = ['critical', 'high', 'medium', 'low'];
 
 function levelCounts(a: Assessment): Partial<Record<RiskLevel, number>> {
-  if (a.riskCounts) return a.riskCounts;
+  if (a.risks) return a.risks.byLevel;
   const c: Partial<Record<RiskLevel, number>> = {};
-  for (const r of a.risks ?? []) if (r.level) c[r.level] = (c[r.level] ?? 0) + 1;
+  for (const r of a.riskItems ?? []) if (r.level) c[r.level] = (c[r.level] ?? 0) + 1;
   return c;
 }
 

@@ -4,6 +4,7 @@ import type { RiskLevel, RiskView } from '../../../api/data-security-client';
 import { todayInBeijing } from '../../../lib/dates';
 
 export const LEVEL_COLOURS: Record<RiskLevel, string> = {
+  critical: 'magenta',
   high: 'red',
   medium: 'orange',
   low: 'green',
