@@ -35,6 +35,7 @@ import {
 import { PRACTITIONER } from './practitioner';
 import { PRIVACY_SCHEMA } from './privacy';
 import { PRIVACY_REGISTER } from './privacy-register';
+import { DATA_DUTIES } from './data-duties';
 import { PIPIA } from './pipia';
 import { DATA_RISK } from './data-risk';
 import { APP_CHECK } from './app-check';
@@ -54,6 +55,7 @@ export * from './wording';
 export * from './practitioner';
 export * from './privacy';
 export * from './privacy-register';
+export * from './data-duties';
 export * from './pipia';
 export * from './data-risk';
 export * from './app-check';
@@ -95,6 +97,7 @@ const AREAS = {
   practitioner: PRACTITIONER,
   privacy_schema: PRIVACY_SCHEMA,
   privacy_register: PRIVACY_REGISTER,
+  data_duties: DATA_DUTIES,
   pipia: PIPIA,
   data_risk: DATA_RISK,
   app_check: APP_CHECK,
@@ -132,6 +135,7 @@ const MESSAGE_AREAS = [
   'practitioner',
   'privacy_schema',
   'privacy_register',
+  'data_duties',
   'pipia',
   'data_risk',
   'app_check',
