@@ -24,8 +24,6 @@ import { organisationsRoutes } from './routes/organisations.routes';
 import { pipiaRoutes } from './routes/pipia.routes';
 import { dataSecurityDutiesRoutes } from './routes/data-security-duties.routes';
 import { piAuditsRoutes } from './routes/pi-audits.routes';
-import { dataSecurityDutiesRoutes } from './routes/data-security-duties.routes';
-import { piAuditsRoutes } from './routes/pi-audits.routes';
 import { dataRiskRoutes } from './routes/data-risk.routes';
 import { privacyRoutes } from './routes/privacy.routes';
 import { dataSecurityRoutes } from './routes/data-security.routes';
@@ -165,8 +163,6 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     documentTemplateRoutes,
     privacyRoutes,
     pipiaRoutes,
-    dataSecurityDutiesRoutes,
-    piAuditsRoutes,
     dataSecurityDutiesRoutes,
     piAuditsRoutes,
     dataRiskRoutes,
