@@ -26,6 +26,7 @@ import { dataSecurityDutiesRoutes } from './routes/data-security-duties.routes';
 import { piAuditsRoutes } from './routes/pi-audits.routes';
 import { dataRiskRoutes } from './routes/data-risk.routes';
 import { privacyRoutes } from './routes/privacy.routes';
+import { incidentsRoutes } from './routes/incidents.routes';
 import { dataSecurityRoutes } from './routes/data-security.routes';
 import { reportsRoutes } from './routes/reports.routes';
 import { assessmentsRoutes } from './routes/assessments.routes';
@@ -163,6 +164,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     documentTemplateRoutes,
     privacyRoutes,
     pipiaRoutes,
+    incidentsRoutes,
     dataSecurityDutiesRoutes,
     piAuditsRoutes,
     dataRiskRoutes,
