@@ -3,6 +3,7 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { AuditsPanel } from '../../components/data-security/audits/AuditsPanel';
+import { IncidentsPanel } from '../../components/data-security/incidents/IncidentsPanel';
 import { ImportantDataPanel } from '../../components/data-security/duties/ImportantDataPanel';
 import { ResourcesPanel } from '../../components/data-security/inventory/ResourcesPanel';
 import { RiskPanel } from '../../components/data-security/risk/RiskPanel';
@@ -12,30 +13,19 @@ import { todayInBeijing } from '../../lib/dates';
 const TABS = ['resources', 'important', 'risk', 'incidents', 'apps', 'audits'] as const;
 type Tab = (typeof TABS)[number];
 
-type PanelProps = { orgId: string; canWrite: boolean };
+type PanelProps = { orgId: string };
 
 /**
- * The incident and app-check panels are built separately (web/src/components/data-security/
- * incidents, app-checks); loaded with the tab that shows them.
+ * The app-check panel is built separately (web/src/components/data-security/app-checks); loaded
+ * with its tab, and a placeholder shows until it is there.
  */
-const panels = import.meta.glob<{ [name: string]: ComponentType<PanelProps> }>([
-  '../../components/data-security/incidents/IncidentsPanel.tsx',
+const panels = import.meta.glob<{ [name: string]: ComponentType<PanelProps> }>(
   '../../components/data-security/app-checks/AppChecksPanel.tsx',
-]);
-function lazyPanel(path: string, name: string) {
-  const load = panels[path];
-  return load
-    ? lazy(async () => ({ default: (await load())[name] as ComponentType<PanelProps> }))
-    : null;
-}
-const IncidentsPanel = lazyPanel(
-  '../../components/data-security/incidents/IncidentsPanel.tsx',
-  'IncidentsPanel',
 );
-const AppChecksPanel = lazyPanel(
-  '../../components/data-security/app-checks/AppChecksPanel.tsx',
-  'AppChecksPanel',
-);
+const loadAppChecks = panels['../../components/data-security/app-checks/AppChecksPanel.tsx'];
+const AppChecksPanel = loadAppChecks
+  ? lazy(async () => ({ default: (await loadAppChecks()).AppChecksPanel! }))
+  : null;
 
 /**
  * 数据安全: the data inventory and its classification (数据资源), important-data duties
@@ -68,7 +58,7 @@ export default function DataSecurityPage() {
   const hosted = (Panel: ComponentType<PanelProps> | null) =>
     Panel ? (
       <Suspense fallback={<Spin />}>
-        <Panel orgId={orgId} canWrite={canWrite} />
+        <Panel orgId={orgId} />
       </Suspense>
     ) : (
       <Typography.Text type="secondary">{t('dataSecurity.comingSoon')}</Typography.Text>
@@ -112,7 +102,7 @@ export default function DataSecurityPage() {
           {
             key: 'incidents',
             label: t('dataSecurity.tab.incidents'),
-            children: hosted(IncidentsPanel),
+            children: <IncidentsPanel orgId={orgId} />,
           },
           { key: 'apps', label: t('dataSecurity.tab.apps'), children: hosted(AppChecksPanel) },
           {
