@@ -30,6 +30,7 @@ import { classify } from './categories';
 import { privacyFacts, type FactsOptions, type PrivacyFacts } from './facts';
 import { storedFacts } from './file';
 import { penaltyEntries, type PenaltyEntry } from './penalties';
+import { withDataSecurityRecords } from '../data-security/pi-audits/queries';
 
 /** Labels citations (knowledge base): a CitationDto keeps instrumentId and provisionId. */
 export type Label = (c: Citation) => Citation;
@@ -229,8 +230,9 @@ export async function dutiesQuery(
     .select('name')
     .where('id', '=', organisationId)
     .executeTakeFirst();
+  // The PI compliance audits and the data security officer recorded under data security count too.
   return dutiesOfRegister(
-    file,
+    await withDataSecurityRecords(ctx, organisationId, file, asOf),
     asOf,
     {
       organisationId,
