@@ -12,6 +12,8 @@ import type { AppContext } from '../../app/context';
 import { systemBaseline } from '../../app/systems/baseline';
 import { FILING_FORM_OPTIONS } from '../../catalogs/filing-form';
 import { shippedFtzCatalog } from '../../catalogs/ftz-negative-lists';
+import { shippedIncidentGrading } from '../../catalogs/incident-grading';
+import { REPORTING_ROWS } from '../../domain/data-security/incidents';
 import { shippedPenaltyCatalog } from '../../catalogs/penalties';
 import { piCategoriesForClients } from '../../catalogs/pi-categories';
 import {
@@ -271,6 +273,30 @@ export const catalogRoutes =
       async () => {
         const catalog = shippedFtzCatalog();
         return { version: catalog.version, items: catalog.lists, total: catalog.lists.length };
+      },
+    );
+
+    app.get(
+      '/catalog/incident-grading',
+      {
+        config: signedIn,
+        schema: {
+          tags,
+          summary:
+            'Incident grading criteria (网络安全事件分级指南, annex of the 2025 incident-reporting Measures; source final-2025 or draft-2023), the Art. 4 reporting rows and the GB/T 20986-2023 incident classes',
+        },
+      },
+      async () => {
+        const catalog = shippedIncidentGrading();
+        return {
+          version: catalog.version,
+          items: catalog.criteria.map((c) => ({ ...c, citation: ctx.labelCitation(c.citation) })),
+          total: catalog.criteria.length,
+          types: catalog.types,
+          typesProvenance: catalog.typesProvenance,
+          typesCitation: ctx.labelCitation(catalog.typesCitation),
+          reportingRows: Object.values(REPORTING_ROWS),
+        };
       },
     );
 
