@@ -23,6 +23,7 @@ import { wordingRouteFixtures } from './wording-fixtures';
 import { attachmentRouteFixtures, samplePng } from './attachment-samples';
 import { documentTemplateRouteFixtures } from './document-template-fixtures';
 import { pipiaRouteFixtures } from './pipia-fixtures';
+import { incidentRouteFixtures } from './incidents-fixtures';
 import { STRONG_PASSWORD, startHarness, type Client, type Harness } from './harness';
 
 type Fixture = (who: Client) => Promise<InjectOptions>;
@@ -587,6 +588,8 @@ for (const dialect of TEST_DIALECTS) {
       ...documentTemplateRouteFixtures({ org, ownerJson }),
       // Personal-information impact assessments (pipia-fixtures.ts).
       ...pipiaRouteFixtures({ harness: () => h!, org, ownerJson }),
+      // The incident register (incidents-fixtures.ts).
+      ...incidentRouteFixtures({ org, ownerJson }),
     };
 
     /** Requests for the routes that are not organisation-scoped. */
@@ -647,6 +650,9 @@ for (const dialect of TEST_DIALECTS) {
       'GET /api/catalog/penalties': async () => ({ url: '/api/catalog/penalties' }),
       'GET /api/catalog/ftz-negative-lists': async () => ({
         url: '/api/catalog/ftz-negative-lists',
+      }),
+      'GET /api/catalog/incident-grading': async () => ({
+        url: '/api/catalog/incident-grading',
       }),
       'GET /api/audit': async () => ({ url: '/api/audit' }),
       'GET /api/audit/verify': async () => ({ url: '/api/audit/verify' }),
