@@ -647,8 +647,13 @@ export const PiAuditInputSchema = refusingControlCharacters(
   }),
 );
 export type PiAuditInput = z.infer<typeof PiAuditInputSchema>;
+/** Every field optional and without its default (a patch never resets status or findings). */
 export const PiAuditPatchSchema = refusingControlCharacters(
-  PiAuditObject.partial().extend({ version: z.number().int().min(1).max(MAX_INT) }),
+  PiAuditObject.partial().extend({
+    status: z.enum(PI_AUDIT_STATUSES).optional(),
+    findings: z.array(PiAuditFindingSchema).max(DATASEC_LIMITS.findingsPerAudit).optional(),
+    version: z.number().int().min(1).max(MAX_INT),
+  }),
 );
 export type PiAuditPatch = z.infer<typeof PiAuditPatchSchema>;
 
