@@ -74,6 +74,9 @@ function DutyCard({ duty, now }: { duty: IncidentDutyView; now: number }) {
       <Space orientation="vertical" size={6} style={{ width: '100%' }}>
         <Space size={[4, 4]} wrap data-testid="duty-recipients">
           <Typography.Text type="secondary">{t('incidents.recipients')}</Typography.Text>
+          {duty.recipients.length === 0 && duty.kind === 'notify_individuals' && (
+            <Tag>{t('incidents.individualsRecipient')}</Tag>
+          )}
           {duty.recipients.map((r) => (
             <Tag key={r} color={informational ? undefined : 'geekblue'}>
               {t(`incidents.recipient.${r}`)}
