@@ -23,6 +23,10 @@ import { wordingRouteFixtures } from './wording-fixtures';
 import { attachmentRouteFixtures, samplePng } from './attachment-samples';
 import { documentTemplateRouteFixtures } from './document-template-fixtures';
 import { pipiaRouteFixtures } from './pipia-fixtures';
+import { dataRiskRouteFixtures } from './data-risk-fixtures';
+import { dataDutiesRouteFixtures } from './data-duties-fixtures';
+import { dataInventoryRouteFixtures } from './data-inventory-fixtures';
+import { appCheckRouteFixtures } from './app-checks-fixtures';
 import { incidentRouteFixtures } from './incidents-fixtures';
 import { STRONG_PASSWORD, startHarness, type Client, type Harness } from './harness';
 
@@ -588,8 +592,16 @@ for (const dialect of TEST_DIALECTS) {
       ...documentTemplateRouteFixtures({ org, ownerJson }),
       // Personal-information impact assessments (pipia-fixtures.ts).
       ...pipiaRouteFixtures({ harness: () => h!, org, ownerJson }),
+      // Annual data-security risk assessments and their risks (data-risk-fixtures.ts).
+      ...dataRiskRouteFixtures({ harness: () => h!, org, ownerJson }),
+      // Data-security profile, provisions, duties and PI audits (data-duties-fixtures.ts).
+      ...dataDutiesRouteFixtures({ org, ownerJson }),
+      // The data inventory (data-inventory-fixtures.ts).
+      ...dataInventoryRouteFixtures({ org, ownerJson }),
       // The incident register (incidents-fixtures.ts).
       ...incidentRouteFixtures({ org, ownerJson }),
+      // App personal-information collection checks (app-checks-fixtures.ts).
+      ...appCheckRouteFixtures({ org, ownerJson }),
     };
 
     /** Requests for the routes that are not organisation-scoped. */
@@ -644,6 +656,12 @@ for (const dialect of TEST_DIALECTS) {
         url: '/api/catalog/filing-form-options',
       }),
       'GET /api/catalog/pi-categories': async () => ({ url: '/api/catalog/pi-categories' }),
+      'GET /api/catalog/app-necessary-pi': async () => ({
+        url: '/api/catalog/app-necessary-pi',
+      }),
+      'GET /api/catalog/data-classification': async () => ({
+        url: '/api/catalog/data-classification',
+      }),
       'GET /api/catalog/pipia-questionnaire': async () => ({
         url: '/api/catalog/pipia-questionnaire',
       }),

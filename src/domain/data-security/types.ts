@@ -24,6 +24,8 @@ export interface GradeRule {
   readonly object: ImpactObject;
   readonly degree: HarmLevel;
   readonly grade: DataGrade;
+  /** How sure we are of this cell of the table (optional; the catalog loader always sets it). */
+  readonly provenance?: Provenance;
 }
 
 /** One entry of a published sector catalogue (or the standard's own examples). */
@@ -46,6 +48,8 @@ export interface CatalogueEntry {
   /** A count threshold that makes it apply (e.g. PI of more than 100,000 people), with its meaning. */
   readonly threshold: { readonly individuals: number; readonly inclusive: boolean } | null;
   readonly citation: Citation;
+  /** How sure we are of the entry's grade and wording (optional; defaults to the catalogue's). */
+  readonly provenance?: Provenance;
 }
 
 export interface SectorCatalogue {
@@ -58,6 +62,9 @@ export interface SectorCatalogue {
   readonly effectiveFrom: IsoDate;
   readonly effectiveTo: IsoDate | null;
   readonly provenance: Provenance;
+  /** How we read the catalogue against GB/T 43697-2024 (optional). */
+  readonly noteZh?: string;
+  readonly noteEn?: string;
   readonly entries: readonly CatalogueEntry[];
 }
 
@@ -70,6 +77,9 @@ export interface ClassificationCatalog {
     readonly nameEn: string;
   }[];
   readonly catalogues: readonly SectorCatalogue[];
+  /** Changelog (newest first) and SHA-256 of the parsed data (optional; set by the loader). */
+  readonly changelog?: readonly { readonly version: string; readonly date: string; readonly changes: string }[];
+  readonly sourceHash?: string;
 }
 
 // ——— Classification ———

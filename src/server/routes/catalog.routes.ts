@@ -10,12 +10,14 @@ import {
 } from '../../app/catalog-queries';
 import type { AppContext } from '../../app/context';
 import { systemBaseline } from '../../app/systems/baseline';
+import { dataClassificationForClients } from '../../catalogs/data-classification';
 import { FILING_FORM_OPTIONS } from '../../catalogs/filing-form';
 import { shippedFtzCatalog } from '../../catalogs/ftz-negative-lists';
 import { shippedIncidentGrading } from '../../catalogs/incident-grading';
 import { REPORTING_ROWS } from '../../domain/data-security/incidents';
 import { shippedPenaltyCatalog } from '../../catalogs/penalties';
 import { piCategoriesForClients } from '../../catalogs/pi-categories';
+import { appNecessaryPiForClients } from '../../catalogs/app-necessary-pi';
 import {
   questionnaireWithSections,
   shippedPipiaQuestionnaire,
@@ -208,6 +210,32 @@ export const catalogRoutes =
         },
       },
       async () => piCategoriesForClients(),
+    );
+
+    app.get(
+      '/catalog/app-necessary-pi',
+      {
+        config: signedIn,
+        schema: {
+          tags,
+          summary:
+            'Necessary personal information of the 39 common app types (常见类型移动互联网应用程序必要个人信息范围规定, 2021) and the app-check requirements with citations',
+        },
+      },
+      async () => appNecessaryPiForClients(),
+    );
+
+    app.get(
+      '/catalog/data-classification',
+      {
+        config: signedIn,
+        schema: {
+          tags,
+          summary:
+            'Data-classification catalog (数据分类分级): GB/T 43697-2024 grading table, sector keys and sector catalogues (GB/T 39725-2020, automotive 2021 Art. 3, MIIT measures, Annex G) with citations and provenance',
+        },
+      },
+      async () => dataClassificationForClients(),
     );
 
     app.get(
