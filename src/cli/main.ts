@@ -21,6 +21,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   verification: () => import('./commands/verification.command').then((m) => m.registerVerification),
   cii: () => import('./commands/cii.command').then((m) => m.registerCii),
   pi: () => import('./commands/pi.command').then((m) => m.registerPi),
+  incident: () => import('./commands/incident.command').then((m) => m.registerIncident),
   'data-risk': () => import('./commands/data-risk.command').then((m) => m.registerDataRisk),
   data: () => import('./commands/data.command').then((m) => m.registerData),
   wording: () => import('./commands/wording.command').then((m) => m.registerWording),
