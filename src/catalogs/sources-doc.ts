@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OBLIGATION_RULES } from '../domain/obligations/evaluate';
 import { loadCiiCapabilityCatalogFrom } from './cii-capability-catalog';
+import { loadDataClassification } from './data-classification';
 import { loadFilingFormOptions } from './filing-form';
 import { loadFtzNegativeLists } from './ftz-negative-lists';
 import { loadHolidayCalendar, type HolidayCalendarCatalog } from './holiday-calendar';
@@ -51,7 +52,8 @@ function codeCitations(): Map<string, Set<string>> {
       if (statSync(full).isDirectory()) walk(full);
       else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) {
         const text = readFileSync(full, 'utf8');
-        for (const m of text.matchAll(/instrumentId: '([a-z0-9-]+)'/g)) {
+        // `instrumentId: 'x'` literals and the `cite('x', …)` helper of the citations modules.
+        for (const m of text.matchAll(/(?:instrumentId: |\bcite\()'([a-z0-9-]+)'/g)) {
           const id = m[1] as string;
           let files = byInstrument.get(id);
           if (!files) byInstrument.set(id, (files = new Set()));
@@ -81,6 +83,9 @@ export function renderSourcesDoc(): string {
   const pipia = loadPipiaQuestionnaire();
   const penalties = loadPenalties();
   const ftz = loadFtzNegativeLists();
+  const classification = loadDataClassification();
+  if (!classification.ok)
+    throw new Error('the data-classification catalog is invalid: run its test for the problems');
   if (!piCategories.ok || !pipia.ok || !penalties.ok || !ftz.ok)
     throw new Error('a personal-information catalog is invalid: run its test for the problems');
   if (!kbResult.ok || !mlps.ok || !cii.ok || !cal.ok || !sector.ok)
@@ -122,6 +127,7 @@ export function renderSourcesDoc(): string {
     `| 个人信息保护影响评估问卷 PIPIA questionnaire | src/catalogs/pipia-questionnaire/questionnaire.yaml | ${pipia.questionnaire.version} | \`${pipia.questionnaire.sourceHash}\` |`,
     `| 罚则 Penalty provisions | src/catalogs/penalties/penalties.yaml | ${penalties.catalog.version} | \`${penalties.catalog.sourceHash}\` |`,
     `| 自贸试验区数据出境负面清单 FTZ negative lists | src/catalogs/ftz-negative-lists/lists.yaml | ${ftz.catalog.version} | \`${ftz.catalog.sourceHash}\` |`,
+    `| 数据分类分级 Data classification | src/catalogs/data-classification/ | ${classification.catalog.version} | \`${classification.catalog.sourceHash}\` |`,
     '',
     'The hash covers canonical JSON of the parsed data: editing a comment does not change it,',
     'changing any value does. Each data file carries its changelog.',
@@ -181,6 +187,14 @@ export function renderSourcesDoc(): string {
       citedBy(cit.instrumentId, 'PIPIA questionnaire (src/catalogs/pipia-questionnaire/)');
   for (const e of penalties.catalog.penalties)
     citedBy(e.instrumentId, 'penalty provisions (src/catalogs/penalties/)');
+  for (const c of classification.catalog.catalogues) {
+    citedBy(c.instrumentId, 'data-classification catalog (src/catalogs/data-classification/)');
+    for (const e of c.entries)
+      citedBy(
+        e.citation.instrumentId,
+        'data-classification catalog (src/catalogs/data-classification/)',
+      );
+  }
 
   for (const instrument of kb.instruments) {
     const heading =
