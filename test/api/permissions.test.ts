@@ -23,7 +23,6 @@ import { wordingRouteFixtures } from './wording-fixtures';
 import { attachmentRouteFixtures, samplePng } from './attachment-samples';
 import { documentTemplateRouteFixtures } from './document-template-fixtures';
 import { pipiaRouteFixtures } from './pipia-fixtures';
-import { dataDutiesRouteFixtures } from './data-duties-fixtures';
 import { dataRiskRouteFixtures } from './data-risk-fixtures';
 import { dataDutiesRouteFixtures } from './data-duties-fixtures';
 import { dataInventoryRouteFixtures } from './data-inventory-fixtures';
@@ -593,8 +592,6 @@ for (const dialect of TEST_DIALECTS) {
       ...documentTemplateRouteFixtures({ org, ownerJson }),
       // Personal-information impact assessments (pipia-fixtures.ts).
       ...pipiaRouteFixtures({ harness: () => h!, org, ownerJson }),
-      // Data-security profile, provisions, duties and PI audits (data-duties-fixtures.ts).
-      ...dataDutiesRouteFixtures({ org, ownerJson }),
       // Annual data-security risk assessments and their risks (data-risk-fixtures.ts).
       ...dataRiskRouteFixtures({ harness: () => h!, org, ownerJson }),
       // Data-security profile, provisions, duties and PI audits (data-duties-fixtures.ts).
