@@ -96,9 +96,19 @@ export type DataSecurityDutyDto = Omit<PrivacyDutyDto, 'subject'> & {
   subject: { kind: string; id: string; name: string };
 };
 
+/** The periodic PI compliance audit: cycle by the individuals processed, last and next. */
+export interface PiAuditCycleDto {
+  cycle: string | null;
+  intervalMonths: number | null;
+  totalIndividuals: number | null;
+  lastCompletedOn: string | null;
+  nextDueOn: string | null;
+}
+
 export interface DataSecurityDutiesDto {
   asOf: string;
   duties: DataSecurityDutyDto[];
+  piAudit?: PiAuditCycleDto;
 }
 
 export type RiskLevel = 'critical' | 'high' | 'medium' | 'low';
@@ -260,9 +270,10 @@ export const dataSecurityApi = {
       'GET',
       `${base(orgId)}/duties?asOf=${encodeURIComponent(asOf)}`,
     );
-    const a = (Array.isArray(answer) ? {} : answer) as { asOf?: string };
+    const a = (Array.isArray(answer) ? {} : answer) as { asOf?: string; piAudit?: PiAuditCycleDto };
     return {
       asOf: a.asOf ?? asOf,
+      piAudit: a.piAudit,
       duties: items<DataSecurityDutyDto>(answer, 'duties', 'obligations').map(withCitations),
     };
   },

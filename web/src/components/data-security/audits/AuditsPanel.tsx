@@ -131,6 +131,7 @@ export function AuditsPanel({
   const kind = Form.useWatch('kind', form);
   const error = current ? patch.error : create.error;
 
+  const cycle = duties.data?.piAudit;
   const auditDuties = (duties.data?.duties ?? []).filter(
     (d) => d.subject.kind === 'pi_audit' || /audit/i.test(d.ruleId),
   );
@@ -184,8 +185,46 @@ export function AuditsPanel({
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" title={t('dataSecurity.audit.dueTitle')}>
         {duties.isError && <ApiErrorAlert error={duties.error} />}
+        {cycle && (
+          <Space
+            orientation="vertical"
+            size={2}
+            style={{ marginBottom: 8 }}
+            data-testid="audit-cycle"
+          >
+            <Typography.Text>
+              {cycle.intervalMonths
+                ? t('dataSecurity.audit.cycle', {
+                    people: (cycle.totalIndividuals ?? 0).toLocaleString(),
+                    months: cycle.intervalMonths,
+                  })
+                : t('dataSecurity.audit.noCycle', {
+                    people: (cycle.totalIndividuals ?? 0).toLocaleString(),
+                  })}
+            </Typography.Text>
+            <Space size={16} wrap>
+              <Typography.Text type="secondary">
+                {t('dataSecurity.audit.lastCompleted', {
+                  date: cycle.lastCompletedOn ?? t('dataSecurity.audit.never'),
+                })}
+              </Typography.Text>
+              {cycle.nextDueOn && (
+                <Typography.Text
+                  strong
+                  type={cycle.nextDueOn < asOf ? 'danger' : undefined}
+                  data-testid="audit-next-due"
+                >
+                  {t('dataSecurity.audit.nextDue', { date: cycle.nextDueOn })}
+                  {cycle.nextDueOn < asOf ? ` ${t('dataSecurity.overdue')}` : ''}
+                </Typography.Text>
+              )}
+            </Space>
+          </Space>
+        )}
         {auditDuties.length === 0 ? (
-          <Typography.Text type="secondary">{t('dataSecurity.audit.noDuty')}</Typography.Text>
+          !cycle && (
+            <Typography.Text type="secondary">{t('dataSecurity.audit.noDuty')}</Typography.Text>
+          )
         ) : (
           <Space orientation="vertical" size={6} data-testid="audit-duties">
             {auditDuties.map((d, i) => (
@@ -255,7 +294,7 @@ export function AuditsPanel({
               render: (v: string | null) => v ?? t('common.none'),
             },
             {
-              title: t('dataSecurity.field.period'),
+              title: t('dataSecurity.field.auditPeriod'),
               key: 'period',
               width: 200,
               render: (_, a) => `${a.periodFrom} ~ ${a.periodTo}`,

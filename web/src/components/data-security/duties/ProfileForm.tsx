@@ -219,13 +219,15 @@ export function ProfileForm({ orgId, canWrite }: { orgId: string; canWrite: bool
           <Form.Item
             name="operatorKind"
             label={t('dataSecurity.field.operatorKind')}
-            extra={t('dataSecurity.profile.operatorKindHint', {
-              kind: profile.data?.operatorKindEffective
-                ? t(`dataSecurity.operatorKind.${profile.data.operatorKindEffective}`, {
-                    defaultValue: profile.data.operatorKindEffective,
+            extra={
+              profile.data?.operatorKindEffective
+                ? t('dataSecurity.profile.operatorKindHint', {
+                    kind: t(`dataSecurity.operatorKind.${profile.data.operatorKindEffective}`, {
+                      defaultValue: profile.data.operatorKindEffective,
+                    }),
                   })
-                : t('common.none'),
-            })}
+                : t('dataSecurity.profile.operatorKindDerived')
+            }
             style={{ width: 260 }}
           >
             <Select

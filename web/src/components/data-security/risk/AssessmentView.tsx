@@ -161,7 +161,7 @@ export function AssessmentView({
     >
       <Card
         size="small"
-        title={`${a.year} · ${a.title}`}
+        title={a.title.includes(String(a.year)) ? a.title : `${a.year} · ${a.title}`}
         extra={
           <Space wrap>
             {canWrite &&

@@ -233,7 +233,9 @@ export function RiskPanel({
               render: (_, r) => {
                 const id = r.assessment?.id ?? r.assessmentId;
                 const label = r.assessment
-                  ? `${r.assessment.year} · ${r.assessment.title}`
+                  ? r.assessment.title.includes(String(r.assessment.year))
+                    ? r.assessment.title
+                    : `${r.assessment.year} · ${r.assessment.title}`
                   : (r.assessmentYear ?? r.assessmentTitle ?? id ?? '');
                 return id ? (
                   <Button
