@@ -403,11 +403,7 @@ export function buildIncidentReport(input: IncidentReportInput, lang: Lang): Rep
             : zh
               ? '个人'
               : 'Individuals',
-          d.dueAt
-            ? beijingTime(lang, d.dueAt)
-            : zh
-              ? '及时（未规定小时时限）'
-              : 'Promptly (no hour count)',
+          d.dueAt ? beijingTime(lang, d.dueAt) : untimed(d.deadline, lang),
           tx(STATE[d.state]),
         ]),
         zh
@@ -486,6 +482,20 @@ export function buildIncidentReport(input: IncidentReportInput, lang: Lang): Rep
     header: zh ? `${org.name} ${titleZh}` : `${org.nameEn ?? org.name} ${titleEn}`,
     blocks,
   };
+}
+
+/** A deadline without a due instant yet: ASAP, or its duration from the trigger. */
+function untimed(deadline: string, lang: Lang): string {
+  const zh = lang === 'zh';
+  if (deadline === 'ASAP') return zh ? '及时（未规定小时时限）' : 'Promptly (no hour count)';
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(deadline);
+  if (!m) return deadline;
+  const [, d, h, min] = m;
+  const parts = zh
+    ? [d && `${d}日`, h && `${h}小时`, min && `${min}分钟`]
+    : [d && `${d} days`, h && `${h} h`, min && `${min} min`];
+  const span = parts.filter(Boolean).join(zh ? '' : ' ');
+  return zh ? `触发后${span}内` : `within ${span} of the trigger`;
 }
 
 function joinText(a: string | null, b: string | null, zh: boolean): string | null {
