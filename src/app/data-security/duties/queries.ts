@@ -14,7 +14,6 @@ import {
   piAuditCycle,
 } from '../../../domain/data-security/pi-audits';
 import type {
-  DataResourceFacts,
   DataSecurityDuty,
   DataSecurityOrganisationFacts,
 } from '../../../domain/data-security/types';
@@ -28,6 +27,7 @@ import type { Database } from '../../../store/schema';
 import { inScope, type OrgScope } from '../../access';
 import type { AppContext } from '../../context';
 import { storedFacts } from '../../privacy/file';
+import { classifyInventoryFile } from '../inventory/classify-file';
 import { penaltyEntries, type PenaltyEntry } from '../../privacy/penalties';
 import { decryptDataSecurityProfile, getDataSecurityProfileRow } from '../profile/model';
 import { decryptProvision, listProvisionRows } from '../provisions/model';
@@ -54,7 +54,7 @@ export interface DataSecurityDutiesView {
   readonly piAudit: PiAuditCycleView;
 }
 
-type Label = (c: Citation) => Citation;
+export type Label = (c: Citation) => Citation;
 
 function refuseBeforeDsl(asOf: IsoDate): void {
   if (asOf < DSL_IN_FORCE)
@@ -94,51 +94,23 @@ export function dutiesOfFacts(
   };
 }
 
-/** A grade for each resource of a file: the classifier's (H2's inventory) when loadable, else the declared grade. */
-async function fileGrades(
-  file: DataInventoryFile,
-): Promise<(r: DataInventoryFile['resources'][number]) => DataGrade> {
-  try {
-    const { inventoryClassifier } = await import('../inventory/catalog');
-    const { classify } = inventoryClassifier();
-    return (r) => {
-      const facts: DataResourceFacts = {
-        id: r.code,
-        code: r.code,
-        name: r.name,
-        description: r.description ?? null,
-        sector: r.sector ?? null,
-        individuals: r.individuals,
-        piCategories: r.piCategories,
-        catalogueEntry: r.catalogueEntry ?? null,
-        impacts: r.impacts,
-        declaredGrade: r.declaredGrade ?? null,
-        declaredOn: r.declaredOn ?? null,
-        crossBorder: r.crossBorder,
-      };
-      return classify(facts).grade;
-    };
-  } catch {
-    void file;
-    return (r) => r.declaredGrade ?? 'general';
-  }
-}
-
 /** The duties of a data-inventory file (`dengbao data duties <file> --as-of`). */
-export async function dutiesOfInventoryFile(
+export function dutiesOfInventoryFile(
   file: DataInventoryFile,
   asOf: IsoDate,
-): Promise<DataSecurityDutiesView> {
+  options: { label?: Label } = {},
+): DataSecurityDutiesView {
   refuseBeforeDsl(asOf);
-  const grade = await fileGrades(file);
+  // Grades as `dengbao data classify` gives them (the inventory's classifier, GB/T 43697-2024).
+  const grades = classifyInventoryFile(file).map((c) => c.grade);
   const facts = dataSecurityFacts({
     id: 'organisation',
     name: file.organisation ?? '本单位',
     isCiiOperator: false,
-    resources: file.resources.map((r) => ({
+    resources: file.resources.map((r, i) => ({
       code: r.code,
       name: r.name,
-      grade: grade(r),
+      grade: grades[i]!,
       crossBorder: r.crossBorder,
       declaredOn: r.declaredOn ?? null,
       individuals: r.individuals,
@@ -151,7 +123,7 @@ export async function dutiesOfInventoryFile(
     totalIndividuals: null,
     importantDataTransfers: [],
   });
-  return dutiesOfFacts(facts, asOf);
+  return dutiesOfFacts(facts, asOf, options);
 }
 
 // --- over the store -----------------------------------------------------------------------------
