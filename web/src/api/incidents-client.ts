@@ -30,6 +30,11 @@ export interface IncidentDutyView extends Omit<IncidentReportingDutyDto, 'citati
 /** An incident as the UI shows it (citations labelled). */
 export interface IncidentView extends Omit<IncidentDto, 'duties'> {
   readonly duties: IncidentDutyView[];
+  /** Whether CII is involved as the rules took it (given, or from the systems). */
+  readonly involvesCiiEffective?: boolean;
+  /** The grade the duties were computed with and whose it is. */
+  readonly dutyGrade?: IncidentGrade | null;
+  readonly dutyGradeFrom?: 'operator' | 'suggestion' | 'none';
 }
 
 /** A criterion of the grading guide (GET /catalog/incident-grading). */
@@ -89,7 +94,8 @@ export const incidentsApi = {
   patch: async (orgId: string, id: string, patch: IncidentPatchBody) =>
     view(await request<IncidentDto>('PATCH', one(orgId, id), patch)),
   remove: (orgId: string, id: string) => request<null>('DELETE', one(orgId, id)),
-  addReport: async (orgId: string, id: string, report: IncidentReport) =>
+  /** Appends a report record; `version` is the incident's as read (409 when stale). */
+  addReport: async (orgId: string, id: string, report: IncidentReport & { version: number }) =>
     view(await request<IncidentDto>('POST', `${one(orgId, id)}/reports`, report)),
 
   /** The grading guide's criteria (2025 Measures annex, with the 2023 draft's where used). */

@@ -57,7 +57,9 @@ export const usePatchIncident = (orgId: string) =>
 export const useDeleteIncident = (orgId: string) =>
   useIncidentMutation(orgId, (id: string) => incidentsApi.remove(orgId, id));
 export const useAddIncidentReport = (orgId: string, id: string) =>
-  useIncidentMutation(orgId, (report: IncidentReport) => incidentsApi.addReport(orgId, id, report));
+  useIncidentMutation(orgId, (report: IncidentReport & { version: number }) =>
+    incidentsApi.addReport(orgId, id, report),
+  );
 
 /** The grading guide ships with the server. */
 export const useIncidentGrading = () =>

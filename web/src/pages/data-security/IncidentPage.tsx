@@ -49,7 +49,10 @@ import {
   StatusTag,
 } from '../../components/data-security/incidents/incident-labels';
 import { toBeijingInstant } from '../../components/data-security/incidents/incident-time';
-import { IncidentDrawer } from '../../components/data-security/incidents/IncidentDrawer';
+import {
+  criterionText,
+  IncidentDrawer,
+} from '../../components/data-security/incidents/IncidentDrawer';
 import { ReportRecordForm } from '../../components/data-security/incidents/ReportRecordForm';
 import { useCan, useCurrentOrganisation } from '../../components/OrganisationScope';
 import { formatTimestamp } from '../../lib/dates';
@@ -296,15 +299,17 @@ function IncidentDetail({ incident, back }: { incident: IncidentView; back: stri
                 locale={{ emptyText: t('incidents.report.none') }}
                 columns={[
                   {
-                    title: t('incidents.report.kind'),
+                    title: t('incidents.report.kindShort'),
                     dataIndex: 'kind',
-                    width: 70,
+                    width: 56,
                     render: (k: string) => t(`incidents.reportKind.${k}`),
                   },
                   {
                     title: t('incidents.report.recipient'),
                     dataIndex: 'recipient',
-                    render: (r: string) => t(`incidents.recipient.${r}`),
+                    render: (r: string) => (
+                      <span style={{ whiteSpace: 'nowrap' }}>{t(`incidents.recipient.${r}`)}</span>
+                    ),
                   },
                   {
                     title: t('incidents.report.submittedAt'),
@@ -344,9 +349,11 @@ function IncidentDetail({ incident, back }: { incident: IncidentView; back: stri
               children:
                 incident.involvesCii === null || incident.involvesCii === undefined
                   ? t('incidents.cii.autoResult', {
-                      operator: t(`incidents.operatorKind.${incident.operatorKind}`),
+                      result: t(
+                        incident.involvesCiiEffective ? 'incidents.cii.yes' : 'incidents.cii.no',
+                      ),
                     })
-                  : t(incident.involvesCii ? 'common.yes' : 'common.no'),
+                  : t(incident.involvesCii ? 'incidents.cii.yes' : 'incidents.cii.no'),
             },
             {
               key: 'systems',
@@ -384,7 +391,7 @@ function IncidentDetail({ incident, back }: { incident: IncidentView; back: stri
                           <Tag color={GRADE_COLOURS[c.grade]}>
                             {t(`incidents.grade.${c.grade}`)}
                           </Tag>
-                          {full ? pick(language, full.textZh, full.textEn) : c.id}{' '}
+                          {full ? criterionText(full, language) : c.id}{' '}
                           <Tag style={{ fontSize: 11 }}>
                             {t(`incidents.source.${c.source === 'final-2025' ? 'final' : 'draft'}`)}
                           </Tag>

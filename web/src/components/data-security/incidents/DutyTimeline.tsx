@@ -23,7 +23,7 @@ export function durationParts(
   return { days: Number(m[1] ?? 0), hours: Number(m[2] ?? 0), minutes: Number(m[3] ?? 0) };
 }
 
-function DeadlineText({ deadline }: { deadline: string }) {
+function DeadlineText({ deadline, kind }: { deadline: string; kind: string }) {
   const { t } = useTranslation();
   const d = durationParts(deadline);
   if (!d) return null;
@@ -34,7 +34,9 @@ function DeadlineText({ deadline }: { deadline: string }) {
   ].filter(Boolean);
   return (
     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-      {t('incidents.within', { duration: parts.join(' ') })}
+      {t(kind === 'closing' ? 'incidents.withinAfterHandling' : 'incidents.within', {
+        duration: parts.join(' '),
+      })}
     </Typography.Text>
   );
 }
@@ -92,9 +94,15 @@ function DutyCard({ duty, now }: { duty: IncidentDutyView; now: number }) {
               <Typography.Text type="secondary"> {t('incidents.beijingTime')}</Typography.Text>
             </Typography.Text>
           ) : (
-            <Typography.Text type="secondary">{t('incidents.noHourCount')}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t(
+                durationParts(duty.deadline)
+                  ? 'incidents.clockNotStarted'
+                  : 'incidents.noHourCount',
+              )}
+            </Typography.Text>
           )}
-          <DeadlineText deadline={duty.deadline} />
+          <DeadlineText deadline={duty.deadline} kind={duty.kind} />
           {duty.dueAt && (state === 'due' || state === 'overdue') && (
             <CountdownText dueAt={duty.dueAt} now={now} strong />
           )}

@@ -54,6 +54,13 @@ import {
 } from './incident-form';
 import { GRADE_COLOURS } from './incident-labels';
 
+/** A criterion's text without the trailing draft mark (the source shows as its own tag). */
+export function criterionText(c: { textZh: string; textEn: string }, language: string): string {
+  return pick(language, c.textZh, c.textEn)
+    .replace(/\s*[（(]2023\s*年?\s*(征求意见稿|draft)[）)]\s*$/, '')
+    .trim();
+}
+
 const timeField = {
   showTime: { format: 'HH:mm' },
   format: 'YYYY-MM-DD HH:mm',
@@ -345,7 +352,7 @@ export function IncidentDrawer({
                       const byMeasure = measureMeets(c, measures);
                       return (
                         <Checkbox key={c.id} value={c.id}>
-                          {pick(language, c.textZh, c.textEn)}{' '}
+                          {criterionText(c, language)}{' '}
                           <Tag
                             color={c.source === 'final-2025' ? 'blue' : 'default'}
                             style={{ fontSize: 11 }}
@@ -376,7 +383,7 @@ export function IncidentDrawer({
             suggestion.by.length > 0 ? (
               <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                 {suggestion.by.map((c) => (
-                  <li key={c.id}>{pick(language, c.textZh, c.textEn)}</li>
+                  <li key={c.id}>{criterionText(c, language)}</li>
                 ))}
               </ul>
             ) : (
@@ -466,6 +473,16 @@ export function IncidentDrawer({
         <Divider titlePlacement="start" plain>
           {t('incidents.section.pi')}
         </Divider>
+        {!piEnabled && (measures.piLeakedIndividuals ?? 0) > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('incidents.hint.piFromMeasures', {
+              n: (measures.piLeakedIndividuals ?? 0).toLocaleString(),
+            })}
+          />
+        )}
         <Form.Item name="piEnabled" valuePropName="checked" extra={t('incidents.hint.pi')}>
           <Switch
             aria-label={t('incidents.pi.enabled')}

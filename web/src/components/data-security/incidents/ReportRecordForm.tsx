@@ -48,14 +48,19 @@ export function ReportRecordForm({ orgId, incident }: { orgId: string; incident:
     const submittedAt = toBeijingInstant(values.submittedAt);
     if (!submittedAt || values.recipients.length === 0) return;
     try {
+      // Each record bumps the incident's version: send the one the previous answer gave.
+      let version = incident.version;
       for (const recipient of values.recipients)
-        await add.mutateAsync({
-          kind: values.kind,
-          recipient,
-          submittedAt,
-          reference: values.reference?.trim() || null,
-          note: values.note?.trim() || null,
-        });
+        version = (
+          await add.mutateAsync({
+            kind: values.kind,
+            recipient,
+            submittedAt,
+            reference: values.reference?.trim() || null,
+            note: values.note?.trim() || null,
+            version,
+          })
+        ).version;
       message.success(
         t('incidents.report.recorded', { kind: t(`incidents.reportKind.${values.kind}`) }),
       );
