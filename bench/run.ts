@@ -17,6 +17,8 @@
  *    stored CII model of a large operator (import, boundary query, determination; bench/cii-model.ts);
  * 9. personal information: cross-border paths for 10,000 activities and 100,000 transfer batches
  *    (bench/privacy-paths.ts).
+ * 10. data security: the data-security duties of 5,000 organisations (bench/data-duties.ts) and
+ *     the classification of 100,000 data resources (bench/data-classification.ts).
  */
 import { gradeSystem } from '../src/domain/mlps/grading';
 import { evaluateObligations } from '../src/domain/obligations/evaluate';
@@ -32,6 +34,8 @@ import { benchReports } from './reports';
 import { benchCiiBoundary } from './cii-boundary';
 import { benchCiiModel } from './cii-model';
 import { benchPrivacyPaths } from './privacy-paths';
+import { benchDataClassification } from './data-classification';
+import { benchDataDuties } from './data-duties';
 import { generateSystems } from './generate';
 import { shippedHolidayCalendar } from '../src/catalogs/holiday-calendar';
 
@@ -69,3 +73,5 @@ await benchReports();
 benchCiiBoundary();
 await benchCiiModel();
 benchPrivacyPaths();
+benchDataClassification();
+benchDataDuties();
