@@ -82,4 +82,8 @@ export const DATA_DUTIES = {
     en: '{date} is before {inForce}, when the Data Security Law entered into force',
     zh: '{date} 早于《数据安全法》施行日期 {inForce}，没有可适用的规则',
   },
+  file_too_large: {
+    en: '{path} has {bytes} bytes; an inventory file has at most {max}',
+    zh: '{path} 有 {bytes} 字节；数据资源目录文件最多 {max} 字节',
+  },
 } as const satisfies WordTable;
