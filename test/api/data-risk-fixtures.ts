@@ -117,60 +117,71 @@ export function dataRiskRouteFixtures(env: {
   readonly ownerJson: (opts: InjectOptions) => Promise<any>;
 }): Record<string, Fixture> {
   const { org, ownerJson } = env;
-  let year = 2030;
   const base = '/data-security/risk-assessments';
+  let seq = 0;
+  /** A year without an assessment (one per organisation and year; the matrix calls often). */
+  const freeYear = async (): Promise<number> => {
+    const taken = new Set(
+      ((await ownerJson({ url: org(base) })).items as { year: number }[]).map((a) => a.year),
+    );
+    for (let year = 2100; year >= 2021; year--) if (!taken.has(year)) return year;
+    throw new Error('no free year left for a risk assessment');
+  };
+  const assessmentBody = (year: number) => ({
+    year,
+    title: `权限测试${year}年度数据安全风险评估`,
+    periodFrom: `${year}-01-01`,
+    periodTo: `${year}-12-31`,
+  });
   const newAssessment = async (): Promise<any> =>
-    ownerJson({
-      method: 'POST',
-      url: org(base),
-      payload: {
-        year: ++year,
-        title: `权限测试${year}年度数据安全风险评估`,
-        periodFrom: `${year}-01-01`,
-        periodTo: `${year}-12-31`,
-      },
-    });
+    ownerJson({ method: 'POST', url: org(base), payload: assessmentBody(await freeYear()) });
+  let shared: Promise<string> | undefined;
+  /** One draft the read and risk fixtures share, read afresh (its version moves). */
+  const draft = async (): Promise<any> => {
+    shared ??= newAssessment().then((a) => a.id as string);
+    return ownerJson({ url: org(`${base}/${await shared}`) });
+  };
   const newRisk = async (assessmentId: string): Promise<any> =>
     ownerJson({
       method: 'POST',
       url: org(`${base}/${assessmentId}/risks`),
-      payload: { code: 'R-PERM', title: '权限测试风险', area: 'storage', likelihood: 2, impact: 3 },
+      payload: {
+        code: `R-PERM-${++seq}`,
+        title: '权限测试风险',
+        area: 'storage',
+        likelihood: 2,
+        impact: 3,
+      },
     });
-  /** Completed, set straight in the table (the matrix tests access, not the workflow). */
+  let completedOne: Promise<string> | undefined;
+  /** One assessment set back to completed before each call (straight in the table: the matrix tests access, not the workflow). */
   const completed = async (): Promise<any> => {
-    const dto = await newAssessment();
+    completedOne ??= newAssessment().then((a) => a.id as string);
+    const id = await completedOne;
     await env
       .harness()
       .store.db.updateTable('data_risk_assessments')
-      .set({ status: 'completed', completed_on: '2026-01-10' })
-      .where('id', '=', dto.id)
+      .set({ status: 'completed', completed_on: '2026-01-10', reported_on: null })
+      .where('id', '=', id)
       .execute();
-    return dto;
+    return ownerJson({ url: org(`${base}/${id}`) });
   };
   const p = '/api/organisations/:orgId/data-security';
   const a = `${p}/risk-assessments/:assessmentId`;
   return {
     [`GET ${p}/risk-assessments`]: async () => ({ url: org(base) }),
-    [`POST ${p}/risk-assessments`]: async () => {
-      year += 1;
-      return {
-        method: 'POST',
-        url: org(base),
-        payload: {
-          year,
-          title: `权限测试${year}年度评估`,
-          periodFrom: `${year}-01-01`,
-          periodTo: `${year}-12-31`,
-        },
-      };
-    },
-    [`GET ${a}`]: async () => ({ url: org(`${base}/${(await newAssessment()).id}`) }),
+    [`POST ${p}/risk-assessments`]: async () => ({
+      method: 'POST',
+      url: org(base),
+      payload: assessmentBody(await freeYear()),
+    }),
+    [`GET ${a}`]: async () => ({ url: org(`${base}/${(await draft()).id}`) }),
     [`PATCH ${a}`]: async () => {
-      const dto = await newAssessment();
+      const dto = await draft();
       return {
         method: 'PATCH',
         url: org(`${base}/${dto.id}`),
-        payload: { version: dto.version, conclusion: '权限测试结论' },
+        payload: { version: dto.version, conclusion: `权限测试结论${++seq}` },
       };
     },
     [`DELETE ${a}`]: async () => ({
@@ -191,14 +202,20 @@ export function dataRiskRouteFixtures(env: {
         },
       };
     },
-    [`GET ${a}/risks`]: async () => ({ url: org(`${base}/${(await newAssessment()).id}/risks`) }),
+    [`GET ${a}/risks`]: async () => ({ url: org(`${base}/${(await draft()).id}/risks`) }),
     [`POST ${a}/risks`]: async () => ({
       method: 'POST',
-      url: org(`${base}/${(await newAssessment()).id}/risks`),
-      payload: { code: 'R-1', title: '权限测试风险', area: 'storage', likelihood: 1, impact: 1 },
+      url: org(`${base}/${(await draft()).id}/risks`),
+      payload: {
+        code: `R-NEW-${++seq}`,
+        title: '权限测试风险',
+        area: 'storage',
+        likelihood: 1,
+        impact: 1,
+      },
     }),
     [`PATCH ${a}/risks/:riskId`]: async () => {
-      const dto = await newAssessment();
+      const dto = await draft();
       const risk = await newRisk(dto.id);
       return {
         method: 'PATCH',
@@ -207,13 +224,13 @@ export function dataRiskRouteFixtures(env: {
       };
     },
     [`DELETE ${a}/risks/:riskId`]: async () => {
-      const dto = await newAssessment();
+      const dto = await draft();
       const risk = await newRisk(dto.id);
       return { method: 'DELETE', url: org(`${base}/${dto.id}/risks/${risk.id}`) };
     },
     [`GET ${p}/risks`]: async () => ({ url: org('/data-security/risks?status=open') }),
     [`GET ${a}/report`]: async () => ({
-      url: org(`${base}/${(await newAssessment()).id}/report?format=docx`),
+      url: org(`${base}/${(await draft()).id}/report?format=docx`),
     }),
   };
 }

@@ -203,6 +203,7 @@ export function buildDataRiskReport(input: DataRiskReportInput, lang: Lang): Rep
   const final = a.status !== 'draft';
   const cite = (c: CitationDto) => (zh ? c.labelZh : c.labelEn);
   const sep = zh ? '、' : ', ';
+  const paren = (x: string) => (zh ? `（${x}）` : ` (${x})`);
   const blocks: Block[] = [];
 
   if (!final)
@@ -282,8 +283,8 @@ export function buildDataRiskReport(input: DataRiskReportInput, lang: Lang): Rep
             ? [
                 { header: '编号', width: 2 },
                 { header: '数据资源', width: 4 },
-                { header: '级别', width: 2 },
-                { header: '用途及说明', width: 5 },
+                { header: '级别', width: 2.6 },
+                { header: '用途及说明', width: 4.4 },
                 { header: '数量', width: 3 },
                 { header: '存储地点', width: 4 },
                 { header: '是否出境', width: 2.5 },
@@ -305,7 +306,7 @@ export function buildDataRiskReport(input: DataRiskReportInput, lang: Lang): Rep
             volume(r, lang),
             r.locations.join(sep) || '—',
             r.crossBorder
-              ? `${zh ? '是' : 'Yes'}${r.crossBorderDestinations.length ? `（${r.crossBorderDestinations.join(sep)}）` : ''}`
+              ? `${zh ? '是' : 'Yes'}${r.crossBorderDestinations.length ? paren(r.crossBorderDestinations.join(sep)) : ''}`
               : zh
                 ? '否'
                 : 'No',
@@ -342,26 +343,26 @@ export function buildDataRiskReport(input: DataRiskReportInput, lang: Lang): Rep
             ? [
                 { header: '编号', width: 1.6 },
                 { header: '环节', width: 1.8 },
-                { header: '风险描述', width: 5 },
-                { header: '可能性', width: 1.2, align: 'center' },
-                { header: '影响', width: 1.2, align: 'center' },
-                { header: '等级', width: 1.2, align: 'center' },
-                { header: '应对措施', width: 4.5 },
-                { header: '责任人', width: 2 },
+                { header: '风险描述', width: 4.4 },
+                { header: '可能性', width: 1.7, align: 'center' },
+                { header: '影响', width: 1.4, align: 'center' },
+                { header: '等级', width: 1.4, align: 'center' },
+                { header: '应对措施', width: 4 },
+                { header: '责任人', width: 1.8 },
                 { header: '期限', width: 2.2 },
-                { header: '状态', width: 1.8 },
+                { header: '状态', width: 2.2 },
               ]
             : [
                 { header: 'Code', width: 1.6 },
                 { header: 'Area', width: 1.8 },
-                { header: 'Risk', width: 5 },
-                { header: 'Likelihood', width: 1.2, align: 'center' },
-                { header: 'Impact', width: 1.2, align: 'center' },
-                { header: 'Level', width: 1.2, align: 'center' },
-                { header: 'Measures', width: 4.5 },
-                { header: 'Owner', width: 2 },
+                { header: 'Risk', width: 4.4 },
+                { header: 'L', width: 1.4, align: 'center' },
+                { header: 'I', width: 1.4, align: 'center' },
+                { header: 'Level', width: 1.7, align: 'center' },
+                { header: 'Measures', width: 4 },
+                { header: 'Owner', width: 1.8 },
                 { header: 'Due', width: 2.2 },
-                { header: 'Status', width: 1.8 },
+                { header: 'Status', width: 2.2 },
               ],
           input.risks.map((r) => [
             r.code,
@@ -374,10 +375,12 @@ export function buildDataRiskReport(input: DataRiskReportInput, lang: Lang): Rep
             r.owner ?? '—',
             r.dueOn ? date(lang, r.dueOn) : '—',
             r.status === 'closed' && r.closedOn
-              ? `${word(RISK_STATUS, r.status, lang)}（${date(lang, r.closedOn)}）`
+              ? `${word(RISK_STATUS, r.status, lang)}${paren(date(lang, r.closedOn))}`
               : word(RISK_STATUS, r.status, lang),
           ]),
-          zh ? '表2 发现的数据安全风险' : 'Table 2 Data security risks found',
+          zh
+            ? '表2 发现的数据安全风险'
+            : 'Table 2 Data security risks found (L likelihood, I impact, 1–5)',
         ),
   );
   blocks.push(h2(tx(L.s42)));
