@@ -24,6 +24,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   incident: () => import('./commands/incident.command').then((m) => m.registerIncident),
   'data-risk': () => import('./commands/data-risk.command').then((m) => m.registerDataRisk),
   data: () => import('./commands/data.command').then((m) => m.registerData),
+  'app-check': () => import('./commands/app-check.command').then((m) => m.registerAppCheck),
   wording: () => import('./commands/wording.command').then((m) => m.registerWording),
   template: () => import('./commands/template.command').then((m) => m.registerTemplate),
   report: () => import('./commands/report.command').then((m) => m.registerReport),

@@ -28,6 +28,7 @@ import { dataRiskRoutes } from './routes/data-risk.routes';
 import { privacyRoutes } from './routes/privacy.routes';
 import { incidentsRoutes } from './routes/incidents.routes';
 import { dataSecurityRoutes } from './routes/data-security.routes';
+import { appChecksRoutes } from './routes/app-checks.routes';
 import { reportsRoutes } from './routes/reports.routes';
 import { assessmentsRoutes } from './routes/assessments.routes';
 import { catalogRoutes } from './routes/catalog.routes';
@@ -169,6 +170,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DengbaoApp> {
     piAuditsRoutes,
     dataRiskRoutes,
     dataSecurityRoutes,
+    appChecksRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api' });
   }

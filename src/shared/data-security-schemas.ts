@@ -596,8 +596,28 @@ const AppCheckObject = z
   .strict();
 export const AppCheckInputSchema = refusingControlCharacters(AppCheckObject);
 export type AppCheckInput = z.infer<typeof AppCheckInputSchema>;
+/**
+ * Every field optional and without its default: `.partial()` keeps defaults, so a patch leaving
+ * out permissions, SDKs or notice elements would otherwise clear the stored ones.
+ */
+const appCheckPatchFields = Object.fromEntries(
+  Object.entries(AppCheckObject.shape).map(([key, field]) => [
+    key,
+    (field instanceof z.ZodDefault ? field.unwrap() : field).optional(),
+  ]),
+) as unknown as {
+  [K in keyof typeof AppCheckObject.shape]: z.ZodOptional<
+    z.ZodType<
+      z.output<(typeof AppCheckObject.shape)[K]>,
+      z.input<(typeof AppCheckObject.shape)[K]>
+    >
+  >;
+};
 export const AppCheckPatchSchema = refusingControlCharacters(
-  AppCheckObject.partial().extend({ version: z.number().int().min(1).max(MAX_INT) }),
+  z
+    .object(appCheckPatchFields)
+    .extend({ version: z.number().int().min(1).max(MAX_INT) })
+    .strict(),
 );
 export type AppCheckPatch = z.infer<typeof AppCheckPatchSchema>;
 

@@ -202,8 +202,12 @@ export function checkApp(input: AppCheckInput, catalog: AppCheckCatalog): AppChe
       add({
         id: 'over_collection',
         subjects: names,
-        detailZh: `${type.nameZh}的基本功能${type.noPersonalInformationNeeded ? '无须任何个人信息' : '的必要个人信息不包括'}，但为基本功能收集了：${list(names.map(label))}。`,
-        detailEn: `The basic function of ${type.nameEn} ${type.noPersonalInformationNeeded ? 'needs no personal information at all' : 'does not need these items'}, yet it collects: ${listEn(names.map(labelEn))}.`,
+        detailZh: type.noPersonalInformationNeeded
+          ? `${type.nameZh}的基本功能无须任何个人信息，但为基本功能收集了：${list(names.map(label))}。`
+          : `${type.nameZh}的必要个人信息范围不包括为基本功能收集的：${list(names.map(label))}。`,
+        detailEn: type.noPersonalInformationNeeded
+          ? `The basic function of ${type.nameEn} needs no personal information at all, yet it collects: ${listEn(names.map(labelEn))}.`
+          : `The necessary scope of ${type.nameEn} does not include these items collected for the basic function: ${listEn(names.map(labelEn))}.`,
       });
     }
   } else {
