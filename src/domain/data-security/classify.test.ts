@@ -7,6 +7,8 @@ import {
   classifyDataResources,
   findCatalogueEntry,
 } from './classify';
+import { classificationCatalog } from '../../catalogs/data-classification';
+import { GBT_43697 } from './citations';
 import type { CatalogueEntry, ClassificationCatalog, DataResourceFacts } from './types';
 
 const PI = shippedPiCategoryCatalog().categories;
@@ -206,7 +208,11 @@ describe('classifyDataResource', () => {
     assert.equal(c.provisional, true);
     assert.match(c.reasonsZh[0]!, /公共利益严重危害/);
     assert.ok(
-      c.citations.some((x) => x.instrumentId === 'gbt-43697-2024' && x.provisionId === '6.3'),
+      c.citations.some(
+        (x) =>
+          x.instrumentId === GBT_43697.gradingRules.instrumentId &&
+          x.provisionId === GBT_43697.gradingRules.provisionId,
+      ),
     );
     assert.ok(
       c.citations.some(
@@ -275,5 +281,85 @@ describe('classifyDataResource', () => {
     assert.deepEqual(counts.grades, { general: 2, important: 0, core: 1 });
     assert.equal(counts.provisional, 1);
     assert.deepEqual(counts.personalInformation, { none: 2, general: 0, sensitive: 1 });
+  });
+});
+
+describe('classifyDataResource with the shipped catalog: a hospital', () => {
+  const SHIPPED = classificationCatalog();
+
+  it('患者病历 matched to GB/T 39725 医疗应用数据: general data, sensitive personal information', () => {
+    const c = classifyDataResource(
+      facts({
+        name: '患者病历',
+        sector: 'health',
+        individuals: 1_800_000,
+        piCategories: ['name', 'medical_record'],
+        catalogueEntry: 'gbt39725-health/medical-application',
+      }),
+      SHIPPED,
+      PI,
+    );
+    assert.equal(c.grade, 'general');
+    assert.equal(c.decidedBy, 'catalogue');
+    assert.equal(c.catalogueEntry?.nameZh, '医疗应用数据');
+    assert.equal(c.personalInformation, 'sensitive');
+    assert.equal(c.provisional, false);
+    assert.match(c.reasonsZh[0]!, /医疗应用数据.*第4级/);
+  });
+
+  it('医学影像 without a chosen entry: the entry its name suggests is listed, not applied', () => {
+    const c = classifyDataResource(
+      facts({ name: '医学影像', sector: 'health', individuals: 950_000, piCategories: ['name'] }),
+      SHIPPED,
+      PI,
+    );
+    assert.equal(c.decidedBy, 'default');
+    assert.equal(c.catalogueEntry, null);
+    assert.ok(
+      c.reasonsZh.some((r) => r.includes('gbt39725-health/medical-application')),
+      c.reasonsZh.join('\n'),
+    );
+  });
+
+  it('员工信息: GB/T 43697 general-data example; a serious harm to public interest would make it important', () => {
+    const staff = classifyDataResource(
+      facts({
+        name: '员工信息',
+        individuals: 4200,
+        piCategories: ['name', 'bank_account_number'],
+        catalogueEntry: 'gbt43697-general/employee-personal-info',
+      }),
+      SHIPPED,
+      PI,
+    );
+    assert.equal(staff.grade, 'general');
+    assert.equal(staff.personalInformation, 'sensitive');
+    const judged = classifyDataResource(
+      facts({
+        name: '区域公共卫生监测数据',
+        sector: 'health',
+        impacts: [{ object: 'public_interest', degree: 'serious', reason: null }],
+      }),
+      SHIPPED,
+      PI,
+    );
+    assert.equal(judged.grade, 'important');
+    assert.equal(judged.provisional, true);
+  });
+
+  it('the automotive threshold applies by count: personal information of more than 100,000 people', () => {
+    const car = classifyDataResource(
+      facts({
+        name: '车主信息',
+        sector: 'automotive',
+        individuals: 150_000,
+        piCategories: ['name', 'phone_number'],
+      }),
+      SHIPPED,
+      PI,
+    );
+    assert.equal(car.grade, 'important');
+    assert.equal(car.decidedBy, 'catalogue');
+    assert.equal(car.catalogueEntry?.id, 'personal-info-over-100k');
   });
 });

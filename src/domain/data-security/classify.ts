@@ -64,6 +64,75 @@ export const HARM_WORDS: Record<HarmLevel, { readonly zh: string; readonly en: s
 /** How many suggestions (keyword / category matches) a classification names at most. */
 const MAX_SUGGESTIONS = 3;
 
+interface Sentence {
+  readonly zh: string;
+  readonly en: string;
+}
+interface ImpactAnswer extends Sentence {
+  readonly grade: DataGrade;
+}
+const DEFAULT_WORDS: Sentence = {
+  zh: '未申报、未选目录条目、未做影响分析，默认为一般数据；请对照行业目录或做影响分析核实。',
+  en: 'No declaration, catalogue entry or impact analysis: general data by default; check it against the sector catalogue or analyse its impact.',
+};
+const REVIEW_WORDS: Record<DataGrade, Sentence> = {
+  general: { zh: '', en: '' },
+  important: {
+    zh: '注意：影响分析得出重要数据，高于所定级别，请复核。',
+    en: 'Note: the impact analysis gives important data, higher than the grade decided; review it.',
+  },
+  core: {
+    zh: '注意：影响分析得出核心数据，高于所定级别，请复核。',
+    en: 'Note: the impact analysis gives core data, higher than the grade decided; review it.',
+  },
+};
+const PROVISIONAL_WORDS: Record<DataGrade, Sentence> = {
+  general: { zh: '', en: '' },
+  important: {
+    zh: '重要数据尚待申报并经主管部门确认（网络数据安全管理条例第二十九条）。',
+    en: 'important data still to be declared to and confirmed by the authority (NDS Regulations Art. 29).',
+  },
+  core: {
+    zh: '核心数据尚待申报并经主管部门确认（网络数据安全管理条例第二十九条）。',
+    en: 'core data still to be declared to and confirmed by the authority (NDS Regulations Art. 29).',
+  },
+};
+
+function meetsThreshold(e: CatalogueEntry, individuals: number): boolean {
+  return (
+    e.threshold !== null &&
+    (e.threshold.inclusive
+      ? individuals >= e.threshold.individuals
+      : individuals > e.threshold.individuals)
+  );
+}
+
+interface PiAnswer {
+  readonly kind: 'general' | 'sensitive';
+  readonly reasonsZh: string[];
+  readonly reasonsEn: string[];
+  readonly citations: readonly Citation[];
+}
+const MEMO_LIMIT = 50_000;
+
+function addCitation(list: Citation[], c: Citation): void {
+  for (const x of list)
+    if (x.instrumentId === c.instrumentId && x.provisionId === c.provisionId) return;
+  list.push(c);
+}
+
+function addSuggestion(
+  list: CatalogueEntry[],
+  e: CatalogueEntry,
+  sectors: readonly string[],
+  sector: string | null,
+  chosen: CatalogueEntry | null,
+): void {
+  if (sector && !sectors.includes(sector)) return;
+  if (e === chosen || list.length >= MAX_SUGGESTIONS || list.includes(e)) return;
+  list.push(e);
+}
+
 /** A classifier bound to one catalog: index once, classify many. */
 export type ResourceClassifier = (facts: DataResourceFacts) => Classification;
 
@@ -95,9 +164,11 @@ export function prepareClassifier(
   const catalogueTitle = new Map<string, { zh: string; en: string }>();
   /** Threshold entries by sector key. */
   const thresholdBySector = new Map<string, CatalogueEntry[]>();
-  /** Keyword and category suggestions: [needle (lower case), entry, sectors]. */
-  const keywordEntries: { needle: string; entry: CatalogueEntry; sectors: readonly string[] }[] =
-    [];
+  /** Keyword suggestions by the needle's first character (lower case). */
+  const keywordsByFirst = new Map<
+    string,
+    { needle: string; entry: CatalogueEntry; sectors: readonly string[] }[]
+  >();
   const byPiCategory = new Map<string, { entry: CatalogueEntry; sectors: readonly string[] }[]>();
   for (const catalogue of catalog.catalogues) {
     catalogueTitle.set(catalogue.id, { zh: catalogue.titleZh, en: catalogue.titleEn });
@@ -111,7 +182,10 @@ export function prepareClassifier(
         }
       for (const k of entry.keywords) {
         const needle = k.trim().toLowerCase();
-        if (needle.length > 0) keywordEntries.push({ needle, entry, sectors: catalogue.sectors });
+        if (needle.length === 0) continue;
+        const list = keywordsByFirst.get(needle[0]!) ?? [];
+        list.push({ needle, entry, sectors: catalogue.sectors });
+        keywordsByFirst.set(needle[0]!, list);
       }
       for (const code of entry.piCategories) {
         const list = byPiCategory.get(code) ?? [];
@@ -123,6 +197,92 @@ export function prepareClassifier(
   const rules = new Map<string, DataGrade>();
   for (const r of catalog.gradeRules) rules.set(`${r.object}:${r.degree}`, r.grade);
   const piByCode = new Map(piCategories.map((c) => [c.code, c]));
+  /**
+   * The sensitive classifier's answer, from the categories that can change it: those with a
+   * PIPL Art. 28 class and those the catalog does not know (the others only make personal
+   * information general). Pure, and inventories repeat the same few sets, so each set is
+   * classified once (memo bounded, then cleared).
+   */
+  const piMemo = new Map<string, PiAnswer>();
+  const GENERAL_PI: PiAnswer = { kind: 'general', reasonsZh: [], reasonsEn: [], citations: [] };
+  const personalInformationOf = (codes: readonly string[]): PiAnswer => {
+    let key = '';
+    for (const code of codes) {
+      const c = piByCode.get(code);
+      if (c === undefined || c.piplClass !== null) key += `${code}\u0000`;
+    }
+    if (key === '') return GENERAL_PI;
+    const hit = piMemo.get(key);
+    if (hit) return hit;
+    const relevant = key.split('\u0000').slice(0, -1);
+    const resolved: PiCategory[] = [];
+    for (const code of relevant) {
+      const c = piByCode.get(code);
+      if (c) resolved.push(c);
+    }
+    const pi = classifyActivity(resolved, {
+      dataCategories: relevant,
+      dataSubjects: [],
+      minorsUnder14: 0,
+    });
+    const n = pi.sensitive ? pi.piplClasses.length : 0;
+    const answer: PiAnswer = {
+      kind: pi.sensitive ? 'sensitive' : 'general',
+      reasonsZh: pi.reasonsZh.slice(0, n),
+      reasonsEn: pi.reasonsEn.slice(0, n),
+      citations: pi.sensitive ? pi.citations : [],
+    };
+    if (pi.unknownCategories.length > 0) {
+      answer.reasonsZh.push(`未知的个人信息类别：${pi.unknownCategories.join('、')}。`);
+      answer.reasonsEn.push(
+        `Unknown personal-information categories: ${pi.unknownCategories.join(', ')}.`,
+      );
+    }
+    if (piMemo.size >= MEMO_LIMIT) piMemo.clear();
+    piMemo.set(key, answer);
+    return answer;
+  };
+
+  /** Words of each judged object × degree, and the grade the rules give it. */
+  const impactWords = new Map<string, { zh: string; en: string; grade: DataGrade }>();
+  for (const object of Object.keys(IMPACT_OBJECT_WORDS) as ImpactObject[])
+    for (const degree of Object.keys(HARM_WORDS) as HarmLevel[])
+      impactWords.set(`${object}:${degree}`, {
+        zh: `${IMPACT_OBJECT_WORDS[object].zh}${HARM_WORDS[degree].zh}`,
+        en: `${HARM_WORDS[degree].en} to ${IMPACT_OBJECT_WORDS[object].en}`,
+        grade: rules.get(`${object}:${degree}`) ?? 'general',
+      });
+  /** The impact analysis's grade and sentence per list of judgements (memo, bounded). */
+  const impactMemo = new Map<string, ImpactAnswer>();
+  const impactOf = (impacts: DataResourceFacts['impacts']): ImpactAnswer | null => {
+    if (impacts.length === 0) return null;
+    let key = '';
+    for (const j of impacts) key += `${j.object}:${j.degree},`;
+    const hit = impactMemo.get(key);
+    if (hit) return hit;
+    let grade: DataGrade = 'general';
+    const hits: { zh: string; en: string; grade: DataGrade }[] = [];
+    for (const j of impacts) {
+      const w = impactWords.get(`${j.object}:${j.degree}`)!;
+      hits.push(w);
+      if (GRADE_RANK[w.grade] > GRADE_RANK[grade]) grade = w.grade;
+    }
+    const topZh: string[] = [];
+    const topEn: string[] = [];
+    for (const h of hits)
+      if (h.grade === grade) {
+        topZh.push(h.zh);
+        topEn.push(h.en);
+      }
+    const answer: ImpactAnswer = {
+      grade,
+      zh: `影响分析：${topZh.join('、')}，按 GB/T 43697-2024 定级规则定为${GRADE_WORDS[grade].zh}（取各影响对象中的最高级别）。`,
+      en: `Impact analysis: ${topEn.join('; ')}; graded ${GRADE_WORDS[grade].en} by the GB/T 43697-2024 grading rules (the highest over the objects judged).`,
+    };
+    if (impactMemo.size >= MEMO_LIMIT) impactMemo.clear();
+    impactMemo.set(key, answer);
+    return answer;
+  };
 
   const entryWords = (e: CatalogueEntry) => {
     const title = catalogueTitle.get(e.catalogueId);
@@ -131,183 +291,158 @@ export function prepareClassifier(
       en: `"${e.nameEn}" of ${title?.en ?? e.catalogueId}`,
     };
   };
-  const meetsThreshold = (e: CatalogueEntry, individuals: number) =>
-    e.threshold !== null &&
-    (e.threshold.inclusive
-      ? individuals >= e.threshold.individuals
-      : individuals > e.threshold.individuals);
+  /** Per entry: the sentence when the owner chose it, and when it is only suggested. */
+  const chosenWords = new Map<CatalogueEntry, Sentence>();
+  const suggestedWords = new Map<CatalogueEntry, Sentence>();
+  for (const e of entries.values()) {
+    const w = entryWords(e);
+    const g = GRADE_WORDS[e.grade];
+    chosenWords.set(e, {
+      zh: `属于${w.zh}，该条目定为${g.zh}${e.sectorLevel ? `（行业级别：${e.sectorLevel}）` : ''}。`,
+      en: `Matched to ${w.en}, graded ${g.en}${e.sectorLevel ? ` (sector level: ${e.sectorLevel})` : ''}.`,
+    });
+    suggestedWords.set(e, {
+      zh: `可能属于${w.zh}（${g.zh}，按名称或个人信息类别提示，需确认后选择 ${entryRef(e)}）。`,
+      en: `May be ${w.en} (${g.en}; suggested by name or personal-information category — choose ${entryRef(e)} to apply it).`,
+    });
+  }
+  const declaredMemo = new Map<string, Sentence>();
+  const declaredWords = (grade: DataGrade, on: string | null): Sentence => {
+    const key = `${grade}|${on ?? ''}`;
+    let s = declaredMemo.get(key);
+    if (!s) {
+      s = {
+        zh: `已申报或经主管部门告知为${GRADE_WORDS[grade].zh}${on ? `（${on}）` : ''}，以申报/告知的级别为准（网络数据安全管理条例第二十九条）。`,
+        en: `Declared as, or notified by the authority as, ${GRADE_WORDS[grade].en}${on ? ` (${on})` : ''}; the declared/notified grade prevails (NDS Regulations Art. 29).`,
+      };
+      if (declaredMemo.size >= MEMO_LIMIT) declaredMemo.clear();
+      declaredMemo.set(key, s);
+    }
+    return s;
+  };
 
   return (facts) => {
-    const reasonsZh: string[] = [];
-    const reasonsEn: string[] = [];
+    const lead: Sentence[] = [];
     const citations: Citation[] = [DSL.classification];
-    const cite = (c: Citation) => {
-      if (
-        !citations.some((x) => x.instrumentId === c.instrumentId && x.provisionId === c.provisionId)
-      )
-        citations.push(c);
-    };
 
     // — Personal information —
-    const resolved: PiCategory[] = [];
-    for (const code of facts.piCategories) {
-      const c = piByCode.get(code);
-      if (c) resolved.push(c);
-    }
-    let personalInformation: Classification['personalInformation'] = 'none';
-    if (facts.piCategories.length > 0 || facts.individuals > 0) {
-      const pi = classifyActivity(resolved, {
-        dataCategories: facts.piCategories,
-        dataSubjects: [],
-        minorsUnder14: 0,
-      });
-      personalInformation = pi.sensitive ? 'sensitive' : 'general';
-      if (pi.sensitive) {
-        reasonsZh.push(...pi.reasonsZh.filter((_, i) => i < pi.piplClasses.length));
-        reasonsEn.push(...pi.reasonsEn.filter((_, i) => i < pi.piplClasses.length));
-        for (const c of pi.citations) cite(c);
-      }
-      if (pi.unknownCategories.length > 0) {
-        reasonsZh.push(`未知的个人信息类别：${pi.unknownCategories.join('、')}。`);
-        reasonsEn.push(
-          `Unknown personal-information categories: ${pi.unknownCategories.join(', ')}.`,
-        );
-      }
-    }
+    let pi: PiAnswer | null = null;
+    if (facts.piCategories.length > 0 || facts.individuals > 0)
+      pi = personalInformationOf(facts.piCategories);
 
-    // — Impact analysis (computed always: it is reported even where something else decides) —
-    let impactGrade: DataGrade | null = null;
-    const impactHits: { zh: string; en: string; grade: DataGrade }[] = [];
-    for (const j of facts.impacts) {
-      const grade = rules.get(`${j.object}:${j.degree}`) ?? 'general';
-      impactHits.push({
-        zh: `${IMPACT_OBJECT_WORDS[j.object].zh}${HARM_WORDS[j.degree].zh}`,
-        en: `${HARM_WORDS[j.degree].en} to ${IMPACT_OBJECT_WORDS[j.object].en}`,
-        grade,
-      });
-      if (impactGrade === null || GRADE_RANK[grade] > GRADE_RANK[impactGrade]) impactGrade = grade;
-    }
+    // — Impact analysis (computed always: reported even where something else decides) —
+    const impact = impactOf(facts.impacts);
 
     // — Catalogue —
     let chosen: CatalogueEntry | null = null;
     let chosenBy: 'owner' | 'threshold' | null = null;
+    let unknownEntry: Sentence | null = null;
     if (facts.catalogueEntry) {
       const e = entries.get(facts.catalogueEntry);
       if (e) {
         chosen = e;
         chosenBy = 'owner';
-      } else {
-        reasonsZh.push(`所选目录条目 ${facts.catalogueEntry} 不在分类目录中，未予采用。`);
-        reasonsEn.push(
-          `The chosen catalogue entry ${facts.catalogueEntry} is not in the classification catalog; it was not used.`,
-        );
-      }
+      } else
+        unknownEntry = {
+          zh: `所选目录条目 ${facts.catalogueEntry} 不在分类目录中，未予采用。`,
+          en: `The chosen catalogue entry ${facts.catalogueEntry} is not in the classification catalog; it was not used.`,
+        };
     }
     if (chosen === null && facts.sector && facts.individuals > 0) {
-      for (const e of thresholdBySector.get(facts.sector) ?? [])
-        if (
-          meetsThreshold(e, facts.individuals) &&
-          (chosen === null || GRADE_RANK[e.grade] > GRADE_RANK[chosen.grade])
-        ) {
-          chosen = e;
-          chosenBy = 'threshold';
-        }
+      const candidates = thresholdBySector.get(facts.sector);
+      if (candidates)
+        for (const e of candidates)
+          if (
+            meetsThreshold(e, facts.individuals) &&
+            (chosen === null || GRADE_RANK[e.grade] > GRADE_RANK[chosen.grade])
+          ) {
+            chosen = e;
+            chosenBy = 'threshold';
+          }
     }
 
     // — Suggestions (keyword / personal-information category), never deciding —
     const suggestions: CatalogueEntry[] = [];
-    const suggest = (e: CatalogueEntry, sectors: readonly string[]) => {
-      if (facts.sector && !sectors.includes(facts.sector)) return;
-      if (e === chosen || suggestions.includes(e) || suggestions.length >= MAX_SUGGESTIONS) return;
-      suggestions.push(e);
-    };
-    if (keywordEntries.length > 0) {
+    if (keywordsByFirst.size > 0) {
+      // One pass over the text: at each character, only the needles starting with it.
       const haystack = `${facts.name}\n${facts.description ?? ''}`.toLowerCase();
-      for (const k of keywordEntries) if (haystack.includes(k.needle)) suggest(k.entry, k.sectors);
+      for (let i = 0; i < haystack.length; i++) {
+        const candidates = keywordsByFirst.get(haystack[i]!);
+        if (candidates === undefined) continue;
+        for (const k of candidates)
+          if (haystack.startsWith(k.needle, i))
+            addSuggestion(suggestions, k.entry, k.sectors, facts.sector, chosen);
+      }
     }
-    for (const code of facts.piCategories)
-      for (const hit of byPiCategory.get(code) ?? []) suggest(hit.entry, hit.sectors);
+    for (const code of facts.piCategories) {
+      const hits = byPiCategory.get(code);
+      if (hits)
+        for (const hit of hits)
+          addSuggestion(suggestions, hit.entry, hit.sectors, facts.sector, chosen);
+    }
 
     // — Decide —
     let grade: DataGrade;
     let decidedBy: Classification['decidedBy'];
-    const lead: { zh: string; en: string }[] = [];
     if (facts.declaredGrade) {
       grade = facts.declaredGrade;
       decidedBy = 'declaration';
-      cite(NDS.identifyAndDeclare);
-      lead.push({
-        zh: `已申报或经主管部门告知为${GRADE_WORDS[grade].zh}${facts.declaredOn ? `（${facts.declaredOn}）` : ''}，以申报/告知的级别为准（网络数据安全管理条例第二十九条）。`,
-        en: `Declared as, or notified by the authority as, ${GRADE_WORDS[grade].en}${facts.declaredOn ? ` (${facts.declaredOn})` : ''}; the declared/notified grade prevails (NDS Regulations Art. 29).`,
-      });
+      addCitation(citations, NDS.identifyAndDeclare);
+      lead.push(declaredWords(grade, facts.declaredOn));
     } else if (chosen !== null) {
       grade = chosen.grade;
       decidedBy = 'catalogue';
-      const w = entryWords(chosen);
-      cite(chosen.citation);
-      if (chosenBy === 'owner')
+      addCitation(citations, chosen.citation);
+      if (chosenBy === 'owner') lead.push(chosenWords.get(chosen)!);
+      else {
+        const w = entryWords(chosen);
+        const t = chosen.threshold!;
         lead.push({
-          zh: `属于${w.zh}，该条目定为${GRADE_WORDS[grade].zh}${chosen.sectorLevel ? `（行业级别：${chosen.sectorLevel}）` : ''}。`,
-          en: `Matched to ${w.en}, graded ${GRADE_WORDS[grade].en}${chosen.sectorLevel ? ` (sector level: ${chosen.sectorLevel})` : ''}.`,
+          zh: `涉及 ${facts.individuals} 人的个人信息，达到${w.zh}的数量门槛（${t.inclusive ? '' : '超过'}${t.individuals} 人${t.inclusive ? '以上' : ''}），定为${GRADE_WORDS[grade].zh}。`,
+          en: `Holds personal information of ${facts.individuals} people, meeting the threshold of ${w.en} (${t.inclusive ? 'at least' : 'more than'} ${t.individuals}); graded ${GRADE_WORDS[grade].en}.`,
         });
-      else
-        lead.push({
-          zh: `涉及 ${facts.individuals} 人的个人信息，达到${w.zh}的数量门槛（${chosen.threshold!.inclusive ? '' : '超过'}${chosen.threshold!.individuals} 人${chosen.threshold!.inclusive ? '以上' : ''}），定为${GRADE_WORDS[grade].zh}。`,
-          en: `Holds personal information of ${facts.individuals} people, meeting the threshold of ${w.en} (${chosen.threshold!.inclusive ? 'at least' : 'more than'} ${chosen.threshold!.individuals}); graded ${GRADE_WORDS[grade].en}.`,
-        });
-    } else if (impactGrade !== null) {
-      grade = impactGrade;
+      }
+    } else if (impact !== null) {
+      grade = impact.grade;
       decidedBy = 'impact';
-      cite(GBT_43697.gradingElements);
-      cite(GBT_43697.gradingRules);
-      const top = impactHits.filter((h) => h.grade === impactGrade);
-      lead.push({
-        zh: `影响分析：${top.map((h) => h.zh).join('、')}，按 GB/T 43697-2024 定级规则定为${GRADE_WORDS[grade].zh}（取各影响对象中的最高级别）。`,
-        en: `Impact analysis: ${top.map((h) => h.en).join('; ')}; graded ${GRADE_WORDS[grade].en} by the GB/T 43697-2024 grading rules (the highest over the objects judged).`,
-      });
+      addCitation(citations, GBT_43697.gradingElements);
+      addCitation(citations, GBT_43697.gradingRules);
+      lead.push(impact);
     } else {
       grade = 'general';
       decidedBy = 'default';
-      cite(GBT_43697.gradingRules);
-      lead.push({
-        zh: '未申报、未选目录条目、未做影响分析，默认为一般数据；请对照行业目录或做影响分析核实。',
-        en: 'No declaration, catalogue entry or impact analysis: general data by default; check it against the sector catalogue or analyse its impact.',
-      });
+      addCitation(citations, GBT_43697.gradingRules);
+      lead.push(DEFAULT_WORDS);
     }
+    if (unknownEntry) lead.push(unknownEntry);
     // Where something earlier decided, a higher impact grade is worth a second look.
-    if (
-      decidedBy !== 'impact' &&
-      impactGrade !== null &&
-      GRADE_RANK[impactGrade] > GRADE_RANK[grade]
-    ) {
-      lead.push({
-        zh: `注意：影响分析得出${GRADE_WORDS[impactGrade].zh}，高于所定级别，请复核。`,
-        en: `Note: the impact analysis gives ${GRADE_WORDS[impactGrade].en}, higher than the grade decided; review it.`,
-      });
-    }
-    for (const e of suggestions) {
-      const w = entryWords(e);
-      lead.push({
-        zh: `可能属于${w.zh}（${GRADE_WORDS[e.grade].zh}，按名称或个人信息类别提示，需确认后选择 ${entryRef(e)}）。`,
-        en: `May be ${w.en} (${GRADE_WORDS[e.grade].en}; suggested by name or personal-information category — choose ${entryRef(e)} to apply it).`,
-      });
-    }
+    if (decidedBy !== 'impact' && impact !== null && GRADE_RANK[impact.grade] > GRADE_RANK[grade])
+      lead.push(REVIEW_WORDS[impact.grade]);
+    for (const e of suggestions) lead.push(suggestedWords.get(e)!);
     const provisional =
       grade !== 'general' && !(facts.declaredGrade === grade && facts.declaredOn !== null);
     if (provisional) {
-      cite(NDS.identifyAndDeclare);
-      lead.push({
-        zh: `${GRADE_WORDS[grade].zh}尚待申报并经主管部门确认（网络数据安全管理条例第二十九条）。`,
-        en: `${GRADE_WORDS[grade].en} still to be declared to and confirmed by the authority (NDS Regulations Art. 29).`,
-      });
+      addCitation(citations, NDS.identifyAndDeclare);
+      lead.push(PROVISIONAL_WORDS[grade]);
+    }
+    const reasonsZh: string[] = [];
+    const reasonsEn: string[] = [];
+    for (const l of lead) {
+      reasonsZh.push(l.zh);
+      reasonsEn.push(l.en);
+    }
+    if (pi) {
+      for (const r of pi.reasonsZh) reasonsZh.push(r);
+      for (const r of pi.reasonsEn) reasonsEn.push(r);
+      for (const c of pi.citations) addCitation(citations, c);
     }
     return {
       grade,
       decidedBy,
       catalogueEntry: decidedBy === 'catalogue' ? chosen : null,
-      personalInformation,
-      reasonsZh: [...lead.map((l) => l.zh), ...reasonsZh],
-      reasonsEn: [...lead.map((l) => l.en), ...reasonsEn],
+      personalInformation: pi === null ? 'none' : pi.kind,
+      reasonsZh,
+      reasonsEn,
       citations,
       provisional,
     };
