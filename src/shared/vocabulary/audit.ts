@@ -113,6 +113,24 @@ export const AUDIT_ACTION = {
   'datasec.app_check.delete': { zh: '删除 App 个人信息收集检查', en: 'Delete app check' },
   'privacy.pipia.approve': { zh: '批准影响评估', en: 'Approve impact assessment' },
   'privacy.pipia.delete': { zh: '删除影响评估', en: 'Delete impact assessment' },
+  'datasec.risk_assessment.create': { zh: '新建数据安全风险评估', en: 'Open risk assessment' },
+  'datasec.risk_assessment.update': { zh: '修改数据安全风险评估', en: 'Edit risk assessment' },
+  'datasec.risk_assessment.complete': {
+    zh: '完成数据安全风险评估',
+    en: 'Complete risk assessment',
+  },
+  'datasec.risk_assessment.report': {
+    zh: '登记风险评估报送',
+    en: 'Record risk assessment submission',
+  },
+  'datasec.risk_assessment.reopen': {
+    zh: '重新打开数据安全风险评估',
+    en: 'Reopen risk assessment',
+  },
+  'datasec.risk_assessment.delete': { zh: '删除数据安全风险评估', en: 'Delete risk assessment' },
+  'datasec.risk.create': { zh: '登记数据安全风险', en: 'Record data security risk' },
+  'datasec.risk.update': { zh: '修改数据安全风险', en: 'Edit data security risk' },
+  'datasec.risk.delete': { zh: '删除数据安全风险', en: 'Delete data security risk' },
 } as const satisfies WordTable;
 
 export const AUDIT_ENTITY = {
@@ -149,6 +167,8 @@ export const AUDIT_ENTITY = {
   privacy_activity: { zh: '个人信息处理活动', en: 'Processing activity' },
   privacy_transfer_batch: { zh: '出境批次', en: 'Transfer batch' },
   privacy_pipia: { zh: '个人信息保护影响评估', en: 'Impact assessment (PIPIA)' },
+  data_risk_assessment: { zh: '数据安全风险评估', en: 'Data security risk assessment' },
+  data_risk_item: { zh: '数据安全风险', en: 'Data security risk' },
   app_check: { zh: 'App 个人信息收集检查', en: 'App check' },
 } as const satisfies WordTable;
 
