@@ -151,6 +151,35 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(stale.json().code, 'VERSION_CONFLICT');
       assert.equal(duty(await duties('2026-03-02'), 'datasec.officer-and-body').state, 'satisfied');
       // The register's duty for 10 million individuals reads the same officer (none in the register).
+      const pv = `/api/organisations/${orgId}/privacy`;
+      const register = (await officer.inject({ url: `${pv}/profile` })).json();
+      const { version: rv, updatedAt: _u, ...fields } = register;
+      const large = await officer.inject({
+        method: 'PUT',
+        url: `${pv}/profile`,
+        payload: {
+          ...fields,
+          version: rv,
+          totalIndividuals: 10_000_000,
+          dataSecurityOfficer: null,
+        },
+      });
+      assert.equal(large.statusCode, 200, large.body);
+      const privacyDuties = (await officer.inject({ url: `${pv}/duties?asOf=2026-03-02` })).json()
+        .duties as { ruleId: string; state: string }[];
+      assert.equal(
+        privacyDuties.find((d) => d.ruleId === 'privacy.nds-large.security-officer')?.state,
+        'satisfied',
+      );
+      const both = await duties('2026-03-02');
+      assert.equal(both.piAudit.totalIndividuals, 10_000_000);
+      assert.match(duty(both, 'datasec.officer-and-body').reasonZh, /第二十八条/);
+      const restored = await officer.inject({
+        method: 'PUT',
+        url: `${pv}/profile`,
+        payload: { ...fields, version: rv + 1 },
+      });
+      assert.equal(restored.statusCode, 200, restored.body);
       const row = await h.store.db
         .selectFrom('data_security_profiles')
         .select('data_enc')
