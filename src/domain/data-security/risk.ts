@@ -4,10 +4,11 @@
  * which parts a report still lacks before it can be completed. Pure: data in, answers out.
  *
  * The risk matrix is OURS. Neither the NDS Regulations nor the DSL prescribe how a risk is
- * levelled. The likelihood × impact reading follows the general approach of risk calculation
- * in GB/T 20984 (信息安全技术 信息安全风险评估方法), which combines how likely an event is with
- * how much it would hurt; the 5 × 5 scale, the product and the bands below are our choice, not
- * the standard's text (provenance 'derived'; see RISK_MATRIX).
+ * levelled. The likelihood × impact reading follows GB/T 20984-2022 (信息安全技术 信息安全风险
+ * 评估方法, published 2022-04-15, in force 2022-11-01; a recommended standard), whose 3.1.1
+ * measures an information-security risk by the combination of an event's likelihood and its
+ * consequences (verified in a public copy of the text); the 5 × 5 scale, the product and the
+ * bands below are our choice, not the standard's (provenance 'derived'; see RISK_MATRIX).
  */
 import type { Citation, Provenance } from '../citation';
 import type { IsoDate } from '../calendar';
@@ -40,9 +41,9 @@ export const RISK_MATRIX: RiskMatrix = {
   id: 'dengbao-5x5-2026',
   provenance: 'derived',
   basisZh:
-    '本工具自定的 5×5 风险矩阵：风险值 = 可能性（1–5）× 影响程度（1–5）；1–4 为低，5–9 为中，10–16 为高，20–25 为极高。参照 GB/T 20984 将可能性与影响相结合的风险计算思路，分档为本工具的取值，非标准原文。',
+    '本工具自定的 5×5 风险矩阵：风险值 = 可能性（1–5）× 影响程度（1–5）；1–4 为低，5–9 为中，10–16 为高，20–25 为极高。参照 GB/T 20984-2022 以事件可能性与后果的组合度量风险的思路；分档为本工具的取值，非标准原文。',
   basisEn:
-    "Our own 5 × 5 risk matrix: score = likelihood (1–5) × impact (1–5); 1–4 low, 5–9 medium, 10–16 high, 20–25 critical. It follows GB/T 20984's idea of combining likelihood and consequence; the bands are our choice, not the standard's text.",
+    "Our own 5 × 5 risk matrix: score = likelihood (1–5) × impact (1–5); 1–4 low, 5–9 medium, 10–16 high, 20–25 critical. It follows GB/T 20984-2022, which measures a risk by combining an event's likelihood and its consequences; the bands are our choice, not the standard's text.",
   bands: [
     { level: 'low', minScore: 1, maxScore: 4, labelZh: '低', labelEn: 'Low' },
     { level: 'medium', minScore: 5, maxScore: 9, labelZh: '中', labelEn: 'Medium' },
