@@ -362,6 +362,62 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(after.duties.filter((d) => d.ruleId === 'privacy.compliance-audit').length, 0);
     });
 
+    it('important data abroad: done once the register’s transfers carrying it pass the security assessment', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const resources = (await officer.inject({ url: url('/resources') })).json() as {
+        id: string;
+        code: string;
+        version: number;
+      }[];
+      const dr7 = resources.find((r) => r.code === 'DR-007')!;
+      const abroad = await officer.inject({
+        method: 'PATCH',
+        url: url(`/resources/${dr7.id}`),
+        payload: {
+          version: dr7.version,
+          crossBorder: true,
+          crossBorderDestinations: ['DE'],
+          privacyActivityCodes: ['PA-005'],
+        },
+      });
+      assert.equal(abroad.statusCode, 200, abroad.body);
+      let d = duty(await duties('2026-03-02'), 'datasec.important-data.export', 'DR-007');
+      assert.equal(d.state, 'standing');
+      assert.equal(d.eventDeadline, 'BEFORE_TRANSFER');
+      assert.match(d.reasonZh, /没有涉及该资源的重要数据出境/);
+
+      const pv = `/api/organisations/${orgId}/privacy`;
+      const activities = (await officer.inject({ url: `${pv}/activities` })).json() as {
+        id: string;
+        code: string;
+        version: number;
+        transfers: { key: string; importantData: boolean; mechanism: unknown }[];
+      }[];
+      const pa5 = activities.find((a) => a.code === 'PA-005')!;
+      const mark = (approvedOn: string | null) =>
+        pa5.transfers.map((tr) => ({
+          ...tr,
+          importantData: true,
+          mechanism: { kind: 'security_assessment', filedOn: '2026-01-05', approvedOn },
+        }));
+      let version = pa5.version;
+      for (const [approvedOn, state] of [
+        [null, 'standing'],
+        ['2026-02-20', 'satisfied'],
+      ] as const) {
+        const patched = await officer.inject({
+          method: 'PATCH',
+          url: `${pv}/activities/${pa5.id}`,
+          payload: { version, transfers: mark(approvedOn) },
+        });
+        assert.equal(patched.statusCode, 200, patched.body);
+        version = patched.json().version;
+        d = duty(await duties('2026-03-02'), 'datasec.important-data.export', 'DR-007');
+        assert.equal(d.state, state, `approved ${approvedOn}`);
+      }
+      assert.match(d.reasonZh, /涉及的出境1项，已通过评估1项/);
+    });
+
     it('audits every change with codes and dates, never names or recipients', async (t) => {
       if (!h) return t.skip('database unavailable');
       const entries = await h.store.db
