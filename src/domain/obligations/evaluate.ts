@@ -4,6 +4,7 @@ import type { Citation } from '../citation';
 import { addCalendarDays, compareIsoDate } from './helpers';
 import { CII_RULES } from './rules/cii';
 import { CRYPTO_RULES } from './rules/crypto';
+import { INCIDENT_RULES } from './rules/incidents';
 import { MLPS_RULES } from './rules/mlps';
 import type {
   CalendarGap,
@@ -23,6 +24,7 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
   ...MLPS_RULES,
   ...CRYPTO_RULES,
   ...CII_RULES,
+  ...INCIDENT_RULES,
 ];
 
 /** A dated obligation within this many days is "due soon". */

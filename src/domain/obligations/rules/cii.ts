@@ -159,8 +159,8 @@ export const ciiSecurityOrganisationRule: ObligationRule = {
 
 export const ciiIncidentReportingRule: ObligationRule = {
   id: 'cii.incident-reporting',
-  titleZh: '关键信息基础设施网络安全事件1小时内报告',
-  titleEn: 'Report CII cybersecurity incidents within 1 hour',
+  titleZh: '关键信息基础设施较大以上网络安全事件1小时内报告',
+  titleEn: 'Report CII incidents graded large or above within 1 hour',
   citations: [
     { instrumentId: 'cac-incident-reporting-2025', provisionId: 'art-4' },
     { instrumentId: 'cii-regulations-2021', provisionId: 'art-18' },
@@ -171,7 +171,7 @@ export const ciiIncidentReportingRule: ObligationRule = {
   needs: ['isCii'],
   provenance: 'confirmed',
   notes:
-    'For incidents graded 较大 (large) or above involving CII, the operator reports to the protection work department and public security immediately, within 1 hour. Before 2025-11-01 the Regulations required reporting without a fixed hour count (see cii.incident-reporting.2021). The CAC measures implement the general reporting duty of CSL Art 25 (Art 27 of the amended law).',
+    'For incidents graded 较大 (large) or above involving CII, the operator reports to the protection work department and public security immediately, within 1 hour; the department reports 重大 and 特别重大 ones on to the CAC and the MPS within 30 minutes. Incidents graded 一般 need no report under Art. 4, and an incident of a CII operator that involves none of its CII follows the 4-hour row (incidents.reporting). Before 2025-11-01 the Regulations required reporting without a fixed hour count (see cii.incident-reporting.2021). The CAC measures implement the general reporting duty of CSL Art 25 (Art 27 of the amended law).',
   evaluate(s) {
     return forCii(s, () => ({
       missing: [],
@@ -180,9 +180,10 @@ export const ciiIncidentReportingRule: ObligationRule = {
           satisfied: false,
           dueDate: null,
           eventDeadline: 'PT1H',
-          reasonZh: '发生较大及以上网络安全事件时，须在1小时内向保护工作部门和公安机关报告。',
+          reasonZh:
+            '涉及关键信息基础设施的较大及以上网络安全事件，须在1小时内向保护工作部门和公安机关报告；一般事件无需按第四条报告。',
           reasonEn:
-            'On an incident graded large or above, report to the protection work department and public security within 1 hour.',
+            'On an incident involving CII graded large or above, report to the protection work department and public security within 1 hour; general incidents need no report under Art. 4.',
         },
       ],
     }));
