@@ -145,4 +145,44 @@ test('安全事件: a 较大 incident of a CII operator, its 1-hour initial repo
     await expect(page.getByRole('row').filter({ hasText: '网安〔2026〕001' })).toHaveCount(2);
     await shot(page, 'done');
   });
+  await test.step('App 检查: a map app collecting contacts beyond its necessary items is flagged', async () => {
+    await page.goto(`/o/${orgId}/data-security?tab=apps`);
+    await expect(page.getByText('尚未检查 App')).toBeVisible();
+    await page.getByRole('button', { name: '新增 App 检查' }).click();
+    const appDrawer = page.getByRole('dialog').filter({ hasText: '新增 App 检查' });
+    await appDrawer.getByLabel('编号').fill('APP-1');
+    await appDrawer.getByLabel('App 名称').fill('掌上电力地图');
+    await chooseOption(appDrawer.getByRole('combobox', { name: /App 类型/ }), '地图导航类', {
+      search: '地图',
+    });
+    await expect(appDrawer.getByTestId('app-type-info')).toContainText('位置信息');
+
+    await appDrawer.getByRole('button', { name: '添加收集项' }).click();
+    await chooseOption(appDrawer.getByRole('combobox', { name: '第 1 行 个人信息' }), '位置信息', {
+      search: '位置',
+    });
+    await page.keyboard.press('Escape');
+    await appDrawer.getByLabel('第 1 行 用于的功能').fill('定位和导航');
+    await appDrawer.getByRole('button', { name: '添加收集项' }).click();
+    await chooseOption(
+      appDrawer.getByRole('combobox', { name: '第 2 行 个人信息' }),
+      '即时通信联系人账号列表',
+      { search: '联系人' },
+    );
+    await page.keyboard.press('Escape');
+    await appDrawer.getByLabel('第 2 行 用于的功能').fill('好友位置分享');
+    await expect(
+      appDrawer.getByTestId('collected-1').getByTestId('over-collected-tag'),
+    ).toBeVisible();
+    await expect(
+      appDrawer.getByTestId('collected-0').getByTestId('over-collected-tag'),
+    ).toBeHidden();
+    await shot(page, 'app-drawer');
+    await appDrawer.getByRole('button', { name: '保存并检查' }).click();
+
+    const result = page.getByTestId('app-check-result');
+    await expect(result).toBeVisible();
+    await expect(result.getByTestId('app-over-collected')).toContainText('即时通信联系人账号列表');
+    await shot(page, 'app-result');
+  });
 });

@@ -552,6 +552,9 @@ export function AppCheckDrawer({
         <Divider titlePlacement="start" plain>
           {t('appChecks.section.consent')}
         </Divider>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          {t('appChecks.hint.consent')}
+        </Typography.Paragraph>
         <Space orientation="vertical" size={4} style={{ width: '100%' }}>
           {CONSENT_KEYS.map((k) => (
             <Flex key={k} gap={12} align="center">

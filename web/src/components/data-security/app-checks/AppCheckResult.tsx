@@ -141,7 +141,7 @@ export function AppCheckResult({
           {
             title: t('appChecks.flag.severity'),
             dataIndex: 'severity',
-            width: 70,
+            width: 90,
             render: (s: AppCheckFlagView['severity']) => (
               <Tag color={SEVERITY_COLOURS[s]}>{t(`appChecks.severity.${s}`)}</Tag>
             ),
