@@ -14,7 +14,6 @@ import {
   incidentReporting,
 } from '../../domain/data-security/incidents';
 import {
-  DATASEC_LIMITS,
   INCIDENT_GRADES,
   IncidentMeasuresSchema,
   InstantSchema,
@@ -212,8 +211,6 @@ export function registerIncident(program: Command): void {
       const incidents = await withStore(async (ctx) =>
         incidentsQuery(ctx, await organisationArgument(ctx, opts.org)),
       );
-      if (incidents.length > DATASEC_LIMITS.incidentsPerOrganisation)
-        throw new UsageError('too many incidents to list');
       if (opts.json) return print(JSON.stringify(incidents, null, 2));
       if (incidents.length === 0) return print('（无安全事件）');
       print(

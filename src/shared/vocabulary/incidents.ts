@@ -43,4 +43,33 @@ export const INCIDENTS = {
     en: 'the incident already has {count} reports, the most it holds',
     zh: '该事件已有 {count} 次报告记录，已达上限',
   },
+  cli_instant: {
+    en: '{name} must be a date and time with its offset, e.g. 2026-03-02T09:15:00+08:00; got "{value}"',
+    zh: '{name} 须为带时区的日期时间，例如 2026-03-02T09:15:00+08:00；收到“{value}”',
+  },
+  cli_measures_size: {
+    en: '{where} is larger than 64 KiB; measures are a few numbers',
+    zh: '{where} 超过 64 KiB；影响测度只是几个数字',
+  },
+  cli_measures_syntax: { en: '{where} is not JSON or YAML', zh: '{where} 不是 JSON 或 YAML' },
+  cli_grade: {
+    en: '--grade must be one of {grades}; got "{grade}"',
+    zh: '--grade 须为 {grades} 之一；收到“{grade}”',
+  },
+  cli_operator: {
+    en: '--operator must be one of {kinds}; got "{operator}"',
+    zh: '--operator 须为 {kinds} 之一；收到“{operator}”',
+  },
+  cli_pi_leaked: {
+    en: '--pi-leaked must be a whole number of individuals; got "{value}"',
+    zh: '--pi-leaked 须为人数（整数）；收到“{value}”',
+  },
+  cli_measures_source: {
+    en: 'give the measures with either --measures <json> or --file <path>',
+    zh: '请用 --measures <json> 或 --file <路径> 之一给出影响测度',
+  },
+  cli_unknown_criteria: {
+    en: 'unknown criteria: {ids} (dengbao catalog or GET /api/catalog/incident-grading)',
+    zh: '未知的判定条件：{ids}（见 GET /api/catalog/incident-grading）',
+  },
 } as const satisfies WordTable;
