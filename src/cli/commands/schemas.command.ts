@@ -4,7 +4,10 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { CiiFileSchema } from '../../shared/cii-schemas';
 import { PrivacyRegisterFileSchema } from '../../shared/privacy-schemas';
-import { DataInventoryFileSchema } from '../../shared/data-security-schemas';
+import {
+  AppCheckInputSchema,
+  DataInventoryFileSchema,
+} from '../../shared/data-security-schemas';
 import { GradingInputSchema, SystemsFileSchema } from '../../shared/schemas';
 
 /** The JSON Schemas of the CLI's file formats, generated from the same zod schemas the API uses. */
@@ -14,6 +17,7 @@ export const FILE_SCHEMAS = {
   'cii-file.schema.json': CiiFileSchema,
   'privacy-register.schema.json': PrivacyRegisterFileSchema,
   'data-inventory.schema.json': DataInventoryFileSchema,
+  'app-check.schema.json': AppCheckInputSchema,
 } as const;
 
 export function registerSchemas(program: Command): void {
