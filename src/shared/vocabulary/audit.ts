@@ -111,6 +111,10 @@ export const AUDIT_ACTION = {
   'datasec.app_check.create': { zh: '新建 App 个人信息收集检查', en: 'New app check' },
   'datasec.app_check.update': { zh: '修改 App 个人信息收集检查', en: 'Edit app check' },
   'datasec.app_check.delete': { zh: '删除 App 个人信息收集检查', en: 'Delete app check' },
+  'datasec.incident.create': { zh: '登记网络安全事件', en: 'Record incident' },
+  'datasec.incident.update': { zh: '修改网络安全事件', en: 'Edit incident' },
+  'datasec.incident.report': { zh: '记录网络安全事件报告', en: 'Record incident report' },
+  'datasec.incident.delete': { zh: '删除网络安全事件', en: 'Delete incident' },
   'privacy.pipia.approve': { zh: '批准影响评估', en: 'Approve impact assessment' },
   'privacy.pipia.delete': { zh: '删除影响评估', en: 'Delete impact assessment' },
   'datasec.risk_assessment.create': { zh: '新建数据安全风险评估', en: 'Open risk assessment' },
@@ -170,6 +174,7 @@ export const AUDIT_ENTITY = {
   data_risk_assessment: { zh: '数据安全风险评估', en: 'Data security risk assessment' },
   data_risk_item: { zh: '数据安全风险', en: 'Data security risk' },
   app_check: { zh: 'App 个人信息收集检查', en: 'App check' },
+  security_incident: { zh: '网络安全事件', en: 'Cybersecurity incident' },
 } as const satisfies WordTable;
 
 /** Fields of the audit log's before/after changes: the columns of the audited rows. */
