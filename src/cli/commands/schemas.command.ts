@@ -4,10 +4,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { CiiFileSchema } from '../../shared/cii-schemas';
 import { PrivacyRegisterFileSchema } from '../../shared/privacy-schemas';
-import {
-  AppCheckInputSchema,
-  DataInventoryFileSchema,
-} from '../../shared/data-security-schemas';
+import { AppCheckInputSchema, DataInventoryFileSchema } from '../../shared/data-security-schemas';
 import { GradingInputSchema, SystemsFileSchema } from '../../shared/schemas';
 
 /** The JSON Schemas of the CLI's file formats, generated from the same zod schemas the API uses. */
