@@ -1,10 +1,32 @@
 import { Descriptions, Popover, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { CitationDto } from '../../../../../src/shared/api-types';
 import type { ResourceView } from '../../../api/data-security-client';
 import { asCitation } from '../../../api/privacy-client';
 import { pick } from '../../../lib/language';
 import { CitationList, CitationPopover } from '../../CitationPopover';
 import { GradeTag, PiTag, useEntryIndex } from './labels';
+
+/**
+ * A national standard's clause as people write it (GB/T 39725-2020 6.1, GB/T 43697-2024 附录G)
+ * where the catalog gives only knowledge-base ids.
+ */
+function standardCitation(c: CitationDto): CitationDto {
+  const m = /^(gb|gbt|gbz)-(\d+(?:\.\d+)?)-(\d{4})$/i.exec(c.instrumentId);
+  if (!m || c.labelZh !== [c.instrumentId, c.provisionId].filter(Boolean).join(' · ')) return c;
+  const prefix = { gb: 'GB', gbt: 'GB/T', gbz: 'GB/Z' }[
+    m[1]!.toLowerCase() as 'gb' | 'gbt' | 'gbz'
+  ];
+  const number = `${prefix} ${m[2]}-${m[3]}`;
+  const annex = /^annex-([a-z])$/i.exec(c.provisionId ?? '');
+  const clauseZh = annex ? `附录${annex[1]!.toUpperCase()}` : (c.provisionId ?? '');
+  const clauseEn = annex ? `Annex ${annex[1]!.toUpperCase()}` : (c.provisionId ?? '');
+  return {
+    ...c,
+    labelZh: [number, clauseZh].filter(Boolean).join(' '),
+    labelEn: [number, clauseEn].filter(Boolean).join(' '),
+  };
+}
 
 /**
  * 定级结果: the grade, what decided it (declaration, catalogue entry, impact analysis or the
@@ -65,7 +87,9 @@ export function ClassificationView({ resource }: { resource: ResourceView }) {
                       {pick(language, full.descriptionZh ?? '', full.descriptionEn ?? '')}
                     </Typography.Text>
                   )}
-                  {full?.citation && <CitationList citations={[asCitation(full.citation)]} />}
+                  {full?.citation && (
+                    <CitationList citations={[standardCitation(asCitation(full.citation))]} />
+                  )}
                 </Space>
               }
             >
