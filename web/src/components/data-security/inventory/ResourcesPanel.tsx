@@ -135,19 +135,19 @@ export function ResourcesPanel({ orgId, canWrite }: { orgId: string; canWrite: b
           dataSource={rows}
           pagination={rows.length > 50 ? { pageSize: 50 } : false}
           locale={{ emptyText: t('dataSecurity.resource.empty') }}
-          scroll={{ x: 1250 }}
+          scroll={{ x: 1150 }}
           data-testid="resources-table"
           columns={[
             {
               title: t('dataSecurity.field.code'),
               dataIndex: 'code',
-              width: 90,
+              width: 80,
               sorter: (a, b) => a.code.localeCompare(b.code),
             },
             {
               title: t('dataSecurity.field.name'),
               dataIndex: 'name',
-              width: 170,
+              width: 150,
               render: (name: string, r) => (
                 <Space orientation="vertical" size={0}>
                   <Button
@@ -212,7 +212,7 @@ export function ResourcesPanel({ orgId, canWrite }: { orgId: string; canWrite: b
             {
               title: t('dataSecurity.field.volume'),
               key: 'volume',
-              width: 170,
+              width: 160,
               render: (_, r) => (
                 <Space orientation="vertical" size={0}>
                   {r.volumeText && <span>{r.volumeText}</span>}
@@ -235,7 +235,7 @@ export function ResourcesPanel({ orgId, canWrite }: { orgId: string; canWrite: b
             {
               title: t('dataSecurity.field.locations'),
               dataIndex: 'locations',
-              width: 150,
+              width: 120,
               render: (locations: string[]) =>
                 locations.length === 0 ? (
                   <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
@@ -246,7 +246,7 @@ export function ResourcesPanel({ orgId, canWrite }: { orgId: string; canWrite: b
             {
               title: t('dataSecurity.field.crossBorder'),
               key: 'crossBorder',
-              width: 130,
+              width: 110,
               render: (_, r) =>
                 r.crossBorder ? (
                   <Space size={[4, 4]} wrap>
@@ -266,13 +266,13 @@ export function ResourcesPanel({ orgId, canWrite }: { orgId: string; canWrite: b
             {
               title: t('dataSecurity.field.owner'),
               dataIndex: 'owner',
-              width: 120,
+              width: 110,
               render: (o: string | null) => o ?? t('common.none'),
             },
             {
               title: t('common.actions'),
               key: 'actions',
-              width: 90,
+              width: 80,
               fixed: 'right',
               render: (_, r) => (
                 <Space size={0}>
