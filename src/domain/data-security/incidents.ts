@@ -424,12 +424,12 @@ function measuresDuties(
     reasonZh:
       gaps.length > 0
         ? `时限内无法查明的内容可先报告基本情况，其余及时补报。尚缺：${gaps.join('、')}。`
-        : '时限内无法查明事件原因、影响或态势的，可先报告基本情况，其余内容及时补报；出现新的重要情况时应及时续报。',
+        : '时限内无法查明事件原因、影响或态势的，可先报告基本情况，其余内容及时补报；出现新的重要情况时宜及时续报。',
     reasonEn:
       gaps.length > 0
         ? `What could not be established in time may follow the first report as soon as known. Still missing: ${gaps.join(', ')}.`
-        : 'Where cause, impact or trend cannot be established in time, the basic facts go first and the rest follows as soon as known; report again when important new facts arise.',
-    citations: [INCIDENT_MEASURES_2025.contents, INCIDENT_MEASURES_2025.followUp],
+        : 'Where cause, impact or trend cannot be established in time, the basic facts go first and the rest follows as soon as known; reporting again when important new facts arise is advisable.',
+    citations: [INCIDENT_MEASURES_2025.followUp],
   });
 
   // Closing report (Art. 8): within 30 days after the response ends, through the same channel.
