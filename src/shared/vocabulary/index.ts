@@ -35,6 +35,7 @@ import {
 import { PRACTITIONER } from './practitioner';
 import { PRIVACY_SCHEMA } from './privacy';
 import { PRIVACY_REGISTER } from './privacy-register';
+import { DATA_INVENTORY } from './data-inventory';
 import { DATA_DUTIES } from './data-duties';
 import { PIPIA } from './pipia';
 import { DATA_RISK } from './data-risk';
@@ -55,6 +56,7 @@ export * from './wording';
 export * from './practitioner';
 export * from './privacy';
 export * from './privacy-register';
+export * from './data-inventory';
 export * from './data-duties';
 export * from './pipia';
 export * from './data-risk';
@@ -97,6 +99,7 @@ const AREAS = {
   practitioner: PRACTITIONER,
   privacy_schema: PRIVACY_SCHEMA,
   privacy_register: PRIVACY_REGISTER,
+  data_inventory: DATA_INVENTORY,
   data_duties: DATA_DUTIES,
   pipia: PIPIA,
   data_risk: DATA_RISK,
@@ -135,6 +138,7 @@ const MESSAGE_AREAS = [
   'practitioner',
   'privacy_schema',
   'privacy_register',
+  'data_inventory',
   'data_duties',
   'pipia',
   'data_risk',
