@@ -1,7 +1,7 @@
-import { Space, Spin, Tabs, Typography } from 'antd';
-import { lazy, Suspense, type ComponentType } from 'react';
+import { Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { AppChecksPanel } from '../../components/data-security/app-checks/AppChecksPanel';
 import { AuditsPanel } from '../../components/data-security/audits/AuditsPanel';
 import { IncidentsPanel } from '../../components/data-security/incidents/IncidentsPanel';
 import { ImportantDataPanel } from '../../components/data-security/duties/ImportantDataPanel';
@@ -12,20 +12,6 @@ import { todayInBeijing } from '../../lib/dates';
 
 const TABS = ['resources', 'important', 'risk', 'incidents', 'apps', 'audits'] as const;
 type Tab = (typeof TABS)[number];
-
-type PanelProps = { orgId: string };
-
-/**
- * The app-check panel is built separately (web/src/components/data-security/app-checks); loaded
- * with its tab, and a placeholder shows until it is there.
- */
-const panels = import.meta.glob<{ [name: string]: ComponentType<PanelProps> }>(
-  '../../components/data-security/app-checks/AppChecksPanel.tsx',
-);
-const loadAppChecks = panels['../../components/data-security/app-checks/AppChecksPanel.tsx'];
-const AppChecksPanel = loadAppChecks
-  ? lazy(async () => ({ default: (await loadAppChecks()).AppChecksPanel! }))
-  : null;
 
 /**
  * 数据安全: the data inventory and its classification (数据资源), important-data duties
@@ -55,15 +41,6 @@ export default function DataSecurityPage() {
       { replace: true },
     );
   const orgId = organisation.id;
-  const hosted = (Panel: ComponentType<PanelProps> | null) =>
-    Panel ? (
-      <Suspense fallback={<Spin />}>
-        <Panel orgId={orgId} />
-      </Suspense>
-    ) : (
-      <Typography.Text type="secondary">{t('dataSecurity.comingSoon')}</Typography.Text>
-    );
-
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <div>
@@ -104,7 +81,11 @@ export default function DataSecurityPage() {
             label: t('dataSecurity.tab.incidents'),
             children: <IncidentsPanel orgId={orgId} />,
           },
-          { key: 'apps', label: t('dataSecurity.tab.apps'), children: hosted(AppChecksPanel) },
+          {
+            key: 'apps',
+            label: t('dataSecurity.tab.apps'),
+            children: <AppChecksPanel orgId={orgId} />,
+          },
           {
             key: 'audits',
             label: t('dataSecurity.tab.audits'),
