@@ -145,6 +145,37 @@ test('安全事件: a 较大 incident of a CII operator, its 1-hour initial repo
     await expect(page.getByRole('row').filter({ hasText: '网安〔2026〕001' })).toHaveCount(2);
     await shot(page, 'done');
   });
+  await test.step('the report form downloads; a stale edit offers 载入最新内容', async () => {
+    await page.getByRole('button', { name: '下载报告表' }).click();
+    const link = page.getByTestId('download-initial-docx-zh');
+    const href = await link.getAttribute('href');
+    const file = await page.request.get(href ?? '');
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toContain('wordprocessingml');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: '编辑事件信息' }).click();
+    const editDrawer = page.getByRole('dialog').filter({ hasText: '编辑事件 INC-2026-01' });
+    await expect(editDrawer.getByLabel('事件名称')).toHaveValue('客户信息数据库遭拖库');
+    // Someone else saves meanwhile.
+    const incidentId = page.url().split('/').at(-1) ?? '';
+    const base = `/api/organisations/${orgId}/data-security/incidents/${incidentId}`;
+    const latest = await call<{ version: number }>(page, 'GET', base);
+    await call(page, 'PATCH', base, { version: latest.version, location: '华东数据中心' });
+    await editDrawer.getByLabel('事件名称').fill('客户信息数据库遭拖库（已核实）');
+    await editDrawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(editDrawer.getByTestId('incident-conflict')).toBeVisible();
+    await shot(page, 'conflict');
+    await editDrawer.getByRole('button', { name: '载入最新内容' }).click();
+    await expect(editDrawer.getByLabel('发生地点')).toHaveValue('华东数据中心');
+    await editDrawer.getByLabel('事件名称').fill('客户信息数据库遭拖库（已核实）');
+    await editDrawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(editDrawer).toBeHidden();
+    await expect(
+      page.getByRole('heading', { name: /客户信息数据库遭拖库（已核实）/ }),
+    ).toBeVisible();
+  });
+
   await test.step('App 检查: a map app collecting contacts beyond its necessary items is flagged', async () => {
     await page.goto(`/o/${orgId}/data-security?tab=apps`);
     await expect(page.getByText('尚未检查 App')).toBeVisible();
