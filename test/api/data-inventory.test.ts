@@ -9,6 +9,7 @@ import {
   hospitalRegisterText,
 } from '../fixtures/privacy-register';
 import { hospitalInventory, hospitalInventoryText } from '../fixtures/data-inventory';
+import { buildReport } from '../../src/app/reports';
 import { startHarness, type Client, type Harness } from './harness';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -351,6 +352,42 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(lab.json()[0].crossBorder, true);
       assert.deepEqual(lab.json()[0].crossBorderDestinations, ['DE']);
       assert.equal(lab.json()[0].individuals, 1200000);
+    });
+
+    it('feeds the filing form’s 数据摸底调查表: the inventory’s rows first, the hand-entered list where it has none', async (t) => {
+      if (!h) return t.skip('database unavailable');
+      const current = await officer.inject({ url: `/api/organisations/${orgId}` });
+      const patched = await officer.inject({
+        method: 'PATCH',
+        url: `/api/organisations/${orgId}`,
+        payload: {
+          version: current.json().version,
+          filingProfile: {
+            dataCategories: [
+              {
+                name: '门禁通行记录',
+                volume: '约 300 万条',
+                importance: 'general',
+                location: '本院数据中心',
+                crossBorder: false,
+                systems: [],
+              },
+            ],
+          },
+        },
+      });
+      assert.equal(patched.statusCode, 200, patched.body);
+      const form = async (system: string) =>
+        JSON.stringify(
+          await buildReport(h!.ctx, orgId, 'filing', systemIds.get(system)!, 'zh', '2026-12-01'),
+        );
+      const lab = await form('实验室信息系统（LIS）');
+      assert.ok(lab.includes('检验报告'), 'the LIS form lists its inventory resource');
+      assert.ok(!lab.includes('患者病历'), 'not the resources of other objects');
+      assert.ok(!lab.includes('门禁通行记录'), 'the inventory wins over the hand-entered list');
+      const gate = await form('门禁人脸识别系统');
+      assert.ok(gate.includes('门禁通行记录'), 'no inventory rows: the hand-entered list');
+      assert.ok(!gate.includes('检验报告'));
     });
   });
 }

@@ -17,6 +17,7 @@ import { assertSystemVisible, inScope, type OrgScope } from '../access';
 import type { AppContext } from '../context';
 import { getSystemDetail } from '../systems/detail';
 import { countsByLevel, type DocumentSource } from './source';
+import { filingInventoryQuery } from '../data-security/inventory/queries';
 
 export async function filingFormDocument(
   { ctx, within, organisation, overrides, lang, asOf }: DocumentSource,
@@ -25,11 +26,13 @@ export async function filingFormDocument(
   const { organisationId, scope } = inScope(within);
   assertSystemVisible(scope, systemId);
   const detail = await getSystemDetail(ctx, organisationId, systemId);
-  const [levelCounts, place, assessment, recorderName] = await Promise.all([
+  const [levelCounts, place, assessment, recorderName, dataInventory] = await Promise.all([
     countsByLevel(ctx, organisationId),
     objectPlace(ctx, organisationId, systemId),
     latestLevelAssessment(ctx, within, detail, asOf),
     userDisplayName(ctx, detail.grading?.recordedBy ?? null),
+    // 数据摸底调查表: the data inventory's rows for this object first (hand-entered as fallback).
+    filingInventoryQuery(ctx, within, systemId),
   ]);
   return buildFilingForm(
     {
@@ -42,6 +45,7 @@ export async function filingFormDocument(
       recorderName,
       date: asOf,
       overrides,
+      dataInventory,
     },
     lang,
   );

@@ -146,14 +146,22 @@ export function volumeOf(r: DataResourceInput): string {
   return parts.length > 0 ? parts.join('，') : '未统计';
 }
 
-/** Rows of the 数据摸底调查表 built from stored resources (optionally those one system holds). */
+/**
+ * Rows of the 数据摸底调查表 built from stored resources: all, or for one system the resources it
+ * holds and those on no system (as the filing form prints hand-entered categories).
+ */
 export function filingRows(
   stored: readonly StoredResource[],
   systemName: ReadonlyMap<string, string>,
   systemId?: string,
 ): FilingInventoryRow[] {
   return stored
-    .filter((s) => systemId === undefined || s.resource.systemIds.includes(systemId))
+    .filter(
+      (s) =>
+        systemId === undefined ||
+        s.resource.systemIds.length === 0 ||
+        s.resource.systemIds.includes(systemId),
+    )
     .map(({ row, resource: r, classification }) => ({
       resourceId: row.id,
       code: r.code,

@@ -9,7 +9,7 @@
 import { FILING_FORM_OPTIONS, optionLabel } from '../../../catalogs/filing-form';
 import { LEVEL_MATRIX } from '../../../domain/mlps/grading';
 import type { DimensionResultDto, RecordAttachmentDto } from '../../../shared/api-types';
-import type { FormPerson } from '../../../shared/filing-profile';
+import type { DataCategory, FormPerson } from '../../../shared/filing-profile';
 import { HARM_DEGREES, HARMED_OBJECTS, SYSTEM_TYPES, type SystemType } from '../../../shared/mlps';
 import type { Lang, TableBlock } from '../../model';
 import { table } from '../../model';
@@ -485,7 +485,7 @@ const TABLE4: readonly Table4Line[] = [
   {
     item: '08',
     label: zhEn('数据摸底调查表', 'Data inventory'),
-    source: 'organisation.filingProfile.dataCategories',
+    source: 'dataInventory (data-security inventory) | organisation.filingProfile.dataCategories',
     held: (d, lang) => {
       const n = relevantDataCategories(d).length;
       if (n === 0) return [];
@@ -512,8 +512,13 @@ const TABLE4: readonly Table4Line[] = [
   },
 ];
 
-/** The data categories of the 数据摸底调查表 this object's form carries: its own and the unassigned. */
-export function relevantDataCategories(d: FilingFormInput) {
+/**
+ * The data categories of the 数据摸底调查表 this object's form carries: the data inventory's rows
+ * for the object (its resources and the unassigned ones) when it has any; otherwise the
+ * organisation's hand-entered categories, its own and the unassigned.
+ */
+export function relevantDataCategories(d: FilingFormInput): readonly DataCategory[] {
+  if (d.dataInventory && d.dataInventory.length > 0) return d.dataInventory;
   const name = d.detail.system.name;
   return (orgProfile(d).dataCategories ?? []).filter(
     (c) => (c.systems ?? []).length === 0 || (c.systems ?? []).includes(name),

@@ -10,6 +10,7 @@ import type {
   SystemDetailDto,
 } from '../../../shared/api-types';
 import type {
+  DataCategory,
   OrganisationFilingProfile,
   SystemFilingProfile,
 } from '../../../shared/filing-profile';
@@ -50,6 +51,12 @@ export interface FilingFormInput {
   /** The as-of date, YYYY-MM-DD: 填表日期 when the object is not filed yet. */
   readonly date: string;
   readonly overrides?: DocumentOverrides | undefined;
+  /**
+   * Rows of the 数据摸底调查表 from the data inventory (数据资源目录, src/app/data-security/
+   * inventory): the resources this object holds and those on no object. When there are any they
+   * are printed; otherwise the organisation's hand-entered `dataCategories` are.
+   */
+  readonly dataInventory?: readonly DataCategory[] | null;
 }
 
 export const orgProfile = (d: FilingFormInput): Partial<OrganisationFilingProfile> =>
