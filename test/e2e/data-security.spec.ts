@@ -187,12 +187,53 @@ test('数据安全: classify a hospital’s data and declare important data', as
     await shot(page, 'important');
   });
 
-  await test.step('the other tabs render', async () => {
+  await test.step('风险评估 and 合规审计 with records, and the remaining tabs', async () => {
+    const base = `/api/organisations/${orgId}/data-security`;
+    const assessment = await call<{ id: string }>(page, 'POST', `${base}/risk-assessments`, {
+      year: 2026,
+      title: '2026 年度数据安全风险评估',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+    });
+    await call(page, 'POST', `${base}/risk-assessments/${assessment.id}/risks`, {
+      code: 'R-01',
+      title: '病历数据库未加密存储',
+      area: 'storage',
+      dataResourceCodes: ['DR-001'],
+      likelihood: 4,
+      impact: 4,
+      owner: '信息科',
+      dueOn: '2026-06-30',
+    });
+    await call(page, 'POST', `${base}/pi-audits`, {
+      title: '2026 年个人信息保护合规审计',
+      kind: 'self',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      plannedOn: '2026-12-15',
+      findings: [{ code: 'F-1', title: '未按期删除超期病历副本', severity: 'medium' }],
+    });
+
+    await page.getByRole('tab', { name: '风险评估' }).click();
+    await page
+      .getByTestId('assessments-table')
+      .getByRole('button', { name: /2026 年度/ })
+      .click();
+    const view = page.getByTestId('assessment-view');
+    await expect(view.getByTestId('assessment-status')).toHaveText('草稿');
+    const risk = view.getByTestId('risks-table').getByRole('row').filter({ hasText: 'R-01' });
+    await expect(risk).toContainText('4×4=16');
+    await expect(risk).toContainText('已逾期');
+    await expect(page.getByTestId('open-risks')).toContainText('病历数据库未加密存储');
+    await shot(page, 'risk');
+
+    await page.getByRole('tab', { name: '合规审计' }).click();
+    await expect(page.getByTestId('audits-table')).toContainText('共 1 项，未关闭 1 项');
+    await shot(page, 'audits');
+
     for (const [tab, name] of [
-      ['风险评估', 'risk'],
       ['安全事件', 'incidents'],
       ['App 检查', 'apps'],
-      ['合规审计', 'audits'],
     ] as const) {
       await page.getByRole('tab', { name: tab }).click();
       await page.waitForTimeout(800);
