@@ -22,6 +22,7 @@ import {
 } from '../../shared/data-security-schemas';
 import { parseStructuredFile } from '../../app/structured-file';
 import { withStore } from '../context';
+import { registerDataDuties } from './data-duties';
 import { formatTable, UsageError } from '../io';
 import { organisationArgument } from '../organisation-argument';
 
@@ -60,12 +61,6 @@ async function readInventory(
     file: parseStructuredFile(bytes.toString('utf8'), DataInventoryFileSchema, path),
     bytes,
   };
-}
-
-/** Registers H3's `data duties` when its module is there (src/cli/commands/data-duties.ts). */
-function registerDuties(data: Command): void {
-  // TODO(issue 17): call registerDataDuties(data) from './data-duties' once H3's module lands.
-  void data;
 }
 
 /** `dengbao data …`: the data inventory (数据资源目录) and its classification (GB/T 43697-2024). */
@@ -189,5 +184,6 @@ export function registerData(program: Command): void {
       } else process.stdout.write(body);
     });
 
-  registerDuties(data);
+  // `dengbao data duties <file> --as-of` (src/cli/commands/data-duties.ts).
+  registerDataDuties(data);
 }
