@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import dayjs from 'dayjs';
 import type { AppCatalogDto } from '../web/src/api/app-checks-client';
-import type { IncidentCriterionDto } from '../web/src/api/incidents-client';
+import type { IncidentCriterionDto, IncidentView } from '../web/src/api/incidents-client';
 import {
   emptyAppCheck,
   isOverCollected,
@@ -15,8 +15,10 @@ import {
 } from '../web/src/components/data-security/app-checks/app-check-form';
 import {
   emptyIncident,
+  inputOf,
   suggestGrade,
   toIncidentBody,
+  toIncidentForm,
 } from '../web/src/components/data-security/incidents/incident-form';
 import {
   countdown,
@@ -116,6 +118,49 @@ describe('incident form', () => {
     assert.equal(body.cause, null);
     assert.equal(body.ransom, null);
     assert.equal(body.piIncident?.individuals, 1_500_000);
+    assert.ok(IncidentInputSchema.safeParse(body).success);
+  });
+});
+
+describe('incident edits', () => {
+  const stored = {
+    ...IncidentInputSchema.parse({
+      code: 'INC-1',
+      title: '拖库',
+      type: 'data_security',
+      foundAt: '2026-03-02T01:15:42Z',
+      systemIds: ['7b0c8f9e-4a1d-4c55-9d7e-0c1f3f5e2a10'],
+      measures: { piLeakedIndividuals: 1_500_000 },
+      reports: [
+        { kind: 'initial', recipient: 'public_security', submittedAt: '2026-03-02T09:40:00+08:00' },
+      ],
+    }),
+    id: 'i1',
+    version: 3,
+    suggestedGrade: 'large',
+    criteriaFound: [],
+    operatorKind: 'cii_operator',
+    regime: '2025-measures',
+    duties: [],
+    createdAt: '',
+    updatedAt: '',
+  } as IncidentView;
+
+  it('keeps the stored instant (with its seconds) when the picker still shows its minute', () => {
+    const body = toIncidentBody(toIncidentForm(stored), stored);
+    assert.equal(body.foundAt, '2026-03-02T01:15:42Z');
+    const moved = toIncidentBody(
+      { ...toIncidentForm(stored), foundAt: dayjs('2026-03-02T09:20') },
+      stored,
+    );
+    assert.equal(moved.foundAt, '2026-03-02T09:20:00+08:00');
+  });
+
+  it('a whole-incident patch body keeps systems, measures and reports', () => {
+    const body = inputOf(stored);
+    assert.deepEqual(body.systemIds, stored.systemIds);
+    assert.deepEqual(body.measures, { piLeakedIndividuals: 1_500_000 });
+    assert.equal(body.reports?.length, 1);
     assert.ok(IncidentInputSchema.safeParse(body).success);
   });
 });

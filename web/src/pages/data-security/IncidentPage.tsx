@@ -48,6 +48,7 @@ import {
   GradeTag,
   StatusTag,
 } from '../../components/data-security/incidents/incident-labels';
+import { inputOf } from '../../components/data-security/incidents/incident-form';
 import { toBeijingInstant } from '../../components/data-security/incidents/incident-time';
 import {
   criterionText,
@@ -134,6 +135,7 @@ function PiNotification({ orgId, incident }: { orgId: string; incident: Incident
       await patch.mutateAsync({
         id: incident.id,
         version: incident.version,
+        ...inputOf(incident),
         piIncident: { ...pi, notifiedAt, notificationMethod: v.method?.trim() || null },
       });
       message.success(t('incidents.pi.recorded'));

@@ -128,7 +128,7 @@ export function IncidentDrawer({
 
   const submit = async () => {
     const values = form.getFieldsValue(true) as IncidentFormValues;
-    const body = toIncidentBody(values);
+    const body = toIncidentBody(values, incident);
     const checked = IncidentInputSchema.safeParse(body);
     if (!checked.success) {
       const found = zodProblems(checked.error, language);

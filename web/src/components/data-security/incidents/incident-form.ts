@@ -157,7 +157,60 @@ export function toMeasures(m: IncidentFormValues['measures']): IncidentMeasures 
   return out as IncidentMeasures;
 }
 
-export function toIncidentBody(v: IncidentFormValues): IncidentBody {
+/**
+ * The incident's own fields (what a PATCH sends whole: a patch leaving fields out must not
+ * depend on how the server fills them).
+ */
+export function inputOf(i: IncidentView): IncidentBody {
+  return {
+    code: i.code,
+    title: i.title,
+    type: i.type,
+    foundAt: i.foundAt,
+    occurredAt: i.occurredAt ?? null,
+    location: i.location ?? null,
+    description: i.description ?? null,
+    systemIds: [...i.systemIds],
+    dataResourceCodes: [...i.dataResourceCodes],
+    involvesCii: i.involvesCii ?? null,
+    measures: { ...i.measures },
+    criteriaMet: [...i.criteriaMet],
+    grade: i.grade ?? null,
+    gradeReason: i.gradeReason ?? null,
+    ...Object.fromEntries(REPORT_CONTENT_FIELDS.map((k) => [k, i[k] ?? null])),
+    ransom: i.ransom ?? null,
+    piIncident: i.piIncident ?? null,
+    reports: [...i.reports],
+    status: i.status,
+    handledAt: i.handledAt ?? null,
+  };
+}
+
+/** The stored instant when the picker still shows its minute (seconds are not lost on an edit). */
+const keep = (picked: string | null, original: string | null | undefined) =>
+  original && picked === toBeijingInstant(fromInstant(original)) ? original : picked;
+
+export function toIncidentBody(v: IncidentFormValues, original?: IncidentView): IncidentBody {
+  const body = formBody(v);
+  if (!original) return body;
+  return {
+    ...body,
+    foundAt: keep(body.foundAt, original.foundAt) ?? '',
+    occurredAt: keep(body.occurredAt ?? null, original.occurredAt),
+    handledAt: keep(body.handledAt ?? null, original.handledAt),
+    ransom: body.ransom
+      ? { ...body.ransom, deadline: keep(body.ransom.deadline ?? null, original.ransom?.deadline) }
+      : null,
+    piIncident: body.piIncident
+      ? {
+          ...body.piIncident,
+          notifiedAt: keep(body.piIncident.notifiedAt ?? null, original.piIncident?.notifiedAt),
+        }
+      : null,
+  };
+}
+
+function formBody(v: IncidentFormValues): IncidentBody {
   const pi = v.piIncident ?? {};
   const ransom = v.ransom ?? {};
   return {
