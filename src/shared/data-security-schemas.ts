@@ -493,8 +493,26 @@ export const IncidentInputSchema = refusingControlCharacters(
   }),
 );
 export type IncidentInput = z.infer<typeof IncidentInputSchema>;
+/** Every field optional and without its default (a patch never clears what it leaves out). */
 export const IncidentPatchSchema = refusingControlCharacters(
-  IncidentObject.partial().extend({ version: z.number().int().min(1).max(MAX_INT) }),
+  z
+    .object(
+      Object.fromEntries(
+        Object.entries(IncidentObject.shape).map(([key, field]) => [
+          key,
+          (field instanceof z.ZodDefault ? field.unwrap() : field).optional(),
+        ]),
+      ) as unknown as {
+        [K in keyof typeof IncidentObject.shape]: z.ZodOptional<
+          z.ZodType<
+            z.output<(typeof IncidentObject.shape)[K]>,
+            z.input<(typeof IncidentObject.shape)[K]>
+          >
+        >;
+      },
+    )
+    .extend({ version: z.number().int().min(1).max(MAX_INT) })
+    .strict(),
 );
 export type IncidentPatch = z.infer<typeof IncidentPatchSchema>;
 
@@ -607,10 +625,7 @@ const appCheckPatchFields = Object.fromEntries(
   ]),
 ) as unknown as {
   [K in keyof typeof AppCheckObject.shape]: z.ZodOptional<
-    z.ZodType<
-      z.output<(typeof AppCheckObject.shape)[K]>,
-      z.input<(typeof AppCheckObject.shape)[K]>
-    >
+    z.ZodType<z.output<(typeof AppCheckObject.shape)[K]>, z.input<(typeof AppCheckObject.shape)[K]>>
   >;
 };
 export const AppCheckPatchSchema = refusingControlCharacters(

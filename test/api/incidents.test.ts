@@ -220,6 +220,18 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(done?.state, 'done');
       assert.match(done?.reasonEn ?? '', /in time/);
 
+      // A patch keeps what it leaves out (the report, the PI incident, the systems).
+      const renamed = await officer.inject({
+        method: 'PATCH',
+        url: url(shop, `/${incident.id}`),
+        payload: { version: 3, title: '会员数据库泄露（已处置）' },
+      });
+      assert.equal(renamed.statusCode, 200, renamed.body);
+      const kept = renamed.json() as IncidentView;
+      assert.equal(kept.reports.length, 1);
+      assert.deepEqual(kept.systemIds, [shopSystem]);
+      assert.equal(kept.piIncident?.individuals, 1_500_000);
+      assert.equal(duty(kept, 'initial')?.state, 'done');
       const list = await officer.inject({ url: url(shop) });
       assert.deepEqual(
         (list.json() as IncidentView[]).map((i) => i.code),
