@@ -78,7 +78,11 @@ export interface ClassificationCatalog {
   }[];
   readonly catalogues: readonly SectorCatalogue[];
   /** Changelog (newest first) and SHA-256 of the parsed data (optional; set by the loader). */
-  readonly changelog?: readonly { readonly version: string; readonly date: string; readonly changes: string }[];
+  readonly changelog?: readonly {
+    readonly version: string;
+    readonly date: string;
+    readonly changes: string;
+  }[];
   readonly sourceHash?: string;
 }
 

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { codeOfMessage } from './index';
 
-/** Messages still without Chinese text (measured 2026-12-07, issue 16; lower it as messages are keyed). */
-const CEILING = 96;
+/** Messages still without Chinese text (measured 2026-12-07, issue 17; lower it as messages are keyed). */
+const CEILING = 95;
 
 const SRC = path.resolve(import.meta.dirname, '../..');
 

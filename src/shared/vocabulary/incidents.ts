@@ -6,6 +6,15 @@
 import type { WordTable } from './types';
 
 export const INCIDENTS = {
+  instant_with_offset: {
+    en: 'must be a date and time with its offset, e.g. 2026-03-02T09:15:00+08:00',
+    zh: '须为带时区偏移的日期时间，例如 2026-03-02T09:15:00+08:00',
+  },
+  occurred_after_found: { en: 'must not be after foundAt', zh: '不得晚于发现时间' },
+  closed_without_handled: {
+    en: 'give when the response ended before closing the incident',
+    zh: '关闭事件前请填写处置结束时间',
+  },
   incident_problems: {
     en: 'the incident has {count} problem(s); nothing was saved',
     zh: '安全事件有 {count} 处问题，未保存',
