@@ -266,7 +266,8 @@ describe('NDS Art. 33 / DSL Art. 30: risk assessment report', () => {
 
   it('from 2025 once per calendar year, due at the end of the year (our reading, derived)', () => {
     assert.equal(ANNUAL_REPORT_DUE_MONTH_DAY, '12-31');
-    const list = find(duties(HOLDER, '2026-03-01'), 'datasec.risk-assessment.annual');
+    const declared2024 = { ...HOLDER, importantDataDeclaredOn: '2024-06-01' };
+    const list = find(duties(declared2024, '2026-03-01'), 'datasec.risk-assessment.annual');
     assert.deepEqual(
       list.map((d) => [d.subject.id, d.dueDate, d.state]),
       [
@@ -277,6 +278,14 @@ describe('NDS Art. 33 / DSL Art. 30: risk assessment report', () => {
     assert.equal(list[0]!.provenance, 'derived');
     assert.ok(has(list[0]!, NDS.annualRiskAssessment));
     assert.deepEqual(list[0]!.penaltyIds, ['dsl-45-1']);
+  });
+
+  it('no report is asked for a year before the important data is known (declared or assessed)', () => {
+    const years = (facts: typeof HOLDER) =>
+      find(duties(facts, '2026-12-01'), 'datasec.risk-assessment.annual').map((d) => d.subject.id);
+    assert.deepEqual(years(HOLDER), ['2026'], 'nothing known before the as-of year');
+    assert.deepEqual(years({ ...HOLDER, importantDataDeclaredOn: '2026-11-02' }), ['2026']);
+    assert.deepEqual(years({ ...HOLDER, importantDataDeclaredOn: '2025-03-01' }), ['2025', '2026']);
   });
 
   it('satisfied by a reported assessment of that year; a completed one not yet reported is not enough', () => {

@@ -108,6 +108,22 @@ export function isLargePlatform(
 }
 
 /**
+ * The first year an annual report is asked for: the inventory has no history, so a year before
+ * the important data is known to exist (declared, or an assessment on record) is not assumed —
+ * an organisation declaring in 2026 is not told its 2025 report is overdue. Never before 2025
+ * (NDS Regulations in force 2025-01-01).
+ */
+function firstReportYear(facts: DataSecurityOrganisationFacts, asOf: IsoDate): number {
+  const known = [
+    facts.importantDataDeclaredOn,
+    ...facts.importantResources.map((r) => r.declaredOn),
+    ...facts.riskAssessments.map((r) => `${r.year}-01-01`),
+  ].filter((d): d is IsoDate => d !== null && d !== undefined && d <= asOf);
+  const first = known.length > 0 ? known.sort()[0]! : asOf;
+  return Math.max(Number(NDS_IN_FORCE.slice(0, 4)), Number(first.slice(0, 4)));
+}
+
+/**
  * Every data-security duty of one organisation on `asOf` (none before the DSL took effect).
  *
  * @example
@@ -252,7 +268,7 @@ export function dataSecurityDuties(
       });
     } else {
       const thisYear = Number(asOf.slice(0, 4));
-      for (let year = Number(NDS_IN_FORCE.slice(0, 4)); year <= thisYear; year++) {
+      for (let year = firstReportYear(facts, asOf); year <= thisYear; year++) {
         const reports = facts.riskAssessments.filter(
           (r) => r.year === year && on(r.reportedOn, asOf),
         );
