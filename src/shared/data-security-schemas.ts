@@ -8,6 +8,7 @@
  * Rules live in src/domain/data-security; the DTOs at the end are what the API returns.
  */
 import { z } from 'zod';
+import type { CitationDto } from './api-types';
 import { IsoDateSchema, MAX_INT, refusingControlCharacters } from './schemas';
 import { ActivityCodeSchema, CountryCodeSchema, DataCategoryCodeSchema } from './privacy-schemas';
 
@@ -743,7 +744,8 @@ export interface ClassificationDto {
   readonly personalInformation: 'none' | 'general' | 'sensitive';
   readonly reasonsZh: readonly string[];
   readonly reasonsEn: readonly string[];
-  readonly citations: readonly CitationRef[];
+  /** Labelled by the knowledge base (《…》第…条). */
+  readonly citations: readonly CitationDto[];
   /** The grade still needs an authority's confirmation (important/core not yet declared/notified). */
   readonly provisional: boolean;
 }

@@ -13,6 +13,7 @@ import {
   inventoryFileQuery,
 } from '../../app/data-security/inventory/file';
 import { classificationDto } from '../../app/data-security/inventory/model';
+import { citationLabeller, loadShippedKnowledgeBase } from '../../app/citation-labels';
 import { classificationCounts, GRADE_WORDS } from '../../domain/data-security/classify';
 import { ValidationError } from '../../errors';
 import {
@@ -88,6 +89,7 @@ export function registerData(program: Command): void {
         );
       const classifications = classifyInventoryFile(file);
       const counts = classificationCounts(classifications);
+      const label = citationLabeller(loadShippedKnowledgeBase());
       if (opts.json)
         return print(
           JSON.stringify(
@@ -98,7 +100,7 @@ export function registerData(program: Command): void {
               resources: file.resources.map((r, i) => ({
                 code: r.code,
                 name: r.name,
-                classification: classificationDto(classifications[i]!),
+                classification: classificationDto(classifications[i]!, label),
               })),
             },
             null,

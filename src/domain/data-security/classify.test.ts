@@ -163,7 +163,8 @@ describe('classifyDataResource', () => {
     assert.equal(suggested.grade, 'general');
     assert.equal(suggested.decidedBy, 'default');
     assert.equal(suggested.catalogueEntry, null);
-    assert.ok(suggested.reasonsZh.some((r) => r.includes('health/population-health')));
+    assert.ok(suggested.reasonsEn.some((r) => r.includes('health/population-health')));
+    assert.ok(suggested.reasonsZh.some((r) => r.includes('确认后在“目录条目”中选用')));
     assert.ok(suggested.reasonsEn.some((r) => r.includes('Population health data')));
   });
 
@@ -316,8 +317,8 @@ describe('classifyDataResource with the shipped catalog: a hospital', () => {
     assert.equal(c.decidedBy, 'default');
     assert.equal(c.catalogueEntry, null);
     assert.ok(
-      c.reasonsZh.some((r) => r.includes('gbt39725-health/medical-application')),
-      c.reasonsZh.join('\n'),
+      c.reasonsEn.some((r) => r.includes('gbt39725-health/medical-application')),
+      c.reasonsEn.join('\n'),
     );
   });
 

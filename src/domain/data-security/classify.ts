@@ -302,7 +302,7 @@ export function prepareClassifier(
       en: `Matched to ${w.en}, graded ${g.en}${e.sectorLevel ? ` (sector level: ${e.sectorLevel})` : ''}.`,
     });
     suggestedWords.set(e, {
-      zh: `可能属于${w.zh}（${g.zh}，按名称或个人信息类别提示，需确认后选择 ${entryRef(e)}）。`,
+      zh: `可能属于${w.zh}（${g.zh}，按名称或个人信息类别提示；确认后在“目录条目”中选用此条方才适用）。`,
       en: `May be ${w.en} (${g.en}; suggested by name or personal-information category — choose ${entryRef(e)} to apply it).`,
     });
   }

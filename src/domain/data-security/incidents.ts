@@ -43,6 +43,14 @@ import { atLeastGrade } from './incident-grading';
 import type { IncidentFacts } from './types';
 
 /** The 2025 Measures apply to incidents found from this instant (2025-11-01 00:00 Beijing). */
+
+/** The report contents a follow-up may still owe (Art. 7), as the form names them. */
+const CONTENT_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
+  impactDescription: { zh: '已造成的影响和危害', en: 'impact and harm caused' },
+  cause: { zh: '事件原因', en: 'cause' },
+  trend: { zh: '事态发展趋势', en: 'likely development' },
+};
+
 export const INCIDENT_MEASURES_IN_FORCE_AT = '2025-11-01T00:00:00+08:00';
 const MEASURES_MS = Date.parse(INCIDENT_MEASURES_IN_FORCE_AT);
 /** PIPL in force 2021-11-01 (Beijing). */
@@ -403,6 +411,8 @@ function measuresDuties(
     row.recipients,
   );
   const gaps = options.missingContents ?? [];
+  const gapsZh = gaps.map((g) => CONTENT_NAMES[g]?.zh ?? g);
+  const gapsEn = gaps.map((g) => CONTENT_NAMES[g]?.en ?? g);
   out.push({
     id: `${facts.id}:follow_up`,
     kind: 'follow_up',
@@ -423,11 +433,11 @@ function measuresDuties(
             : 'not_required',
     reasonZh:
       gaps.length > 0
-        ? `时限内无法查明的内容可先报告基本情况，其余及时补报。尚缺：${gaps.join('、')}。`
+        ? `时限内无法查明的内容可先报告基本情况，其余及时补报。尚缺：${gapsZh.join('、')}。`
         : '时限内无法查明事件原因、影响或态势的，可先报告基本情况，其余内容及时补报；出现新的重要情况时宜及时续报。',
     reasonEn:
       gaps.length > 0
-        ? `What could not be established in time may follow the first report as soon as known. Still missing: ${gaps.join(', ')}.`
+        ? `What could not be established in time may follow the first report as soon as known. Still missing: ${gapsEn.join(', ')}.`
         : 'Where cause, impact or trend cannot be established in time, the basic facts go first and the rest follows as soon as known; reporting again when important new facts arise is advisable.',
     citations: [INCIDENT_MEASURES_2025.followUp],
   });

@@ -115,6 +115,7 @@ export function createResourceCommand(
       resource,
       classification,
       systemName,
+      ctx.labelCitation,
     );
   });
 }
@@ -167,7 +168,7 @@ export function updateResourceCommand(
         resourceForAudit(after, classification.grade),
       ),
     });
-    return presentResource(updated, after, classification, systemName);
+    return presentResource(updated, after, classification, systemName, ctx.labelCitation);
   });
 }
 

@@ -4,6 +4,7 @@
  * src/store/reencrypt.ts), like the privacy register's activities. Code, name, grade and the
  * catalog version the grade was computed with are kept in clear.
  */
+import type { CitationLabeller } from '../../presenters';
 import type { FieldCipher } from '../../../security/field-crypto';
 import type { Classification, DataResourceFacts } from '../../../domain/data-security/types';
 import {
@@ -63,7 +64,7 @@ export function resourceFacts(id: string, r: DataResourceInput): DataResourceFac
   };
 }
 
-export function classificationDto(c: Classification): ClassificationDto {
+export function classificationDto(c: Classification, label: CitationLabeller): ClassificationDto {
   const e = c.catalogueEntry;
   return {
     grade: c.grade,
@@ -80,11 +81,7 @@ export function classificationDto(c: Classification): ClassificationDto {
     personalInformation: c.personalInformation,
     reasonsZh: c.reasonsZh,
     reasonsEn: c.reasonsEn,
-    citations: c.citations.map((x) =>
-      x.provisionId === undefined
-        ? { instrumentId: x.instrumentId }
-        : { instrumentId: x.instrumentId, provisionId: x.provisionId },
-    ),
+    citations: c.citations.map(label),
     provisional: c.provisional,
   };
 }
@@ -103,12 +100,13 @@ export function presentResource(
   r: DataResourceInput,
   classification: Classification,
   systemName: ReadonlyMap<string, string>,
+  label: CitationLabeller,
 ): DataResourceDto {
   return {
     id: row.id,
     ...r,
     version: row.version,
-    classification: classificationDto(classification),
+    classification: classificationDto(classification, label),
     systems: r.systemIds.map((id) => ({ id, name: systemName.get(id) ?? id })),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

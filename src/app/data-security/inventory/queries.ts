@@ -66,7 +66,9 @@ export async function resourcesQuery(
     storedResources(ctx, db, organisationId),
     systemNames(db, organisationId),
   ]);
-  return stored.map((s) => presentResource(s.row, s.resource, s.classification, names));
+  return stored.map((s) =>
+    presentResource(s.row, s.resource, s.classification, names, ctx.labelCitation),
+  );
 }
 
 export async function resourceQuery(
@@ -81,7 +83,13 @@ export async function resourceQuery(
   const { classification, catalogVersion } = classifyResource(row.id, resource);
   if (row.catalog_version !== catalogVersion || row.grade !== classification.grade)
     await refreshResourceGrade(db, organisationId, row.id, classification.grade, catalogVersion);
-  return presentResource(row, resource, classification, await systemNames(db, organisationId));
+  return presentResource(
+    row,
+    resource,
+    classification,
+    await systemNames(db, organisationId),
+    ctx.labelCitation,
+  );
 }
 
 export interface InventoryClassificationDto {
@@ -115,7 +123,7 @@ export async function classificationQuery(
       id: s.row.id,
       code: s.row.code,
       name: s.row.name,
-      classification: classificationDto(s.classification),
+      classification: classificationDto(s.classification, ctx.labelCitation),
     })),
   };
 }
