@@ -39,7 +39,8 @@ describe('dengbao data duties', () => {
     assert.match(out, /识别、申报重要数据/);
     assert.match(out, /尚未记录申报的：DR-007/);
     assert.match(out, /明确数据安全负责人和管理机构/);
-    assert.match(out, /2025年度风险评估并报送省级以上主管部门/);
+    assert.match(out, /2026年度风险评估并报送省级以上主管部门/);
+    assert.doesNotMatch(out, /2025年度风险评估/, 'nothing shows important data before 2026');
     assert.match(out, /nds-57/);
     assert.match(out, /网络数据安全管理条例/);
   });
