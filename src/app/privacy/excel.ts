@@ -11,7 +11,7 @@
  * Every text cell written is neutralised (never a formula: src/spreadsheet/styles.ts).
  */
 import type ExcelJS from 'exceljs';
-import { ValidationError, formatPath, type ErrorDetail } from '../../errors';
+import { ValidationError, formatPath } from '../../errors';
 import {
   CONSENT_CASES,
   DATA_SUBJECT_KINDS,
@@ -23,8 +23,14 @@ import {
   TRANSFER_MECHANISMS,
   type PrivacyRegisterFile,
 } from '../../shared/privacy-schemas';
-import { clean, headerKey, readCell, squash } from '../../spreadsheet/cells';
-import { readSpreadsheet, type Workbook } from '../../spreadsheet/reader';
+import {
+  readTypedRows,
+  SheetProblems,
+  type Labels,
+  type TypedColumn,
+  type TypedRow,
+} from '../../spreadsheet/typed-sheet';
+import { readSpreadsheet } from '../../spreadsheet/reader';
 import { addSafeRow, BORDER, FONT, styleHeaderCell } from '../../spreadsheet/styles';
 import { at } from '../../spreadsheet/types';
 import type { Locate } from './file';
@@ -44,8 +50,6 @@ export const PRIVACY_SHEETS = {
   batches: '出境批次',
   consents: '单独同意',
 } as const;
-
-type Labels = Readonly<Record<string, string>>;
 
 export const LEGAL_BASIS_ZH: Labels = {
   consent: '取得个人同意',
@@ -95,18 +99,7 @@ export const CONSENT_ZH: Labels = {
   art39_abroad: '向境外提供（第三十九条）',
 };
 
-interface Column {
-  readonly key: string;
-  readonly zh: string;
-  /** The file's field name (header comment; accepted as the header on import). */
-  readonly en: string;
-  readonly width: number;
-  readonly required?: boolean;
-  readonly kind?: 'text' | 'int' | 'date' | 'bool' | 'choice' | 'choices' | 'list';
-  readonly labels?: Labels;
-  readonly codes?: readonly string[];
-  readonly hint?: string;
-}
+type Column = TypedColumn;
 
 const ACTIVITY = 'activity';
 const activityRef: Column = {
@@ -514,178 +507,6 @@ function writeGuide(book: ExcelJS.Workbook, file: PrivacyRegisterFile): void {
 /* Import                                                                                    */
 /* ----------------------------------------------------------------------------------------- */
 
-class Problems {
-  private readonly byPlace = new Map<string, ErrorDetail>();
-  add(path: string, message: string): void {
-    if (!this.byPlace.has(path)) this.byPlace.set(path, { path, message });
-  }
-  get size(): number {
-    return this.byPlace.size;
-  }
-  list(): ErrorDetail[] {
-    return [...this.byPlace.values()];
-  }
-}
-
-interface Row {
-  readonly row: number;
-  readonly values: Record<string, unknown>;
-  readonly place: (key: string) => string;
-}
-
-const norm = (text: string) =>
-  text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s_\-/（）()]+/g, '');
-
-function choiceReader(labels: Labels, codes: readonly string[]) {
-  const map = new Map<string, string>();
-  for (const c of codes) {
-    map.set(norm(c), c);
-    if (labels[c]) map.set(norm(labels[c]), c);
-  }
-  return (text: string) => map.get(norm(text));
-}
-
-function parseDate(text: string): string | undefined {
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
-  if (!m) return undefined;
-  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : undefined;
-}
-
-const splitList = (text: string) =>
-  text
-    .split(/[；;、\n]/)
-    .map((t) => squash(t))
-    .filter((t) => t !== '');
-
-/** The rows of a sheet as typed values by column key; every cell problem reported. */
-function readRows(
-  book: Workbook,
-  name: string,
-  columns: readonly Column[],
-  problems: Problems,
-): Row[] {
-  const sheet = book.sheets.find((s) => s.name.trim() === name);
-  if (!sheet) {
-    problems.add(
-      at(name),
-      `the sheet ${name} is missing (缺少“${name}”工作表); export the workbook again and keep every sheet, even an empty one`,
-    );
-    return [];
-  }
-  const colOf = new Map<string, number>();
-  const header = sheet.rows[0]?.r === 1 ? sheet.rows[0].cells : [];
-  header.forEach((value, i) => {
-    const read = readCell(value);
-    const key = read.problem ? '' : headerKey(read.text);
-    if (!key) return;
-    const column = columns.find((c) => headerKey(c.zh) === key || c.en.toLowerCase() === key);
-    if (!column) return;
-    if (colOf.has(column.key))
-      problems.add(
-        at(name, 1, column.zh),
-        `the column ${column.zh} appears twice (列重复); keep one`,
-      );
-    else colOf.set(column.key, i);
-  });
-  const missing = columns.filter((c) => !colOf.has(c.key));
-  for (const c of missing)
-    problems.add(
-      at(name, 1, c.zh),
-      `the column ${c.zh} (${c.en}) is missing (缺少列“${c.zh}”); restore the header row as exported`,
-    );
-  if (missing.length > 0) return [];
-  const rows: Row[] = [];
-  for (const { r, cells } of sheet.rows) {
-    if (r === 1) continue;
-    const texts = new Map<string, string>();
-    let any = false;
-    for (const c of columns) {
-      const read = readCell(cells[colOf.get(c.key)!]);
-      if (read.problem) {
-        problems.add(at(name, r, c.zh), read.problem);
-        any = true;
-        texts.set(c.key, '');
-        continue;
-      }
-      const text = clean(read.text);
-      texts.set(c.key, text);
-      if (text) any = true;
-    }
-    if (!any) continue;
-    const place = (key: string) => at(name, r, columns.find((c) => c.key === key)?.zh ?? key);
-    const values: Record<string, unknown> = {};
-    for (const c of columns) {
-      const text = texts.get(c.key) ?? '';
-      const where = place(c.key);
-      if (text === '') {
-        if (c.required) problems.add(where, `${c.zh} is empty (必填)`);
-        values[c.key] = c.kind === 'choices' || c.kind === 'list' ? [] : undefined;
-        continue;
-      }
-      switch (c.kind) {
-        case 'int': {
-          const t = text.replace(/[,，\s]/g, '');
-          if (!/^\d+$/.test(t))
-            problems.add(where, `“${text}” is not a whole number 0 or more (应为非负整数)`);
-          else values[c.key] = Number(t);
-          break;
-        }
-        case 'date': {
-          const d = parseDate(squash(text));
-          if (!d)
-            problems.add(
-              where,
-              /^\d{5}(\.\d+)?$/.test(text)
-                ? `“${text}” is not a date in the form YYYY-MM-DD (日期无效); it looks like an Excel date serial number: format the cell as text and type the date`
-                : `“${text}” is not a date in the form YYYY-MM-DD (日期无效，应为 YYYY-MM-DD)`,
-            );
-          else values[c.key] = d;
-          break;
-        }
-        case 'bool': {
-          const t = norm(text);
-          if (['是', 'true', 'yes', 'y', '1'].includes(t)) values[c.key] = true;
-          else if (['否', 'false', 'no', 'n', '0'].includes(t)) values[c.key] = false;
-          else problems.add(where, `“${text}” is not 是 or 否 (应填“是”或“否”)`);
-          break;
-        }
-        case 'choice':
-        case 'choices': {
-          const reader = choiceReader(c.labels!, c.codes!);
-          const parts = c.kind === 'choice' ? [squash(text)] : splitList(text);
-          const codes: string[] = [];
-          for (const part of parts) {
-            const code = reader(part);
-            if (!code)
-              problems.add(
-                where,
-                `“${part}” is not a choice of ${c.zh} (选项无效); use one of ${c.codes!.map((x) => `${c.labels![x]} (${x})`).join('、')}`,
-              );
-            else codes.push(code);
-          }
-          values[c.key] = c.kind === 'choice' ? codes[0] : codes;
-          break;
-        }
-        case 'list':
-          values[c.key] = splitList(text);
-          break;
-        default:
-          values[c.key] =
-            c.key === 'code' || c.key === 'key' || c.key.endsWith('Key') || c.key === ACTIVITY
-              ? squash(text)
-              : text;
-      }
-    }
-    rows.push({ row: r, values, place });
-  }
-  return rows;
-}
-
 /** Keys `a.b` of a row as a nested object `{a: {b}}`, without the absent ones. */
 function nest(values: Record<string, unknown>, prefix: string): Record<string, unknown> | null {
   const out: Record<string, unknown> = {};
@@ -705,6 +526,10 @@ const flat = (values: Record<string, unknown>, skip: readonly string[] = []) =>
     ),
   );
 
+/** Text columns read without inner spaces: codes, keys and references. */
+const VERBATIM = (key: string) =>
+  key === 'code' || key === 'key' || key.endsWith('Key') || key === ACTIVITY;
+
 /**
  * Reads a workbook written by {@link privacyWorkbook} (possibly edited in Excel or WPS) into a
  * register file without a profile. Every problem comes back at once; nothing partial.
@@ -716,9 +541,9 @@ export async function readPrivacyWorkbook(
     maxFileBytes: PRIVACY_WORKBOOK_MAX_BYTES,
     maxRows: PRIVACY_WORKBOOK_MAX_ROWS,
   });
-  const problems = new Problems();
+  const problems = new SheetProblems();
   const places = new Map<string, string>();
-  const record = (path: string, sheet: string, row: Row, columns: readonly Column[]) => {
+  const record = (path: string, sheet: string, row: TypedRow, columns: readonly Column[]) => {
     places.set(path, at(sheet, row.row));
     for (const c of columns) {
       const field = c.key.startsWith('face.')
@@ -728,7 +553,13 @@ export async function readPrivacyWorkbook(
     }
   };
 
-  const activityRows = readRows(book, PRIVACY_SHEETS.activities, ACTIVITY_COLUMNS, problems);
+  const activityRows = readTypedRows(
+    book,
+    PRIVACY_SHEETS.activities,
+    ACTIVITY_COLUMNS,
+    problems,
+    VERBATIM,
+  );
   const activities: Record<string, unknown>[] = [];
   const indexByCode = new Map<string, { index: number; row: number }>();
   activityRows.forEach((row) => {
@@ -762,7 +593,7 @@ export async function readPrivacyWorkbook(
     columns: readonly Column[],
     list: 'recipients' | 'transfers' | 'consents',
   ) => {
-    for (const row of readRows(book, sheet, columns, problems)) {
+    for (const row of readTypedRows(book, sheet, columns, problems, VERBATIM)) {
       const code = row.values[ACTIVITY] as string | undefined;
       if (!code) continue;
       const found = indexByCode.get(code);
@@ -787,12 +618,16 @@ export async function readPrivacyWorkbook(
   child(PRIVACY_SHEETS.transfers, TRANSFER_COLUMNS, 'transfers');
   child(PRIVACY_SHEETS.consents, CONSENT_COLUMNS, 'consents');
 
-  const transferBatches = readRows(book, PRIVACY_SHEETS.batches, BATCH_COLUMNS, problems).map(
-    (row, i) => {
-      record(`transferBatches[${i}]`, PRIVACY_SHEETS.batches, row, BATCH_COLUMNS);
-      return flat(row.values);
-    },
-  );
+  const transferBatches = readTypedRows(
+    book,
+    PRIVACY_SHEETS.batches,
+    BATCH_COLUMNS,
+    problems,
+    VERBATIM,
+  ).map((row, i) => {
+    record(`transferBatches[${i}]`, PRIVACY_SHEETS.batches, row, BATCH_COLUMNS);
+    return flat(row.values);
+  });
 
   const locate: Locate = (path) => {
     for (let p = path; ;) {
