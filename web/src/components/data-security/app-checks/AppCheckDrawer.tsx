@@ -1,3 +1,4 @@
+import { ConflictAlert } from '../../ConflictAlert';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -147,22 +148,7 @@ export function AppCheckDrawer({
       }
       destroyOnHidden
     >
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('incidents.conflict.title')}
-          description={
-            <Typography.Text>
-              {t('incidents.conflict.description')}{' '}
-              <Button size="small" onClick={() => void reload()}>
-                {t('incidents.conflict.reload')}
-              </Button>
-            </Typography.Text>
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {conflict && <ConflictAlert onReload={() => void reload()} />}
       {!conflict && error !== null && error !== undefined && problems.length === 0 && (
         <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />
       )}

@@ -1,3 +1,4 @@
+import { ConflictAlert } from '../../ConflictAlert';
 import {
   Alert,
   App,
@@ -172,22 +173,7 @@ export function ProfileForm({ orgId, canWrite }: { orgId: string; canWrite: bool
       }
     >
       {profile.isError && <ApiErrorAlert error={profile.error} style={{ marginBottom: 12 }} />}
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('privacy.conflict.title')}
-          description={
-            <Typography.Text>
-              {t('privacy.conflict.description')}{' '}
-              <Button size="small" onClick={() => void reload()}>
-                {t('privacy.conflict.reload')}
-              </Button>
-            </Typography.Text>
-          }
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      {conflict && <ConflictAlert onReload={() => void reload()} style={{ marginBottom: 12 }} />}
       {!conflict && put.error != null && problems.length === 0 && (
         <ApiErrorAlert error={put.error} style={{ marginBottom: 12 }} />
       )}

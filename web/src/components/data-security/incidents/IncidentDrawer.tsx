@@ -1,3 +1,4 @@
+import { ConflictAlert } from '../../ConflictAlert';
 import {
   Alert,
   Button,
@@ -173,23 +174,7 @@ export function IncidentDrawer({
       }
       destroyOnHidden
     >
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="incident-conflict"
-          title={t('incidents.conflict.title')}
-          description={
-            <Typography.Text>
-              {t('incidents.conflict.description')}{' '}
-              <Button size="small" onClick={() => void reload()}>
-                {t('incidents.conflict.reload')}
-              </Button>
-            </Typography.Text>
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {conflict && <ConflictAlert onReload={() => void reload()} testId="incident-conflict" />}
       {!conflict && error !== null && error !== undefined && problems.length === 0 && (
         <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />
       )}

@@ -1,3 +1,4 @@
+import { ConflictAlert } from '../../ConflictAlert';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -269,23 +270,7 @@ export function ResourceDrawer({
       }
       destroyOnHidden
     >
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="datasec-conflict"
-          title={t('privacy.conflict.title')}
-          description={
-            <Typography.Text>
-              {t('privacy.conflict.description')}{' '}
-              <Button size="small" onClick={() => void reload()}>
-                {t('privacy.conflict.reload')}
-              </Button>
-            </Typography.Text>
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {conflict && <ConflictAlert onReload={() => void reload()} testId="datasec-conflict" />}
       {!conflict && error != null && problems.length === 0 && (
         <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />
       )}

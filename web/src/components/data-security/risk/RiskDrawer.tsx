@@ -1,3 +1,4 @@
+import { ConflictAlert } from '../../ConflictAlert';
 import {
   Alert,
   Button,
@@ -136,22 +137,7 @@ export function RiskDrawer({
         </Space>
       }
     >
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('privacy.conflict.title')}
-          description={
-            <Typography.Text>
-              {t('privacy.conflict.description')}{' '}
-              <Button size="small" onClick={() => void onReload()}>
-                {t('privacy.conflict.reload')}
-              </Button>
-            </Typography.Text>
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {conflict && <ConflictAlert onReload={() => void onReload()} />}
       {!conflict && error != null && problems.length === 0 && (
         <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />
       )}
