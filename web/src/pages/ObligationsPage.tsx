@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useAllSystems, useObligations } from '../api/hooks';
+import { useDataSecurityDuties } from '../api/data-security-hooks';
 import { usePrivacyDuties } from '../api/privacy-hooks';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { MissingFactsCard } from '../components/obligations/MissingFactsCard';
@@ -19,6 +20,7 @@ import {
   STATE_COLOURS,
   STATE_GROUPS,
   stateGroup,
+  type EffectiveState,
   type StateGroup,
 } from '../lib/obligation-states';
 
@@ -41,6 +43,7 @@ export function ObligationsPage() {
   const duties = usePrivacyDuties(organisation.id, asOf, { enabled: showPrivacy });
   // Data-security duties likewise: the organisation's, for roles that read 数据安全.
   const showDataSecurity = useCan('datasec.read') && !systemId;
+  const dataDuties = useDataSecurityDuties(organisation.id, asOf, { enabled: showDataSecurity });
 
   const update = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -69,12 +72,27 @@ export function ObligationsPage() {
   }
   const privacyShown =
     group === 'all' ? privacyItems : privacyItems.filter((d) => stateGroup(dutyState(d)) === group);
-  /** A group's label counts both tables and says how many are personal-information duties. */
-  const groupLabel = (key: StateGroup | 'all', systemCount: number, privacyCount: number) => {
-    const label = t(`obligation.group.${key}`, { count: systemCount + privacyCount });
-    return privacyCount > 0
-      ? t('obligation.privacy.included', { label, count: privacyCount })
-      : label;
+  const dataItems = showDataSecurity ? [...(dataDuties.data?.duties ?? [])] : [];
+  const dataCounts = new Map<StateGroup, number>();
+  for (const duty of dataItems) {
+    const g = stateGroup(duty.state as EffectiveState);
+    dataCounts.set(g, (dataCounts.get(g) ?? 0) + 1);
+  }
+  const dataShown =
+    group === 'all'
+      ? dataItems
+      : dataItems.filter((d) => stateGroup(d.state as EffectiveState) === group);
+  /** A group's label counts every table and says how many are personal-information / data duties. */
+  const groupLabel = (
+    key: StateGroup | 'all',
+    systemCount: number,
+    privacyCount: number,
+    dataCount: number,
+  ) => {
+    let label = t(`obligation.group.${key}`, { count: systemCount + privacyCount + dataCount });
+    if (privacyCount > 0) label = t('obligation.privacy.included', { label, count: privacyCount });
+    if (dataCount > 0) label = t('obligation.dataSecurityIncluded', { label, count: dataCount });
+    return label;
   };
 
   return (
@@ -128,16 +146,26 @@ export function ObligationsPage() {
         value={group}
         onChange={(value) => update({ state: value === 'all' ? undefined : value })}
         options={[
-          { value: 'all', label: groupLabel('all', items.length, privacyItems.length) },
+          {
+            value: 'all',
+            label: groupLabel('all', items.length, privacyItems.length, dataItems.length),
+          },
           // Empty groups are left out to keep the bar short; the selected one stays so it can be cleared.
           ...STATE_GROUPS.filter(
-            (g) => (counts.get(g) ?? 0) + (privacyCounts.get(g) ?? 0) > 0 || g === group,
+            (g) =>
+              (counts.get(g) ?? 0) + (privacyCounts.get(g) ?? 0) + (dataCounts.get(g) ?? 0) > 0 ||
+              g === group,
           ).map((g) => ({
             value: g,
             label: (
               <Space size={6}>
                 <Badge color={STATE_COLOURS[g] === 'default' ? '#bfbfbf' : STATE_COLOURS[g]} />
-                {groupLabel(g, counts.get(g) ?? 0, privacyCounts.get(g) ?? 0)}
+                {groupLabel(
+                  g,
+                  counts.get(g) ?? 0,
+                  privacyCounts.get(g) ?? 0,
+                  dataCounts.get(g) ?? 0,
+                )}
               </Space>
             ),
           })),
@@ -167,7 +195,16 @@ export function ObligationsPage() {
           error={duties.isError ? duties.error : null}
         />
       )}
-      {showDataSecurity && <DataSecurityDutiesCard orgId={organisation.id} asOf={asOf} />}
+      {showDataSecurity && (
+        <DataSecurityDutiesCard
+          orgId={organisation.id}
+          asOf={asOf}
+          duties={dataShown}
+          filtered={group !== 'all'}
+          loading={dataDuties.isPending || dataDuties.isFetching}
+          error={dataDuties.isError ? dataDuties.error : null}
+        />
+      )}
       {canReadPrivacy && systemId && (
         <Typography.Text type="secondary" data-testid="calendar-privacy-hidden">
           {t('obligation.privacy.systemChosen')}

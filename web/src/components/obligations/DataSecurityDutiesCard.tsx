@@ -2,7 +2,6 @@ import { Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { DataSecurityDutyDto } from '../../api/data-security-client';
-import { useDataSecurityDuties } from '../../api/data-security-hooks';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import {
   compareDataDuties,
@@ -19,11 +18,25 @@ export const dataSecurityDutiesPath = (orgId: string, asOf: string) =>
  * important-data declaration, officer and body, annual risk assessment, provisions, PI audits)
  * as of the calendar's date, linked to 数据安全 › 重要数据.
  */
-export function DataSecurityDutiesCard({ orgId, asOf }: { orgId: string; asOf: string }) {
+export function DataSecurityDutiesCard({
+  orgId,
+  asOf,
+  duties,
+  filtered,
+  loading,
+  error,
+}: {
+  orgId: string;
+  asOf: string;
+  /** The duties of the calendar's state group (all of them when no group is chosen). */
+  duties: readonly DataSecurityDutyDto[];
+  filtered: boolean;
+  loading: boolean;
+  error: unknown;
+}) {
   const { t, i18n } = useTranslation();
-  const duties = useDataSecurityDuties(orgId, asOf);
   const link = dataSecurityDutiesPath(orgId, asOf);
-  const rows = [...(duties.data?.duties ?? [])]
+  const rows = [...duties]
     .sort(compareDataDuties)
     .map((d, i) => ({ ...d, key: dataDutyKey(d, i) }));
   return (
@@ -33,16 +46,20 @@ export function DataSecurityDutiesCard({ orgId, asOf }: { orgId: string; asOf: s
       extra={<Link to={link}>{t('dataSecurity.duties.open')}</Link>}
       data-testid="calendar-datasec-duties"
     >
-      {duties.isError && <ApiErrorAlert error={duties.error} style={{ marginBottom: 12 }} />}
+      {error != null && <ApiErrorAlert error={error} style={{ marginBottom: 12 }} />}
       <Table<DataSecurityDutyDto>
         rowKey="key"
         size="small"
-        loading={duties.isPending || duties.isFetching}
+        loading={loading}
         dataSource={rows}
         tableLayout="fixed"
         scroll={{ x: 1100 }}
         pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: true } : false}
-        locale={{ emptyText: t('dataSecurity.duties.empty') }}
+        locale={{
+          emptyText: filtered
+            ? t('dataSecurity.duties.noneInGroup')
+            : t('dataSecurity.duties.empty'),
+        }}
         columns={dataSecurityDutyColumns(t, i18n.language, link)}
       />
     </Card>
