@@ -59,7 +59,7 @@ const PIPL_MS = Date.parse('2021-11-01T00:00:00+08:00');
 /**
  * Art. 8: the closing report within 30 days after the response ends (日: calendar days; the
  * start day not counted, Civil Code Art. 201, so due at the end of the 30th Beijing day after).
- * Confirmed by H1 (notes kb-17, 2026-12-07).
+ * Art. 8 as read in the CAC's publication of 2025-09-15 (knowledge base: cac-incident-reporting-2025).
  */
 export const CLOSING_REPORT_DAYS = 30;
 
@@ -83,7 +83,7 @@ export interface ReportingRow {
   readonly labelEn: string;
 }
 
-/** Art. 4 of the 2025 Measures, row by row [confirmed: P-INCIDENT; H1 notes kb-17]. */
+/** Art. 4 of the 2025 Measures, row by row (confirmed; knowledge base: cac-incident-reporting-2025 art-4). */
 export const REPORTING_ROWS: Readonly<Record<ReportingRowId, ReportingRow>> = {
   cii: {
     id: 'cii',

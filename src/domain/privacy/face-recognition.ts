@@ -41,8 +41,9 @@ export const FACE_FILING_WORKING_DAYS = 30;
 /** CAC announcement of 2025-05-28: those at or above the number before 2025-06-01 file by this day. */
 export const FACE_TRANSITIONAL_FILING_DUE: IsoDate = '2025-07-14';
 /**
- * Articles 6–10 of the Measures: quoted with their numbers in two independent public copies (see
- * /work/notes/privacy-facts-verified.md §6); Art. 15 is named by the CAC announcement.
+ * Articles 6–10 of the Measures: quoted with their numbers in two independent public copies (the
+ * knowledge base names them under cac-face-recognition-2025); Art. 15 is named by the CAC
+ * announcement.
  */
 export const FACE_ARTICLE_NUMBERS_PROVENANCE: Provenance = 'confirmed';
 
