@@ -76,7 +76,7 @@ describe('dengbao incident (CLI)', () => {
     assert.equal(table.code, 0, table.err);
     assert.match(
       table.out,
-      /4小时内向属地省级网信部门报告\s+属地省级网信部门\s+PT4H\s+2026-03-02 13:15\s+待完成/,
+      /4小时内向属地省级网信部门报告\s+属地省级网信部门\s+4小时\s+2026-03-02 13:15\s+待完成/,
     );
     const general = run([
       'incident',

@@ -47,13 +47,23 @@ function instant(name: string, value: string): string {
   return value;
 }
 
+/** PT4H → 4小时, PT30M → 30分钟, P30D → 30日, ASAP → 及时 (the trigger is in the duty's title). */
+function spanZh(deadline: string): string {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(deadline);
+  if (deadline === 'ASAP') return '及时';
+  if (!m || deadline === 'P' || deadline === 'PT') return deadline;
+  return [m[1] && `${m[1]}日`, m[2] && `${m[2]}小时`, m[3] && `${m[3]}分钟`]
+    .filter(Boolean)
+    .join('');
+}
+
 function dutyTable(duties: readonly IncidentReportingDutyDto[]): string {
   return formatTable(
     ['义务', '报告对象', '时限', '截止（北京时间）', '状态'],
     duties.map((d) => [
       d.titleZh,
       d.recipients.map((r) => RECIPIENT_LABELS[r].zh).join('、') || '个人',
-      d.deadline,
+      spanZh(d.deadline),
       d.dueAt ? beijingMinute(d.dueAt) : '—',
       STATE_ZH[d.state],
     ]),
