@@ -1,3 +1,4 @@
+import { ProblemsAlert } from '../ProblemsAlert';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -203,25 +204,11 @@ export function ActivityDrawer({
       {!conflict && error !== null && error !== undefined && problems.length === 0 && (
         <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />
       )}
-      {problems.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="privacy-activity-problems"
-          title={t('privacy.activity.problems', { count: problems.length })}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {problems.map((p, i) => (
-                <li key={i}>
-                  {p.name.length > 0 && <Typography.Text code>{p.name.join('.')}</Typography.Text>}{' '}
-                  {p.message}
-                </li>
-              ))}
-            </ul>
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <ProblemsAlert
+        title={t('privacy.activity.problems', { count: problems.length })}
+        problems={problems}
+        testId="privacy-activity-problems"
+      />
       <Form
         name="privacyActivity"
         form={form}

@@ -1,3 +1,4 @@
+import { ProblemsAlert } from '../../ProblemsAlert';
 import { ConflictAlert } from '../../ConflictAlert';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
@@ -152,24 +153,10 @@ export function AppCheckDrawer({
       {!conflict && error !== null && error !== undefined && problems.length === 0 && (
         <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />
       )}
-      {problems.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('incidents.problems', { count: problems.length })}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {problems.map((p, i) => (
-                <li key={i}>
-                  {p.name.length > 0 && <Typography.Text code>{p.name.join('.')}</Typography.Text>}{' '}
-                  {p.message}
-                </li>
-              ))}
-            </ul>
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <ProblemsAlert
+        title={t('incidents.problems', { count: problems.length })}
+        problems={problems}
+      />
       <Form
         name="appCheck"
         form={form}

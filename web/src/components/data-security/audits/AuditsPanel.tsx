@@ -1,3 +1,4 @@
+import { ProblemsAlert } from '../../ProblemsAlert';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -440,23 +441,10 @@ export function AuditsPanel({
         {!isVersionConflict(error) && error != null && problems.length === 0 && (
           <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />
         )}
-        {problems.length > 0 && (
-          <Alert
-            type="error"
-            showIcon
-            title={t('dataSecurity.problems', { count: problems.length })}
-            description={
-              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {problems.map((p, i) => (
-                  <li key={i}>
-                    <Typography.Text code>{p.name.join('.')}</Typography.Text> {p.message}
-                  </li>
-                ))}
-              </ul>
-            }
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        <ProblemsAlert
+          title={t('dataSecurity.problems', { count: problems.length })}
+          problems={problems}
+        />
         <Form
           form={form}
           layout="vertical"

@@ -1,6 +1,6 @@
+import { ProblemsAlert } from '../../ProblemsAlert';
 import { ConflictAlert } from '../../ConflictAlert';
 import {
-  Alert,
   Button,
   DatePicker,
   Drawer,
@@ -145,23 +145,10 @@ export function ProvisionDrawer({
       {!conflict && error != null && problems.length === 0 && (
         <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />
       )}
-      {problems.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('dataSecurity.problems', { count: problems.length })}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {problems.map((p, i) => (
-                <li key={i}>
-                  <Typography.Text code>{p.name.join('.')}</Typography.Text> {p.message}
-                </li>
-              ))}
-            </ul>
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <ProblemsAlert
+        title={t('dataSecurity.problems', { count: problems.length })}
+        problems={problems}
+      />
       <Typography.Paragraph type="secondary">
         {t('dataSecurity.provision.hint')}
       </Typography.Paragraph>

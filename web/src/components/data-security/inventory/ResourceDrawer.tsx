@@ -1,3 +1,4 @@
+import { ProblemsAlert } from '../../ProblemsAlert';
 import { ConflictAlert } from '../../ConflictAlert';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
@@ -274,25 +275,11 @@ export function ResourceDrawer({
       {!conflict && error != null && problems.length === 0 && (
         <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />
       )}
-      {problems.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="datasec-problems"
-          title={t('dataSecurity.problems', { count: problems.length })}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {problems.map((p, i) => (
-                <li key={i}>
-                  {p.name.length > 0 && <Typography.Text code>{p.name.join('.')}</Typography.Text>}{' '}
-                  {p.message}
-                </li>
-              ))}
-            </ul>
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <ProblemsAlert
+        title={t('dataSecurity.problems', { count: problems.length })}
+        problems={problems}
+        testId="datasec-problems"
+      />
       {resource && (
         <div style={{ marginBottom: 16 }}>
           <ClassificationView resource={resource} />

@@ -1,16 +1,6 @@
+import { ProblemsAlert } from '../../ProblemsAlert';
 import { ConflictAlert } from '../../ConflictAlert';
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Drawer,
-  Flex,
-  Form,
-  Input,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Button, DatePicker, Drawer, Flex, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -141,23 +131,10 @@ export function RiskDrawer({
       {!conflict && error != null && problems.length === 0 && (
         <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />
       )}
-      {problems.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('dataSecurity.problems', { count: problems.length })}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {problems.map((p, i) => (
-                <li key={i}>
-                  <Typography.Text code>{p.name.join('.')}</Typography.Text> {p.message}
-                </li>
-              ))}
-            </ul>
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <ProblemsAlert
+        title={t('dataSecurity.problems', { count: problems.length })}
+        problems={problems}
+      />
       <Form form={form} layout="vertical" requiredMark="optional" disabled={!canWrite} name="risk">
         <Flex gap={16}>
           <Form.Item
